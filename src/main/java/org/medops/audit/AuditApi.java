@@ -1,0 +1,63 @@
+package org.medops.audit;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/audit")
+class AuditApi {
+
+    private final AuditTrail trail;
+    private final AuditExport export;
+    private final ApplicationEventPublisher events;
+
+    AuditApi(AuditTrail trail, AuditExport export, ApplicationEventPublisher events) {
+        this.trail = trail;
+        this.export = export;
+        this.events = events;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('audit:read')")
+    AuditPage search(AuditQuery query, @RequestParam(required = false) Long before,
+                     @RequestParam(defaultValue = "100") int limit) {
+        int size = Math.max(1, Math.min(limit, 1000));
+        List<AuditEntry> entries = trail.search(query, size, before).stream().map(AuditEntry::of).toList();
+        Long next = entries.size() == size ? entries.get(entries.size() - 1).seq() : null;
+        return new AuditPage(entries, next);
+    }
+
+    @GetMapping("/verify")
+    @PreAuthorize("hasAuthority('audit:read')")
+    ChainVerification verify() {
+        ChainVerification verification = trail.verify();
+        events.publishEvent(new AuditAccessed("audit.verify", verification.intact() ? "intact" : "broken"));
+        return verification;
+    }
+
+    @GetMapping("/export")
+    @PreAuthorize("hasAuthority('audit:export')")
+    void export(AuditQuery query, HttpServletResponse response) throws IOException {
+        export.write(query, response);
+    }
+
+    record AuditPage(List<AuditEntry> entries, Long nextBefore) {
+    }
+
+    record AuditEntry(long seq, Instant occurredAt, String actor, String clientIp, String action,
+                      String targetType, String targetId, String outcome, String details, String hash) {
+        static AuditEntry of(AuditRecord r) {
+            return new AuditEntry(r.seq(), r.occurredAt(), r.actor(), r.clientIp(), r.action(), r.targetType(),
+                    r.targetId(), r.outcome(), r.details(), r.hash());
+        }
+    }
+}

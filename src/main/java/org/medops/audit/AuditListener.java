@@ -1,0 +1,72 @@
+package org.medops.audit;
+
+import java.time.Clock;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.medops.shared.AuditableEvent;
+import org.medops.shared.FieldChange;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Turns every auditable event into a record. Synchronous on purpose: it runs in the publisher's
+ * transaction, so no change commits without its trace.
+ */
+@Component
+class AuditListener {
+
+    static final String MASK = "******";
+
+    private final AuditTrail trail;
+    private final Clock clock;
+
+    AuditListener(AuditTrail trail, Clock clock) {
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(AuditableEvent event) {
+        trail.append(clock.instant(), actor(event), clientIp(), event.action(), event.targetType(),
+                event.targetId(), event.outcome().name(), summary(event));
+    }
+
+    private static String actor(AuditableEvent event) {
+        if (event.actor() != null) {
+            return event.actor();
+        }
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "system" : authentication.getName();
+    }
+
+    private static String clientIp() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+
+    static String summary(AuditableEvent event) {
+        String summary = event.changes().stream()
+                .filter(FieldChange::changed)
+                .map(AuditListener::describe)
+                .collect(Collectors.joining("; "));
+        return summary.isEmpty() ? null : summary;
+    }
+
+    private static String describe(FieldChange change) {
+        if (change.secret()) {
+            return change.field() + ": " + MASK;
+        }
+        if (change.before() == null) {
+            return change.field() + "=" + change.after();
+        }
+        return change.field() + ": " + change.before() + " → " + change.after();
+    }
+}

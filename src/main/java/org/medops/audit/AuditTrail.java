@@ -1,0 +1,130 @@
+package org.medops.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The append-only store of audit records. */
+@Repository
+class AuditTrail {
+
+    /** Serializes appends across every node sharing the database, so the chain never forks. */
+    private static final long CHAIN_LOCK = 0x4D65644F70734175L;
+
+    private static final RowMapper<AuditRecord> ROWS = AuditTrail::map;
+
+    private final JdbcClient jdbc;
+
+    AuditTrail(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Joins the caller's transaction, so a change and its trace commit or roll back together. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    AuditRecord append(Instant at, String actor, String clientIp, String action, String targetType,
+                       String targetId, String outcome, String details) {
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query(Object.class).single();
+        ChainHead head = jdbc.sql("select seq, hash from audit_chain_head where id = 1")
+                .query(ChainHead.class).optional()
+                .orElse(new ChainHead(0, AuditRecord.GENESIS));
+        AuditRecord record = AuditRecord.next(head.seq() + 1, head.hash(), at, actor, clientIp, action,
+                targetType, targetId, outcome, details);
+        jdbc.sql("""
+                insert into audit_records(seq, occurred_at, actor, client_ip, action, target_type,
+                    target_id, outcome, details, prev_hash, hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(record.seq(), Timestamp.from(record.occurredAt()), record.actor(),
+                        record.clientIp(), record.action(), record.targetType(), record.targetId(),
+                        record.outcome(), record.details(), record.prevHash(), record.hash())
+                .update();
+        jdbc.sql("""
+                insert into audit_chain_head(id, seq, hash) values (1, ?, ?)
+                on conflict (id) do update set seq = excluded.seq, hash = excluded.hash""")
+                .params(record.seq(), record.hash())
+                .update();
+        return record;
+    }
+
+    /** Walks the chain in order, in pages, so memory stays flat however long the trail is. */
+    @Transactional(readOnly = true)
+    ChainVerification verify() {
+        ChainHead head = jdbc.sql("select seq, hash from audit_chain_head where id = 1")
+                .query(ChainHead.class).optional().orElse(new ChainHead(0, AuditRecord.GENESIS));
+        long expectedSeq = 1;
+        String expectedPrev = AuditRecord.GENESIS;
+        long checked = 0;
+        while (true) {
+            List<AuditRecord> page = jdbc.sql("select * from audit_records where seq >= ? order by seq limit 5000")
+                    .param(expectedSeq).query(ROWS).list();
+            if (page.isEmpty()) {
+                break;
+            }
+            for (AuditRecord record : page) {
+                if (record.seq() != expectedSeq) {
+                    return ChainVerification.broken(checked, expectedSeq, "record-missing");
+                }
+                if (!record.intact()) {
+                    return ChainVerification.broken(checked, record.seq(), "content-altered");
+                }
+                if (!record.prevHash().equals(expectedPrev)) {
+                    return ChainVerification.broken(checked, record.seq(), "link-broken");
+                }
+                checked++;
+                expectedSeq = record.seq() + 1;
+                expectedPrev = record.hash();
+            }
+        }
+        if (head.seq() != expectedSeq - 1 || !head.hash().equals(expectedPrev)) {
+            return ChainVerification.broken(checked, expectedSeq, "tail-truncated");
+        }
+        return ChainVerification.ok(checked);
+    }
+
+    @Transactional(readOnly = true)
+    List<AuditRecord> search(AuditQuery query, int limit, Long beforeSeq) {
+        StringBuilder sql = new StringBuilder("select * from audit_records where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        query.appendTo(sql, params);
+        if (beforeSeq != null) {
+            sql.append(" and seq < ?");
+            params.add(beforeSeq);
+        }
+        sql.append(" order by seq desc limit ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(ROWS).list();
+    }
+
+    /** Streams every matching record, newest first, for export. */
+    @Transactional(readOnly = true)
+    void forEach(AuditQuery query, Consumer<AuditRecord> consumer) {
+        Long before = null;
+        while (true) {
+            List<AuditRecord> page = search(query, 2000, before);
+            page.forEach(consumer);
+            if (page.size() < 2000) {
+                return;
+            }
+            before = page.get(page.size() - 1).seq();
+        }
+    }
+
+    private static AuditRecord map(ResultSet rs, int row) throws SQLException {
+        return new AuditRecord(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("actor"), rs.getString("client_ip"), rs.getString("action"),
+                rs.getString("target_type"), rs.getString("target_id"), rs.getString("outcome"),
+                rs.getString("details"), rs.getString("prev_hash"), rs.getString("hash"));
+    }
+
+    record ChainHead(long seq, String hash) {
+    }
+}

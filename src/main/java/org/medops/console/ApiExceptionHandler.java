@@ -1,0 +1,83 @@
+package org.medops.console;
+
+import java.net.URI;
+import java.util.List;
+
+import org.medops.shared.ProblemException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every REST error is RFC 9457 problem details with a stable {@code code}; never a stack trace. */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private final ProblemMessages problemMessages;
+    private final MessageSource messages;
+
+    ApiExceptionHandler(ProblemMessages problemMessages, MessageSource messages) {
+        this.problemMessages = problemMessages;
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(ProblemException.class)
+    ProblemDetail refused(ProblemException problem) {
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(problem.status(), problemMessages.text(problem));
+        detail.setType(URI.create("urn:medops:problem:" + problem.code()));
+        detail.setProperty("code", problem.code());
+        if (!problem.reasons().isEmpty()) {
+            detail.setProperty("reasons", problem.reasons());
+        }
+        return detail;
+    }
+
+    /** A concurrent request won a uniqueness race: a conflict, not a server error. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail conflict(DataIntegrityViolationException e) {
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, message("problem.conflict"));
+        detail.setProperty("code", "conflict");
+        return detail;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message("problem.validation"));
+        detail.setType(URI.create("urn:medops:problem:validation"));
+        detail.setProperty("code", "validation");
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(),
+                        messages.getMessage(error, LocaleContextHolder.getLocale())))
+                .toList();
+        detail.setProperty("errors", errors);
+        return handleExceptionInternal(e, detail, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message("problem.malformed-body"));
+        detail.setType(URI.create("urn:medops:problem:malformed-body"));
+        detail.setProperty("code", "malformed-body");
+        return handleExceptionInternal(e, detail, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+
+    record FieldError(String field, String message) {
+    }
+}

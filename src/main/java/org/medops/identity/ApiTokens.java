@@ -1,0 +1,68 @@
+package org.medops.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Bearer tokens for scripts: random, stored only as hashes, expiring. */
+@Repository
+class ApiTokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration lifetime;
+
+    ApiTokens(JdbcClient jdbc, Clock clock, @Value("${medops.api.token-lifetime:8h}") Duration lifetime) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    IssuedToken issue(long userId) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = "mdp_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(lifetime);
+        jdbc.sql("delete from api_tokens where expires_at < ?").param(Timestamp.from(now)).update();
+        jdbc.sql("insert into api_tokens(token_hash, user_id, issued_at, expires_at) values (?, ?, ?, ?)")
+                .params(hash(token), userId, Timestamp.from(now), Timestamp.from(expiresAt))
+                .update();
+        return new IssuedToken(token, expiresAt);
+    }
+
+    /** The username a live token belongs to. */
+    Optional<String> owner(String token) {
+        return jdbc.sql("""
+                        select u.username from api_tokens t join users u on u.id = t.user_id
+                        where t.token_hash = ? and t.expires_at > ?""")
+                .params(hash(token), Timestamp.from(clock.instant()))
+                .query(String.class).optional();
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record IssuedToken(String token, Instant expiresAt) {
+    }
+}

@@ -1,0 +1,64 @@
+package org.medops.identity;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates API calls that carry {@code Authorization: Bearer <token>}. The account is read
+ * fresh on every call, so a disabled or locked account stops working at once.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    private static final String PREFIX = "Bearer ";
+
+    private final ApiTokens tokens;
+    private final Users users;
+    private final ProblemResponses problems;
+    private final java.time.Clock clock;
+
+    BearerTokenFilter(ApiTokens tokens, Users users, ProblemResponses problems, java.time.Clock clock) {
+        this.tokens = tokens;
+        this.users = users;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    static boolean carriesToken(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!carriesToken(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(PREFIX.length()).trim();
+        Optional<User> user = tokens.owner(token).flatMap(users::findByUsername)
+                .filter(u -> u.enabled() && !u.isLocked(clock.instant()));
+        if (user.isEmpty()) {
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "token-invalid");
+            return;
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(SignedIn.authentication(user.get(), users.permissionsOf(user.get().username())));
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

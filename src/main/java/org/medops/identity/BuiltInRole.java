@@ -1,0 +1,57 @@
+package org.medops.identity;
+
+import static org.medops.identity.Permission.AUDIT_EXPORT;
+import static org.medops.identity.Permission.AUDIT_READ;
+import static org.medops.identity.Permission.CONFIG_READ;
+import static org.medops.identity.Permission.CONFIG_WRITE;
+import static org.medops.identity.Permission.ROLE_READ;
+import static org.medops.identity.Permission.ROLE_WRITE;
+import static org.medops.identity.Permission.USER_READ;
+import static org.medops.identity.Permission.USER_UNLOCK;
+import static org.medops.identity.Permission.USER_WRITE;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The roles every installation has. The first three are the MLPS level-3 three-role separation:
+ * no user may hold two of them, and their permissions are fixed in code, not editable.
+ */
+enum BuiltInRole {
+    SYSTEM_ADMIN(true, USER_READ, USER_WRITE, USER_UNLOCK, ROLE_READ, CONFIG_READ, CONFIG_WRITE),
+    SECURITY_ADMIN(true, ROLE_READ, ROLE_WRITE, USER_READ, USER_UNLOCK),
+    AUDIT_ADMIN(true, AUDIT_READ, AUDIT_EXPORT),
+    OPS_ENGINEER(false, CONFIG_READ),
+    HOSPITAL_REVIEWER(false, CONFIG_READ),
+    READ_ONLY(false, USER_READ, ROLE_READ, CONFIG_READ);
+
+    private final boolean separatedDuty;
+    private final Set<Permission> permissions;
+
+    BuiltInRole(boolean separatedDuty, Permission first, Permission... rest) {
+        this.separatedDuty = separatedDuty;
+        this.permissions = EnumSet.of(first, rest);
+    }
+
+    Set<Permission> permissions() {
+        return permissions;
+    }
+
+    /** One of the three separated administrator duties (三员). */
+    boolean separatedDuty() {
+        return separatedDuty;
+    }
+
+    static boolean isBuiltIn(String code) {
+        for (BuiltInRole role : values()) {
+            if (role.name().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isSeparatedDuty(String code) {
+        return isBuiltIn(code) && valueOf(code).separatedDuty;
+    }
+}

@@ -1,0 +1,33 @@
+package org.medops.identity;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/** The login form's provider. Every failure is the same "bad credentials" to the outside. */
+@Component
+class PasswordLoginProvider implements AuthenticationProvider {
+
+    private final PasswordLogin login;
+
+    PasswordLoginProvider(PasswordLogin login) {
+        this.login = login;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String password = authentication.getCredentials() == null ? null : authentication.getCredentials().toString();
+        LoginResult result = login.attempt(authentication.getName(), password, "login");
+        if (result instanceof LoginResult.Success success) {
+            return SignedIn.authentication(success.user(), success.permissions());
+        }
+        throw new BadCredentialsException("bad credentials");
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,69 @@
+package org.medops.identity;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.medops.shared.ProblemException;
+
+/** A named bundle of permission codes. Built-in roles keep the permissions the code gives them. */
+final class Role {
+
+    private final String code;
+    private String name;
+    private String description;
+    private final boolean builtIn;
+    private final Set<String> permissions;
+
+    Role(String code, String name, String description, boolean builtIn, Set<String> permissions) {
+        this.code = code;
+        this.name = name;
+        this.description = description;
+        this.builtIn = builtIn;
+        this.permissions = new TreeSet<>(permissions);
+    }
+
+    static Role custom(String code, String name, String description, Set<String> permissions) {
+        Role role = new Role(code.trim().toUpperCase(), name, description, false, Set.of());
+        role.grant(permissions);
+        return role;
+    }
+
+    /** Replaces the permissions of a custom role; every code must be one the platform knows. */
+    void grant(Set<String> newPermissions) {
+        if (builtIn) {
+            throw ProblemException.conflict("built-in-role", code);
+        }
+        for (String permission : newPermissions) {
+            if (Permission.of(permission).isEmpty()) {
+                throw ProblemException.invalid("unknown-permission", permission);
+            }
+        }
+        permissions.clear();
+        permissions.addAll(newPermissions);
+    }
+
+    void describe(String newName, String newDescription) {
+        name = newName;
+        description = newDescription;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean builtIn() {
+        return builtIn;
+    }
+
+    public Set<String> permissions() {
+        return Set.copyOf(permissions);
+    }
+}

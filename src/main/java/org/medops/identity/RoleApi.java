@@ -1,0 +1,71 @@
+package org.medops.identity;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+class RoleApi {
+
+    private final RoleCatalog catalog;
+
+    RoleApi(RoleCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/roles")
+    @PreAuthorize("hasAuthority('identity:role:read')")
+    List<RoleView> list() {
+        return catalog.all().stream().map(RoleView::of).toList();
+    }
+
+    @GetMapping("/roles/{code}")
+    @PreAuthorize("hasAuthority('identity:role:read')")
+    RoleView get(@PathVariable String code) {
+        return RoleView.of(catalog.require(code));
+    }
+
+    @PostMapping("/roles")
+    @PreAuthorize("hasAuthority('identity:role:write')")
+    ResponseEntity<RoleView> create(@Valid @RequestBody NewRole request) {
+        Role role = catalog.create(request);
+        return ResponseEntity.created(URI.create("/api/v1/roles/" + role.code())).body(RoleView.of(role));
+    }
+
+    @PutMapping("/roles/{code}")
+    @PreAuthorize("hasAuthority('identity:role:write')")
+    RoleView update(@PathVariable String code, @Valid @RequestBody RoleChange change) {
+        return RoleView.of(catalog.update(code, change.name(), change.description(), change.permissions()));
+    }
+
+    @GetMapping("/permissions")
+    @PreAuthorize("hasAuthority('identity:role:read')")
+    List<String> permissions() {
+        return RoleCatalog.allPermissions().stream().map(Permission::code).toList();
+    }
+
+    record RoleChange(@NotBlank @Size(max = 128) String name, @Size(max = 512) String description,
+                      @NotNull Set<String> permissions) {
+    }
+
+    record RoleView(String code, String name, String description, boolean builtIn, Set<String> permissions) {
+        static RoleView of(Role role) {
+            return new RoleView(role.code(), role.name(), role.description(), role.builtIn(), role.permissions());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.medops.identity;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+import org.medops.shared.ProblemException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 角色管理: the security administrator's pages. */
+@Controller
+class RoleController {
+
+    private final RoleCatalog catalog;
+
+    RoleController(RoleCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/roles")
+    @PreAuthorize("hasAuthority('identity:role:read')")
+    String list(Model model) {
+        model.addAttribute("roles", catalog.all());
+        return "roles/list";
+    }
+
+    @GetMapping("/roles/new")
+    @PreAuthorize("hasAuthority('identity:role:write')")
+    String newForm(Model model) {
+        model.addAttribute("form", new NewRole("", "", "", Set.of()));
+        model.addAttribute("permissionGroups", permissionGroups());
+        return "roles/new";
+    }
+
+    @PostMapping("/roles")
+    @PreAuthorize("hasAuthority('identity:role:write')")
+    String create(@Valid @ModelAttribute("form") NewRole form, BindingResult binding, Model model,
+                  RedirectAttributes redirect) {
+        model.addAttribute("permissionGroups", permissionGroups());
+        if (binding.hasErrors()) {
+            return "roles/new";
+        }
+        try {
+            Role role = catalog.create(form);
+            redirect.addFlashAttribute("notice", "roles.saved");
+            return "redirect:/roles/" + role.code();
+        } catch (ProblemException e) {
+            model.addAttribute("problem", e);
+            return "roles/new";
+        }
+    }
+
+    @GetMapping("/roles/{code}")
+    @PreAuthorize("hasAuthority('identity:role:read')")
+    String detail(@PathVariable String code, Model model) {
+        model.addAttribute("role", catalog.require(code));
+        model.addAttribute("permissionGroups", permissionGroups());
+        return "roles/detail";
+    }
+
+    @PostMapping("/roles/{code}")
+    @PreAuthorize("hasAuthority('identity:role:write')")
+    String update(@PathVariable String code, @RequestParam String name,
+                  @RequestParam(required = false) String description,
+                  @RequestParam(name = "permissions", required = false) Set<String> permissions,
+                  RedirectAttributes redirect) {
+        try {
+            catalog.update(code, name, description, permissions == null ? Set.of() : permissions);
+            redirect.addFlashAttribute("notice", "roles.saved");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", e);
+        }
+        return "redirect:/roles/" + code;
+    }
+
+    /** Permissions grouped by module, in a stable order, for the check-box grid. */
+    private static Map<String, List<Permission>> permissionGroups() {
+        return RoleCatalog.allPermissions().stream()
+                .collect(Collectors.groupingBy(Permission::module, TreeMap::new, Collectors.toList()));
+    }
+}

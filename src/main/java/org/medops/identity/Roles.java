@@ -1,0 +1,54 @@
+package org.medops.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class Roles {
+
+    private final JdbcClient jdbc;
+
+    Roles(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Role> all() {
+        return jdbc.sql("select * from roles order by built_in desc, code").query(this::map).list();
+    }
+
+    Optional<Role> find(String code) {
+        return jdbc.sql("select * from roles where code = ?").param(code).query(this::map).optional();
+    }
+
+    boolean exists(String code) {
+        return jdbc.sql("select count(*) from roles where code = ?").param(code).query(Long.class).single() > 0;
+    }
+
+    Role save(Role role) {
+        jdbc.sql("""
+                insert into roles(code, name, description, built_in) values (?, ?, ?, ?)
+                on conflict (code) do update set name = excluded.name, description = excluded.description""")
+                .params(role.code(), role.name(), role.description(), role.builtIn())
+                .update();
+        jdbc.sql("delete from role_permissions where role_code = ?").param(role.code()).update();
+        for (String permission : role.permissions()) {
+            jdbc.sql("insert into role_permissions(role_code, permission) values (?, ?)")
+                    .params(role.code(), permission).update();
+        }
+        return role;
+    }
+
+    private Role map(ResultSet rs, int row) throws SQLException {
+        String code = rs.getString("code");
+        List<String> permissions = jdbc.sql("select permission from role_permissions where role_code = ?")
+                .param(code).query(String.class).list();
+        return new Role(code, rs.getString("name"), rs.getString("description"), rs.getBoolean("built_in"),
+                new HashSet<>(permissions));
+    }
+}

@@ -1,0 +1,115 @@
+package org.medops.identity;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.medops.shared.ProblemException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/users")
+class UserApi {
+
+    private final Users users;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    UserApi(Users users, Accounts accounts, Clock clock) {
+        this.users = users;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('identity:user:read')")
+    UserList list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+                  @RequestParam(defaultValue = "50") int size) {
+        Page<User> found = users.list(q, PageRequest.of(Math.max(page, 0), Math.max(1, Math.min(size, 200))));
+        return new UserList(found.getContent().stream().map(this::view).toList(), found.getNumber(),
+                found.getSize(), found.getTotalElements());
+    }
+
+    @GetMapping("/{username}")
+    @PreAuthorize("hasAuthority('identity:user:read')")
+    UserView get(@PathVariable String username) {
+        return users.findByUsername(username).map(this::view)
+                .orElseThrow(() -> ProblemException.notFound("user", username));
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('identity:user:write')")
+    ResponseEntity<CreatedUser> create(@Valid @RequestBody NewUser request) {
+        Accounts.NewAccount account = accounts.create(request, false);
+        return ResponseEntity.created(URI.create("/api/v1/users/" + account.username()))
+                .body(new CreatedUser(get(account.username()), account.generatedPassword()));
+    }
+
+    @PutMapping("/{username}/roles")
+    @PreAuthorize("hasAuthority('identity:user:write')")
+    UserView assignRoles(@PathVariable String username, @Valid @RequestBody RoleAssignment assignment,
+                         @AuthenticationPrincipal CurrentUser me) {
+        accounts.assignRoles(username, assignment.roles(), me.username());
+        return get(username);
+    }
+
+    @PostMapping("/{username}/enable")
+    @PreAuthorize("hasAuthority('identity:user:write')")
+    UserView enable(@PathVariable String username, @AuthenticationPrincipal CurrentUser me) {
+        accounts.setEnabled(username, true, me.username());
+        return get(username);
+    }
+
+    @PostMapping("/{username}/disable")
+    @PreAuthorize("hasAuthority('identity:user:write')")
+    UserView disable(@PathVariable String username, @AuthenticationPrincipal CurrentUser me) {
+        accounts.setEnabled(username, false, me.username());
+        return get(username);
+    }
+
+    @PostMapping("/{username}/unlock")
+    @PreAuthorize("hasAuthority('identity:user:unlock')")
+    UserView unlock(@PathVariable String username) {
+        accounts.unlock(username);
+        return get(username);
+    }
+
+    private UserView view(User user) {
+        return UserView.of(user, clock.instant());
+    }
+
+    record RoleAssignment(@NotNull Set<String> roles) {
+    }
+
+    record UserList(List<UserView> users, int page, int size, long total) {
+    }
+
+    /** A generated password appears in this response once and is never retrievable again. */
+    record CreatedUser(UserView user, String temporaryPassword) {
+    }
+
+    record UserView(String username, String displayName, String email, boolean enabled, boolean locked,
+                    boolean mustChangePassword, Set<String> roles, Instant lastLoginAt, Instant createdAt) {
+        static UserView of(User user, Instant now) {
+            return new UserView(user.username(), user.displayName(), user.email(), user.enabled(),
+                    user.isLocked(now),
+                    user.mustChangePassword(), user.roles(), user.lastLoginAt(), user.createdAt());
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.medops.identity;
+
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import org.medops.shared.ProblemException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 用户管理: list, create, and change accounts. */
+@Controller
+class UserController {
+
+    private final Users users;
+    private final Accounts accounts;
+    private final RoleCatalog roles;
+    private final java.time.Clock clock;
+
+    UserController(Users users, Accounts accounts, RoleCatalog roles, java.time.Clock clock) {
+        this.users = users;
+        this.accounts = accounts;
+        this.roles = roles;
+        this.clock = clock;
+    }
+
+    @GetMapping("/users")
+    @PreAuthorize("hasAuthority('identity:user:read')")
+    String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("page", users.list(q, PageRequest.of(Math.max(page, 0), 20)));
+        model.addAttribute("now", clock.instant());
+        return "users/list";
+    }
+
+    @GetMapping("/users/new")
+    @PreAuthorize("hasAuthority('identity:user:write')")
+    String newForm(Model model) {
+        model.addAttribute("form", new NewUser("", "", "", "", Set.of()));
+        model.addAttribute("roles", roles.all());
+        return "users/new";
+    }
+
+    @PostMapping("/users")
+    @PreAuthorize("hasAuthority('identity:user:write')")
+    String create(@Valid @ModelAttribute("form") NewUser form, BindingResult binding, Model model,
+                  RedirectAttributes redirect) {
+        model.addAttribute("roles", roles.all());
+        if (binding.hasErrors()) {
+            return "users/new";
+        }
+        try {
+            Accounts.NewAccount account = accounts.create(form, false);
+            redirect.addFlashAttribute("temporaryPassword", account.generatedPassword());
+            redirect.addFlashAttribute("notice", "users.created");
+            return "redirect:/users/" + account.username();
+        } catch (ProblemException e) {
+            model.addAttribute("problem", e);
+            return "users/new";
+        }
+    }
+
+    @GetMapping("/users/{username}")
+    @PreAuthorize("hasAuthority('identity:user:read')")
+    String detail(@PathVariable String username, Model model) {
+        User user = users.findByUsername(username).orElseThrow(() -> ProblemException.notFound("user", username));
+        model.addAttribute("user", user);
+        model.addAttribute("locked", user.isLocked(clock.instant()));
+        model.addAttribute("roles", roles.all());
+        return "users/detail";
+    }
+
+    @PostMapping("/users/{username}/roles")
+    @PreAuthorize("hasAuthority('identity:user:write')")
+    String assignRoles(@PathVariable String username, @RequestParam(name = "roles", required = false) Set<String> selected,
+                       @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
+        return act(username, redirect, "users.roles.saved",
+                () -> accounts.assignRoles(username, selected == null ? Set.of() : selected, me.username()));
+    }
+
+    @PostMapping("/users/{username}/enable")
+    @PreAuthorize("hasAuthority('identity:user:write')")
+    String enable(@PathVariable String username, @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
+        return act(username, redirect, "users.enabled", () -> accounts.setEnabled(username, true, me.username()));
+    }
+
+    @PostMapping("/users/{username}/disable")
+    @PreAuthorize("hasAuthority('identity:user:write')")
+    String disable(@PathVariable String username, @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
+        return act(username, redirect, "users.disabled", () -> accounts.setEnabled(username, false, me.username()));
+    }
+
+    @PostMapping("/users/{username}/unlock")
+    @PreAuthorize("hasAuthority('identity:user:unlock')")
+    String unlock(@PathVariable String username, RedirectAttributes redirect) {
+        return act(username, redirect, "users.unlocked", () -> accounts.unlock(username));
+    }
+
+    @PostMapping("/users/{username}/reset-password")
+    @PreAuthorize("hasAuthority('identity:user:write')")
+    String resetPassword(@PathVariable String username, RedirectAttributes redirect) {
+        return act(username, redirect, "users.password.reset",
+                () -> redirect.addFlashAttribute("temporaryPassword", accounts.resetPassword(username)));
+    }
+
+    private String act(String username, RedirectAttributes redirect, String notice, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", notice);
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", e);
+        }
+        return "redirect:/users/" + User.normalize(username);
+    }
+}

@@ -1,0 +1,135 @@
+package org.medops.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The user accounts, with their roles. */
+@Repository
+class Users {
+
+    private final JdbcClient jdbc;
+
+    Users(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<User> findByUsername(String username) {
+        return jdbc.sql("select * from users where username = ?")
+                .param(User.normalize(username))
+                .query(this::map).optional();
+    }
+
+    /** Locks the row, so that concurrent failed logins count correctly. */
+    Optional<User> findByUsernameForUpdate(String username) {
+        return jdbc.sql("select * from users where username = ? for update")
+                .param(User.normalize(username))
+                .query(this::map).optional();
+    }
+
+    boolean exists(String username) {
+        return jdbc.sql("select count(*) from users where username = ?")
+                .param(User.normalize(username)).query(Long.class).single() > 0;
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from users").query(Long.class).single();
+    }
+
+    Page<User> list(String search, Pageable pageable) {
+        String pattern = search == null || search.isBlank() ? "%" : "%" + search.trim().toLowerCase() + "%";
+        List<User> users = jdbc.sql("""
+                        select * from users where username like ? or lower(display_name) like ?
+                        order by username limit ? offset ?""")
+                .params(pattern, pattern, pageable.getPageSize(), pageable.getOffset())
+                .query(this::map).list();
+        long total = jdbc.sql("select count(*) from users where username like ? or lower(display_name) like ?")
+                .params(pattern, pattern).query(Long.class).single();
+        return new PageImpl<>(users, pageable, total);
+    }
+
+    User save(User user) {
+        long id;
+        if (user.id() == null) {
+            KeyHolder keys = new GeneratedKeyHolder();
+            jdbc.sql("""
+                    insert into users(username, display_name, email, password_hash, enabled, must_change_password,
+                        failed_attempts, locked_until, password_changed_at, last_login_at, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(user.username(), user.displayName(), user.email(), user.passwordHash(), user.enabled(),
+                            user.mustChangePassword(), user.failedAttempts(), ts(user.lockedUntil()),
+                            ts(user.passwordChangedAt()), ts(user.lastLoginAt()), ts(user.createdAt()))
+                    .update(keys, "id");
+            id = keys.getKey().longValue();
+        } else {
+            id = user.id();
+            jdbc.sql("""
+                    update users set display_name = ?, email = ?, password_hash = ?, enabled = ?,
+                        must_change_password = ?, failed_attempts = ?, locked_until = ?, password_changed_at = ?,
+                        last_login_at = ?
+                    where id = ?""")
+                    .params(user.displayName(), user.email(), user.passwordHash(), user.enabled(),
+                            user.mustChangePassword(), user.failedAttempts(), ts(user.lockedUntil()),
+                            ts(user.passwordChangedAt()), ts(user.lastLoginAt()), id)
+                    .update();
+            jdbc.sql("delete from user_roles where user_id = ?").param(id).update();
+        }
+        for (String role : user.roles()) {
+            jdbc.sql("insert into user_roles(user_id, role_code) values (?, ?)").params(id, role).update();
+        }
+        return findByUsername(user.username()).orElseThrow();
+    }
+
+    /** The union of the permissions of the user's roles. */
+    Set<String> permissionsOf(String username) {
+        return new HashSet<>(jdbc.sql("""
+                        select distinct rp.permission from users u
+                        join user_roles ur on ur.user_id = u.id
+                        join role_permissions rp on rp.role_code = ur.role_code
+                        where u.username = ?""")
+                .param(User.normalize(username)).query(String.class).list());
+    }
+
+    /** The last {@code size} password hashes, newest first, the current one included. */
+    List<String> recentPasswordHashes(long userId, int size) {
+        return jdbc.sql("select password_hash from password_history where user_id = ? order by id desc limit ?")
+                .params(userId, size).query(String.class).list();
+    }
+
+    void rememberPassword(long userId, String hash, Instant at) {
+        jdbc.sql("insert into password_history(user_id, password_hash, created_at) values (?, ?, ?)")
+                .params(userId, hash, ts(at)).update();
+    }
+
+    private User map(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        Set<String> roles = new HashSet<>(jdbc.sql("select role_code from user_roles where user_id = ?")
+                .param(id).query(String.class).list());
+        return new User(id, rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
+                rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
+                rs.getInt("failed_attempts"), instant(rs, "locked_until"), instant(rs, "password_changed_at"),
+                instant(rs, "last_login_at"), instant(rs, "created_at"), roles);
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}
