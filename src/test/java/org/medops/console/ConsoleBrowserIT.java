@@ -1,0 +1,77 @@
+package org.medops.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.medops.testing.Browser;
+import org.medops.testing.MedopsTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The first day of an administrator and an auditor, in a real Chromium. */
+@MedopsTest
+class ConsoleBrowserIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void administratorCreatesAnAuditorWhoChangesThePasswordAndFindsTheTrail() {
+        String auditor = "zhang" + UUID.randomUUID().toString().substring(0, 4);
+        try (Browser browser = Browser.open(port)) {
+            browser.go("/login").screenshot("01-login");
+            assertThat(browser.pageText()).contains("登录", "用户名");
+
+            browser.login("admin", "wrong-password").find("#login-error");
+            assertThat(browser.text("#login-error")).contains("用户名或密码错误");
+
+            browser.login("admin", MedopsTest.ADMIN_PASSWORD).waitForPath("/").screenshot("02-home");
+            assertThat(browser.pageText()).contains("系统首页", "用户管理", "系统配置").doesNotContain("审计日志");
+
+            browser.go("/users").click("#new-user")
+                    .type("#username", auditor).type("#displayName", "张审计")
+                    .click("input[name=roles][value=AUDIT_ADMIN]")
+                    .screenshot("03-new-user")
+                    .click("#save-user").waitForPath("/users/" + auditor);
+            String temporary = browser.text("#temporary-password");
+            assertThat(temporary).hasSizeGreaterThanOrEqualTo(20);
+            browser.screenshot("04-user-created");
+
+            browser.go("/users").click("#lang-en");
+            assertThat(browser.find("h2.page-title").getText()).isEqualTo("Users");
+            assertThat(browser.pageText()).contains("Audit administrator", "Sign out");
+            browser.screenshot("05-users-english");
+            browser.click("#lang-zh");
+            assertThat(browser.find("h2.page-title").getText()).isEqualTo("用户管理");
+
+            browser.go("/audit");
+            assertThat(browser.pageText()).contains("无权访问");
+            browser.screenshot("06-admin-denied-audit");
+            browser.click("#logout").waitForPath("/login");
+
+            browser.login(auditor, temporary).waitForPath("/account/password");
+            assertThat(browser.find("#forced-change").getText()).contains("临时密码");
+            browser.screenshot("07-forced-password-change");
+            browser.go("/audit").waitForPath("/account/password");
+            browser.type("#currentPassword", temporary).type("#newPassword", "weak")
+                    .type("#confirmPassword", "weak").click("#change-password");
+            assertThat(browser.text("#problem")).contains("长度不足");
+            browser.type("#currentPassword", temporary).type("#newPassword", "Audit#Desk-2026")
+                    .type("#confirmPassword", "Audit#Desk-2026").click("#change-password").waitForPath("/");
+            assertThat(browser.text("#notice")).contains("密码已修改");
+
+            browser.go("/audit").type("#target", auditor).click("#audit-search");
+            String trail = browser.text("#audit-records");
+            assertThat(trail).contains("创建用户", "修改密码", "登录", auditor);
+            browser.screenshot("08-audit-trail");
+
+            browser.go("/audit?action=access.denied");
+            assertThat(browser.text("#audit-records")).contains("越权访问被拒绝", "GET /audit");
+
+            browser.click("#audit-verify");
+            assertThat(browser.text("#chain-intact")).contains("审计链完整");
+            browser.screenshot("09-audit-verified");
+        }
+    }
+}
