@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.medops.settings.Settings;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -20,18 +21,20 @@ class AuditController {
     private final AuditTrail trail;
     private final AuditExport export;
     private final ApplicationEventPublisher events;
+    private final Settings settings;
 
-    AuditController(AuditTrail trail, AuditExport export, ApplicationEventPublisher events) {
+    AuditController(AuditTrail trail, AuditExport export, ApplicationEventPublisher events, Settings settings) {
         this.trail = trail;
         this.export = export;
         this.events = events;
+        this.settings = settings;
     }
 
     @GetMapping("/audit")
     @PreAuthorize("hasAuthority('audit:read')")
-    String list(AuditQuery query, @RequestParam(required = false) Long before, Model model) {
-        List<AuditRecord> records = trail.search(query, PAGE_SIZE, before);
-        model.addAttribute("query", query);
+    String list(AuditFilter filter, @RequestParam(required = false) Long before, Model model) {
+        List<AuditRecord> records = trail.search(filter.toQuery(settings.current().zone()), PAGE_SIZE, before);
+        model.addAttribute("filter", filter);
         model.addAttribute("records", records);
         model.addAttribute("nextBefore", records.size() == PAGE_SIZE ? records.get(records.size() - 1).seq() : null);
         return "audit/list";
@@ -48,7 +51,7 @@ class AuditController {
 
     @GetMapping("/audit/export.csv")
     @PreAuthorize("hasAuthority('audit:export')")
-    void export(AuditQuery query, HttpServletResponse response) throws IOException {
-        export.write(query, response);
+    void export(AuditFilter filter, HttpServletResponse response) throws IOException {
+        export.write(filter.toQuery(settings.current().zone()), response);
     }
 }

@@ -21,7 +21,7 @@ public record PlatformSettings(
 
     /** MLPS level 3 minimums; an administrator may tighten them, never loosen them (see the bounds). */
     public static PlatformSettings defaults() {
-        return new PlatformSettings("MedOps 医院信息系统集成运维平台", "Asia/Shanghai", 30, 10, 3, 5, 5, 15);
+        return new PlatformSettings("MedOps", "Asia/Shanghai", 30, 10, 3, 5, 5, 15);
     }
 
     public ZoneId zone() {
