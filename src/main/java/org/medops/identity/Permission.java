@@ -16,7 +16,12 @@ enum Permission {
     AUDIT_READ("audit:read"),
     AUDIT_EXPORT("audit:export"),
     CONFIG_READ("system:config:read"),
-    CONFIG_WRITE("system:config:write");
+    CONFIG_WRITE("system:config:write"),
+    SERVICE_READ("catalog:service:read"),
+    SERVICE_WRITE("catalog:service:write"),
+    CHANNEL_READ("catalog:channel:read"),
+    CHANNEL_WRITE("catalog:channel:write"),
+    GATEWAY_READ("gateway:node:read");
 
     private final String code;
 

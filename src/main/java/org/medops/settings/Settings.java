@@ -1,13 +1,10 @@
 package org.medops.settings;
 
-import java.lang.reflect.RecordComponent;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.medops.shared.FieldChange;
@@ -48,7 +45,7 @@ public class Settings {
     public PlatformSettings update(PlatformSettings changed, String by) {
         validateZone(changed.timeZone());
         PlatformSettings before = load();
-        List<FieldChange> changes = differences(before, changed);
+        List<FieldChange> changes = FieldChange.between(before, changed);
         if (changes.isEmpty()) {
             return before;
         }
@@ -68,26 +65,6 @@ public class Settings {
                 .query(String.class).optional()
                 .map(document -> json.readValue(document, PlatformSettings.class))
                 .orElseGet(PlatformSettings::defaults);
-    }
-
-    private static List<FieldChange> differences(PlatformSettings before, PlatformSettings after) {
-        List<FieldChange> changes = new ArrayList<>();
-        for (RecordComponent component : PlatformSettings.class.getRecordComponents()) {
-            Object old = value(component, before);
-            Object now = value(component, after);
-            if (!Objects.equals(old, now)) {
-                changes.add(FieldChange.of(component.getName(), old, now));
-            }
-        }
-        return changes;
-    }
-
-    private static Object value(RecordComponent component, PlatformSettings settings) {
-        try {
-            return component.getAccessor().invoke(settings);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void validateZone(String zone) {

@@ -1,5 +1,8 @@
 package org.medops.shared;
 
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /** One changed field of an audited target. */
@@ -24,5 +27,26 @@ public record FieldChange(String field, String before, String after, boolean sec
 
     private static String text(Object value) {
         return value == null ? null : value.toString();
+    }
+
+    /** Field-by-field differences of two records of one type; a null {@code before} means all new. */
+    public static List<FieldChange> between(Record before, Record after) {
+        List<FieldChange> changes = new ArrayList<>();
+        for (RecordComponent component : after.getClass().getRecordComponents()) {
+            Object old = before == null ? null : value(component, before);
+            Object now = value(component, after);
+            if (!Objects.equals(old, now)) {
+                changes.add(before == null ? set(component.getName(), now) : of(component.getName(), old, now));
+            }
+        }
+        return changes;
+    }
+
+    private static Object value(RecordComponent component, Record record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component.getName(), e);
+        }
     }
 }

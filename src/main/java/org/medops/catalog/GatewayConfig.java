@@ -1,0 +1,15 @@
+package org.medops.catalog;
+
+import java.util.List;
+
+/** Everything a gateway node serves from, at one configuration version. */
+public record GatewayConfig(long version, List<ServiceDefinition> services, List<ChannelAccess> channels,
+                            List<Grant> grants) {
+
+    public record Grant(String channelCode, String serviceCode) {
+    }
+
+    public static GatewayConfig empty() {
+        return new GatewayConfig(0, List.of(), List.of(), List.of());
+    }
+}
