@@ -24,6 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
+
     private final ProblemMessages problemMessages;
     private final MessageSource messages;
 
@@ -48,6 +50,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail conflict(DataIntegrityViolationException e) {
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, message("problem.conflict"));
         detail.setProperty("code", "conflict");
+        return detail;
+    }
+
+    /** Anything unforeseen: logged with its stack trace here, answered without one. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e; // the security filters answer these with 401/403 and audit them
+        }
+        log.error("Unexpected error answering an API call", e);
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                message("problem.internal"));
+        detail.setProperty("code", "internal");
         return detail;
     }
 

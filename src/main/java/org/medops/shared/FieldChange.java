@@ -44,7 +44,9 @@ public record FieldChange(String field, String before, String after, boolean sec
 
     private static Object value(RecordComponent component, Record record) {
         try {
-            return component.getAccessor().invoke(record);
+            java.lang.reflect.Method accessor = component.getAccessor();
+            accessor.setAccessible(true); // records of modules are package-private by design
+            return accessor.invoke(record);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read " + component.getName(), e);
         }

@@ -1,0 +1,167 @@
+package org.medops.gateway;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.RedisOptions;
+import org.medops.catalog.Catalog;
+import org.medops.catalog.Secrets;
+import org.medops.settings.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Starts and stops one gateway node: Vert.x server, upstream client pool, config feed, access log. */
+final class GatewayServer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayServer.class);
+
+    private final GatewaySettings settings;
+    private final Catalog catalog;
+    private final Secrets secrets;
+    private final DataSource dataSource;
+    private final JsonMapper json;
+    private final Settings platform;
+    private final Clock clock;
+
+    private Vertx vertx;
+    private HttpServer server;
+    private ConfigFeed feed;
+    private AccessLogWriter accessLog;
+    private AccessLogMaintenance maintenance;
+    private Redis redis;
+    private volatile ProxyHandler proxy;
+    private volatile boolean running;
+    private int actualPort;
+    private String nodeId;
+
+    GatewayServer(GatewaySettings settings, Catalog catalog, Secrets secrets, DataSource dataSource, JsonMapper json,
+                  Settings platform, Clock clock) {
+        this.settings = settings;
+        this.catalog = catalog;
+        this.secrets = secrets;
+        this.dataSource = dataSource;
+        this.json = json;
+        this.platform = platform;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() {
+        try {
+            vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2 * Runtime.getRuntime().availableProcessors()));
+            HttpServer bound = vertx.createHttpServer(new HttpServerOptions()
+                            .setIdleTimeout(60).setIdleTimeoutUnit(TimeUnit.SECONDS)
+                            .setMaxInitialLineLength(8192).setDecompressionSupported(false))
+                    .requestHandler(request -> {
+                        ProxyHandler handler = proxy;
+                        if (handler == null) {
+                            request.response().setStatusCode(503).end();
+                        } else {
+                            handler.handle(request);
+                        }
+                    });
+            // Bind first so that the node id carries the real port.
+            server = bound.listen(settings.port(), "0.0.0.0").await(30, TimeUnit.SECONDS);
+            actualPort = server.actualPort();
+            nodeId = settings.nodeId() == null || settings.nodeId().isBlank()
+                    ? InetAddress.getLocalHost().getHostName() + ":" + actualPort : settings.nodeId();
+            accessLog = new AccessLogWriter(dataSource, settings.cacheDir().resolve("spill-" + actualPort),
+                    settings.accessLogBatch(), settings.accessLogFlush());
+            feed = new ConfigFeed(catalog, secrets, dataSource, json, settings.cacheDir(), nodeId, clock);
+            maintenance = new AccessLogMaintenance(dataSource, settings.accessLogRetentionDays(), clock);
+            HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                            .setKeepAlive(true).setPipelining(false).setTcpNoDelay(true).setDecompressionSupported(false)
+                            .setMaxInitialLineLength(8192),
+                    new PoolOptions().setHttp1MaxSize(200).setMaxWaitQueueSize(10_000));
+            proxy = new ProxyHandler(feed, client, limiter(), accessLog, settings, nodeId, clock, platform.current().zone());
+            running = true;
+            log.info("Gateway node {} listening on port {}", nodeId, actualPort);
+        } catch (Exception e) {
+            throw new IllegalStateException("Gateway cannot start on port " + settings.port(), e);
+        }
+    }
+
+    private Limiter limiter() {
+        LocalLimiter local = new LocalLimiter(settings.nonceWindow());
+        if (settings.redisUrl() == null || settings.redisUrl().isBlank()) {
+            return local;
+        }
+        redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(settings.redisUrl())
+                .setMaxPoolSize(16).setMaxPoolWaiting(10_000));
+        log.info("Gateway limits are cluster-wide through Redis");
+        return new RedisLimiter(RedisAPI.api(redis), local, settings.nonceWindow());
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            if (server != null) {
+                server.close().await(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            log.warn("Gateway server did not close cleanly: {}", e.toString());
+        }
+        if (maintenance != null) {
+            maintenance.close();
+        }
+        if (feed != null) {
+            feed.close();
+        }
+        if (accessLog != null) {
+            accessLog.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+        if (vertx != null) {
+            try {
+                vertx.close().await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.warn("Vert.x did not close cleanly: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts after the database and the web server; stops before them. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+
+    int port() {
+        return actualPort;
+    }
+
+    String nodeId() {
+        return nodeId;
+    }
+
+    ConfigFeed feed() {
+        return feed;
+    }
+
+    AccessLogWriter accessLog() {
+        return accessLog;
+    }
+}

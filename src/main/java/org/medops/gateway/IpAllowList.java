@@ -1,0 +1,73 @@
+package org.medops.gateway;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+
+/** Addresses and CIDR blocks (IPv4 and IPv6); an empty list allows every address. */
+final class IpAllowList {
+
+    private final List<Block> blocks;
+
+    IpAllowList(List<String> entries) {
+        this.blocks = entries.stream().map(Block::parse).toList();
+    }
+
+    boolean allows(String address) {
+        if (blocks.isEmpty()) {
+            return true;
+        }
+        byte[] bytes = literal(address);
+        return bytes != null && blocks.stream().anyMatch(block -> block.contains(bytes));
+    }
+
+    /** Only literal addresses: never a DNS lookup on the request path. */
+    private static byte[] literal(String address) {
+        if (address == null || address.isEmpty() || !address.matches("[0-9a-fA-F:.%]+")) {
+            return null;
+        }
+        try {
+            String plain = address.contains("%") ? address.substring(0, address.indexOf('%')) : address;
+            byte[] bytes = InetAddress.getByName(plain).getAddress();
+            // IPv4-mapped IPv6 (::ffff:a.b.c.d) compares as IPv4.
+            if (bytes.length == 16 && isMappedV4(bytes)) {
+                return java.util.Arrays.copyOfRange(bytes, 12, 16);
+            }
+            return bytes;
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private static boolean isMappedV4(byte[] bytes) {
+        for (int i = 0; i < 10; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
+    }
+
+    private record Block(byte[] network, int prefix) {
+        static Block parse(String entry) {
+            String[] parts = entry.trim().split("/");
+            byte[] network = literal(parts[0]);
+            if (network == null) {
+                throw new IllegalArgumentException("not an IP address: " + entry);
+            }
+            int prefix = parts.length > 1 ? Integer.parseInt(parts[1]) : network.length * 8;
+            return new Block(network, prefix);
+        }
+
+        boolean contains(byte[] address) {
+            if (address.length != network.length) {
+                return false;
+            }
+            int bits = address.length * 8;
+            BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
+                    .shiftRight(prefix).not().and(BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
+            return new BigInteger(1, address).and(mask).equals(new BigInteger(1, network).and(mask));
+        }
+    }
+}

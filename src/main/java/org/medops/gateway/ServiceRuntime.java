@@ -1,0 +1,55 @@
+package org.medops.gateway;
+
+import java.time.Duration;
+import java.util.Set;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import org.medops.catalog.ServiceDefinition;
+
+/**
+ * A service as a node runs it: its definition plus the state that must survive config reloads
+ * (breaker, round robin, health marks). Rebuilt only when the definition itself changes.
+ */
+final class ServiceRuntime {
+
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
+
+    private final ServiceDefinition definition;
+    private final Upstreams upstreams;
+    private final CircuitBreaker breaker;
+
+    ServiceRuntime(ServiceDefinition definition) {
+        this.definition = definition;
+        this.upstreams = new Upstreams(definition.upstreamUrls());
+        ServiceDefinition.BreakerSettings settings = definition.breaker();
+        this.breaker = CircuitBreaker.of(definition.code(), CircuitBreakerConfig.custom()
+                .failureRateThreshold(settings.failureRatePercent())
+                .slowCallRateThreshold(settings.slowCallRatePercent())
+                .slowCallDurationThreshold(Duration.ofMillis(settings.slowCallMillis()))
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(settings.windowSize())
+                .minimumNumberOfCalls(settings.minimumCalls())
+                .waitDurationInOpenState(Duration.ofSeconds(settings.openSeconds()))
+                .permittedNumberOfCallsInHalfOpenState(Math.max(1, Math.min(5, settings.minimumCalls())))
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .build());
+    }
+
+    ServiceDefinition definition() {
+        return definition;
+    }
+
+    Upstreams upstreams() {
+        return upstreams;
+    }
+
+    CircuitBreaker breaker() {
+        return breaker;
+    }
+
+    /** Retries repeat a call; only methods that may be repeated safely get them. */
+    int attemptsFor(String method) {
+        return IDEMPOTENT.contains(method) ? 1 + definition.retries() : 1;
+    }
+}
