@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Writes RFC 9457 problem details from the security filters, where no controller advice runs. */
 @Component
+@ConditionalOnWebApplication
 class ProblemResponses {
 
     private final JsonMapper json;

@@ -1,0 +1,202 @@
+package org.medops.catalog;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.medops.shared.ProblemException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 服务配置 and 渠道管理: the console pages of the catalog. */
+@Controller
+class CatalogController {
+
+    private final Catalog catalog;
+    private final Validator validator;
+
+    CatalogController(Catalog catalog, Validator validator) {
+        this.catalog = catalog;
+        this.validator = validator;
+    }
+
+    @GetMapping("/catalog/services")
+    @PreAuthorize("hasAuthority('catalog:service:read')")
+    String services(Model model) {
+        model.addAttribute("services", catalog.services());
+        return "catalog/services";
+    }
+
+    @GetMapping("/catalog/services/new")
+    @PreAuthorize("hasAuthority('catalog:service:write')")
+    String newService(Model model) {
+        return serviceForm(model, ServiceForm.blank(), true);
+    }
+
+    @PostMapping("/catalog/services")
+    @PreAuthorize("hasAuthority('catalog:service:write')")
+    String createService(@ModelAttribute("form") ServiceForm form, Model model, RedirectAttributes redirect) {
+        ServiceRequest request = form.toRequest();
+        if (invalid(request, model)) {
+            return serviceForm(model, form, true);
+        }
+        try {
+            catalog.createService(request);
+        } catch (ProblemException e) {
+            model.addAttribute("problem", e);
+            return serviceForm(model, form, true);
+        }
+        redirect.addFlashAttribute("notice", "catalog.service.saved");
+        return "redirect:/catalog/services/" + request.code();
+    }
+
+    @GetMapping("/catalog/services/{code}")
+    @PreAuthorize("hasAuthority('catalog:service:read')")
+    String service(@PathVariable String code, Model model) {
+        return serviceForm(model, ServiceForm.of(catalog.service(code)), false);
+    }
+
+    @PostMapping("/catalog/services/{code}")
+    @PreAuthorize("hasAuthority('catalog:service:write')")
+    String updateService(@PathVariable String code, @ModelAttribute("form") ServiceForm form, Model model,
+                         RedirectAttributes redirect) {
+        ServiceRequest request = form.toRequest();
+        if (invalid(request, model)) {
+            return serviceForm(model, form, false);
+        }
+        try {
+            catalog.updateService(code, request);
+        } catch (ProblemException e) {
+            model.addAttribute("problem", e);
+            return serviceForm(model, form, false);
+        }
+        redirect.addFlashAttribute("notice", "catalog.service.saved");
+        return "redirect:/catalog/services/" + code;
+    }
+
+    @GetMapping("/catalog/channels")
+    @PreAuthorize("hasAuthority('catalog:channel:read')")
+    String channels(Model model) {
+        model.addAttribute("channels", catalog.channels());
+        return "catalog/channels";
+    }
+
+    @GetMapping("/catalog/channels/new")
+    @PreAuthorize("hasAuthority('catalog:channel:write')")
+    String newChannel(Model model) {
+        model.addAttribute("form", ChannelForm.blank());
+        return "catalog/channel-new";
+    }
+
+    @PostMapping("/catalog/channels")
+    @PreAuthorize("hasAuthority('catalog:channel:write')")
+    String createChannel(@ModelAttribute("form") ChannelForm form, Model model, RedirectAttributes redirect) {
+        ChannelRequest request = form.toRequest();
+        if (invalid(request, model)) {
+            return "catalog/channel-new";
+        }
+        try {
+            Channel.Issued issued = catalog.createChannel(request);
+            redirect.addFlashAttribute("issuedSecret", issued.clearSecret());
+            redirect.addFlashAttribute("notice", "catalog.channel.created");
+            return "redirect:/catalog/channels/" + request.code();
+        } catch (ProblemException e) {
+            model.addAttribute("problem", e);
+            return "catalog/channel-new";
+        }
+    }
+
+    @GetMapping("/catalog/channels/{code}")
+    @PreAuthorize("hasAuthority('catalog:channel:read')")
+    String channel(@PathVariable String code, Model model) {
+        Channel channel = catalog.channel(code);
+        List<String> granted = catalog.grantsOf(code);
+        model.addAttribute("channel", channel);
+        model.addAttribute("form", ChannelForm.of(channel));
+        model.addAttribute("grants", granted);
+        model.addAttribute("grantable", catalog.services().stream().map(ServiceDefinition::code)
+                .filter(service -> !granted.contains(service)).toList());
+        return "catalog/channel";
+    }
+
+    @PostMapping("/catalog/channels/{code}")
+    @PreAuthorize("hasAuthority('catalog:channel:write')")
+    String updateChannel(@PathVariable String code, @ModelAttribute("form") ChannelForm form, Model model,
+                         RedirectAttributes redirect) {
+        ChannelRequest request = form.toRequest();
+        Set<ConstraintViolation<ChannelRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            redirect.addFlashAttribute("violations", messages(violations));
+            return "redirect:/catalog/channels/" + code;
+        }
+        return act(code, redirect, "catalog.channel.saved", () -> catalog.updateChannel(code, request));
+    }
+
+    @PostMapping("/catalog/channels/{code}/rotate")
+    @PreAuthorize("hasAuthority('catalog:channel:write')")
+    String rotate(@PathVariable String code, @RequestParam(defaultValue = "60") int overlapMinutes,
+                  RedirectAttributes redirect) {
+        return act(code, redirect, "catalog.channel.rotated", () -> redirect.addFlashAttribute("issuedSecret",
+                catalog.rotateSecret(code, Duration.ofMinutes(overlapMinutes))));
+    }
+
+    @PostMapping("/catalog/channels/{code}/revoke")
+    @PreAuthorize("hasAuthority('catalog:channel:write')")
+    String revoke(@PathVariable String code, RedirectAttributes redirect) {
+        return act(code, redirect, "catalog.channel.revoked", () -> catalog.revokeSecrets(code));
+    }
+
+    @PostMapping("/catalog/channels/{code}/grants")
+    @PreAuthorize("hasAuthority('catalog:channel:write')")
+    String grant(@PathVariable String code, @RequestParam String serviceCode, Authentication who,
+                 RedirectAttributes redirect) {
+        return act(code, redirect, "catalog.grant.saved", () -> catalog.grant(code, serviceCode, who.getName()));
+    }
+
+    @PostMapping("/catalog/channels/{code}/grants/{serviceCode}/revoke")
+    @PreAuthorize("hasAuthority('catalog:channel:write')")
+    String revokeGrant(@PathVariable String code, @PathVariable String serviceCode, RedirectAttributes redirect) {
+        return act(code, redirect, "catalog.grant.revoked", () -> catalog.revokeGrant(code, serviceCode));
+    }
+
+    private String serviceForm(Model model, ServiceForm form, boolean creating) {
+        model.addAttribute("form", form);
+        model.addAttribute("creating", creating);
+        model.addAttribute("systems", ServiceForm.SYSTEMS);
+        model.addAttribute("methods", ServiceForm.METHODS);
+        return "catalog/service";
+    }
+
+    private <T> boolean invalid(T request, Model model) {
+        Set<ConstraintViolation<T>> violations = validator.validate(request);
+        if (violations.isEmpty()) {
+            return false;
+        }
+        model.addAttribute("violations", messages(violations));
+        return true;
+    }
+
+    private static <T> List<String> messages(Set<ConstraintViolation<T>> violations) {
+        return violations.stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+    }
+
+    private String act(String code, RedirectAttributes redirect, String notice, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", notice);
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", e);
+        }
+        return "redirect:/catalog/channels/" + code;
+    }
+}
