@@ -139,6 +139,7 @@ final class ConfigFeed implements AutoCloseable {
     private void refresh() {
         if (catalog.currentVersion() != current.get().version()) {
             apply(catalog.snapshot());
+            heartbeat(); // the nodes page shows the new version at once, not at the next beat
         }
     }
 

@@ -5,9 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The nodes that reported themselves, newest heartbeat first. */
 @Repository
@@ -15,12 +19,16 @@ class GatewayNodes {
 
     /** A node that missed three heartbeats (every 5 s) is shown as silent. */
     static final Duration SILENT_AFTER = Duration.ofSeconds(15);
+    private static final TypeReference<TreeMap<String, String>> BREAKERS = new TypeReference<>() {
+    };
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
     private final Clock clock;
 
-    GatewayNodes(JdbcClient jdbc, Clock clock) {
+    GatewayNodes(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -31,7 +39,7 @@ class GatewayNodes {
                 .query((rs, row) -> {
                     Instant heartbeat = rs.getTimestamp("heartbeat_at").toInstant();
                     return new NodeStatus(rs.getString("node_id"), rs.getTimestamp("started_at").toInstant(), heartbeat,
-                            rs.getLong("config_version"), rs.getString("breakers"),
+                            rs.getLong("config_version"), json.readValue(rs.getString("breakers"), BREAKERS),
                             Duration.between(heartbeat, now).compareTo(SILENT_AFTER) < 0);
                 }).list();
     }
@@ -42,7 +50,8 @@ class GatewayNodes {
                 .param(Timestamp.from(clock.instant().minus(Duration.ofDays(1)))).update();
     }
 
-    record NodeStatus(String nodeId, Instant startedAt, Instant heartbeatAt, long configVersion, String breakers,
-                      boolean alive) {
+    /** @param breakers circuit-breaker state (CLOSED, OPEN, HALF_OPEN) by service code */
+    record NodeStatus(String nodeId, Instant startedAt, Instant heartbeatAt, long configVersion,
+                      Map<String, String> breakers, boolean alive) {
     }
 }

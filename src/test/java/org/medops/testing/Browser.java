@@ -68,8 +68,11 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Scrolls the element to the middle first, as a person would, so sticky bars never cover it. */
     public Browser click(String css) {
-        find(css).click();
+        WebElement element = find(css);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        element.click();
         return this;
     }
 
