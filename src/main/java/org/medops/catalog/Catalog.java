@@ -54,12 +54,34 @@ public class Catalog {
         return jdbc.sql("select version from gateway_config_version where id = 1").query(Long.class).single();
     }
 
-    List<ServiceDefinition> services() {
+    public List<ServiceDefinition> services() {
         return services.all();
     }
 
     ServiceDefinition service(String code) {
         return services.find(code).orElseThrow(() -> ProblemException.notFound("service", code));
+    }
+
+    /** Creates a channel; the only moment its secret exists in clear outside the caller's hands. */
+    @Transactional
+    public IssuedCredentials issueChannel(ChannelRequest request) {
+        Channel.Issued issued = createChannel(request);
+        return new IssuedCredentials(request.code(), issued.channel().appKey(), issued.clearSecret());
+    }
+
+    public boolean hasChannel(String code) {
+        return channels.exists(code);
+    }
+
+    public String appKeyOf(String channelCode) {
+        return channel(channelCode).appKey();
+    }
+
+    public record IssuedCredentials(String code, String appKey, String appSecret) {
+        @Override
+        public String toString() {
+            return "IssuedCredentials[code=" + code + ", appKey=" + appKey + ", appSecret=******]";
+        }
     }
 
     List<Channel> channels() {
@@ -75,7 +97,7 @@ public class Catalog {
     }
 
     @Transactional
-    ServiceDefinition createService(ServiceRequest request) {
+    public ServiceDefinition createService(ServiceRequest request) {
         ServiceDefinition service = validated(request.toDefinition());
         if (services.exists(service.code())) {
             throw ProblemException.conflict("service-code-taken", service.code());
@@ -138,7 +160,7 @@ public class Catalog {
     }
 
     @Transactional
-    String rotateSecret(String code, Duration overlap) {
+    public String rotateSecret(String code, Duration overlap) {
         Channel channel = channel(code);
         String clear = channel.rotate(overlap, clock.instant(), secrets);
         channels.save(channel, clock.instant());

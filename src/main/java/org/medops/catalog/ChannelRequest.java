@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A channel's profile as submitted; credentials are issued by the platform, never submitted. */
-record ChannelRequest(
+public record ChannelRequest(
         @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,31}", message = "{catalog.code.pattern}") String code,
         @NotBlank @Size(max = 128) String name,
         @Pattern(regexp = "APP|MINI_PROGRAM|WEB|PARTNER|INTERNAL") String type,

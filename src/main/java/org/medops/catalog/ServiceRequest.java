@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
  * A service as the API and the console submit it. Only code, name and one upstream are required;
  * everything else has a sensible hospital default.
  */
-record ServiceRequest(
+public record ServiceRequest(
         @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{1,31}", message = "{catalog.code.pattern}") String code,
         @NotBlank @Size(max = 128) String name,
         @Size(max = 2000) String description,
@@ -33,16 +33,22 @@ record ServiceRequest(
         Boolean captureBodies,
         @Size(max = 32) List<@Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String> maskedFields) {
 
-    record BreakerRequest(@Min(1) @Max(100) int failureRatePercent, @Min(1) @Max(100) int slowCallRatePercent,
+    public record BreakerRequest(@Min(1) @Max(100) int failureRatePercent, @Min(1) @Max(100) int slowCallRatePercent,
                           @Min(1) @Max(300000) int slowCallMillis, @Min(2) @Max(1000) int windowSize,
                           @Min(1) @Max(1000) int minimumCalls, @Min(1) @Max(3600) int openSeconds) {
     }
 
-    record FallbackRequest(@Min(200) @Max(599) int status, @NotBlank @Size(max = 128) String contentType,
+    public record FallbackRequest(@Min(200) @Max(599) int status, @NotBlank @Size(max = 128) String contentType,
                            @Size(max = 65536) String body) {
     }
 
     /** Fills the defaults; the upstream list wins over the single {@code upstreamUrl}. */
+    /** The minimal service: code, name and one upstream; defaults for everything else. */
+    public static ServiceRequest of(String code, String name, String owningSystem, String upstreamUrl) {
+        return new ServiceRequest(code, name, null, owningSystem, upstreamUrl, null, null, null, null, null, null,
+                null, null, null, null, null, null);
+    }
+
     ServiceDefinition toDefinition() {
         List<String> upstreams = upstreamUrls != null && !upstreamUrls.isEmpty() ? List.copyOf(upstreamUrls)
                 : upstreamUrl == null || upstreamUrl.isBlank() ? List.of() : List.of(upstreamUrl.trim());

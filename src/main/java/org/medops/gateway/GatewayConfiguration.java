@@ -9,6 +9,7 @@ import org.medops.catalog.Secrets;
 import org.medops.settings.Settings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +22,7 @@ class GatewayConfiguration {
     @Bean
     @ConditionalOnExpression("'${medops.roles:console,gateway,integration}'.contains('gateway')")
     GatewayServer gatewayServer(GatewaySettings settings, Catalog catalog, Secrets secrets, DataSource dataSource,
-                                JsonMapper json, Settings platform, Clock clock) {
-        return new GatewayServer(settings, catalog, secrets, dataSource, json, platform, clock);
+                                JsonMapper json, Settings platform, Clock clock, ApplicationEventPublisher events) {
+        return new GatewayServer(settings, catalog, secrets, dataSource, json, platform, clock, events);
     }
 }

@@ -22,6 +22,7 @@ import org.medops.catalog.Secrets;
 import org.medops.settings.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +38,7 @@ final class GatewayServer implements SmartLifecycle {
     private final JsonMapper json;
     private final Settings platform;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     private Vertx vertx;
     private HttpServer server;
@@ -50,7 +52,7 @@ final class GatewayServer implements SmartLifecycle {
     private String nodeId;
 
     GatewayServer(GatewaySettings settings, Catalog catalog, Secrets secrets, DataSource dataSource, JsonMapper json,
-                  Settings platform, Clock clock) {
+                  Settings platform, Clock clock, ApplicationEventPublisher events) {
         this.settings = settings;
         this.catalog = catalog;
         this.secrets = secrets;
@@ -58,12 +60,14 @@ final class GatewayServer implements SmartLifecycle {
         this.json = json;
         this.platform = platform;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
     public void start() {
         try {
-            vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2 * Runtime.getRuntime().availableProcessors()));
+            vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(settings.eventLoops() > 0
+                    ? settings.eventLoops() : Runtime.getRuntime().availableProcessors()));
             HttpServer bound = vertx.createHttpServer(new HttpServerOptions()
                             .setIdleTimeout(60).setIdleTimeoutUnit(TimeUnit.SECONDS)
                             .setMaxInitialLineLength(8192).setDecompressionSupported(false))
@@ -91,6 +95,7 @@ final class GatewayServer implements SmartLifecycle {
             proxy = new ProxyHandler(feed, client, limiter(), accessLog, settings, nodeId, clock, platform.current().zone());
             running = true;
             log.info("Gateway node {} listening on port {}", nodeId, actualPort);
+            events.publishEvent(new GatewayStarted(nodeId, actualPort));
         } catch (Exception e) {
             throw new IllegalStateException("Gateway cannot start on port " + settings.port(), e);
         }

@@ -2,10 +2,8 @@ package org.medops.gateway;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.vertx.core.Future;
@@ -15,12 +13,10 @@ final class LocalLimiter implements Limiter {
 
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> daily = new ConcurrentHashMap<>();
-    private final Map<String, Long> nonces = new ConcurrentHashMap<>();
-    private final AtomicInteger sinceSweep = new AtomicInteger();
-    private final long nonceWindowNanos;
+    private final NonceMemory nonces;
 
     LocalLimiter(Duration nonceWindow) {
-        this.nonceWindowNanos = nonceWindow.toNanos();
+        this.nonces = new NonceMemory(nonceWindow);
     }
 
     @Override
@@ -53,28 +49,7 @@ final class LocalLimiter implements Limiter {
     }
 
     boolean rememberNonce(String nonceKey) {
-        long now = System.nanoTime();
-        if (sinceSweep.incrementAndGet() >= 10_000) {
-            sinceSweep.set(0);
-            sweep(now);
-        }
-        Long previous = nonces.putIfAbsent(nonceKey, now + nonceWindowNanos);
-        if (previous == null) {
-            return true;
-        }
-        if (previous - now <= 0) {
-            nonces.put(nonceKey, now + nonceWindowNanos);
-            return true;
-        }
-        return false;
-    }
-
-    private void sweep(long now) {
-        for (Iterator<Map.Entry<String, Long>> it = nonces.entrySet().iterator(); it.hasNext(); ) {
-            if (it.next().getValue() - now <= 0) {
-                it.remove();
-            }
-        }
+        return nonces.firstUse(nonceKey, System.nanoTime());
     }
 
     /** Refills continuously at {@code rate} per second, holding at most one second's worth. */

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -61,7 +62,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
     public void handle(HttpServerRequest request) {
         String presentedId = request.getHeader("X-Request-Id");
         String requestId = presentedId != null && REQUEST_ID.matcher(presentedId).matches()
-                ? presentedId : UUID.randomUUID().toString();
+                ? presentedId : newRequestId();
         Exchange exchange = new Exchange(request, requestId, System.nanoTime(), clock.instant());
         RoutingTable table = config.current();
 
@@ -365,6 +366,14 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
         int length = Math.min(body.length(), settings.captureLimitBytes());
         String text = new String(body.getBytes(0, length), StandardCharsets.UTF_8);
         return new BodyMasker(service.definition().maskedFields()).mask(text);
+    }
+
+    /** A random (version 4) UUID without the shared SecureRandom that UUID.randomUUID() contends on. */
+    static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     private static String serviceCode(String path) {

@@ -19,6 +19,22 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Signature {
 
+    /** Provider look-ups are slow and synchronized; each event-loop thread keeps its own instances. */
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     private Signature() {
     }
 
@@ -30,10 +46,10 @@ public final class Signature {
 
     public static String sign(String secret, String stringToSign) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC.get();
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+        } catch (InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -75,11 +91,7 @@ public final class Signature {
     }
 
     public static String sha256Hex(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(SHA256.get().digest(body));
     }
 
     /** Percent-decoding only: '+' is not a space here. Malformed escapes are kept literally. */

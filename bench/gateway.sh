@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Side-by-side gateway benchmark on this machine: wrk against an nginx upstream serving 1 KB of JSON
+# directly, through nginx as a reverse proxy, and through the MedOps gateway with its whole policy
+# chain (signature, replay check, grant, channel and service rate limits, circuit breaker, access log).
+# Prints one table and exits 0. Needs: nginx, wrk, python3, psql (apt-get install nginx wrk).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+WORK=$ROOT/bench/.work
+DURATION=${DURATION:-15s}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-"50 1000"}
+UPSTREAM_PORT=18080 PROXY_PORT=18081 CONSOLE_PORT=18088 GATEWAY_PORT=19080
+ADMIN_PASSWORD='Bench#Admin-2026'
+
+for tool in nginx wrk python3 psql curl; do
+  command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install nginx wrk postgresql-client)"; exit 1; }
+done
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+cleanup() {
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  [ -n "${MEDOPS_PID:-}" ] && kill "$MEDOPS_PID" 2>/dev/null && wait "$MEDOPS_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+rm -rf "$WORK" && mkdir -p "$WORK/nginx"
+
+# 1 KB JSON, like a HIS patient record.
+python3 - > "$WORK/patient.json" <<'PY'
+import json
+record = {"patientId": "P000123456", "name": "张**", "gender": "F", "age": 46, "dept": "心内科",
+          "visits": [{"date": "2026-11-%02d" % d, "doctor": "D%04d" % d, "fee": 25.5 * d} for d in range(1, 9)]}
+text = json.dumps(record, ensure_ascii=False)
+print(text + " " * (1024 - len(text.encode()) - 1))
+PY
+
+cat > "$WORK/nginx.conf" <<NGINX
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 8192; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx; proxy_temp_path $WORK/nginx; fastcgi_temp_path $WORK/nginx;
+  uwsgi_temp_path $WORK/nginx; scgi_temp_path $WORK/nginx;
+  keepalive_requests 1000000;
+  server {
+    listen 127.0.0.1:$UPSTREAM_PORT;
+    root $WORK;
+    location / { default_type application/json; try_files /patient.json =404; }
+  }
+  upstream backend { server 127.0.0.1:$UPSTREAM_PORT; keepalive 256; }
+  server {
+    listen 127.0.0.1:$PROXY_PORT;
+    location / { proxy_pass http://backend/; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }
+}
+NGINX
+nginx -c "$WORK/nginx.conf"
+
+[ -f target/medops.jar ] || ./mvnw -B -q package -DskipTests
+MEDOPS_ADMIN_PASSWORD=$ADMIN_PASSWORD java ${JAVA_OPTS:-} -jar target/medops.jar --server.port=$CONSOLE_PORT \
+  --medops.gateway.port=$GATEWAY_PORT --medops.db.data-dir="$WORK/data" --logging.level.root=warn \
+  > "$WORK/medops.log" 2>&1 &
+MEDOPS_PID=$!
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$CONSOLE_PORT/actuator/health" >/dev/null && break
+  sleep 0.5
+done
+
+api() { curl -sf -X "$1" "http://127.0.0.1:$CONSOLE_PORT$2" -H "Authorization: Bearer $TOKEN" \
+  -H 'Content-Type: application/json' ${3:+-d "$3"}; }
+TOKEN=$(curl -sf -X POST "http://127.0.0.1:$CONSOLE_PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" | python3 -c 'import sys,json;print(json.load(sys.stdin)["token"])')
+api POST /api/v1/services "{\"code\":\"his\",\"name\":\"HIS\",\"upstreamUrl\":\"http://127.0.0.1:$UPSTREAM_PORT\",\"rateLimitPerSecond\":100000}" >/dev/null
+CREDENTIALS=$(api POST /api/v1/channels '{"code":"bench","name":"Bench","quotaPerSecond":100000}')
+api POST /api/v1/channels/bench/grants '{"serviceCode":"his"}' >/dev/null
+APP_KEY=$(echo "$CREDENTIALS" | python3 -c 'import sys,json;print(json.load(sys.stdin)["appKey"])')
+APP_SECRET=$(echo "$CREDENTIALS" | python3 -c 'import sys,json;print(json.load(sys.stdin)["appSecret"])')
+sleep 1
+
+# Runs wrk and prints "rps p50_ms p99_ms requests errors".
+measure() { # url connections [lua args…]
+  local url=$1 connections=$2; shift 2
+  local out
+  if [ $# -gt 0 ]; then
+    out=$(wrk -t"$THREADS" -c"$connections" -d"$DURATION" --latency -s bench/signed.lua "$url" -- "$@")
+  else
+    out=$(wrk -t"$THREADS" -c"$connections" -d"$DURATION" --latency "$url")
+  fi
+  echo "$out" > "$WORK/wrk-$(date +%s%N).txt"
+  python3 - "$out" <<'PY'
+import re, sys
+out = sys.argv[1]
+def ms(label):
+    m = re.search(r"^\s*" + label + r"\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+    value, unit = float(m.group(1)), m.group(2)
+    return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+total = int(re.search(r"(\d+) requests in", out).group(1))
+errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+err = (int(errors.group(1)) if errors else 0) + (sum(map(int, socket.groups())) if socket else 0)
+print(f"{rps:.0f} {ms('50%'):.2f} {ms('99%'):.2f} {total} {err}")
+PY
+}
+
+signed_run() { # connections
+  local count=$(( ${DURATION%s} * 40000 + 100000 ))
+  python3 bench/signed-requests.py "$APP_SECRET" /his/patient "$count" > "$WORK/signed.txt"
+  measure "http://127.0.0.1:$GATEWAY_PORT" "$1" "$WORK/signed.txt" /his/patient "$APP_KEY" "$THREADS"
+}
+
+# Warm up the JVM (JIT, pools) before measuring.
+DURATION=10s signed_run 50 > /dev/null
+
+PGPORT=$(sed -n 4p "$WORK/data/pg/postmaster.pid")
+logged() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -tAc "select count(*) from access_log where service_code = 'his'"; }
+
+printf '\n%-8s %-22s %10s %9s %9s %10s %7s\n' conns target "req/s" "p50 ms" "p99 ms" requests errors
+for c in $CONNECTIONS; do
+  read -r d_rps d_p50 d_p99 d_n d_e <<<"$(measure "http://127.0.0.1:$UPSTREAM_PORT/patient" "$c")"
+  read -r p_rps p_p50 p_p99 p_n p_e <<<"$(measure "http://127.0.0.1:$PROXY_PORT/patient" "$c")"
+  before=$(logged)
+  read -r m_rps m_p50 m_p99 m_n m_e <<<"$(signed_run "$c")"
+  sleep 2
+  rows=$(( $(logged) - before ))
+  printf '%-8s %-22s %10s %9s %9s %10s %7s\n' "$c" "nginx direct" "$d_rps" "$d_p50" "$d_p99" "$d_n" "$d_e"
+  printf '%-8s %-22s %10s %9s %9s %10s %7s\n' "$c" "nginx reverse proxy" "$p_rps" "$p_p50" "$p_p99" "$p_n" "$p_e"
+  printf '%-8s %-22s %10s %9s %9s %10s %7s\n' "$c" "MedOps gateway" "$m_rps" "$m_p50" "$m_p99" "$m_n" "$m_e"
+  python3 - "$m_rps" "$p_rps" "$m_p99" "$d_p99" "$m_n" "$rows" <<'PY'
+import sys
+m_rps, p_rps, m_p99, d_p99, m_n, rows = map(float, sys.argv[1:])
+print(f"         MedOps/nginx-proxy throughput {m_rps / p_rps:.0%}; p99 added over direct {m_p99 - d_p99:.2f} ms; "
+      f"access-log rows {rows:.0f} for {m_n:.0f} requests wrk counted (wrk stops mid-flight, so rows >= requests)")
+PY
+done
+echo
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"

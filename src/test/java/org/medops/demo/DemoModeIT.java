@@ -1,0 +1,45 @@
+package org.medops.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.medops.testing.Api;
+import org.medops.testing.MedopsTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/** What a newcomer sees after {@code --demo}: demo accounts, services, channels and live traffic. */
+@MedopsTest
+@TestPropertySource(properties = {"medops.demo=true", "medops.demo-upstream-port=0", "medops.demo-traffic-period=40ms"})
+class DemoModeIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void seedsAccountsServicesChannelsAndSendsSignedTrafficThroughTheGateway() {
+        Api auditor = new Api(port).as("auditor", "MedOps#Demo2026");
+        assertThat(auditor.get("/api/v1/audit").status()).isEqualTo(200);
+
+        Api viewer = new Api(port).as("viewer", "MedOps#Demo2026");
+        assertThat(viewer.get("/api/v1/services").json().findValuesAsString("code")).contains("his", "lis", "yb");
+        assertThat(viewer.get("/api/v1/channels").json().findValuesAsString("code"))
+                .contains("wechat-mp", "alipay", "hospital-app");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                select count(distinct service_code) from access_log where status = 200 and channel_code is not null""")
+                .query(Long.class).single() == 3);
+        List<String> channels = jdbc.sql("select distinct channel_code from access_log where status = 200")
+                .query(String.class).list();
+        assertThat(channels).containsAnyOf("wechat-mp", "alipay", "hospital-app");
+    }
+}
