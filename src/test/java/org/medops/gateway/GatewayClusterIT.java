@@ -29,6 +29,7 @@ import org.medops.catalog.Catalog;
 import org.medops.testing.Api;
 import org.medops.testing.MedopsTest;
 import org.medops.testing.SignedClient;
+import org.medops.testing.TcpRelay;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,7 +73,11 @@ class GatewayClusterIT {
                 "--medops.db.url=" + dataSource.getJdbcUrl(), "--medops.db.username=" + dataSource.getUsername(),
                 "--medops.gateway.node-id=" + name, "--medops.db.data-dir=target/test-data/" + name,
                 "--medops.secret-key=q83vEjRWeJHL5UgOtFmq0ffHL7rtTTJ3h6mqGxhp9WU=", "--logging.level.root=warn"));
-        args.addAll(List.of(extra));
+        for (String argument : extra) {
+            String option = argument.substring(0, argument.indexOf('=') + 1);
+            args.removeIf(existing -> existing.startsWith(option));
+            args.add(argument);
+        }
         return new SpringApplicationBuilder(MedopsApplication.class).run(args.toArray(String[]::new));
     }
 
@@ -110,6 +115,38 @@ class GatewayClusterIT {
                     .get("/api/v1/gateway/nodes").body().contains("node-c-" + suffix));
             JsonNode nodes = new Api(consolePort).as("admin", MedopsTest.ADMIN_PASSWORD).get("/api/v1/gateway/nodes").json();
             assertThat(nodes.findValuesAsString("nodeId")).contains("node-b-" + suffix, "node-c-" + suffix);
+        }
+    }
+
+    @Test
+    void keepsServingAndLosesNoAccessLogWhileItsDatabaseIsUnreachable() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        int databasePort = java.net.URI.create(dataSource.getJdbcUrl().substring("jdbc:".length())).getPort();
+        try (TcpRelay link = new TcpRelay(databasePort)) {
+            String url = dataSource.getJdbcUrl().replace(":" + databasePort + "/", ":" + link.port() + "/");
+            try (ConfigurableApplicationContext node = node("outage-" + suffix, "--medops.db.url=" + url)) {
+                JsonNode credentials = setUp("emr-" + suffix, "partner-" + suffix, "");
+                long version = catalog.currentVersion();
+                await().atMost(Duration.ofSeconds(2)).until(() -> gatewayOf(node).feed().current().version() >= version);
+                SignedClient client = new SignedClient(gatewayOf(node).port(), credentials.get("appKey").asString(),
+                        credentials.get("appSecret").asString());
+                int served = 0;
+                for (int i = 0; i < 20; i++) {
+                    served += client.get("/emr-" + suffix + "/records/" + i).status() == 200 ? 1 : 0;
+                }
+
+                link.cut();
+                for (int i = 0; i < 30; i++) {
+                    served += client.get("/emr-" + suffix + "/records/" + i).status() == 200 ? 1 : 0;
+                }
+                assertThat(served).as("the node serves from memory while its database is away").isEqualTo(50);
+                await().atMost(Duration.ofSeconds(5)).until(() -> gatewayOf(node).accessLog().spilledBatches() > 0);
+
+                link.restore();
+                await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                        "select count(*) from access_log where service_code = ?").param("emr-" + suffix)
+                        .query(Long.class).single() == 50);
+            }
         }
     }
 
