@@ -45,6 +45,14 @@ class ConsoleBrowserIT {
             browser.click("#lang-zh");
             assertThat(browser.find("h2.page-title").getText()).isEqualTo("用户管理");
 
+            browser.go("/settings").type("#sessionTimeoutMinutes", "20").screenshot("05b-settings")
+                    .click("#save-settings");
+            assertThat(browser.text("#notice")).contains("系统配置已保存");
+            browser.type("#passwordMinLength", "6").click("#save-settings");
+            assertThat(browser.pageText()).contains("最小长度");
+            assertThat(browser.find("#passwordMinLength").getAttribute("class")).contains("is-invalid");
+            browser.go("/settings").type("#sessionTimeoutMinutes", "30").click("#save-settings");
+
             browser.go("/audit");
             assertThat(browser.pageText()).contains("无权访问");
             browser.screenshot("06-admin-denied-audit");
@@ -64,6 +72,8 @@ class ConsoleBrowserIT {
             browser.go("/audit").type("#target", auditor).click("#audit-search");
             String trail = browser.text("#audit-records");
             assertThat(trail).contains("创建用户", "修改密码", "登录", auditor);
+            browser.go("/audit?action=settings.update");
+            assertThat(browser.text("#audit-records")).contains("修改系统配置", "sessionTimeoutMinutes: 30 → 20");
             browser.screenshot("08-audit-trail");
 
             browser.go("/audit?action=access.denied");

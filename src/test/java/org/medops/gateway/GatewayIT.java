@@ -355,6 +355,22 @@ class GatewayIT {
         }
 
         @Test
+        void finishesARequestInFlightWhileTheConfigurationChanges() throws Exception {
+            upstream.stubFor(get(urlPathEqualTo("/his/long")).willReturn(okJson("{\"done\":true}").withFixedDelay(800)));
+            Fixture f = fixture("", "", true);
+            java.util.concurrent.CompletableFuture<Reply> inFlight = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> f.client().get("/" + f.service() + "/long"));
+            Thread.sleep(200);
+            fixture("", "", true);
+            assertThat(admin().post("/api/v1/services/" + f.service() + "/offline", "{}").status()).isEqualTo(200);
+            awaitApplied();
+            Reply reply = inFlight.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.body()).contains("done");
+            assertThat(f.client().get("/" + f.service() + "/long").code()).isEqualTo("MEDOPS-SERVICE-OFFLINE");
+        }
+
+        @Test
         void answers503WhenTheBreakerIsOpenWithoutFallback() {
             String path = "/his/down-" + UUID.randomUUID().toString().substring(0, 4);
             upstream.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(503)));
