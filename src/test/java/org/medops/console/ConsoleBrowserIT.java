@@ -31,7 +31,7 @@ class ConsoleBrowserIT {
 
             browser.go("/users").click("#new-user")
                     .type("#username", auditor).type("#displayName", "张审计")
-                    .click("input[name=roles][value=AUDIT_ADMIN]")
+                    .tick("input[name=roles][value=AUDIT_ADMIN]")
                     .screenshot("03-new-user")
                     .click("#save-user").waitForPath("/users/" + auditor);
             String temporary = browser.text("#temporary-password");

@@ -68,8 +68,25 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Scrolls the element to the middle first, as a person would, so sticky bars never cover it. */
+    /**
+     * Clicks a link or a submit button and waits for the next page, so that nothing reads the old
+     * one. Scrolls the element to the middle first, as a person would, so sticky bars never cover it.
+     */
     public Browser click(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        tick(css);
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(3)).until(ExpectedConditions.stalenessOf(page));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // the click did not navigate (a button that only changes this page)
+        }
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
+                "complete".equals(driver.executeScript("return document.readyState")));
+        return this;
+    }
+
+    /** Clicks something that stays on this page, such as a check box. */
+    public Browser tick(String css) {
         WebElement element = find(css);
         driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
         element.click();
