@@ -8,9 +8,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 class ConsolePages {
 
+    /** Those who may see traffic land on the live dashboard; everyone else on the welcome page. */
     @GetMapping("/")
-    String home() {
-        return "home";
+    String home(org.springframework.security.core.Authentication who) {
+        boolean traffic = who.getAuthorities().stream().anyMatch(a -> "traffic:read".equals(a.getAuthority()));
+        return traffic ? "forward:/dashboard" : "home";
     }
 
     @RequestMapping("/denied")

@@ -30,6 +30,40 @@ record AccessLogEntry(Instant occurredAt, String requestId, String nodeId, Strin
         return line.toString();
     }
 
+    /** The inverse of {@link #copyLine()}, for replaying spilled records. */
+    static AccessLogEntry parse(String line) {
+        String[] f = line.split("\t", -1);
+        return new AccessLogEntry(Instant.parse(f[0]), text(f[1]), text(f[2]), text(f[3]), text(f[4]), text(f[5]),
+                text(f[6]), Integer.parseInt(f[7]), text(f[8]), f[9].equals("\\N") ? null : Integer.valueOf(f[9]),
+                Long.parseLong(f[10]), f[11].equals("\\N") ? null : Long.valueOf(f[11]), Long.parseLong(f[12]),
+                Long.parseLong(f[13]), text(f[14]), text(f[15]), text(f[16]));
+    }
+
+    private static String text(String field) {
+        if (field.equals("\\N")) {
+            return null;
+        }
+        if (field.indexOf('\\') < 0) {
+            return field;
+        }
+        StringBuilder out = new StringBuilder(field.length());
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == '\\' && i + 1 < field.length()) {
+                char next = field.charAt(++i);
+                out.append(switch (next) {
+                    case 't' -> '\t';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    default -> next;
+                });
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     static final String COPY_COLUMNS = "occurred_at, request_id, node_id, channel_code, service_code, method, path, "
             + "status, error_code, upstream_status, total_micros, upstream_micros, bytes_in, bytes_out, client_ip, "
             + "request_body, response_body";

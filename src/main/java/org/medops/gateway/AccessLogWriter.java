@@ -1,7 +1,6 @@
 package org.medops.gateway;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -102,17 +101,29 @@ final class AccessLogWriter implements AutoCloseable {
         }
         String data = copy.toString();
         try {
-            copyIn(new StringReader(data));
+            store(batch, data);
             written.addAndGet(batch.size());
         } catch (SQLException | IOException e) {
             spill(data, batch.size(), e);
         }
     }
 
-    private void copyIn(Reader data) throws SQLException, IOException {
+    /** Raw rows and their rollups commit together: the dashboard never disagrees with the log. */
+    private void store(List<AccessLogEntry> batch, String copyData) throws SQLException, IOException {
         try (Connection connection = dataSource.getConnection()) {
-            connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy access_log (" + AccessLogEntry.COPY_COLUMNS + ") from stdin", data);
+            connection.setAutoCommit(false);
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("copy access_log (" + AccessLogEntry.COPY_COLUMNS + ") from stdin",
+                                new StringReader(copyData));
+                TrafficRollup.apply(connection, batch);
+                connection.commit();
+            } catch (SQLException | IOException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
         }
     }
 
@@ -145,15 +156,13 @@ final class AccessLogWriter implements AutoCloseable {
         }
         files.sort(null);
         for (Path file : files) {
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                long lines;
-                try (var counted = Files.lines(file, StandardCharsets.UTF_8)) {
-                    lines = counted.count();
-                }
-                copyIn(reader);
+            try {
+                String data = Files.readString(file, StandardCharsets.UTF_8);
+                List<AccessLogEntry> entries = data.lines().map(AccessLogEntry::parse).toList();
+                store(entries, data);
                 Files.delete(file);
-                written.addAndGet(lines);
-                log.info("Access log: replayed {} spilled records from {}", lines, file.getFileName());
+                written.addAndGet(entries.size());
+                log.info("Access log: replayed {} spilled records from {}", entries.size(), file.getFileName());
             } catch (SQLException | IOException e) {
                 return;
             }

@@ -11,6 +11,7 @@ import static org.medops.identity.Permission.ROLE_READ;
 import static org.medops.identity.Permission.ROLE_WRITE;
 import static org.medops.identity.Permission.SERVICE_READ;
 import static org.medops.identity.Permission.SERVICE_WRITE;
+import static org.medops.identity.Permission.TRAFFIC_READ;
 import static org.medops.identity.Permission.USER_READ;
 import static org.medops.identity.Permission.USER_UNLOCK;
 import static org.medops.identity.Permission.USER_WRITE;
@@ -24,12 +25,12 @@ import java.util.Set;
  */
 enum BuiltInRole {
     SYSTEM_ADMIN(true, USER_READ, USER_WRITE, USER_UNLOCK, ROLE_READ, CONFIG_READ, CONFIG_WRITE, SERVICE_READ,
-            SERVICE_WRITE, CHANNEL_READ, CHANNEL_WRITE, GATEWAY_READ),
+            SERVICE_WRITE, CHANNEL_READ, CHANNEL_WRITE, GATEWAY_READ, TRAFFIC_READ),
     SECURITY_ADMIN(true, ROLE_READ, ROLE_WRITE, USER_READ, USER_UNLOCK),
     AUDIT_ADMIN(true, AUDIT_READ, AUDIT_EXPORT),
-    OPS_ENGINEER(false, CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ),
-    HOSPITAL_REVIEWER(false, CONFIG_READ, SERVICE_READ, CHANNEL_READ),
-    READ_ONLY(false, USER_READ, ROLE_READ, CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ);
+    OPS_ENGINEER(false, CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ),
+    HOSPITAL_REVIEWER(false, CONFIG_READ, SERVICE_READ, CHANNEL_READ, TRAFFIC_READ),
+    READ_ONLY(false, USER_READ, ROLE_READ, CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ);
 
     private final boolean separatedDuty;
     private final Set<Permission> permissions;

@@ -21,7 +21,8 @@ enum Permission {
     SERVICE_WRITE("catalog:service:write"),
     CHANNEL_READ("catalog:channel:read"),
     CHANNEL_WRITE("catalog:channel:write"),
-    GATEWAY_READ("gateway:node:read");
+    GATEWAY_READ("gateway:node:read"),
+    TRAFFIC_READ("traffic:read");
 
     private final String code;
 

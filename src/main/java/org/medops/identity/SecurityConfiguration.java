@@ -71,7 +71,7 @@ class SecurityConfiguration {
                                 ApplicationEventPublisher events) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/webjars/**", "/_static/**", "/css/**", "/js/**", "/favicon.ico", "/error",
                                 "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new PasswordChangeRequiredFilter(problems), AuthorizationFilter.class)
