@@ -144,9 +144,10 @@ final class ConfigFeed implements AutoCloseable {
     }
 
     private void heartbeat() {
-        Map<String, String> breakers = new TreeMap<>();
+        Map<String, ServiceReport> breakers = new TreeMap<>();
+        long now = System.nanoTime();
         for (ServiceRuntime service : current.get().services()) {
-            breakers.put(service.definition().code(), service.breaker().getState().name());
+            breakers.put(service.definition().code(), service.report(now));
         }
         jdbc.sql("""
                 insert into gateway_nodes(node_id, started_at, heartbeat_at, config_version, breakers)

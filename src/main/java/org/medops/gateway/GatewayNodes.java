@@ -13,13 +13,13 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The nodes that reported themselves, newest heartbeat first. */
+/** The nodes that reported themselves, newest heartbeat first; the monitoring center reads it too. */
 @Repository
-class GatewayNodes {
+public class GatewayNodes {
 
     /** A node that missed three heartbeats (every 5 s) is shown as silent. */
     static final Duration SILENT_AFTER = Duration.ofSeconds(15);
-    private static final TypeReference<TreeMap<String, String>> BREAKERS = new TypeReference<>() {
+    private static final TypeReference<TreeMap<String, ServiceReport>> BREAKERS = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -32,7 +32,7 @@ class GatewayNodes {
         this.clock = clock;
     }
 
-    List<NodeStatus> all() {
+    public List<NodeStatus> all() {
         Instant now = clock.instant();
         return jdbc.sql("select node_id, started_at, heartbeat_at, config_version, breakers::text from gateway_nodes "
                         + "order by heartbeat_at desc")
@@ -50,8 +50,8 @@ class GatewayNodes {
                 .param(Timestamp.from(clock.instant().minus(Duration.ofDays(1)))).update();
     }
 
-    /** @param breakers circuit-breaker state (CLOSED, OPEN, HALF_OPEN) by service code */
-    record NodeStatus(String nodeId, Instant startedAt, Instant heartbeatAt, long configVersion,
-                      Map<String, String> breakers, boolean alive) {
+    /** @param services breaker state (CLOSED, OPEN, HALF_OPEN) and upstream health by service code */
+    public record NodeStatus(String nodeId, Instant startedAt, Instant heartbeatAt, long configVersion,
+                             Map<String, ServiceReport> services, boolean alive) {
     }
 }

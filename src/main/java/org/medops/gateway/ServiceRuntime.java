@@ -18,6 +18,7 @@ final class ServiceRuntime {
     private final ServiceDefinition definition;
     private final Upstreams upstreams;
     private final CircuitBreaker breaker;
+    private volatile java.time.Instant breakerSince = java.time.Instant.now();
 
     ServiceRuntime(ServiceDefinition definition) {
         this.definition = definition;
@@ -34,6 +35,16 @@ final class ServiceRuntime {
                 .permittedNumberOfCallsInHalfOpenState(Math.max(1, Math.min(5, settings.minimumCalls())))
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
                 .build());
+        breaker.getEventPublisher().onStateTransition(event -> breakerSince = event.getCreationTime().toInstant());
+    }
+
+    /** What the node reports of this service: breaker state since when, and upstream health. */
+    ServiceReport report(long nowNanos) {
+        int healthy = 0;
+        for (int i = 0; i < upstreams.size(); i++) {
+            healthy += upstreams.healthy(i, nowNanos) ? 1 : 0;
+        }
+        return new ServiceReport(breaker.getState().name(), breakerSince, healthy, upstreams.size());
     }
 
     ServiceDefinition definition() {

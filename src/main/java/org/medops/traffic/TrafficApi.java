@@ -23,14 +23,22 @@ class TrafficApi {
 
     private final TrafficFigures figures;
     private final AccessLogs logs;
+    private final ServiceMonitor monitor;
     private final Settings settings;
     private final Clock clock;
 
-    TrafficApi(TrafficFigures figures, AccessLogs logs, Settings settings, Clock clock) {
+    TrafficApi(TrafficFigures figures, AccessLogs logs, ServiceMonitor monitor, Settings settings, Clock clock) {
         this.figures = figures;
         this.logs = logs;
+        this.monitor = monitor;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    @GetMapping("/monitor")
+    @PreAuthorize("hasAuthority('traffic:read')")
+    ServiceMonitor.MonitorView monitor() {
+        return monitor.view();
     }
 
     /** Defaults to today in the hospital's zone. */

@@ -163,6 +163,21 @@ class TrafficIT {
     }
 
     @Test
+    void monitorsRatesErrorsLatencyAndTheOpenBreaker() {
+        await().atMost(Duration.ofSeconds(12)).until(() ->
+                admin.get("/api/v1/traffic/monitor").body().contains("\"breaker\":\"OPEN\""));
+        JsonNode services = admin.get("/api/v1/traffic/monitor").json().get("services");
+        JsonNode his = services.get(0).get("service").asString().equals("his") ? services.get(0) : services.get(1);
+        JsonNode yb = services.get(0).get("service").asString().equals("yb") ? services.get(0) : services.get(1);
+        assertThat(yb.get("breaker").asString()).isEqualTo("OPEN");
+        assertThat(yb.get("breakerSince").isNull()).isFalse();
+        assertThat(yb.get("errorRate").asDouble()).isEqualTo(1.0);
+        assertThat(his.get("calls").asLong()).isEqualTo(9);
+        assertThat(his.get("p95Millis").asDouble()).isGreaterThanOrEqualTo(300);
+        assertThat(his.get("healthyUpstreams").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void showsTheFiguresOnTheDashboardAndTheLogQueryPage() {
         try (Browser browser = Browser.open(port)) {
             browser.login("admin", MedopsTest.ADMIN_PASSWORD);
@@ -173,6 +188,9 @@ class TrafficIT {
             browser.go("/traffic/logs?service=yb&from=" + java.time.LocalDateTime.now().minusHours(1).withNano(0));
             assertThat(browser.text("#log-records")).contains("MEDOPS-CIRCUIT-OPEN", "yb");
             browser.screenshot("31-log-query");
+            browser.go("/traffic/monitor");
+            assertThat(browser.text("#monitor-services")).contains("his", "yb");
+            browser.screenshot("32-monitor");
         }
     }
 

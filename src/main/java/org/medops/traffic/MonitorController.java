@@ -1,0 +1,31 @@
+package org.medops.traffic;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** 运营监控中心: the page, and the panel that htmx reloads every five seconds. */
+@Controller
+class MonitorController {
+
+    private final ServiceMonitor monitor;
+
+    MonitorController(ServiceMonitor monitor) {
+        this.monitor = monitor;
+    }
+
+    @GetMapping("/traffic/monitor")
+    @PreAuthorize("hasAuthority('traffic:read')")
+    String page(Model model) {
+        model.addAttribute("view", monitor.view());
+        return "traffic/monitor";
+    }
+
+    @GetMapping("/traffic/monitor/panel")
+    @PreAuthorize("hasAuthority('traffic:read')")
+    String panel(Model model) {
+        model.addAttribute("view", monitor.view());
+        return "traffic/monitor :: panel";
+    }
+}
