@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.medops.shared.FieldChange;
 import org.medops.shared.ProblemException;
+import org.medops.shared.Secrets;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -67,6 +68,15 @@ public class Catalog {
     public IssuedCredentials issueChannel(ChannelRequest request) {
         Channel.Issued issued = createChannel(request);
         return new IssuedCredentials(request.code(), issued.channel().appKey(), issued.clearSecret());
+    }
+
+    /** Channels with a daily quota, for the quota-usage alert. */
+    public List<ChannelQuota> dailyQuotas() {
+        return channels.all().stream().filter(c -> c.profile().quotaPerDay() != null)
+                .map(c -> new ChannelQuota(c.code(), c.profile().quotaPerDay())).toList();
+    }
+
+    public record ChannelQuota(String channelCode, long perDay) {
     }
 
     public boolean hasChannel(String code) {

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import org.medops.shared.ProblemException;
+import org.medops.shared.Secrets;
 
 /**
  * A consumer of hospital APIs with its credentials: an app key, a current secret and, during a

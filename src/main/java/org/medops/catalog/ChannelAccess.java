@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What a gateway node needs to know of a channel. Secrets stay sealed; the node opens them with
- * {@link Secrets}, so neither the database nor the node's disk cache holds them in clear.
+ * {@link org.medops.shared.Secrets}, so neither the database nor the node's disk cache holds them in clear.
  */
 public record ChannelAccess(String code, String appKey, boolean enabled, List<String> ipAllowList,
                             Integer quotaPerSecond, Long quotaPerDay, List<SealedSecret> secrets) {

@@ -27,14 +27,17 @@ class DemoGateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DemoGateway.class);
 
     private final Catalog catalog;
+    private final org.medops.alerting.DemoAlertRules alertRules;
     private final int upstreamPort;
     private final long trafficPeriodMillis;
     private DemoUpstream upstream;
     private DemoTraffic traffic;
 
-    DemoGateway(Catalog catalog, @Value("${medops.demo-upstream-port:9090}") int upstreamPort,
+    DemoGateway(Catalog catalog, org.medops.alerting.DemoAlertRules alertRules,
+                @Value("${medops.demo-upstream-port:9090}") int upstreamPort,
                 @Value("${medops.demo-traffic-period:300ms}") Duration trafficPeriod) {
         this.catalog = catalog;
+        this.alertRules = alertRules;
         this.upstreamPort = upstreamPort;
         this.trafficPeriodMillis = trafficPeriod.toMillis();
     }
@@ -53,6 +56,7 @@ class DemoGateway implements AutoCloseable {
         channels.add(channel("wechat-mp", "微信小程序", "MINI_PROGRAM", List.of("his", "lis", "yb")));
         channels.add(channel("alipay", "支付宝生活号", "MINI_PROGRAM", List.of("his", "yb")));
         channels.add(channel("hospital-app", "掌上医院 App", "APP", List.of("his", "lis")));
+        alertRules.seedDemoRules();
         traffic = new DemoTraffic(started.port(), channels, trafficPeriodMillis);
         log.info("Demo: upstream on port {}, services his/lis/yb, channels wechat-mp/alipay/hospital-app, "
                 + "traffic every {} ms through the gateway on port {}", upstream.port(), trafficPeriodMillis, started.port());

@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 
 import org.medops.catalog.Catalog;
 import org.medops.catalog.GatewayConfig;
-import org.medops.catalog.Secrets;
+import org.medops.shared.Secrets;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;

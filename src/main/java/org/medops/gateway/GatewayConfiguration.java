@@ -5,7 +5,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import org.medops.catalog.Catalog;
-import org.medops.catalog.Secrets;
+import org.medops.shared.Secrets;
 import org.medops.settings.Settings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

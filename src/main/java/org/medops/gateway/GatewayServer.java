@@ -18,7 +18,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.RedisOptions;
 import org.medops.catalog.Catalog;
-import org.medops.catalog.Secrets;
+import org.medops.shared.Secrets;
 import org.medops.settings.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

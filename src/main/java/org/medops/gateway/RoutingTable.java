@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.medops.catalog.ChannelAccess;
 import org.medops.catalog.GatewayConfig;
-import org.medops.catalog.Secrets;
+import org.medops.shared.Secrets;
 import org.medops.catalog.ServiceDefinition;
 
 /** One configuration version compiled for lookups on the request path: immutable, swapped whole. */

@@ -1,5 +1,8 @@
 package org.medops.identity;
 
+import static org.medops.identity.Permission.ALERT_ACK;
+import static org.medops.identity.Permission.ALERT_READ;
+import static org.medops.identity.Permission.ALERT_WRITE;
 import static org.medops.identity.Permission.AUDIT_EXPORT;
 import static org.medops.identity.Permission.AUDIT_READ;
 import static org.medops.identity.Permission.CONFIG_READ;
@@ -25,12 +28,13 @@ import java.util.Set;
  */
 enum BuiltInRole {
     SYSTEM_ADMIN(true, USER_READ, USER_WRITE, USER_UNLOCK, ROLE_READ, CONFIG_READ, CONFIG_WRITE, SERVICE_READ,
-            SERVICE_WRITE, CHANNEL_READ, CHANNEL_WRITE, GATEWAY_READ, TRAFFIC_READ),
+            SERVICE_WRITE, CHANNEL_READ, CHANNEL_WRITE, GATEWAY_READ, TRAFFIC_READ, ALERT_READ, ALERT_ACK, ALERT_WRITE),
     SECURITY_ADMIN(true, ROLE_READ, ROLE_WRITE, USER_READ, USER_UNLOCK),
     AUDIT_ADMIN(true, AUDIT_READ, AUDIT_EXPORT),
-    OPS_ENGINEER(false, CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ),
+    OPS_ENGINEER(false, CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ, ALERT_READ, ALERT_ACK),
     HOSPITAL_REVIEWER(false, CONFIG_READ, SERVICE_READ, CHANNEL_READ, TRAFFIC_READ),
-    READ_ONLY(false, USER_READ, ROLE_READ, CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ);
+    READ_ONLY(false, USER_READ, ROLE_READ, CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ,
+            ALERT_READ);
 
     private final boolean separatedDuty;
     private final Set<Permission> permissions;

@@ -22,7 +22,10 @@ enum Permission {
     CHANNEL_READ("catalog:channel:read"),
     CHANNEL_WRITE("catalog:channel:write"),
     GATEWAY_READ("gateway:node:read"),
-    TRAFFIC_READ("traffic:read");
+    TRAFFIC_READ("traffic:read"),
+    ALERT_READ("alert:read"),
+    ALERT_ACK("alert:ack"),
+    ALERT_WRITE("alert:write");
 
     private final String code;
 

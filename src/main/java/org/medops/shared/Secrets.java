@@ -1,4 +1,4 @@
-package org.medops.catalog;
+package org.medops.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,0 +1,30 @@
+package org.medops.alerting;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+/** The alert rules demo mode starts with, so the alert messages page has something to show. */
+@Component
+public class DemoAlertRules {
+
+    private final AlertRules rules;
+
+    DemoAlertRules(AlertRules rules) {
+        this.rules = rules;
+    }
+
+    public void seedDemoRules() {
+        if (!rules.all().isEmpty()) {
+            return;
+        }
+        rules.insert(new AlertRule(0, "医保结算失败率 > 2%", RuleKind.FAILURE_RATE, "yb", 2, 5, 20, "CRITICAL", true,
+                null, List.of()));
+        rules.insert(new AlertRule(0, "LIS 报告查询 P95 > 500 ms", RuleKind.P95_LATENCY, "lis", 500, 5, 20, "WARNING",
+                true, null, List.of()));
+        rules.insert(new AlertRule(0, "服务熔断", RuleKind.CIRCUIT_OPEN, null, 0, 1, 0, "CRITICAL", true, null,
+                List.of()));
+        rules.insert(new AlertRule(0, "网关节点失联", RuleKind.NODE_SILENT, null, 0, 1, 0, "CRITICAL", true, null,
+                List.of()));
+    }
+}

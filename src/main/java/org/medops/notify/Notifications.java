@@ -1,0 +1,97 @@
+package org.medops.notify;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends a message to targets without holding up the caller: each delivery is tried up to three
+ * times (1 s, then 4 s apart), at most {@value #PER_MINUTE} messages a minute per target (the robots'
+ * own limit is 20), and recorded either way.
+ */
+@Service
+public class Notifications {
+
+    static final int PER_MINUTE = 20;
+    private static final long[] BACKOFF_MILLIS = {0, 1000, 4000};
+    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+
+    private final Targets targets;
+    private final Senders senders;
+    private final Deliveries deliveries;
+    private final Clock clock;
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+        Thread thread = new Thread(r, "medops-notify");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<Long, Window> windows = new ConcurrentHashMap<>();
+
+    Notifications(Targets targets, Senders senders, Deliveries deliveries, Clock clock) {
+        this.targets = targets;
+        this.senders = senders;
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    public void send(List<Long> targetIds, Message message) {
+        for (Long id : targetIds) {
+            targets.find(id).filter(Target::enabled).ifPresent(target -> executor.submit(() -> deliver(target, message)));
+        }
+    }
+
+    void deliver(Target target, Message message) {
+        if (!windows.computeIfAbsent(target.id(), id -> new Window()).admit(clock.millis())) {
+            deliveries.record(target.id(), message, false, 0, "rate limited: over " + PER_MINUTE + " per minute",
+                    clock.instant());
+            return;
+        }
+        String error = null;
+        int attempt = 0;
+        for (long backoff : BACKOFF_MILLIS) {
+            attempt++;
+            try {
+                Thread.sleep(backoff);
+                senders.send(target, message);
+                deliveries.record(target.id(), message, true, attempt, null, clock.instant());
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = "interrupted";
+                break;
+            } catch (Exception e) {
+                error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            }
+        }
+        log.warn("Notification to {} ({}) failed after {} attempts: {}", target.name(), target.kind(), attempt, error);
+        deliveries.record(target.id(), message, false, attempt, error, clock.instant());
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    /** A fixed one-minute window per target. */
+    private static final class Window {
+        private long minute;
+        private int count;
+
+        synchronized boolean admit(long nowMillis) {
+            long current = nowMillis / 60_000;
+            if (current != minute) {
+                minute = current;
+                count = 0;
+            }
+            return ++count <= PER_MINUTE;
+        }
+    }
+}

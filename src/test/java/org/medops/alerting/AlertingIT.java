@@ -1,0 +1,242 @@
+package org.medops.alerting;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.medops.gateway.GatewayPorts;
+import org.medops.testing.Api;
+import org.medops.testing.MedopsTest;
+import org.medops.testing.SignedClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Alert rules over real gateway traffic, notifying a real local HTTP receiver (standing in for the
+ * WeCom and DingTalk robots and a webhook) and a real SMTP server (GreenMail).
+ */
+@MedopsTest
+class AlertingIT {
+
+    static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    static final Receiver receiver = new Receiver();
+    static final WireMockServer upstream = new WireMockServer(options().dynamicPort());
+
+    static {
+        smtp.start();
+        upstream.start();
+        upstream.stubFor(get(urlPathMatching("/lis/.*")).willReturn(aResponse().withStatus(500)));
+        upstream.stubFor(get(urlPathMatching("/pacs/.*")).willReturn(okJson("{\"ok\":true}")));
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        registry.add("medops.alerting.interval", () -> "300ms");
+    }
+
+    @AfterAll
+    static void stop() {
+        smtp.stop();
+        upstream.stop();
+        receiver.server.stop(0);
+    }
+
+    @TestConfiguration
+    static class EventsSeen {
+        static final List<Object> events = new CopyOnWriteArrayList<>();
+
+        @Bean
+        Object alertEventRecorder() {
+            return new Object() {
+                @EventListener
+                public void on(AlertRaised raised) {
+                    events.add(raised);
+                }
+
+                @EventListener
+                public void on(AlertResolved resolved) {
+                    events.add(resolved);
+                }
+            };
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void raisesNotifiesEveryKindOfTargetAndResolvesByItself() throws Exception {
+        Api admin = new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
+        long wecom = target(admin, "信息科企业微信群", "WECOM", receiver.url("/wecom"), null);
+        long dingtalk = target(admin, "厂商钉钉群", "DINGTALK", receiver.url("/dingtalk?access_token=abc"), "SECdemo123");
+        long hook = target(admin, "运维平台", "WEBHOOK", receiver.url("/hook"), null);
+        long mail = target(admin, "值班邮箱", "EMAIL", "oncall@hospital.test", null);
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        long broken = target(admin, "已下线的机器人", "WEBHOOK", "http://127.0.0.1:" + closed + "/gone", null);
+
+        admin.post("/api/v1/services", "{\"code\":\"lis\",\"name\":\"LIS\",\"upstreamUrl\":\"" + upstream.baseUrl() + "\",\"pathRewrite\":\"/lis\"}");
+        admin.post("/api/v1/services", "{\"code\":\"pacs\",\"name\":\"PACS\",\"upstreamUrl\":\"" + upstream.baseUrl() + "\",\"pathRewrite\":\"/pacs\"}");
+        JsonNode channel = admin.post("/api/v1/channels", "{\"code\":\"app\",\"name\":\"掌上医院\"}").json();
+        admin.post("/api/v1/channels/app/grants", "{\"serviceCode\":\"lis\"}");
+        admin.post("/api/v1/channels/app/grants", "{\"serviceCode\":\"pacs\"}");
+
+        assertThat(admin.post("/api/v1/alert-rules", """
+                {"name":"LIS 失败率过高","kind":"FAILURE_RATE","subject":"lis","threshold":50,"windowMinutes":5,
+                 "minCalls":3,"severity":"CRITICAL","targetIds":[%d,%d,%d,%d,%d]}"""
+                .formatted(wecom, dingtalk, hook, mail, broken)).status()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/alert-rules", """
+                {"name":"PACS 无流量","kind":"NO_TRAFFIC","subject":"pacs","threshold":0,"windowMinutes":5,
+                 "minCalls":0,"severity":"WARNING","targetIds":[%d]}""".formatted(hook)).status()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                admin.get("/api/v1/alerts?status=OPEN").body().contains("PACS 无流量"));
+
+        SignedClient client = new SignedClient(GatewayPorts.of(context), channel.get("appKey").asString(),
+                channel.get("appSecret").asString());
+        await().atMost(Duration.ofSeconds(2)).until(() -> client.get("/lis/results/1").status() == 500);
+        for (int i = 0; i < 3; i++) {
+            client.get("/lis/results/" + i);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                admin.get("/api/v1/alerts?status=OPEN").body().contains("LIS 失败率过高"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.bodies("/wecom").size() == 1
+                && receiver.bodies("/dingtalk").size() == 1 && smtp.getReceivedMessages().length == 1);
+        assertThat(receiver.bodies("/wecom").get(0)).contains("\"msgtype\":\"markdown\"", "LIS 失败率过高", "lis");
+        String signed = receiver.queries("/dingtalk").get(0);
+        String timestamp = param(signed, "timestamp");
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec("SECdemo123".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String expected = java.util.Base64.getEncoder().encodeToString(
+                mac.doFinal((timestamp + "\nSECdemo123").getBytes(StandardCharsets.UTF_8)));
+        assertThat(param(signed, "sign")).isEqualTo(expected);
+        assertThat(param(signed, "access_token")).isEqualTo("abc");
+        MimeMessage email = smtp.getReceivedMessages()[0];
+        assertThat(email.getSubject()).contains("LIS 失败率过高");
+        assertThat(email.getAllRecipients()[0].toString()).isEqualTo("oncall@hospital.test");
+
+        // Traffic to PACS clears its condition: the alert resolves by itself and says so.
+        client.get("/pacs/studies/7");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                !admin.get("/api/v1/alerts?status=OPEN").body().contains("PACS 无流量"));
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                receiver.bodies("/hook").stream().anyMatch(b -> b.contains("已恢复") && b.contains("pacs")));
+
+        JsonNode lisAlert = admin.get("/api/v1/alerts?status=OPEN").json().get(0);
+        assertThat(admin.post("/api/v1/alerts/" + lisAlert.get("id").asLong() + "/acknowledge", "{}").status())
+                .isEqualTo(204);
+        assertThat(admin.get("/api/v1/alerts?status=ACKNOWLEDGED").body()).contains("LIS 失败率过高");
+        // Still failing: acknowledged, not resolved, and no second alert for the same rule and subject.
+        Thread.sleep(1000);
+        assertThat(admin.get("/api/v1/alerts?status=OPEN").json().size()).isZero();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> admin.get("/api/v1/notify/deliveries").body()
+                .contains("\"status\":\"FAILED\""));
+        JsonNode failed = null;
+        for (JsonNode delivery : admin.get("/api/v1/notify/deliveries").json()) {
+            if (delivery.get("status").asString().equals("FAILED")) {
+                failed = delivery;
+            }
+        }
+        assertThat(failed.get("target").asString()).isEqualTo("已下线的机器人");
+        assertThat(failed.get("attempts").asInt()).isEqualTo(3);
+        assertThat(EventsSeen.events).hasAtLeastOneElementOfType(AlertRaised.class)
+                .hasAtLeastOneElementOfType(AlertResolved.class);
+        assertThat(admin.get("/api/v1/notify/targets").body()).doesNotContain("SECdemo123");
+
+        try (org.medops.testing.Browser browser = org.medops.testing.Browser.open(port)) {
+            browser.login("admin", MedopsTest.ADMIN_PASSWORD).go("/alerts");
+            assertThat(browser.text("#alerts")).contains("LIS 失败率过高", "已确认", "PACS 无流量", "已解决");
+            assertThat(browser.text("#alert-rules")).contains("失败率", "无流量");
+            browser.screenshot("40-alerts");
+        }
+    }
+
+    private static long target(Api admin, String name, String kind, String address, String secret) {
+        Api.Response created = admin.post("/api/v1/notify/targets", """
+                {"name":"%s","kind":"%s","address":"%s"%s}""".formatted(name, kind, address,
+                secret == null ? "" : ",\"secret\":\"" + secret + "\""));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asLong();
+    }
+
+    private static String param(String query, String name) {
+        for (String part : query.split("&")) {
+            if (part.startsWith(name + "=")) {
+                return URLDecoder.decode(part.substring(name.length() + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    /** A local HTTP server standing in for the robots: records every body and query, answers errcode 0. */
+    static final class Receiver {
+        final HttpServer server;
+        final List<String[]> received = new CopyOnWriteArrayList<>();
+
+        Receiver() {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            server.createContext("/", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                String query = exchange.getRequestURI().getRawQuery();
+                received.add(new String[] {exchange.getRequestURI().getPath(), query == null ? "" : query, body});
+                byte[] answer = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url(String pathAndQuery) {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery;
+        }
+
+        List<String> bodies(String path) {
+            return received.stream().filter(r -> r[0].equals(path)).map(r -> r[2]).toList();
+        }
+
+        List<String> queries(String path) {
+            return received.stream().filter(r -> r[0].equals(path)).map(r -> r[1]).toList();
+        }
+    }
+}
