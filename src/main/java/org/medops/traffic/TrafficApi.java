@@ -24,15 +24,50 @@ class TrafficApi {
     private final TrafficFigures figures;
     private final AccessLogs logs;
     private final ServiceMonitor monitor;
+    private final UsageStatistics statistics;
     private final Settings settings;
     private final Clock clock;
 
-    TrafficApi(TrafficFigures figures, AccessLogs logs, ServiceMonitor monitor, Settings settings, Clock clock) {
+    TrafficApi(TrafficFigures figures, AccessLogs logs, ServiceMonitor monitor, UsageStatistics statistics,
+               Settings settings, Clock clock) {
         this.figures = figures;
         this.logs = logs;
         this.monitor = monitor;
+        this.statistics = statistics;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    @GetMapping("/statistics")
+    @PreAuthorize("hasAuthority('traffic:read')")
+    UsageStatistics.Report statistics(@RequestParam(defaultValue = "SERVICE") UsageStatistics.Dimension dimension,
+                                      @RequestParam(defaultValue = "DAY") UsageStatistics.Granularity granularity,
+                                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate fromDate,
+                                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate toDate) {
+        return statistics.forDays(dimension, granularity, fromDate, toDate, settings.current().zone());
+    }
+
+    /** Excel (default) or CSV; the console's export buttons link here. */
+    @GetMapping("/statistics/export")
+    @PreAuthorize("hasAuthority('traffic:read')")
+    void exportStatistics(@RequestParam(defaultValue = "SERVICE") UsageStatistics.Dimension dimension,
+                          @RequestParam(defaultValue = "DAY") UsageStatistics.Granularity granularity,
+                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate fromDate,
+                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate toDate,
+                          @RequestParam(defaultValue = "xlsx") String format, HttpServletResponse response)
+            throws IOException {
+        UsageStatistics.Report report = statistics.forDays(dimension, granularity, fromDate, toDate,
+                settings.current().zone());
+        String name = "medops-" + dimension.name().toLowerCase() + "-statistics-" + fromDate + "-" + toDate;
+        if (format.equals("csv")) {
+            response.setContentType("text/csv;charset=UTF-8");
+            response.setHeader("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
+            StatisticsExport.csv(report, settings.current().zone(), response.getOutputStream());
+        } else {
+            response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            response.setHeader("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"");
+            StatisticsExport.xlsx(report, settings.current().zone(), response.getOutputStream());
+        }
     }
 
     @GetMapping("/monitor")

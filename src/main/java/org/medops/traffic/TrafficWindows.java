@@ -22,8 +22,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class TrafficWindows {
 
-    private static final long[] BOUNDS_MS = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000};
-
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -39,11 +37,11 @@ public class TrafficWindows {
                 .param(Timestamp.from(clock.instant().minus(window).truncatedTo(ChronoUnit.MINUTES)))
                 .query(rs -> {
                     accumulators.computeIfAbsent(rs.getString("service_code"), k -> new Accumulator())
-                            .add(rs.getLong("calls"), rs.getLong("failures"), histogram(rs.getArray("latency_histogram")));
+                            .add(rs.getLong("calls"), rs.getLong("failures"), rs.getArray("latency_histogram"));
                 });
         Map<String, ServiceWindow> windows = new HashMap<>();
         accumulators.forEach((service, a) -> windows.put(service,
-                new ServiceWindow(a.calls, a.failures, a.percentile(0.95))));
+                new ServiceWindow(a.calls, a.failures, a.histogram.percentile(0.95, a.calls))));
         return windows;
     }
 
@@ -67,41 +65,15 @@ public class TrafficWindows {
         }
     }
 
-    private static long[] histogram(Array array) throws SQLException {
-        Object[] values = (Object[]) array.getArray();
-        long[] counts = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            counts[i] = ((Number) values[i]).longValue();
-        }
-        return counts;
-    }
-
     private static final class Accumulator {
         long calls;
         long failures;
-        final long[] histogram = new long[BOUNDS_MS.length + 1];
+        final LatencyHistogram histogram = new LatencyHistogram();
 
-        void add(long moreCalls, long moreFailures, long[] counts) {
+        void add(long moreCalls, long moreFailures, Array counts) throws SQLException {
             calls += moreCalls;
             failures += moreFailures;
-            for (int i = 0; i < Math.min(counts.length, histogram.length); i++) {
-                histogram[i] += counts[i];
-            }
-        }
-
-        Double percentile(double q) {
-            if (calls == 0) {
-                return null;
-            }
-            long seen = 0;
-            for (int i = 0; i < histogram.length; i++) {
-                seen += histogram[i];
-                if (seen >= Math.ceil(q * calls)) {
-                    // Beyond the last bound: reported as just over it (10 001 ms means "over 10 s").
-                    return i < BOUNDS_MS.length ? (double) BOUNDS_MS[i] : (double) BOUNDS_MS[BOUNDS_MS.length - 1] + 1;
-                }
-            }
-            return null;
+            histogram.add(counts);
         }
     }
 }

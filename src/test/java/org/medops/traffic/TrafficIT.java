@@ -153,13 +153,59 @@ class TrafficIT {
         assertThat(admin.get("/api/v1/traffic/logs?statusClass=5&from=" + start).json().get("records").size()).isEqualTo(4);
         JsonNode unsigned = admin.get("/api/v1/traffic/logs?errorCode=MEDOPS-AUTH-MISSING&from=" + start).json();
         assertThat(unsigned.get("records").size()).isEqualTo(1);
-        assertThat(admin.get("/api/v1/traffic/logs?minLatencyMs=250&from=" + start).json().get("records").size())
-                .isEqualTo(1);
+        JsonNode slow = admin.get("/api/v1/traffic/logs?minLatencyMs=250&from=" + start).json().get("records");
+        assertThat(slow.findValuesAsString("path")).contains("/his/slow");
+        slow.forEach(record -> assertThat(record.get("totalMicros").asLong()).isGreaterThanOrEqualTo(250_000));
         String id = unsigned.get("records").get(0).get("requestId").asString();
         assertThat(admin.get("/api/v1/traffic/logs/" + id).json().get("status").asInt()).isEqualTo(401);
         Api.Response csv = admin.get("/api/v1/traffic/logs/export?service=yb&from=" + start);
         assertThat(csv.body().lines().count()).isEqualTo(5);
         assertThat(csv.body()).contains("MEDOPS-CIRCUIT-OPEN");
+    }
+
+    @Test
+    void countsUsagePerServiceAndChannelByDayAndExportsIt() throws Exception {
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        JsonNode byService = admin.get("/api/v1/traffic/statistics?dimension=SERVICE&granularity=DAY&fromDate=" + today
+                + "&toDate=" + today).json();
+        JsonNode his = byService.get("summary").get(0);
+        assertThat(his.get("key").asString()).isEqualTo("his");
+        assertThat(his.get("calls").asLong()).isEqualTo(9);
+        assertThat(his.get("failures").asLong()).isEqualTo(3);
+        assertThat(his.get("p99Millis").asDouble()).isGreaterThanOrEqualTo(300);
+        assertThat(byService.get("top").get("his").get(0).get("code").asString()).isEqualTo("wechat");
+        JsonNode byChannel = admin.get("/api/v1/traffic/statistics?dimension=CHANNEL&granularity=HOUR&fromDate=" + today
+                + "&toDate=" + today).json();
+        assertThat(byChannel.get("summary").get(0).get("key").asString()).isEqualTo("wechat");
+        assertThat(byChannel.get("summary").get(0).get("calls").asLong()).isEqualTo(12);
+
+        java.net.http.HttpResponse<byte[]> xlsx = java.net.http.HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/traffic/statistics/export?fromDate="
+                        + today + "&toDate=" + today + "&format=xlsx"))
+                        .header("Authorization", "Bearer " + bearer()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(new String(xlsx.body(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("statistics", ".xlsx");
+        java.nio.file.Files.write(file, xlsx.body());
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            StringBuilder content = new StringBuilder();
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                content.append(entry.getName()).append(' ').append(new String(zip.getInputStream(entry).readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertThat(content).contains("xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "&#x670d;&#x52a1;&#x6c47;&#x603b;", "his");
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        Api.Response badRange = admin.get("/api/v1/traffic/statistics?fromDate=2026-02-01&toDate=2026-01-01");
+        assertThat(badRange.status()).isEqualTo(400);
+        assertThat(badRange.json().get("code").asString()).isEqualTo("range-invalid");
+    }
+
+    private String bearer() {
+        return new Api(port).post("/api/v1/auth/token",
+                "{\"username\":\"admin\",\"password\":\"" + MedopsTest.ADMIN_PASSWORD + "\"}").json().get("token").asString();
     }
 
     @Test
@@ -188,6 +234,9 @@ class TrafficIT {
             browser.go("/traffic/logs?service=yb&from=" + java.time.LocalDateTime.now().minusHours(1).withNano(0));
             assertThat(browser.text("#log-records")).contains("MEDOPS-CIRCUIT-OPEN", "yb");
             browser.screenshot("31-log-query");
+            browser.go("/traffic/statistics");
+            assertThat(browser.text("#stats-summary")).contains("his", "wechat");
+            browser.screenshot("33-statistics");
             browser.go("/traffic/monitor");
             assertThat(browser.text("#monitor-services")).contains("his", "yb");
             browser.screenshot("32-monitor");

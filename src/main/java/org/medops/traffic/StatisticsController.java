@@ -1,0 +1,49 @@
+package org.medops.traffic;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.medops.settings.Settings;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The statistics page; days are the hospital's days. Its API and exports live in {@link TrafficApi}. */
+@Controller
+class StatisticsController {
+
+    private final UsageStatistics statistics;
+    private final Settings settings;
+    private final Clock clock;
+
+    StatisticsController(UsageStatistics statistics, Settings settings, Clock clock) {
+        this.statistics = statistics;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @GetMapping("/traffic/statistics")
+    @PreAuthorize("hasAuthority('traffic:read')")
+    String page(@RequestParam(defaultValue = "SERVICE") UsageStatistics.Dimension dimension,
+                @RequestParam(defaultValue = "DAY") UsageStatistics.Granularity granularity,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate fromDate,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate toDate,
+                Model model) {
+        ZoneId zone = settings.current().zone();
+        LocalDate to = toDate == null ? LocalDate.now(clock.withZone(zone)) : toDate;
+        LocalDate from = fromDate == null ? to.minusDays(6) : fromDate;
+        model.addAttribute("report", report(dimension, granularity, from, to));
+        model.addAttribute("fromDate", from);
+        model.addAttribute("toDate", to);
+        return "traffic/statistics";
+    }
+
+    private UsageStatistics.Report report(UsageStatistics.Dimension dimension, UsageStatistics.Granularity granularity,
+                                          LocalDate from, LocalDate to) {
+        return statistics.forDays(dimension, granularity, from, to, settings.current().zone());
+    }
+}

@@ -1,0 +1,120 @@
+package org.medops.traffic;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * 服务使用情况统计 and 渠道访问情况统计: per service or per channel, by hour or by day (days in the
+ * hospital's zone), calls, failures, failure rate, average / p95 / p99 latency from the hourly
+ * rollups, and who calls each service most (or what each channel calls most).
+ */
+@Service
+class UsageStatistics {
+
+    private final JdbcClient jdbc;
+
+    UsageStatistics(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Whole days, {@code from} to {@code to} inclusive, at most a year. */
+    Report forDays(Dimension dimension, Granularity granularity, java.time.LocalDate from, java.time.LocalDate to,
+                   ZoneId zone) {
+        if (to.isBefore(from) || from.plusDays(366).isBefore(to)) {
+            throw org.medops.shared.ProblemException.invalid("range-invalid");
+        }
+        return report(dimension, granularity, from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant(), zone);
+    }
+
+    Report report(Dimension dimension, Granularity granularity, Instant from, Instant to, ZoneId zone) {
+        Map<String, Map<Instant, Accumulator>> byKey = new TreeMap<>();
+        Map<String, Accumulator> totals = new TreeMap<>();
+        Map<String, Map<String, Long>> counterparts = new HashMap<>();
+        jdbc.sql("""
+                        select bucket, service_code, channel_code, calls, failures, latency_sum_micros, latency_histogram
+                        from traffic_hour where bucket >= ? and bucket < ?""")
+                .params(Timestamp.from(from.truncatedTo(ChronoUnit.HOURS)), Timestamp.from(to))
+                .query(rs -> {
+                    String service = rs.getString("service_code");
+                    String channel = rs.getString("channel_code");
+                    String key = dimension == Dimension.SERVICE ? service : channel;
+                    String other = dimension == Dimension.SERVICE ? channel : service;
+                    if (key.isEmpty()) {
+                        return;
+                    }
+                    Instant bucket = rs.getTimestamp("bucket").toInstant();
+                    Instant period = granularity == Granularity.DAY
+                            ? bucket.atZone(zone).truncatedTo(ChronoUnit.DAYS).toInstant() : bucket;
+                    long calls = rs.getLong("calls");
+                    long failures = rs.getLong("failures");
+                    long latency = rs.getLong("latency_sum_micros");
+                    Array histogram = rs.getArray("latency_histogram");
+                    byKey.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(period, p -> new Accumulator())
+                            .add(calls, failures, latency, histogram);
+                    totals.computeIfAbsent(key, k -> new Accumulator()).add(calls, failures, latency, histogram);
+                    if (!other.isEmpty()) {
+                        counterparts.computeIfAbsent(key, k -> new HashMap<>()).merge(other, calls, Long::sum);
+                    }
+                });
+        List<Row> rows = new ArrayList<>();
+        byKey.forEach((key, periods) -> periods.forEach((period, a) -> rows.add(a.row(key, period))));
+        List<Row> summary = totals.entrySet().stream().map(e -> e.getValue().row(e.getKey(), null))
+                .sorted(Comparator.comparingLong(Row::calls).reversed()).toList();
+        Map<String, List<Counterpart>> tops = new TreeMap<>();
+        counterparts.forEach((key, others) -> tops.put(key, others.entrySet().stream()
+                .map(e -> new Counterpart(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(Counterpart::calls).reversed()).limit(5).toList()));
+        return new Report(dimension, granularity, from, to, summary, rows, tops);
+    }
+
+    enum Dimension { SERVICE, CHANNEL }
+
+    enum Granularity { HOUR, DAY }
+
+    /** @param period start of the hour or day; null in the summary over the whole range */
+    record Row(String key, Instant period, long calls, long failures, double failureRate, double averageMillis,
+               Double p95Millis, Double p99Millis) {
+    }
+
+    record Counterpart(String code, long calls) {
+    }
+
+    /** @param top the five channels calling each service most, or the five services each channel calls most */
+    record Report(Dimension dimension, Granularity granularity, Instant from, Instant to, List<Row> summary,
+                  List<Row> rows, Map<String, List<Counterpart>> top) {
+    }
+
+    private static final class Accumulator {
+        long calls;
+        long failures;
+        long latencySum;
+        final LatencyHistogram histogram = new LatencyHistogram();
+
+        void add(long moreCalls, long moreFailures, long moreLatency, Array counts) throws SQLException {
+            calls += moreCalls;
+            failures += moreFailures;
+            latencySum += moreLatency;
+            histogram.add(counts);
+        }
+
+        Row row(String key, Instant period) {
+            return new Row(key, period, calls, failures, calls == 0 ? 0 : (double) failures / calls,
+                    calls == 0 ? 0 : latencySum / 1000.0 / calls, histogram.percentile(0.95, calls),
+                    histogram.percentile(0.99, calls));
+        }
+    }
+}
