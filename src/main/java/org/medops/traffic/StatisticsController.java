@@ -19,8 +19,11 @@ class StatisticsController {
     private final UsageStatistics statistics;
     private final Settings settings;
     private final Clock clock;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    StatisticsController(UsageStatistics statistics, Settings settings, Clock clock) {
+    StatisticsController(UsageStatistics statistics, Settings settings, Clock clock,
+                         tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.statistics = statistics;
         this.settings = settings;
         this.clock = clock;
@@ -36,7 +39,9 @@ class StatisticsController {
         ZoneId zone = settings.current().zone();
         LocalDate to = toDate == null ? LocalDate.now(clock.withZone(zone)) : toDate;
         LocalDate from = fromDate == null ? to.minusDays(6) : fromDate;
-        model.addAttribute("report", report(dimension, granularity, from, to));
+        UsageStatistics.Report report = report(dimension, granularity, from, to);
+        model.addAttribute("report", report);
+        model.addAttribute("chart", json.writeValueAsString(StatisticsChart.of(report, zone)));
         model.addAttribute("fromDate", from);
         model.addAttribute("toDate", to);
         return "traffic/statistics";
