@@ -31,7 +31,20 @@ class AlertsController {
         model.addAttribute("status", status);
         model.addAttribute("alerts", alerts.recent(status, 200));
         model.addAttribute("rules", rules.all());
+        model.addAttribute("kinds", RuleKind.values());
         return "alerting/alerts";
+    }
+
+    @PostMapping("/alerts/rules")
+    @PreAuthorize("hasAuthority('alert:write')")
+    String createRule(RuleForm form, RedirectAttributes redirect) {
+        try {
+            desk.createRule(form.toRequest());
+            redirect.addFlashAttribute("notice", "alerts.rule.created");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", e);
+        }
+        return "redirect:/alerts";
     }
 
     @PostMapping("/alerts/{id}/acknowledge")
@@ -44,6 +57,21 @@ class AlertsController {
     @PreAuthorize("hasAuthority('alert:ack')")
     String resolve(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
         return act(redirect, "alerts.resolved", () -> desk.resolve(id, who.getName()));
+    }
+
+    /** The page's rule form: target ids typed as a comma-separated list. */
+    record RuleForm(String name, RuleKind kind, String subject, Double threshold, Integer windowMinutes,
+                    Integer minCalls, String severity, String targetIds) {
+        NewRule toRequest() {
+            if (name == null || name.isBlank() || kind == null) {
+                throw ProblemException.invalid("rule-incomplete");
+            }
+            java.util.List<Long> ids = targetIds == null || targetIds.isBlank() ? java.util.List.of()
+                    : java.util.Arrays.stream(targetIds.split("[,\\s]+")).filter(t -> !t.isBlank()).map(Long::valueOf).toList();
+            return new NewRule(name.trim(), kind, subject, threshold == null ? 0 : threshold,
+                    windowMinutes == null ? 5 : Math.max(1, windowMinutes), minCalls == null ? 0 : minCalls,
+                    severity == null ? "WARNING" : severity, null, ids);
+        }
     }
 
     private static String act(RedirectAttributes redirect, String notice, Runnable action) {

@@ -184,6 +184,15 @@ class AlertingIT {
             assertThat(browser.text("#alerts")).contains("LIS 失败率过高", "已确认", "PACS 无流量", "已解决");
             assertThat(browser.text("#alert-rules")).contains("失败率", "无流量");
             browser.screenshot("40-alerts");
+            browser.go("/notify/targets").type("#target-name", "信息科值班 Webhook").type("#target-address",
+                    receiver.url("/hook")).click("#target-form button[type=submit]");
+            assertThat(browser.text("#targets")).contains("信息科值班 Webhook");
+            assertThat(browser.text("#deliveries")).contains("SENT", "FAILED");
+            browser.screenshot("41-notifiers");
+            browser.go("/alerts").type("#rule-name", "HIS P95 过高").type("#rule-subject", "his")
+                    .type("#rule-threshold", "800").click("#save-rule");
+            assertThat(browser.text("#notice")).contains("预警规则已创建");
+            assertThat(browser.text("#alert-rules")).contains("HIS P95 过高");
         }
     }
 
