@@ -52,7 +52,7 @@ class DemoGateway implements AutoCloseable {
         publish("his", "HIS 患者与挂号服务", "HIS", base, null);
         publish("lis", "LIS 检验报告查询", "LIS", base, null);
         publish("yb", "医保结算", "医保", base, "{\"settlementId\":null,\"status\":\"PENDING\",\"message\":\"医保系统繁忙，已转人工结算\"}");
-        List<Catalog.IssuedCredentials> channels = new ArrayList<>();
+        List<DemoTraffic.DemoChannel> channels = new ArrayList<>();
         channels.add(channel("wechat-mp", "微信小程序", "MINI_PROGRAM", List.of("his", "lis", "yb")));
         channels.add(channel("alipay", "支付宝生活号", "MINI_PROGRAM", List.of("his", "yb")));
         channels.add(channel("hospital-app", "掌上医院 App", "APP", List.of("his", "lis")));
@@ -72,7 +72,7 @@ class DemoGateway implements AutoCloseable {
                 new ServiceRequest.FallbackRequest(200, "application/json", fallback), 200, true, true, List.of("name")));
     }
 
-    private Catalog.IssuedCredentials channel(String code, String name, String type, List<String> services) {
+    private DemoTraffic.DemoChannel channel(String code, String name, String type, List<String> services) {
         Catalog.IssuedCredentials credentials;
         if (catalog.hasChannel(code)) {
             credentials = new Catalog.IssuedCredentials(code, catalog.appKeyOf(code),
@@ -84,7 +84,7 @@ class DemoGateway implements AutoCloseable {
         for (String service : services) {
             catalog.grant(code, service, "demo");
         }
-        return credentials;
+        return new DemoTraffic.DemoChannel(credentials, services);
     }
 
     @Override

@@ -26,9 +26,13 @@ final class DemoTraffic implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final HttpClient client;
     private final int gatewayPort;
-    private final List<Catalog.IssuedCredentials> channels;
+    private final List<DemoChannel> channels;
 
-    DemoTraffic(int gatewayPort, List<Catalog.IssuedCredentials> channels, long periodMillis) {
+    /** A demo channel with the services it is granted: it only calls those. */
+    record DemoChannel(Catalog.IssuedCredentials credentials, List<String> services) {
+    }
+
+    DemoTraffic(int gatewayPort, List<DemoChannel> channels, long periodMillis) {
         this.gatewayPort = gatewayPort;
         this.channels = channels;
         this.client = vertx.createHttpClient();
@@ -37,8 +41,10 @@ final class DemoTraffic implements AutoCloseable {
 
     private void tick() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        Catalog.IssuedCredentials channel = channels.get(random.nextInt(channels.size()));
-        String[] call = CALLS.get(random.nextInt(CALLS.size()));
+        DemoChannel demo = channels.get(random.nextInt(channels.size()));
+        Catalog.IssuedCredentials channel = demo.credentials();
+        List<String[]> allowed = CALLS.stream().filter(c -> demo.services().contains(c[1].split("/")[1])).toList();
+        String[] call = allowed.get(random.nextInt(allowed.size()));
         boolean tampered = random.nextInt(100) < 2;
         String body = call[0].equals("POST") ? call[2] : "";
         String query = call[0].equals("GET") ? call[2] : "";

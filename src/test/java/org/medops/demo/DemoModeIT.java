@@ -41,5 +41,7 @@ class DemoModeIT {
         List<String> channels = jdbc.sql("select distinct channel_code from access_log where status = 200")
                 .query(String.class).list();
         assertThat(channels).containsAnyOf("wechat-mp", "alipay", "hospital-app");
+        assertThat(jdbc.sql("select count(*) from access_log where error_code = 'MEDOPS-ACCESS-DENIED'")
+                .query(Long.class).single()).as("demo channels call only what they are granted").isZero();
     }
 }
