@@ -6,7 +6,7 @@ import java.time.Instant;
 record AccessLogEntry(Instant occurredAt, String requestId, String nodeId, String channelCode, String serviceCode,
                       String method, String path, int status, String errorCode, Integer upstreamStatus,
                       long totalMicros, Long upstreamMicros, long bytesIn, long bytesOut, String clientIp,
-                      String requestBody, String responseBody) {
+                      String requestBody, String responseBody, String requestHeaders) {
 
     /** One line of PostgreSQL's COPY text format: the writer and the disk spill share it. */
     String copyLine() {
@@ -26,7 +26,8 @@ record AccessLogEntry(Instant occurredAt, String requestId, String nodeId, Strin
         line.append(bytesIn).append('\t').append(bytesOut).append('\t');
         field(line, clientIp).append('\t');
         field(line, requestBody).append('\t');
-        field(line, responseBody).append('\n');
+        field(line, responseBody).append('\t');
+        field(line, requestHeaders).append('\n');
         return line.toString();
     }
 
@@ -36,7 +37,7 @@ record AccessLogEntry(Instant occurredAt, String requestId, String nodeId, Strin
         return new AccessLogEntry(Instant.parse(f[0]), text(f[1]), text(f[2]), text(f[3]), text(f[4]), text(f[5]),
                 text(f[6]), Integer.parseInt(f[7]), text(f[8]), f[9].equals("\\N") ? null : Integer.valueOf(f[9]),
                 Long.parseLong(f[10]), f[11].equals("\\N") ? null : Long.valueOf(f[11]), Long.parseLong(f[12]),
-                Long.parseLong(f[13]), text(f[14]), text(f[15]), text(f[16]));
+                Long.parseLong(f[13]), text(f[14]), text(f[15]), text(f[16]), f.length > 17 ? text(f[17]) : null);
     }
 
     private static String text(String field) {
@@ -66,7 +67,7 @@ record AccessLogEntry(Instant occurredAt, String requestId, String nodeId, Strin
 
     static final String COPY_COLUMNS = "occurred_at, request_id, node_id, channel_code, service_code, method, path, "
             + "status, error_code, upstream_status, total_micros, upstream_micros, bytes_in, bytes_out, client_ip, "
-            + "request_body, response_body";
+            + "request_body, response_body, request_headers";
 
     private static StringBuilder field(StringBuilder line, String value) {
         if (value == null) {

@@ -22,6 +22,7 @@ final class Exchange {
     long bytesOut;
     String requestBody;
     String responseBody;
+    String requestHeaders;
     boolean logged;
 
     Exchange(HttpServerRequest request, String requestId, long startNanos, Instant startedAt) {
@@ -39,6 +40,6 @@ final class Exchange {
         String fullPath = request.query() == null ? path : path + "?" + request.query();
         return new AccessLogEntry(startedAt, requestId, nodeId, channelCode, serviceCode, method,
                 fullPath.length() > 2048 ? fullPath.substring(0, 2048) : fullPath, status, errorCode, upstreamStatus,
-                total, upstreamMicros, bytesIn, bytesOut, clientIp, requestBody, responseBody);
+                total, upstreamMicros, bytesIn, bytesOut, clientIp, requestBody, responseBody, requestHeaders);
     }
 }

@@ -201,6 +201,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
         }
         if (service.definition().captureBodies()) {
             exchange.requestBody = capture(service, body);
+            exchange.requestHeaders = capturedHeaders(exchange.request.headers());
         }
         attempt(exchange, service, channel, body, service.attemptsFor(exchange.method));
     }
@@ -360,6 +361,19 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
             exchange.logged = true;
             accessLog.record(exchange.entry(nodeId, status, errorCode));
         }
+    }
+
+    /** Headers one per line; credentials keep only their first characters. */
+    static String capturedHeaders(MultiMap headers) {
+        StringBuilder out = new StringBuilder();
+        headers.forEach((name, value) -> {
+            String lower = name.toLowerCase();
+            boolean secret = lower.equals("x-signature") || lower.equals("authorization") || lower.equals("cookie")
+                    || lower.equals("proxy-authorization");
+            out.append(name).append(": ")
+                    .append(secret ? value.substring(0, Math.min(4, value.length())) + "******" : value).append('\n');
+        });
+        return out.toString();
     }
 
     private String capture(ServiceRuntime service, Buffer body) {

@@ -58,7 +58,7 @@ class AccessLogs {
     record LogRecord(Instant occurredAt, String requestId, String nodeId, String channelCode, String serviceCode,
                      String method, String path, int status, String errorCode, Integer upstreamStatus,
                      long totalMicros, Long upstreamMicros, long bytesIn, long bytesOut, String clientIp,
-                     String requestBody, String responseBody) {
+                     String requestBody, String responseBody, String requestHeaders) {
 
         double totalMillis() {
             return totalMicros / 1000.0;

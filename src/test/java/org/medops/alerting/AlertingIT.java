@@ -163,7 +163,7 @@ class AlertingIT {
         assertThat(admin.get("/api/v1/alerts?status=ACKNOWLEDGED").body()).contains("LIS 失败率过高");
         // Still failing: acknowledged, not resolved, and no second alert for the same rule and subject.
         Thread.sleep(1000);
-        assertThat(admin.get("/api/v1/alerts?status=OPEN").json().size()).isZero();
+        assertThat(admin.get("/api/v1/alerts?status=OPEN").body()).doesNotContain("LIS 失败率过高");
 
         await().atMost(Duration.ofSeconds(15)).until(() -> admin.get("/api/v1/notify/deliveries").body()
                 .contains("\"status\":\"FAILED\""));
@@ -179,9 +179,35 @@ class AlertingIT {
                 .hasAtLeastOneElementOfType(AlertResolved.class);
         assertThat(admin.get("/api/v1/notify/targets").body()).doesNotContain("SECdemo123");
 
+        // A channel over 50 % of its daily quota, and a gateway node that fell silent ten minutes ago.
+        admin.post("/api/v1/channels", "{\"code\":\"kiosk\",\"name\":\"自助机\",\"quotaPerDay\":4}");
+        JsonNode kiosk = admin.get("/api/v1/channels/kiosk").json();
+        assertThat(kiosk.get("quotaPerDay").asLong()).isEqualTo(4);
+        assertThat(admin.post("/api/v1/alert-rules", """
+                {"name":"配额将尽","kind":"QUOTA_USAGE","threshold":50,"windowMinutes":1,"minCalls":0,
+                 "severity":"WARNING","targetIds":[]}""").status()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/alert-rules", """
+                {"name":"节点失联","kind":"NODE_SILENT","threshold":0,"windowMinutes":2,"minCalls":0,
+                 "severity":"CRITICAL","targetIds":[]}""").status()).isEqualTo(201);
+        context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("""
+                insert into gateway_nodes(node_id, started_at, heartbeat_at, config_version, breakers)
+                values ('old-node:9080', now() - interval '1 hour', now() - interval '10 minutes', 1, '{}')""").update();
+        String kioskKey = context.getBean(org.medops.catalog.Catalog.class).appKeyOf("kiosk");
+        String kioskSecret = admin.post("/api/v1/channels/kiosk/secret/rotate", "{\"overlapMinutes\":0}").json()
+                .get("appSecret").asString();
+        admin.post("/api/v1/channels/kiosk/grants", "{\"serviceCode\":\"pacs\"}");
+        SignedClient kioskClient = new SignedClient(GatewayPorts.of(context), kioskKey, kioskSecret);
+        await().atMost(Duration.ofSeconds(2)).until(() -> kioskClient.get("/pacs/studies/1").status() == 200);
+        kioskClient.get("/pacs/studies/2");
+        kioskClient.get("/pacs/studies/3");
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            String open = admin.get("/api/v1/alerts?status=OPEN").body();
+            return open.contains("配额将尽") && open.contains("kiosk") && open.contains("old-node:9080");
+        });
+
         try (org.medops.testing.Browser browser = org.medops.testing.Browser.open(port)) {
             browser.login("admin", MedopsTest.ADMIN_PASSWORD).go("/alerts");
-            assertThat(browser.text("#alerts")).contains("LIS 失败率过高", "已确认", "PACS 无流量", "已解决");
+            assertThat(browser.text("#alerts")).contains("LIS 失败率过高", "已确认", "PACS 无流量", "已解决", "配额将尽");
             assertThat(browser.text("#alert-rules")).contains("失败率", "无流量");
             browser.screenshot("40-alerts");
             browser.go("/notify/targets").type("#target-name", "信息科值班 Webhook").type("#target-address",

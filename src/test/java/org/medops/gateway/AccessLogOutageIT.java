@@ -61,7 +61,7 @@ class AccessLogOutageIT {
     private static void write(AccessLogWriter writer, String marker, int from, int count) {
         for (int i = from; i < from + count; i++) {
             writer.record(new AccessLogEntry(Instant.now(), marker + "-" + i, "test-node", "ch", "svc", "GET",
-                    "/svc/x\twith\ttabs\\and\nnewline", 200, null, 200, 1200, 900L, 0, 42, "127.0.0.1", null, null));
+                    "/svc/x\twith\ttabs\\and\nnewline", 200, null, 200, 1200, 900L, 0, 42, "127.0.0.1", null, null, null));
         }
     }
 

@@ -437,6 +437,10 @@ class GatewayIT {
                     .query(String.class).single();
             assertThat(captured).contains("110101********1234", "138****5678", "\"name\":\"***\"")
                     .doesNotContain("李四", "19900307", "13812345678");
+            String headers = jdbc.sql("select request_headers from access_log where request_id = ?").param(id)
+                    .query(String.class).single();
+            assertThat(headers).contains("X-App-Key: " + f.appKey(), "X-Request-Id: " + id)
+                    .containsPattern("X-Signature: .{4}\\*{6}\n");
         }
 
         record AccessRow(String channelCode, String serviceCode, int status, Integer upstreamStatus, long totalMicros,
