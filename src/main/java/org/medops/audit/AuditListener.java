@@ -32,8 +32,8 @@ class AuditListener {
 
     @EventListener
     void on(AuditableEvent event) {
-        trail.append(clock.instant(), actor(event), clientIp(), event.action(), event.targetType(),
-                event.targetId(), event.outcome().name(), summary(event));
+        trail.append(clock.instant(), clip(actor(event), 64), clip(clientIp(), 64), clip(event.action(), 64),
+                clip(event.targetType(), 64), clip(event.targetId(), 256), event.outcome().name(), summary(event));
     }
 
     private static String actor(AuditableEvent event) {
@@ -50,6 +50,11 @@ class AuditListener {
             return request.getRemoteAddr();
         }
         return null;
+    }
+
+    /** Over-long input (a 300-character path, a pasted essay as username) is recorded cut, never refused. */
+    static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 
     static String summary(AuditableEvent event) {

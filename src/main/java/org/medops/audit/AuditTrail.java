@@ -55,8 +55,11 @@ class AuditTrail {
         return record;
     }
 
-    /** Walks the chain in order, in pages, so memory stays flat however long the trail is. */
-    @Transactional(readOnly = true)
+    /**
+     * Walks the chain in order, in pages, so memory stays flat however long the trail is. One
+     * snapshot for the whole walk: records appended meanwhile are neither seen nor mistaken for damage.
+     */
+    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     ChainVerification verify() {
         ChainHead head = jdbc.sql("select seq, hash from audit_chain_head where id = 1")
                 .query(ChainHead.class).optional().orElse(new ChainHead(0, AuditRecord.GENESIS));

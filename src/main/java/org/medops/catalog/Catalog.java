@@ -164,14 +164,14 @@ public class Catalog {
         }
         ChannelProfile before = channel.profile();
         channel.update(request.toProfile());
-        channels.save(channel, clock.instant());
+        channels.updateProfile(channel, clock.instant());
         changed("channel.update", "channel", code, FieldChange.between(before, channel.profile()));
         return channel;
     }
 
     @Transactional
     public String rotateSecret(String code, Duration overlap) {
-        Channel channel = channel(code);
+        Channel channel = channels.findForUpdate(code).orElseThrow(() -> ProblemException.notFound("channel", code));
         String clear = channel.rotate(overlap, clock.instant(), secrets);
         channels.save(channel, clock.instant());
         changed("channel.secret.rotate", "channel", code,
@@ -181,7 +181,7 @@ public class Catalog {
 
     @Transactional
     void revokeSecrets(String code) {
-        Channel channel = channel(code);
+        Channel channel = channels.findForUpdate(code).orElseThrow(() -> ProblemException.notFound("channel", code));
         channel.revokeSecrets();
         channels.save(channel, clock.instant());
         changed("channel.secret.revoke", "channel", code, List.of(FieldChange.secret("appSecret")));

@@ -15,7 +15,7 @@ public record ChannelRequest(
         @Pattern(regexp = "APP|MINI_PROGRAM|WEB|PARTNER|INTERNAL") String type,
         @Size(max = 256) String contact,
         Boolean enabled,
-        @Size(max = 64) List<@Pattern(regexp = "[0-9a-fA-F:.]+(/\\d{1,3})?", message = "{catalog.ip.pattern}") String> ipAllowList,
+        @Size(max = 64) List<@Pattern(regexp = "((25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}(/(3[0-2]|[12]?\\d))?|[0-9a-fA-F]*:[0-9a-fA-F:.]*(/\\d{1,3})?)", message = "{catalog.ip.pattern}") String> ipAllowList,
         @Min(1) @Max(100000) Integer quotaPerSecond,
         @Min(1) Long quotaPerDay) {
 

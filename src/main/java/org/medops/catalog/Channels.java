@@ -50,6 +50,17 @@ class Channels {
                 .update();
     }
 
+    /** Changes the profile only: a concurrent rotation or revocation of the secret is never undone. */
+    void updateProfile(Channel channel, Instant at) {
+        jdbc.sql("update gateway_channels set profile = cast(? as jsonb), updated_at = ? where code = ?")
+                .params(json.writeValueAsString(channel.profile()), Timestamp.from(at), channel.code()).update();
+    }
+
+    /** Locks the row, so two secret changes of one channel never interleave. */
+    Optional<Channel> findForUpdate(String code) {
+        return jdbc.sql("select * from gateway_channels where code = ? for update").param(code).query(this::map).optional();
+    }
+
     private Channel map(ResultSet rs, int row) throws SQLException {
         Timestamp until = rs.getTimestamp("previous_valid_until");
         return new Channel(rs.getString("code"), json.readValue(rs.getString("profile"), ChannelProfile.class),

@@ -163,9 +163,32 @@ final class AccessLogWriter implements AutoCloseable {
                 Files.delete(file);
                 written.addAndGet(entries.size());
                 log.info("Access log: replayed {} spilled records from {}", entries.size(), file.getFileName());
-            } catch (SQLException | IOException e) {
+            } catch (SQLException e) {
+                if (isDataError(e)) {
+                    // Rows the database will never accept must not block every later file: set aside.
+                    setAside(file, e);
+                    continue;
+                }
+                return;
+            } catch (IOException e) {
                 return;
             }
+        }
+    }
+
+    /** SQLState classes 22 (data exception) and 23 (integrity violation): retrying cannot help. */
+    static boolean isDataError(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
+
+    private void setAside(Path file, SQLException cause) {
+        try {
+            Files.move(file, file.resolveSibling(file.getFileName() + ".rejected"), StandardCopyOption.ATOMIC_MOVE);
+            log.error("Access log: {} holds rows the database rejects ({}); moved aside as .rejected for inspection",
+                    file.getFileName(), cause.getMessage());
+        } catch (IOException e) {
+            log.error("Access log: cannot set aside {}", file, e);
         }
     }
 

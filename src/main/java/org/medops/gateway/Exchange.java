@@ -31,7 +31,8 @@ final class Exchange {
         this.startNanos = startNanos;
         this.startedAt = startedAt;
         this.clientIp = request.remoteAddress() == null ? null : request.remoteAddress().host();
-        this.method = request.method().name();
+        String name = request.method().name();
+        this.method = name.length() > 10 ? name.substring(0, 10) : name;
         this.path = request.path();
     }
 

@@ -2,9 +2,10 @@ package org.medops.gateway;
 
 /** The gateway's stable error codes; documented in docs/gateway-signature.md. */
 enum GatewayError {
+    BAD_PATH(400, "MEDOPS-BAD-PATH", "路径含有 . 或 .. 段或反斜杠 (path with dot segments or backslashes)"),
     AUTH_MISSING(401, "MEDOPS-AUTH-MISSING", "缺少签名头 X-App-Key / X-Timestamp / X-Nonce(≥16) / X-Signature (signature headers missing)"),
     AUTH_SIGNATURE(401, "MEDOPS-AUTH-SIGNATURE", "签名校验失败 (signature does not match)"),
-    AUTH_EXPIRED(401, "MEDOPS-AUTH-EXPIRED", "时间戳超出允许偏差 300 秒 (timestamp outside the allowed clock skew)"),
+    AUTH_EXPIRED(401, "MEDOPS-AUTH-EXPIRED", "时间戳超出允许的时钟偏差 (timestamp outside the allowed clock skew)"),
     AUTH_REPLAY(401, "MEDOPS-AUTH-REPLAY", "随机数已使用，疑似重放 (nonce already used)"),
     ACCESS_DENIED(403, "MEDOPS-ACCESS-DENIED", "渠道无权访问该服务 (channel may not call this service)"),
     SERVICE_NOT_FOUND(404, "MEDOPS-SERVICE-NOT-FOUND", "服务不存在 (no such service)"),

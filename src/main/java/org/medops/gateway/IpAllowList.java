@@ -22,9 +22,13 @@ final class IpAllowList {
         return bytes != null && blocks.stream().anyMatch(block -> block.contains(bytes));
     }
 
-    /** Only literal addresses: never a DNS lookup on the request path. */
-    private static byte[] literal(String address) {
-        if (address == null || address.isEmpty() || !address.matches("[0-9a-fA-F:.%]+")) {
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile(
+            "(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
+
+    /** Only literal addresses: never a DNS lookup, so "cafe" is no address rather than a host name. */
+    static byte[] literal(String address) {
+        if (address == null || address.isEmpty()
+                || !(IPV4.matcher(address).matches() || address.contains(":") && address.matches("[0-9a-fA-F:.%]+"))) {
             return null;
         }
         try {

@@ -36,6 +36,9 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length");
     private static final Set<String> SIGNATURE_HEADERS = Set.of("x-app-key", "x-timestamp", "x-nonce", "x-signature");
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    /** A "." or ".." segment, raw or percent-encoded: it could lead upstream outside the granted service. */
+    private static final Pattern DOT_SEGMENT = Pattern.compile("(^|/)(\\.|%2[eE]){1,2}(/|$)");
 
     private final ConfigFeed config;
     private final HttpClient client;
@@ -65,6 +68,14 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
                 ? presentedId : newRequestId();
         Exchange exchange = new Exchange(request, requestId, System.nanoTime(), clock.instant());
         RoutingTable table = config.current();
+        if (!METHODS.contains(exchange.method)) {
+            fail(exchange, GatewayError.METHOD_NOT_ALLOWED);
+            return;
+        }
+        if (exchange.path.indexOf('\\') >= 0 || DOT_SEGMENT.matcher(exchange.path).find()) {
+            fail(exchange, GatewayError.BAD_PATH);
+            return;
+        }
 
         String serviceCode = serviceCode(exchange.path);
         ServiceRuntime service = serviceCode == null ? null : table.service(serviceCode);
@@ -91,6 +102,24 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
             fail(exchange, GatewayError.AUTH_MISSING);
             return;
         }
+        long millis;
+        try {
+            millis = Long.parseLong(timestamp);
+        } catch (NumberFormatException e) {
+            fail(exchange, GatewayError.AUTH_MISSING);
+            return;
+        }
+        // Everything that needs no body is checked before a byte of it is buffered.
+        ChannelRuntime channel = table.channel(appKey);
+        if (channel == null) {
+            fail(exchange, GatewayError.AUTH_SIGNATURE);
+            return;
+        }
+        exchange.channelCode = channel.access().code();
+        if (Math.abs(clock.instant().toEpochMilli() - millis) > settings.clockSkew().toMillis()) {
+            fail(exchange, GatewayError.AUTH_EXPIRED);
+            return;
+        }
         long declaredLength = contentLength(request);
         if (declaredLength > settings.maxBodyBytes()) {
             refuseBody(exchange);
@@ -101,30 +130,13 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
                 refuseBody(exchange);
                 return;
             }
-            authenticate(exchange, table, service, appKey, timestamp, nonce, signature, body);
+            authenticate(exchange, table, service, channel, appKey, timestamp, nonce, signature, body);
         }).onFailure(e -> exchange.request.connection().close());
     }
 
-    private void authenticate(Exchange exchange, RoutingTable table, ServiceRuntime service, String appKey,
-                              String timestamp, String nonce, String signature, Buffer body) {
-        ChannelRuntime channel = table.channel(appKey);
-        if (channel == null) {
-            fail(exchange, GatewayError.AUTH_SIGNATURE);
-            return;
-        }
-        exchange.channelCode = channel.access().code();
+    private void authenticate(Exchange exchange, RoutingTable table, ServiceRuntime service, ChannelRuntime channel,
+                              String appKey, String timestamp, String nonce, String signature, Buffer body) {
         Instant now = clock.instant();
-        long millis;
-        try {
-            millis = Long.parseLong(timestamp);
-        } catch (NumberFormatException e) {
-            fail(exchange, GatewayError.AUTH_MISSING);
-            return;
-        }
-        if (Math.abs(now.toEpochMilli() - millis) > settings.clockSkew().toMillis()) {
-            fail(exchange, GatewayError.AUTH_EXPIRED);
-            return;
-        }
         String stringToSign = Signature.stringToSign(exchange.method, exchange.path, exchange.request.query(),
                 timestamp, nonce, body.getBytes());
         boolean valid = channel.secrets().stream().filter(s -> s.validAt(now))
@@ -211,9 +223,10 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
         Upstreams upstreams = service.upstreams();
         int index = upstreams.pick(System.nanoTime());
         java.net.URI target = upstreams.target(index);
-        String query = exchange.request.query();
+        // Upstream receives exactly the query that was signed, so no re-encoding can change its meaning.
+        String query = exchange.request.query() == null ? null : Signature.canonicalQuery(exchange.request.query());
         String uri = target.getScheme() + "://" + target.getAuthority() + stripSlash(target.getPath())
-                + definition.upstreamPath(exchange.path) + (query == null ? "" : "?" + query);
+                + definition.upstreamPath(exchange.path) + (query == null || query.isEmpty() ? "" : "?" + query);
         RequestOptions options = new RequestOptions()
                 .setAbsoluteURI(uri)
                 .setMethod(HttpMethod.valueOf(exchange.method))

@@ -14,6 +14,8 @@ import org.medops.catalog.ServiceDefinition;
 /** One configuration version compiled for lookups on the request path: immutable, swapped whole. */
 final class RoutingTable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RoutingTable.class);
+
     private final long version;
     private final Map<String, ServiceRuntime> services;
     private final Map<String, ChannelRuntime> channelsByKey;
@@ -41,9 +43,15 @@ final class RoutingTable {
         }
         Map<String, ChannelRuntime> channels = new HashMap<>();
         for (ChannelAccess access : config.channels()) {
-            List<ChannelRuntime.OpenSecret> open = access.secrets().stream()
-                    .map(s -> new ChannelRuntime.OpenSecret(secrets.open(s.sealed()), s.validUntil())).toList();
-            channels.put(access.appKey(), new ChannelRuntime(access, open, new IpAllowList(access.ipAllowList())));
+            try {
+                List<ChannelRuntime.OpenSecret> open = access.secrets().stream()
+                        .map(s -> new ChannelRuntime.OpenSecret(secrets.open(s.sealed()), s.validUntil())).toList();
+                channels.put(access.appKey(), new ChannelRuntime(access, open, new IpAllowList(access.ipAllowList())));
+            } catch (RuntimeException e) {
+                // One broken channel is left out (its calls fail closed); it must not stop every other change.
+                LOG.error("Channel {} left out of configuration version {}: {}", access.code(), config.version(),
+                        e.getMessage());
+            }
         }
         Set<String> grants = new HashSet<>();
         for (GatewayConfig.Grant grant : config.grants()) {

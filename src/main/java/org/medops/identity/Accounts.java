@@ -21,15 +21,17 @@ class Accounts {
 
     private final Users users;
     private final Roles roles;
+    private final ApiTokens tokens;
     private final PasswordEncoder encoder;
     private final Settings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Accounts(Users users, Roles roles, PasswordEncoder encoder, Settings settings,
+    Accounts(Users users, Roles roles, ApiTokens tokens, PasswordEncoder encoder, Settings settings,
              ApplicationEventPublisher events, Clock clock) {
         this.users = users;
         this.roles = roles;
+        this.tokens = tokens;
         this.encoder = encoder;
         this.settings = settings;
         this.events = events;
@@ -100,6 +102,7 @@ class Accounts {
             user.enable();
         } else {
             user.disable();
+            tokens.revokeAll(user.id());
         }
         users.save(user);
         events.publishEvent(IdentityAudit.ofUser(enabled ? "user.enable" : "user.disable", user.username(),
@@ -124,16 +127,27 @@ class Accounts {
         user.unlock();
         users.save(user);
         users.rememberPassword(user.id(), user.passwordHash(), now);
+        tokens.revokeAll(user.id());
         events.publishEvent(IdentityAudit.ofUser("user.password.reset", user.username(),
                 List.of(FieldChange.secret("password"))));
         return password;
     }
 
-    /** The person changes their own password, proving they know the current one. */
-    @Transactional
+    /**
+     * The person changes their own password, proving they know the current one. Wrong guesses count
+     * toward the lockout like failed logins (and are kept although the change is refused); every
+     * bearer token issued before the change stops working.
+     */
+    @Transactional(noRollbackFor = ProblemException.class)
     void changeOwnPassword(String username, String currentPassword, String newPassword) {
         User user = require(username);
+        Instant attemptedAt = clock.instant();
+        if (user.isLocked(attemptedAt)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "account-locked");
+        }
         if (currentPassword == null || !encoder.matches(currentPassword, user.passwordHash())) {
+            user.loginFailed(attemptedAt, LockoutPolicy.from(settings.current()));
+            users.save(user);
             throw ProblemException.invalid("current-password-wrong");
         }
         requireAcceptable(user.username(), newPassword);
@@ -147,6 +161,7 @@ class Accounts {
         user.changePassword(encoder.encode(newPassword), now, false);
         users.save(user);
         users.rememberPassword(user.id(), user.passwordHash(), now);
+        tokens.revokeAll(user.id());
         events.publishEvent(IdentityAudit.ofUser("user.password.change", user.username(),
                 List.of(FieldChange.secret("password"))));
     }

@@ -45,6 +45,11 @@ class ApiTokens {
         return new IssuedToken(token, expiresAt);
     }
 
+    /** After a password change, reset or disabling, no token issued before it works any more. */
+    void revokeAll(long userId) {
+        jdbc.sql("delete from api_tokens where user_id = ?").param(userId).update();
+    }
+
     /** The username a live token belongs to. */
     Optional<String> owner(String token) {
         return jdbc.sql("""

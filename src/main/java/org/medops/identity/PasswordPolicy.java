@@ -25,6 +25,10 @@ record PasswordPolicy(int minLength, int minCharacterClasses, int historySize) {
         if (password != null && username != null && password.equalsIgnoreCase(username)) {
             violations.add("password-equals-username");
         }
+        // BCrypt reads at most 72 bytes: anything longer would be silently cut, so it is refused.
+        if (password != null && password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            violations.add("password-too-long");
+        }
         return violations;
     }
 

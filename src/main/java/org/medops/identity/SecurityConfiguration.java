@@ -43,13 +43,15 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Users users, ProblemResponses problems,
                             ApplicationEventPublisher events, Clock clock) throws Exception {
+        SessionRevalidationFilter revalidation = new SessionRevalidationFilter(users, problems, clock);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens, users, problems, clock),
                         AnonymousAuthenticationFilter.class)
-                .addFilterBefore(new PasswordChangeRequiredFilter(problems), AuthorizationFilter.class)
+                .addFilterBefore(revalidation, AuthorizationFilter.class)
+                .addFilterAfter(new PasswordChangeRequiredFilter(problems), SessionRevalidationFilter.class)
                 // A bearer token cannot be forged cross-site; a session cookie can, so it needs CSRF.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::carriesToken,
                         request -> request.getRequestURI().equals("/api/v1/auth/token")))
@@ -68,13 +70,14 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain console(HttpSecurity http, ProblemResponses problems, Settings settings,
-                                ApplicationEventPublisher events) throws Exception {
+                                ApplicationEventPublisher events, Users users, Clock clock) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/webjars/**", "/_static/**", "/css/**", "/js/**", "/favicon.ico", "/error",
                                 "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
-                .addFilterBefore(new PasswordChangeRequiredFilter(problems), AuthorizationFilter.class)
+                .addFilterBefore(new SessionRevalidationFilter(users, problems, clock), AuthorizationFilter.class)
+                .addFilterAfter(new PasswordChangeRequiredFilter(problems), SessionRevalidationFilter.class)
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(loginSucceeded(settings))
                         .failureHandler(loginFailed())

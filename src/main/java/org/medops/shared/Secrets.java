@@ -40,12 +40,15 @@ public class Secrets {
         Files.createDirectories(dataDir);
         byte[] generated = new byte[32];
         RANDOM.nextBytes(generated);
-        Files.writeString(file, Base64.getEncoder().encodeToString(generated));
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system; the directory's own permissions must protect it
+            // Owner-only from the first byte; CREATE_NEW makes a second node starting at once lose the race cleanly.
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file); // not a POSIX file system; the directory's permissions must protect it
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return Base64.getDecoder().decode(Files.readString(file).trim());
         }
+        Files.writeString(file, Base64.getEncoder().encodeToString(generated));
         return generated;
     }
 

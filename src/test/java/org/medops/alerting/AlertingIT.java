@@ -189,6 +189,10 @@ class AlertingIT {
         assertThat(admin.post("/api/v1/alert-rules", """
                 {"name":"节点失联","kind":"NODE_SILENT","threshold":0,"windowMinutes":2,"minCalls":0,
                  "severity":"CRITICAL","targetIds":[]}""").status()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/alert-rules", """
+                {"name":"维护窗口内的节点失联","kind":"NODE_SILENT","subject":"old-node:9080","threshold":0,
+                 "windowMinutes":2,"minCalls":0,"severity":"CRITICAL","silencedUntil":"%s","targetIds":[%d]}"""
+                .formatted(java.time.Instant.now().plusSeconds(3600), hook)).status()).isEqualTo(201);
         context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("""
                 insert into gateway_nodes(node_id, started_at, heartbeat_at, config_version, breakers)
                 values ('old-node:9080', now() - interval '1 hour', now() - interval '10 minutes', 1, '{}')""").update();
@@ -202,8 +206,17 @@ class AlertingIT {
         kioskClient.get("/pacs/studies/3");
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             String open = admin.get("/api/v1/alerts?status=OPEN").body();
-            return open.contains("配额将尽") && open.contains("kiosk") && open.contains("old-node:9080");
+            return open.contains("配额将尽") && open.contains("kiosk") && open.contains("维护窗口内的节点失联");
         });
+        long silenced = 0;
+        for (JsonNode alert : admin.get("/api/v1/alerts?status=OPEN").json()) {
+            if (alert.get("ruleName").asString().equals("维护窗口内的节点失联")) {
+                silenced = alert.get("id").asLong();
+            }
+        }
+        Thread.sleep(1500);
+        // Recorded, but nobody is told during the silence window.
+        assertThat(admin.get("/api/v1/notify/deliveries").body()).doesNotContain("\"alert:" + silenced + "\"");
 
         try (org.medops.testing.Browser browser = org.medops.testing.Browser.open(port)) {
             browser.login("admin", MedopsTest.ADMIN_PASSWORD).go("/alerts");

@@ -190,6 +190,25 @@ class GatewayIT {
         }
 
         @Test
+        void refusesDotSegmentsThatCouldLeaveTheGrantedService() {
+            Fixture f = fixture("", "", true);
+            for (String path : List.of("/" + f.service() + "/../lis/reports", "/" + f.service() + "/%2e%2e/lis",
+                    "/" + f.service() + "/a/./b")) {
+                Reply reply = f.client().get(path);
+                assertThat(reply.status()).as(path).isEqualTo(400);
+                assertThat(reply.code()).isEqualTo("MEDOPS-BAD-PATH");
+            }
+        }
+
+        @Test
+        void refusesAnUnknownMethod() {
+            Fixture f = fixture("", "", true);
+            Reply reply = f.client().call("VERYLONGMETHOD", "/" + f.service() + "/x", new byte[0], List.of());
+            assertThat(reply.status()).isEqualTo(405);
+            assertThat(reply.code()).isEqualTo("MEDOPS-METHOD-NOT-ALLOWED");
+        }
+
+        @Test
         void refusesATooShortNonce() {
             Fixture f = fixture("", "", true);
             assertThat(f.client().send("GET", "/" + f.service() + "/x", new byte[0],

@@ -128,6 +128,44 @@ class IdentityApiIT {
     }
 
     @Nested
+    class Sessions {
+        @Test
+        void endsAConsoleSessionAsSoonAsTheAccountIsDisabled() throws Exception {
+            String nurse = user("READ_ONLY");
+            java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+                    .cookieHandler(new java.net.CookieManager()).build();
+            String base = "http://localhost:" + port;
+            String login = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+            assertThat(csrf.find()).isTrue();
+            String form = "username=" + nurse + "&password=" + java.net.URLEncoder.encode(PASSWORD, "UTF-8")
+                    + "&_csrf=" + csrf.group(1);
+            browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            java.net.http.HttpRequest users = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/users")).build();
+            assertThat(browser.send(users, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+            assertThat(admin().post("/api/v1/users/" + nurse + "/disable", "{}").status()).isEqualTo(200);
+            assertThat(browser.send(users, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        }
+
+        @Test
+        void countsWrongCurrentPasswordsTowardTheLockout() {
+            String nurse = user("READ_ONLY");
+            Api person = new Api(port).as(nurse, PASSWORD);
+            for (int i = 0; i < 5; i++) {
+                assertThat(person.post("/api/v1/account/password", """
+                        {"currentPassword":"Guess#%d-xyz","newPassword":"Another#Pass-2026"}""".formatted(i)).status())
+                        .isEqualTo(400);
+            }
+            assertThat(admin().get("/api/v1/users/" + nurse).json().get("locked").asBoolean()).isTrue();
+        }
+    }
+
+    @Nested
     class Validation {
         @Test
         void reportsEachInvalidFieldAsProblemDetails() {
@@ -212,14 +250,16 @@ class IdentityApiIT {
         @Test
         void refusesAnyOfTheLastFivePasswords() {
             String nurse = user("READ_ONLY");
-            Api person = new Api(port).as(nurse, PASSWORD);
             String current = PASSWORD;
             for (int i = 1; i <= 5; i++) {
                 String next = "Rotation#" + i + "-2026";
+                Api person = new Api(port).as(nurse, current);
                 assertThat(person.post("/api/v1/account/password", """
                         {"currentPassword":"%s","newPassword":"%s"}""".formatted(current, next)).status()).isEqualTo(204);
+                assertThat(person.get("/api/v1/roles").status()).as("tokens issued before the change").isEqualTo(401);
                 current = next;
             }
+            Api person = new Api(port).as(nurse, current);
             Api.Response reuse = person.post("/api/v1/account/password", """
                     {"currentPassword":"%s","newPassword":"Rotation#1-2026"}""".formatted(current));
             assertThat(reuse.status()).isEqualTo(400);
