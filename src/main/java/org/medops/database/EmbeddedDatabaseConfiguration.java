@@ -36,6 +36,9 @@ class EmbeddedDatabaseConfiguration {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(cluster)
                 .setCleanDataDirectory(false)
+                // Stopped by this bean's close, after everything that writes to it; a JVM hook of its
+                // own would stop it first and leave the gateway's last access-log flush waiting.
+                .setRegisterShutdownHook(false)
                 .setPort(settings.embeddedPort())
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "100")
