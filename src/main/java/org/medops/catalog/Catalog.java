@@ -79,6 +79,22 @@ public class Catalog {
     public record ChannelQuota(String channelCode, long perDay) {
     }
 
+    /**
+     * The channel's current secret, for signing on the server (the service-test console). It never
+     * leaves the server: callers sign with it and discard it.
+     */
+    public String signingSecret(String channelCode) {
+        Channel channel = channel(channelCode);
+        if (!channel.hasSecret()) {
+            throw ProblemException.conflict("channel-without-secret", channelCode);
+        }
+        return secrets.open(channel.sealedSecret());
+    }
+
+    public List<String> channelCodes() {
+        return channels.all().stream().map(Channel::code).toList();
+    }
+
     public boolean hasChannel(String code) {
         return channels.exists(code);
     }

@@ -1,5 +1,7 @@
 package org.medops.identity;
 
+import static org.medops.identity.Permission.ACCESS_APPLY;
+import static org.medops.identity.Permission.ACCESS_REVIEW;
 import static org.medops.identity.Permission.ALERT_ACK;
 import static org.medops.identity.Permission.ALERT_READ;
 import static org.medops.identity.Permission.ALERT_WRITE;
@@ -13,6 +15,7 @@ import static org.medops.identity.Permission.GATEWAY_READ;
 import static org.medops.identity.Permission.ROLE_READ;
 import static org.medops.identity.Permission.ROLE_WRITE;
 import static org.medops.identity.Permission.SERVICE_READ;
+import static org.medops.identity.Permission.SERVICE_TEST;
 import static org.medops.identity.Permission.SERVICE_WRITE;
 import static org.medops.identity.Permission.TRAFFIC_READ;
 import static org.medops.identity.Permission.USER_READ;
@@ -28,11 +31,13 @@ import java.util.Set;
  */
 enum BuiltInRole {
     SYSTEM_ADMIN(true, USER_READ, USER_WRITE, USER_UNLOCK, ROLE_READ, CONFIG_READ, CONFIG_WRITE, SERVICE_READ,
-            SERVICE_WRITE, CHANNEL_READ, CHANNEL_WRITE, GATEWAY_READ, TRAFFIC_READ, ALERT_READ, ALERT_ACK, ALERT_WRITE),
+            SERVICE_WRITE, CHANNEL_READ, CHANNEL_WRITE, GATEWAY_READ, TRAFFIC_READ, ALERT_READ, ALERT_ACK, ALERT_WRITE,
+            ACCESS_APPLY, SERVICE_TEST),
     SECURITY_ADMIN(true, ROLE_READ, ROLE_WRITE, USER_READ, USER_UNLOCK),
     AUDIT_ADMIN(true, AUDIT_READ, AUDIT_EXPORT),
-    OPS_ENGINEER(false, CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ, ALERT_READ, ALERT_ACK),
-    HOSPITAL_REVIEWER(false, CONFIG_READ, SERVICE_READ, CHANNEL_READ, TRAFFIC_READ),
+    OPS_ENGINEER(false, CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ, ALERT_READ, ALERT_ACK,
+            SERVICE_TEST),
+    HOSPITAL_REVIEWER(false, CONFIG_READ, SERVICE_READ, CHANNEL_READ, TRAFFIC_READ, ACCESS_REVIEW),
     READ_ONLY(false, USER_READ, ROLE_READ, CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ,
             ALERT_READ);
 

@@ -25,7 +25,10 @@ enum Permission {
     TRAFFIC_READ("traffic:read"),
     ALERT_READ("alert:read"),
     ALERT_ACK("alert:ack"),
-    ALERT_WRITE("alert:write");
+    ALERT_WRITE("alert:write"),
+    ACCESS_APPLY("access:apply"),
+    ACCESS_REVIEW("access:review"),
+    SERVICE_TEST("portal:service-test");
 
     private final String code;
 

@@ -1,0 +1,64 @@
+package org.medops.portal;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/access-applications")
+class AccessApplicationApi {
+
+    private final AccessApplications applications;
+    private final AccessReview review;
+
+    AccessApplicationApi(AccessApplications applications, AccessReview review) {
+        this.applications = applications;
+        this.review = review;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyAuthority('access:review', 'access:apply')")
+    List<AccessApplication> list(@RequestParam(required = false) String status) {
+        return applications.list(status);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('access:apply')")
+    ResponseEntity<AccessApplication> apply(@Valid @RequestBody NewApplication request, Authentication who) {
+        AccessApplication application = review.apply(request, who.getName());
+        return ResponseEntity.created(URI.create("/api/v1/access-applications/" + application.id())).body(application);
+    }
+
+    @PostMapping("/{id}/approve")
+    @PreAuthorize("hasAuthority('access:review')")
+    AccessApplication approve(@PathVariable long id, Authentication who) {
+        return review.approve(id, who.getName());
+    }
+
+    @PostMapping("/{id}/reject")
+    @PreAuthorize("hasAuthority('access:review')")
+    AccessApplication reject(@PathVariable long id, @RequestBody(required = false) Rejection rejection,
+                             Authentication who) {
+        return review.reject(id, rejection == null ? null : rejection.reason(), who.getName());
+    }
+
+    @PostMapping("/{id}/revoke")
+    @PreAuthorize("hasAuthority('access:review')")
+    AccessApplication revoke(@PathVariable long id, Authentication who) {
+        return review.revoke(id, who.getName());
+    }
+
+    record Rejection(String reason) {
+    }
+}

@@ -1,0 +1,85 @@
+package org.medops.portal;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.medops.catalog.Catalog;
+import org.medops.catalog.ServiceDefinition;
+import org.medops.shared.ProblemException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 接入申请 and 接入审核: the application form and the reviewers' queue, overdue ones highlighted. */
+@Controller
+class AccessApplicationController {
+
+    private final AccessApplications applications;
+    private final AccessReview review;
+    private final Catalog catalog;
+    private final Clock clock;
+    private final Duration overdueAfter;
+
+    AccessApplicationController(AccessApplications applications, AccessReview review, Catalog catalog, Clock clock,
+                                @Value("${medops.portal.review-overdue:3d}") Duration overdueAfter) {
+        this.applications = applications;
+        this.review = review;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.overdueAfter = overdueAfter;
+    }
+
+    @GetMapping("/access/applications")
+    @PreAuthorize("hasAnyAuthority('access:review', 'access:apply')")
+    String queue(@RequestParam(required = false) String status, Model model) {
+        model.addAttribute("status", status);
+        model.addAttribute("applications", applications.list(status));
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("overdueAfter", overdueAfter);
+        model.addAttribute("channels", catalog.channelCodes());
+        model.addAttribute("services", catalog.services().stream().map(ServiceDefinition::code).toList());
+        return "portal/applications";
+    }
+
+    @PostMapping("/access/applications")
+    @PreAuthorize("hasAuthority('access:apply')")
+    String apply(NewApplication form, Authentication who, RedirectAttributes redirect) {
+        return act(redirect, "access.applied", () -> review.apply(form, who.getName()));
+    }
+
+    @PostMapping("/access/applications/{id}/approve")
+    @PreAuthorize("hasAuthority('access:review')")
+    String approve(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
+        return act(redirect, "access.approved", () -> review.approve(id, who.getName()));
+    }
+
+    @PostMapping("/access/applications/{id}/reject")
+    @PreAuthorize("hasAuthority('access:review')")
+    String reject(@PathVariable long id, @RequestParam(required = false) String reason, Authentication who,
+                  RedirectAttributes redirect) {
+        return act(redirect, "access.rejected", () -> review.reject(id, reason, who.getName()));
+    }
+
+    @PostMapping("/access/applications/{id}/revoke")
+    @PreAuthorize("hasAuthority('access:review')")
+    String revoke(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
+        return act(redirect, "access.revoked", () -> review.revoke(id, who.getName()));
+    }
+
+    private static String act(RedirectAttributes redirect, String notice, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", notice);
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", e);
+        }
+        return "redirect:/access/applications";
+    }
+}

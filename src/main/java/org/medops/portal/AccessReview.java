@@ -1,0 +1,101 @@
+package org.medops.portal;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.medops.catalog.Catalog;
+import org.medops.shared.AuditableEvent;
+import org.medops.shared.FieldChange;
+import org.medops.shared.ProblemException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applying and reviewing: approval creates the grant, revocation removes it (both reach every gateway
+ * node within a second, through the catalog), rejection must say why. Every step is audited.
+ */
+@Service
+class AccessReview {
+
+    private final AccessApplications applications;
+    private final Catalog catalog;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AccessReview(AccessApplications applications, Catalog catalog, ApplicationEventPublisher events, Clock clock) {
+        this.applications = applications;
+        this.catalog = catalog;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    AccessApplication apply(NewApplication request, String applicant) {
+        if (!catalog.hasChannel(request.channelCode())) {
+            throw ProblemException.notFound("channel", request.channelCode());
+        }
+        if (catalog.services().stream().noneMatch(s -> s.code().equals(request.serviceCode()))) {
+            throw ProblemException.notFound("service", request.serviceCode());
+        }
+        if (applications.pending(request.channelCode(), request.serviceCode())) {
+            throw ProblemException.conflict("application-pending", request.channelCode(), request.serviceCode());
+        }
+        long id = applications.insert(request.channelCode(), request.serviceCode(), request.purpose(),
+                request.expectedDailyVolume(), request.contact(), applicant, clock.instant());
+        events.publishEvent(new ApplicationStep("access.apply", id, FieldChange.between(null, request)));
+        return applications.find(id).orElseThrow();
+    }
+
+    @Transactional
+    AccessApplication approve(long id, String reviewer) {
+        AccessApplication application = require(id);
+        application.requireStatus(AccessApplication.SUBMITTED);
+        applications.decide(id, AccessApplication.APPROVED, null, reviewer, clock.instant());
+        catalog.grant(application.channelCode(), application.serviceCode(), reviewer);
+        events.publishEvent(new ApplicationStep("access.approve", id, List.of(
+                FieldChange.of("status", application.status(), AccessApplication.APPROVED))));
+        return applications.find(id).orElseThrow();
+    }
+
+    @Transactional
+    AccessApplication reject(long id, String reason, String reviewer) {
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid("reason-required");
+        }
+        AccessApplication application = require(id);
+        application.requireStatus(AccessApplication.SUBMITTED);
+        applications.decide(id, AccessApplication.REJECTED, reason.trim(), reviewer, clock.instant());
+        events.publishEvent(new ApplicationStep("access.reject", id, List.of(
+                FieldChange.of("status", application.status(), AccessApplication.REJECTED),
+                FieldChange.set("reason", reason.trim()))));
+        return applications.find(id).orElseThrow();
+    }
+
+    @Transactional
+    AccessApplication revoke(long id, String reviewer) {
+        AccessApplication application = require(id);
+        application.requireStatus(AccessApplication.APPROVED);
+        applications.revoke(id, reviewer, clock.instant());
+        catalog.revokeGrant(application.channelCode(), application.serviceCode());
+        events.publishEvent(new ApplicationStep("access.revoke", id, List.of(
+                FieldChange.of("status", application.status(), AccessApplication.REVOKED))));
+        return applications.find(id).orElseThrow();
+    }
+
+    private AccessApplication require(long id) {
+        return applications.findForUpdate(id).orElseThrow(() -> ProblemException.notFound("application", id));
+    }
+
+    record ApplicationStep(String action, long applicationId, List<FieldChange> changes) implements AuditableEvent {
+        @Override
+        public String targetType() {
+            return "access-application";
+        }
+
+        @Override
+        public String targetId() {
+            return Long.toString(applicationId);
+        }
+    }
+}
