@@ -32,6 +32,7 @@ class DemoGateway implements AutoCloseable {
     private final long trafficPeriodMillis;
     private DemoUpstream upstream;
     private DemoTraffic traffic;
+    private List<DemoTraffic.DemoChannel> channels;
 
     DemoGateway(Catalog catalog, org.medops.alerting.DemoAlertRules alertRules,
                 @Value("${medops.demo-upstream-port:9090}") int upstreamPort,
@@ -45,6 +46,9 @@ class DemoGateway implements AutoCloseable {
     @EventListener
     public synchronized void on(GatewayStarted started) throws Exception {
         if (upstream != null) {
+            // The gateway restarted (possibly on another port): point the traffic at it again.
+            traffic.close();
+            traffic = new DemoTraffic(started.port(), channels, trafficPeriodMillis);
             return;
         }
         upstream = new DemoUpstream(upstreamPort);
@@ -52,7 +56,7 @@ class DemoGateway implements AutoCloseable {
         publish("his", "HIS 患者与挂号服务", "HIS", base, null);
         publish("lis", "LIS 检验报告查询", "LIS", base, null);
         publish("yb", "医保结算", "医保", base, "{\"settlementId\":null,\"status\":\"PENDING\",\"message\":\"医保系统繁忙，已转人工结算\"}");
-        List<DemoTraffic.DemoChannel> channels = new ArrayList<>();
+        channels = new ArrayList<>();
         channels.add(channel("wechat-mp", "微信小程序", "MINI_PROGRAM", List.of("his", "lis", "yb")));
         channels.add(channel("alipay", "支付宝生活号", "MINI_PROGRAM", List.of("his", "yb")));
         channels.add(channel("hospital-app", "掌上医院 App", "APP", List.of("his", "lis")));

@@ -42,6 +42,7 @@ class ServiceTester {
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private final boolean configured;
     private volatile String gatewayUrl;
 
     ServiceTester(Catalog catalog, JdbcClient jdbc, JsonMapper json, Clock clock,
@@ -50,13 +51,14 @@ class ServiceTester {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
-        this.gatewayUrl = gatewayUrl.isBlank() ? null : gatewayUrl;
+        this.configured = !gatewayUrl.isBlank();
+        this.gatewayUrl = configured ? gatewayUrl : null;
     }
 
-    /** Without a configured URL, tests go to the gateway running in this JVM. */
+    /** Without a configured URL, tests go to the gateway of this JVM, wherever it listens since its last start. */
     @EventListener
     void on(GatewayStarted started) {
-        if (gatewayUrl == null) {
+        if (!configured) {
             gatewayUrl = "http://127.0.0.1:" + started.port();
         }
     }

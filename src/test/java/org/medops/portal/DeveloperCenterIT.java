@@ -119,7 +119,7 @@ class DeveloperCenterIT {
                 .formatted(s.channel(), s.service()));
         assertThat(result.status()).as(result.body()).isEqualTo(200);
         JsonNode body = result.json();
-        assertThat(body.get("status").asInt()).isEqualTo(200);
+        assertThat(body.get("status").asInt()).as(result.body()).isEqualTo(200);
         assertThat(body.get("body").asString()).contains("\"GLU\"").contains("\n");
         assertThat(body.get("stringToSign").asString()).startsWith("GET\n/" + s.service() + "/reports/9\na=1&b=2\n");
         String secret = s.admin().get("/api/v1/channels/" + s.channel()).body();
@@ -136,6 +136,19 @@ class DeveloperCenterIT {
         assertThat(s.reviewer().post("/api/v1/service-tests", """
                 {"channelCode":"%s","method":"GET","path":"/%s/reports/1"}""".formatted(s.channel(), s.service()))
                 .status()).as("reviewers do not send test calls").isEqualTo(403);
+    }
+
+    @Test
+    void theSignatureCheckerReproducesTheDocumentedExample() {
+        JsonNode check = new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD).post("/api/v1/signature/check", """
+                {"method":"POST","path":"/his/patients/search","query":"page=1&name=%E5%BC%A0%E4%B8%89&dept=cardiology&dept=ICU",
+                 "timestamp":"1795400000000","nonce":"9f1c2d3e4b5a69788796a5b4c3d2e1f0",
+                 "body":"{\\"idType\\":\\"card\\",\\"pageSize\\":20}","secret":"demo-secret-please-change"}""").json();
+        assertThat(check.get("canonicalQuery").asString()).isEqualTo("dept=ICU&dept=cardiology&name=%E5%BC%A0%E4%B8%89&page=1");
+        assertThat(check.get("bodySha256").asString())
+                .isEqualTo("083914718aa306588da16c5a05020b189cb34b583f1e30cb2eb42079f7aeb55f");
+        assertThat(check.get("signature").asString()).isEqualTo("BsD7NjVofbVYE429L1WP9ZP7OoqvHCkgFYsqD/XVcys=");
+        assertThat(check.toString()).doesNotContain("demo-secret-please-change");
     }
 
     @Test
