@@ -16,10 +16,12 @@ class ServiceTestController {
 
     private final ServiceTester tester;
     private final Catalog catalog;
+    private final SignatureCheckApi checker;
 
-    ServiceTestController(ServiceTester tester, Catalog catalog) {
+    ServiceTestController(ServiceTester tester, Catalog catalog, SignatureCheckApi checker) {
         this.tester = tester;
         this.catalog = catalog;
+        this.checker = checker;
     }
 
     @GetMapping("/service-test")
@@ -44,6 +46,21 @@ class ServiceTestController {
     String rerun(@PathVariable long id, Authentication who, Model model) {
         ServiceTest test = tester.rerunnable(id, who.getName());
         return show(model, who, test, tester.run(test, who.getName()));
+    }
+
+    /** The signature checker (签名校验): the pasted secret is used for this answer only. */
+    @PostMapping("/service-test/check")
+    @PreAuthorize("hasAuthority('portal:service-test')")
+    String check(SignatureCheckApi.SignatureInput input, Authentication who, Model model) {
+        if (input.secret() == null || input.secret().isBlank() || input.path() == null || input.method() == null
+                || input.timestamp() == null || input.nonce() == null) {
+            model.addAttribute("problem", ProblemException.invalid("check-incomplete"));
+        } else {
+            model.addAttribute("check", checker.check(input));
+        }
+        model.addAttribute("checkInput", new SignatureCheckApi.SignatureInput(input.method(), input.path(), input.query(),
+                input.timestamp(), input.nonce(), input.body(), ""));
+        return show(model, who, new ServiceTest("", "GET", "/", "", "", ""), null);
     }
 
     private String show(Model model, Authentication who, ServiceTest test, ServiceTestResult result) {

@@ -173,6 +173,15 @@ class DeveloperCenterIT {
             assertThat(browser.text("#result-body")).contains("GLU");
             assertThat(browser.pageText()).doesNotContain("appSecret");
             browser.screenshot("51-service-test");
+            browser.type("#check-form input[name=method]", "POST").type("#check-form input[name=path]", "/his/patients/search")
+                    .type("#check-form input[name=query]", "page=1&name=%E5%BC%A0%E4%B8%89&dept=cardiology&dept=ICU")
+                    .type("#check-form input[name=timestamp]", "1795400000000")
+                    .type("#check-form input[name=nonce]", "9f1c2d3e4b5a69788796a5b4c3d2e1f0")
+                    .type("#check-form textarea[name=body]", "{\"idType\":\"card\",\"pageSize\":20}")
+                    .type("#check-form input[name=secret]", "demo-secret-please-change").click("#check");
+            assertThat(browser.text("#check-signature")).isEqualTo("BsD7NjVofbVYE429L1WP9ZP7OoqvHCkgFYsqD/XVcys=");
+            assertThat(browser.pageText()).doesNotContain("demo-secret-please-change");
+            browser.screenshot("52-signature-checker");
         }
     }
 }
