@@ -118,7 +118,7 @@ public class Catalog {
         return channels.find(code).orElseThrow(() -> ProblemException.notFound("channel", code));
     }
 
-    List<String> grantsOf(String channelCode) {
+    public List<String> grantsOf(String channelCode) {
         return grants.servicesOf(channelCode);
     }
 

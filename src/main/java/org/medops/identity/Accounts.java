@@ -66,6 +66,24 @@ class Accounts {
         return new NewAccount(user.username(), generated ? password : null);
     }
 
+    /** A developer account bound to {@code channelCode}; returns the generated temporary password. */
+    @Transactional
+    String createDeveloper(String channelCode, NewUser request) {
+        String username = User.normalize(request.username());
+        if (users.exists(username)) {
+            throw ProblemException.conflict("username-taken", username);
+        }
+        String password = TemporaryPassword.generate();
+        Instant now = clock.instant();
+        User user = users.save(User.create(username, request.displayName(), blankToNull(request.email()),
+                encoder.encode(password), true, request.roles(), now, channelCode));
+        users.rememberPassword(user.id(), user.passwordHash(), now);
+        events.publishEvent(IdentityAudit.ofUser("user.create", username, List.of(
+                FieldChange.set("displayName", user.displayName()), FieldChange.set("channel", channelCode),
+                FieldChange.set("roles", String.join(",", user.roles())), FieldChange.secret("password"))));
+        return password;
+    }
+
     @Transactional
     void update(String username, String displayName, String email) {
         User user = require(username);

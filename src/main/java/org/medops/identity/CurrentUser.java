@@ -3,7 +3,7 @@ package org.medops.identity;
 import java.io.Serializable;
 
 /** The principal of an authenticated request: kept in the session, so it stays small. */
-record CurrentUser(long id, String username, String displayName, boolean mustChangePassword)
+record CurrentUser(long id, String username, String displayName, boolean mustChangePassword, String channelCode)
         implements Serializable {
 
     @Override

@@ -66,7 +66,8 @@ class PasswordLogin {
         users.save(user);
         events.publishEvent(IdentityAudit.login(action, name, Outcome.SUCCESS, null));
         return new LoginResult.Success(
-                new CurrentUser(user.id(), user.username(), user.displayName(), user.mustChangePassword()),
+                new CurrentUser(user.id(), user.username(), user.displayName(), user.mustChangePassword(),
+                        user.channelCode()),
                 users.permissionsOf(name));
     }
 

@@ -28,7 +28,8 @@ enum Permission {
     ALERT_WRITE("alert:write"),
     ACCESS_APPLY("access:apply"),
     ACCESS_REVIEW("access:review"),
-    SERVICE_TEST("portal:service-test");
+    SERVICE_TEST("portal:service-test"),
+    DEVELOPER("portal:developer");
 
     private final String code;
 

@@ -24,7 +24,7 @@ final class SignedIn {
 
     static Authentication authentication(User user, Set<String> permissions) {
         return authentication(new CurrentUser(user.id(), user.username(), user.displayName(),
-                user.mustChangePassword()), permissions);
+                user.mustChangePassword(), user.channelCode()), permissions);
     }
 
     /** The same authentication, minus the obligation to change the password. */
@@ -32,7 +32,7 @@ final class SignedIn {
         CurrentUser user = (CurrentUser) current.getPrincipal();
         Collection<? extends GrantedAuthority> authorities = current.getAuthorities();
         return UsernamePasswordAuthenticationToken.authenticated(
-                new CurrentUser(user.id(), user.username(), user.displayName(), false), null, authorities);
+                new CurrentUser(user.id(), user.username(), user.displayName(), false, user.channelCode()), null, authorities);
     }
 
     static boolean mustChangePassword() {

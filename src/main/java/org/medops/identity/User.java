@@ -22,10 +22,11 @@ final class User {
     private Instant lastLoginAt;
     private final Instant createdAt;
     private final Set<String> roles;
+    private final String channelCode;
 
     User(Long id, String username, String displayName, String email, String passwordHash, boolean enabled,
          boolean mustChangePassword, int failedAttempts, Instant lockedUntil, Instant passwordChangedAt,
-         Instant lastLoginAt, Instant createdAt, Set<String> roles) {
+         Instant lastLoginAt, Instant createdAt, Set<String> roles, String channelCode) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -39,13 +40,20 @@ final class User {
         this.lastLoginAt = lastLoginAt;
         this.createdAt = createdAt;
         this.roles = new TreeSet<>(roles);
+        this.channelCode = channelCode;
     }
 
     /** A new account; {@code temporaryPassword} forces a change at first login. */
     static User create(String username, String displayName, String email, String passwordHash,
                        boolean temporaryPassword, Set<String> roles, Instant now) {
+        return create(username, displayName, email, passwordHash, temporaryPassword, roles, now, null);
+    }
+
+    /** A developer account: bound to one channel for good. */
+    static User create(String username, String displayName, String email, String passwordHash,
+                       boolean temporaryPassword, Set<String> roles, Instant now, String channelCode) {
         User user = new User(null, normalize(username), displayName, email, passwordHash, true,
-                temporaryPassword, 0, null, now, null, now, Set.of());
+                temporaryPassword, 0, null, now, null, now, Set.of(), channelCode);
         user.assignRoles(roles);
         return user;
     }
@@ -163,5 +171,10 @@ final class User {
 
     public Set<String> roles() {
         return Set.copyOf(roles);
+    }
+
+    /** The channel of a developer account; null for hospital and vendor staff. */
+    public String channelCode() {
+        return channelCode;
     }
 }

@@ -67,11 +67,12 @@ class Users {
             KeyHolder keys = new GeneratedKeyHolder();
             jdbc.sql("""
                     insert into users(username, display_name, email, password_hash, enabled, must_change_password,
-                        failed_attempts, locked_until, password_changed_at, last_login_at, created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        failed_attempts, locked_until, password_changed_at, last_login_at, created_at, channel_code)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(user.username(), user.displayName(), user.email(), user.passwordHash(), user.enabled(),
                             user.mustChangePassword(), user.failedAttempts(), ts(user.lockedUntil()),
-                            ts(user.passwordChangedAt()), ts(user.lastLoginAt()), ts(user.createdAt()))
+                            ts(user.passwordChangedAt()), ts(user.lastLoginAt()), ts(user.createdAt()),
+                            user.channelCode())
                     .update(keys, "id");
             id = keys.getKey().longValue();
         } else {
@@ -121,7 +122,7 @@ class Users {
         return new User(id, rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
                 rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
                 rs.getInt("failed_attempts"), instant(rs, "locked_until"), instant(rs, "password_changed_at"),
-                instant(rs, "last_login_at"), instant(rs, "created_at"), roles);
+                instant(rs, "last_login_at"), instant(rs, "created_at"), roles, rs.getString("channel_code"));
     }
 
     private static Timestamp ts(Instant instant) {

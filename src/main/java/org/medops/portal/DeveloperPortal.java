@@ -1,0 +1,95 @@
+package org.medops.portal;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.medops.catalog.Catalog;
+import org.medops.identity.DeveloperAccounts;
+import org.medops.shared.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The developer's own view: their channel, its grants and applications, and applying for more; and the
+ * administrator's invitation of developers. A developer never names a channel: it is always theirs.
+ */
+@RestController
+class DeveloperPortal {
+
+    private final Catalog catalog;
+    private final DeveloperAccounts developers;
+    private final AccessApplications applications;
+    private final AccessReview review;
+
+    DeveloperPortal(Catalog catalog, DeveloperAccounts developers, AccessApplications applications,
+                    AccessReview review) {
+        this.catalog = catalog;
+        this.developers = developers;
+        this.applications = applications;
+        this.review = review;
+    }
+
+    @PostMapping("/api/v1/channels/{code}/developers")
+    @PreAuthorize("hasAuthority('catalog:channel:write')")
+    ResponseEntity<Invitation> invite(@PathVariable String code, @Valid @RequestBody NewDeveloper request) {
+        if (!catalog.hasChannel(code)) {
+            throw ProblemException.notFound("channel", code);
+        }
+        String password = developers.invite(code, request.username(), request.displayName(), request.email());
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/users/" + request.username()))
+                .body(new Invitation(request.username(), code, password));
+    }
+
+    @GetMapping("/api/v1/portal/channel")
+    @PreAuthorize("hasAuthority('portal:developer')")
+    MyChannel channel(Authentication who) {
+        String channel = channelOf(who);
+        return new MyChannel(channel, catalog.appKeyOf(channel), catalog.grantsOf(channel));
+    }
+
+    @GetMapping("/api/v1/portal/applications")
+    @PreAuthorize("hasAuthority('portal:developer')")
+    List<AccessApplication> myApplications(Authentication who) {
+        String channel = channelOf(who);
+        return applications.list(null).stream().filter(a -> a.channelCode().equals(channel)).toList();
+    }
+
+    @PostMapping("/api/v1/portal/applications")
+    @PreAuthorize("hasAuthority('portal:developer')")
+    ResponseEntity<AccessApplication> apply(@Valid @RequestBody MyApplication request, Authentication who) {
+        AccessApplication application = review.apply(new NewApplication(channelOf(who), request.serviceCode(),
+                request.purpose(), request.expectedDailyVolume(), request.contact()), who.getName());
+        return ResponseEntity.created(URI.create("/api/v1/portal/applications/" + application.id())).body(application);
+    }
+
+    private static String channelOf(Authentication who) {
+        return DeveloperAccounts.channelOf(who)
+                .orElseThrow(() -> new ProblemException(HttpStatus.FORBIDDEN, "not-a-developer"));
+    }
+
+    record NewDeveloper(@NotBlank @Size(min = 3, max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+") String username,
+                        @NotBlank @Size(max = 128) String displayName, @Size(max = 256) String email) {
+    }
+
+    /** The temporary password appears here once; the developer must change it at first sign-in. */
+    record Invitation(String username, String channelCode, String temporaryPassword) {
+    }
+
+    record MyChannel(String code, String appKey, List<String> grants) {
+    }
+
+    record MyApplication(@NotBlank @Size(max = 32) String serviceCode, @NotBlank @Size(max = 2000) String purpose,
+                         Long expectedDailyVolume, @Size(max = 256) String contact) {
+    }
+}
