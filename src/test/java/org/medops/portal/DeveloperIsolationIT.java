@@ -53,5 +53,18 @@ class DeveloperIsolationIT {
                 .isEqualTo("a-" + suffix);
         assertThat(developer.get("/api/v1/portal/applications").body()).contains("a-" + suffix).doesNotContain("b-" + suffix);
         assertThat(admin.get("/api/v1/portal/channel").status()).as("staff have no developer view").isEqualTo(403);
+
+        try (org.medops.testing.Browser browser = org.medops.testing.Browser.open(port)) {
+            browser.login("dev" + suffix, "Dev#Portal-2026").go("/portal");
+            assertThat(browser.text("#portal-app-key")).isEqualTo(mine.get("appKey").asString());
+            assertThat(browser.text("#portal-applications")).contains("emr-" + suffix).doesNotContain("B 的申请");
+            browser.click("#portal-rotate");
+            assertThat(browser.text("#portal-secret")).hasSizeGreaterThan(30);
+            browser.screenshot("53-developer-portal");
+            browser.go("/catalog/channels/b-" + suffix);
+            assertThat(browser.pageText()).contains("无权访问");
+            browser.go("/access/applications");
+            assertThat(browser.pageText()).contains("无权访问");
+        }
     }
 }
