@@ -1,5 +1,6 @@
 package org.medops.alerting;
 
+import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -38,25 +39,22 @@ class AlertsController {
     @PostMapping("/alerts/rules")
     @PreAuthorize("hasAuthority('alert:write')")
     String createRule(RuleForm form, RedirectAttributes redirect) {
-        try {
-            desk.createRule(form.toRequest());
-            redirect.addFlashAttribute("notice", "alerts.rule.created");
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", e);
-        }
+        ConsoleActions.attempt(redirect, "alerts.rule.created", () -> desk.createRule(form.toRequest()));
         return "redirect:/alerts";
     }
 
     @PostMapping("/alerts/{id}/acknowledge")
     @PreAuthorize("hasAuthority('alert:ack')")
     String acknowledge(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
-        return act(redirect, "alerts.acknowledged", () -> desk.acknowledge(id, who.getName()));
+        ConsoleActions.attempt(redirect, "alerts.acknowledged", () -> desk.acknowledge(id, who.getName()));
+        return "redirect:/alerts";
     }
 
     @PostMapping("/alerts/{id}/resolve")
     @PreAuthorize("hasAuthority('alert:ack')")
     String resolve(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
-        return act(redirect, "alerts.resolved", () -> desk.resolve(id, who.getName()));
+        ConsoleActions.attempt(redirect, "alerts.resolved", () -> desk.resolve(id, who.getName()));
+        return "redirect:/alerts";
     }
 
     /** The page's rule form: target ids typed as a comma-separated list. */
@@ -72,15 +70,5 @@ class AlertsController {
                     windowMinutes == null ? 5 : Math.max(1, windowMinutes), minCalls == null ? 0 : minCalls,
                     severity == null ? "WARNING" : severity, null, ids);
         }
-    }
-
-    private static String act(RedirectAttributes redirect, String notice, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", notice);
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", e);
-        }
-        return "redirect:/alerts";
     }
 }

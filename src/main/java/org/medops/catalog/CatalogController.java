@@ -6,6 +6,7 @@ import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -139,34 +140,40 @@ class CatalogController {
             redirect.addFlashAttribute("violations", messages(violations));
             return "redirect:/catalog/channels/" + code;
         }
-        return act(code, redirect, "catalog.channel.saved", () -> catalog.updateChannel(code, request));
+        ConsoleActions.attempt(redirect, "catalog.channel.saved", () -> catalog.updateChannel(code, request));
+        return "redirect:/catalog/channels/" + code;
     }
 
     @PostMapping("/catalog/channels/{code}/rotate")
     @PreAuthorize("hasAuthority('catalog:channel:write')")
     String rotate(@PathVariable String code, @RequestParam(defaultValue = "60") int overlapMinutes,
                   RedirectAttributes redirect) {
-        return act(code, redirect, "catalog.channel.rotated", () -> redirect.addFlashAttribute("issuedSecret",
+        ConsoleActions.attempt(redirect, "catalog.channel.rotated", () -> redirect.addFlashAttribute("issuedSecret",
                 catalog.rotateSecret(code, Duration.ofMinutes(overlapMinutes))));
+        return "redirect:/catalog/channels/" + code;
     }
 
     @PostMapping("/catalog/channels/{code}/revoke")
     @PreAuthorize("hasAuthority('catalog:channel:write')")
     String revoke(@PathVariable String code, RedirectAttributes redirect) {
-        return act(code, redirect, "catalog.channel.revoked", () -> catalog.revokeSecrets(code));
+        ConsoleActions.attempt(redirect, "catalog.channel.revoked", () -> catalog.revokeSecrets(code));
+        return "redirect:/catalog/channels/" + code;
     }
 
     @PostMapping("/catalog/channels/{code}/grants")
     @PreAuthorize("hasAuthority('catalog:channel:write')")
     String grant(@PathVariable String code, @RequestParam String serviceCode, Authentication who,
                  RedirectAttributes redirect) {
-        return act(code, redirect, "catalog.grant.saved", () -> catalog.grant(code, serviceCode, who.getName()));
+        ConsoleActions.attempt(redirect, "catalog.grant.saved",
+                () -> catalog.grant(code, serviceCode, who.getName()));
+        return "redirect:/catalog/channels/" + code;
     }
 
     @PostMapping("/catalog/channels/{code}/grants/{serviceCode}/revoke")
     @PreAuthorize("hasAuthority('catalog:channel:write')")
     String revokeGrant(@PathVariable String code, @PathVariable String serviceCode, RedirectAttributes redirect) {
-        return act(code, redirect, "catalog.grant.revoked", () -> catalog.revokeGrant(code, serviceCode));
+        ConsoleActions.attempt(redirect, "catalog.grant.revoked", () -> catalog.revokeGrant(code, serviceCode));
+        return "redirect:/catalog/channels/" + code;
     }
 
     private String serviceForm(Model model, ServiceForm form, boolean creating) {
@@ -188,15 +195,5 @@ class CatalogController {
 
     private static <T> List<String> messages(Set<ConstraintViolation<T>> violations) {
         return violations.stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
-    }
-
-    private String act(String code, RedirectAttributes redirect, String notice, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", notice);
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", e);
-        }
-        return "redirect:/catalog/channels/" + code;
     }
 }

@@ -1,6 +1,5 @@
 package org.medops.gateway;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -53,6 +52,7 @@ final class IpAllowList {
         return bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
     }
 
+    /** A network and its prefix length; compared byte by byte, with the mask applied to the last one. */
     private record Block(byte[] network, int prefix) {
         static Block parse(String entry) {
             String[] parts = entry.trim().split("/");
@@ -61,17 +61,25 @@ final class IpAllowList {
                 throw new IllegalArgumentException("not an IP address: " + entry);
             }
             int prefix = parts.length > 1 ? Integer.parseInt(parts[1]) : network.length * 8;
-            return new Block(network, prefix);
+            return new Block(network, Math.min(prefix, network.length * 8));
         }
 
         boolean contains(byte[] address) {
             if (address.length != network.length) {
                 return false;
             }
-            int bits = address.length * 8;
-            BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
-                    .shiftRight(prefix).not().and(BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
-            return new BigInteger(1, address).and(mask).equals(new BigInteger(1, network).and(mask));
+            int whole = prefix / 8;
+            for (int i = 0; i < whole; i++) {
+                if (address[i] != network[i]) {
+                    return false;
+                }
+            }
+            int rest = prefix % 8;
+            if (rest == 0) {
+                return true;
+            }
+            int mask = (0xff << (8 - rest)) & 0xff;
+            return (address[whole] & mask) == (network[whole] & mask);
         }
     }
 }

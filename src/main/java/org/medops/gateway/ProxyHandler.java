@@ -392,7 +392,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
     private String capture(ServiceRuntime service, Buffer body) {
         int length = Math.min(body.length(), settings.captureLimitBytes());
         String text = new String(body.getBytes(0, length), StandardCharsets.UTF_8);
-        return new BodyMasker(service.definition().maskedFields()).mask(text);
+        return service.masker().mask(text);
     }
 
     /** A random (version 4) UUID without the shared SecureRandom that UUID.randomUUID() contends on. */

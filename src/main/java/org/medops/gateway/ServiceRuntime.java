@@ -18,11 +18,13 @@ final class ServiceRuntime {
     private final ServiceDefinition definition;
     private final Upstreams upstreams;
     private final CircuitBreaker breaker;
+    private final BodyMasker masker;
     private volatile java.time.Instant breakerSince = java.time.Instant.now();
 
     ServiceRuntime(ServiceDefinition definition) {
         this.definition = definition;
         this.upstreams = new Upstreams(definition.upstreamUrls());
+        this.masker = new BodyMasker(definition.maskedFields());
         ServiceDefinition.BreakerSettings settings = definition.breaker();
         this.breaker = CircuitBreaker.of(definition.code(), CircuitBreakerConfig.custom()
                 .failureRateThreshold(settings.failureRatePercent())
@@ -57,6 +59,11 @@ final class ServiceRuntime {
 
     CircuitBreaker breaker() {
         return breaker;
+    }
+
+    /** Compiled once per definition, not per captured request. */
+    BodyMasker masker() {
+        return masker;
     }
 
     /** Retries repeat a call; only methods that may be repeated safely get them. */

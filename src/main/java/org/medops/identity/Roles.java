@@ -12,6 +12,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Roles {
 
+    /** Each role with its permission codes in one row. */
+    private static final String SELECT = "select r.*, array(select permission from role_permissions p "
+            + "where p.role_code = r.code order by permission) as permission_codes from roles r";
+
     private final JdbcClient jdbc;
 
     Roles(JdbcClient jdbc) {
@@ -19,11 +23,11 @@ class Roles {
     }
 
     List<Role> all() {
-        return jdbc.sql("select * from roles order by built_in desc, code").query(this::map).list();
+        return jdbc.sql(SELECT + " order by built_in desc, code").query(this::map).list();
     }
 
     Optional<Role> find(String code) {
-        return jdbc.sql("select * from roles where code = ?").param(code).query(this::map).optional();
+        return jdbc.sql(SELECT + " where code = ?").param(code).query(this::map).optional();
     }
 
     boolean exists(String code) {
@@ -46,8 +50,7 @@ class Roles {
 
     private Role map(ResultSet rs, int row) throws SQLException {
         String code = rs.getString("code");
-        List<String> permissions = jdbc.sql("select permission from role_permissions where role_code = ?")
-                .param(code).query(String.class).list();
+        List<String> permissions = List.of((String[]) rs.getArray("permission_codes").getArray());
         return new Role(code, rs.getString("name"), rs.getString("description"), rs.getBoolean("built_in"),
                 new HashSet<>(permissions));
     }

@@ -3,6 +3,7 @@ package org.medops.identity;
 import java.util.Set;
 
 import jakarta.validation.Valid;
+import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -83,42 +84,37 @@ class UserController {
     @PreAuthorize("hasAuthority('identity:user:write')")
     String assignRoles(@PathVariable String username, @RequestParam(name = "roles", required = false) Set<String> selected,
                        @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
-        return act(username, redirect, "users.roles.saved",
+        ConsoleActions.attempt(redirect, "users.roles.saved",
                 () -> accounts.assignRoles(username, selected == null ? Set.of() : selected, me.username()));
+        return "redirect:/users/" + User.normalize(username);
     }
 
     @PostMapping("/users/{username}/enable")
     @PreAuthorize("hasAuthority('identity:user:write')")
     String enable(@PathVariable String username, @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
-        return act(username, redirect, "users.enabled", () -> accounts.setEnabled(username, true, me.username()));
+        ConsoleActions.attempt(redirect, "users.enabled", () -> accounts.setEnabled(username, true, me.username()));
+        return "redirect:/users/" + User.normalize(username);
     }
 
     @PostMapping("/users/{username}/disable")
     @PreAuthorize("hasAuthority('identity:user:write')")
     String disable(@PathVariable String username, @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
-        return act(username, redirect, "users.disabled", () -> accounts.setEnabled(username, false, me.username()));
+        ConsoleActions.attempt(redirect, "users.disabled", () -> accounts.setEnabled(username, false, me.username()));
+        return "redirect:/users/" + User.normalize(username);
     }
 
     @PostMapping("/users/{username}/unlock")
     @PreAuthorize("hasAuthority('identity:user:unlock')")
     String unlock(@PathVariable String username, RedirectAttributes redirect) {
-        return act(username, redirect, "users.unlocked", () -> accounts.unlock(username));
+        ConsoleActions.attempt(redirect, "users.unlocked", () -> accounts.unlock(username));
+        return "redirect:/users/" + User.normalize(username);
     }
 
     @PostMapping("/users/{username}/reset-password")
     @PreAuthorize("hasAuthority('identity:user:write')")
     String resetPassword(@PathVariable String username, RedirectAttributes redirect) {
-        return act(username, redirect, "users.password.reset",
+        ConsoleActions.attempt(redirect, "users.password.reset",
                 () -> redirect.addFlashAttribute("temporaryPassword", accounts.resetPassword(username)));
-    }
-
-    private String act(String username, RedirectAttributes redirect, String notice, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", notice);
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", e);
-        }
         return "redirect:/users/" + User.normalize(username);
     }
 }

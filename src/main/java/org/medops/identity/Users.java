@@ -21,6 +21,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Users {
 
+    /** Each user with its role codes in one row: no query per user. */
+    private static final String SELECT = "select u.*, array(select role_code from user_roles r "
+            + "where r.user_id = u.id order by role_code) as role_codes from users u";
+
     private final JdbcClient jdbc;
 
     Users(JdbcClient jdbc) {
@@ -28,14 +32,14 @@ class Users {
     }
 
     Optional<User> findByUsername(String username) {
-        return jdbc.sql("select * from users where username = ?")
+        return jdbc.sql(SELECT + " where username = ?")
                 .param(User.normalize(username))
                 .query(this::map).optional();
     }
 
     /** Locks the row, so that concurrent failed logins count correctly. */
     Optional<User> findByUsernameForUpdate(String username) {
-        return jdbc.sql("select * from users where username = ? for update")
+        return jdbc.sql(SELECT + " where username = ? for update")
                 .param(User.normalize(username))
                 .query(this::map).optional();
     }
@@ -52,8 +56,8 @@ class Users {
     Page<User> list(String search, Pageable pageable) {
         String pattern = search == null || search.isBlank() ? "%" : "%" + search.trim().toLowerCase() + "%";
         List<User> users = jdbc.sql("""
-                        select * from users where username like ? or lower(display_name) like ?
-                        order by username limit ? offset ?""")
+                        %s where username like ? or lower(display_name) like ?
+                        order by username limit ? offset ?""".formatted(SELECT))
                 .params(pattern, pattern, pageable.getPageSize(), pageable.getOffset())
                 .query(this::map).list();
         long total = jdbc.sql("select count(*) from users where username like ? or lower(display_name) like ?")
@@ -117,8 +121,7 @@ class Users {
 
     private User map(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
-        Set<String> roles = new HashSet<>(jdbc.sql("select role_code from user_roles where user_id = ?")
-                .param(id).query(String.class).list());
+        Set<String> roles = new HashSet<>(List.of((String[]) rs.getArray("role_codes").getArray()));
         return new User(id, rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
                 rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
                 rs.getInt("failed_attempts"), instant(rs, "locked_until"), instant(rs, "password_changed_at"),

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 import org.medops.catalog.Catalog;
 import org.medops.catalog.ServiceDefinition;
-import org.medops.shared.ProblemException;
+import org.medops.shared.ConsoleActions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -51,35 +51,29 @@ class AccessApplicationController {
     @PostMapping("/access/applications")
     @PreAuthorize("hasAuthority('access:apply')")
     String apply(NewApplication form, Authentication who, RedirectAttributes redirect) {
-        return act(redirect, "access.applied", () -> review.apply(form, who.getName()));
+        ConsoleActions.attempt(redirect, "access.applied", () -> review.apply(form, who.getName()));
+        return "redirect:/access/applications";
     }
 
     @PostMapping("/access/applications/{id}/approve")
     @PreAuthorize("hasAuthority('access:review')")
     String approve(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
-        return act(redirect, "access.approved", () -> review.approve(id, who.getName()));
+        ConsoleActions.attempt(redirect, "access.approved", () -> review.approve(id, who.getName()));
+        return "redirect:/access/applications";
     }
 
     @PostMapping("/access/applications/{id}/reject")
     @PreAuthorize("hasAuthority('access:review')")
     String reject(@PathVariable long id, @RequestParam(required = false) String reason, Authentication who,
                   RedirectAttributes redirect) {
-        return act(redirect, "access.rejected", () -> review.reject(id, reason, who.getName()));
+        ConsoleActions.attempt(redirect, "access.rejected", () -> review.reject(id, reason, who.getName()));
+        return "redirect:/access/applications";
     }
 
     @PostMapping("/access/applications/{id}/revoke")
     @PreAuthorize("hasAuthority('access:review')")
     String revoke(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
-        return act(redirect, "access.revoked", () -> review.revoke(id, who.getName()));
-    }
-
-    private static String act(RedirectAttributes redirect, String notice, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("notice", notice);
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", e);
-        }
+        ConsoleActions.attempt(redirect, "access.revoked", () -> review.revoke(id, who.getName()));
         return "redirect:/access/applications";
     }
 }

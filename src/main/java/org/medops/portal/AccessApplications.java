@@ -47,6 +47,11 @@ class AccessApplications {
                 .param(status).query(AccessApplication.class).list();
     }
 
+    List<AccessApplication> ofChannel(String channel) {
+        return jdbc.sql("select * from access_applications where channel_code = ? order by id desc limit 500")
+                .param(channel).query(AccessApplication.class).list();
+    }
+
     boolean pending(String channel, String service) {
         return jdbc.sql("select count(*) from access_applications where channel_code = ? and service_code = ? "
                 + "and status = 'SUBMITTED'").params(channel, service).query(Long.class).single() > 0;

@@ -62,7 +62,7 @@ class DeveloperPortal {
     @PreAuthorize("hasAuthority('portal:developer')")
     List<AccessApplication> myApplications(Authentication who) {
         String channel = channelOf(who);
-        return applications.list(null).stream().filter(a -> a.channelCode().equals(channel)).toList();
+        return applications.ofChannel(channel);
     }
 
     @PostMapping("/api/v1/portal/applications")

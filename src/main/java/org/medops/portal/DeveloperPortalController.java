@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.medops.catalog.Catalog;
 import org.medops.catalog.ServiceDefinition;
 import org.medops.identity.DeveloperAccounts;
+import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,8 +38,7 @@ class DeveloperPortalController {
         model.addAttribute("channel", channel);
         model.addAttribute("appKey", catalog.appKeyOf(channel));
         model.addAttribute("grants", catalog.grantsOf(channel));
-        model.addAttribute("applications", applications.list(null).stream()
-                .filter(a -> a.channelCode().equals(channel)).toList());
+        model.addAttribute("applications", applications.ofChannel(channel));
         model.addAttribute("services", catalog.services().stream().filter(ServiceDefinition::online)
                 .map(ServiceDefinition::code).toList());
         return "portal/developer";
@@ -49,13 +49,8 @@ class DeveloperPortalController {
     String apply(@RequestParam String serviceCode, @RequestParam String purpose,
                  @RequestParam(required = false) Long expectedDailyVolume, Authentication who,
                  RedirectAttributes redirect) {
-        try {
-            review.apply(new NewApplication(channelOf(who), serviceCode, purpose, expectedDailyVolume, null),
-                    who.getName());
-            redirect.addFlashAttribute("notice", "access.applied");
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", e);
-        }
+        ConsoleActions.attempt(redirect, "access.applied", () -> review.apply(
+                new NewApplication(channelOf(who), serviceCode, purpose, expectedDailyVolume, null), who.getName()));
         return "redirect:/portal";
     }
 
@@ -64,13 +59,8 @@ class DeveloperPortalController {
     @PreAuthorize("hasAuthority('portal:developer')")
     String rotate(@RequestParam(defaultValue = "60") int overlapMinutes, Authentication who,
                   RedirectAttributes redirect) {
-        try {
-            redirect.addFlashAttribute("issuedSecret",
-                    catalog.rotateSecret(channelOf(who), Duration.ofMinutes(overlapMinutes)));
-            redirect.addFlashAttribute("notice", "catalog.channel.rotated");
-        } catch (ProblemException e) {
-            redirect.addFlashAttribute("problem", e);
-        }
+        ConsoleActions.attempt(redirect, "catalog.channel.rotated", () -> redirect.addFlashAttribute("issuedSecret",
+                catalog.rotateSecret(channelOf(who), Duration.ofMinutes(overlapMinutes))));
         return "redirect:/portal";
     }
 
