@@ -12,6 +12,12 @@ import static org.medops.identity.Permission.CHANNEL_READ;
 import static org.medops.identity.Permission.CHANNEL_WRITE;
 import static org.medops.identity.Permission.CONFIG_WRITE;
 import static org.medops.identity.Permission.GATEWAY_READ;
+import static org.medops.identity.Permission.LEDGER_READ;
+import static org.medops.identity.Permission.OPSDESK_CONFIRM;
+import static org.medops.identity.Permission.OPSDESK_MANAGE;
+import static org.medops.identity.Permission.OPSDESK_READ;
+import static org.medops.identity.Permission.OPSDESK_REPORT;
+import static org.medops.identity.Permission.OPSDESK_WORK;
 import static org.medops.identity.Permission.ROLE_READ;
 import static org.medops.identity.Permission.ROLE_WRITE;
 import static org.medops.identity.Permission.SERVICE_READ;
@@ -32,15 +38,19 @@ import java.util.Set;
 enum BuiltInRole {
     SYSTEM_ADMIN(true, USER_READ, USER_WRITE, USER_UNLOCK, ROLE_READ, CONFIG_READ, CONFIG_WRITE, SERVICE_READ,
             SERVICE_WRITE, CHANNEL_READ, CHANNEL_WRITE, GATEWAY_READ, TRAFFIC_READ, ALERT_READ, ALERT_ACK, ALERT_WRITE,
-            ACCESS_APPLY, SERVICE_TEST),
+            ACCESS_APPLY, SERVICE_TEST, OPSDESK_READ, OPSDESK_REPORT, OPSDESK_MANAGE, LEDGER_READ),
     SECURITY_ADMIN(true, ROLE_READ, ROLE_WRITE, USER_READ, USER_UNLOCK),
     AUDIT_ADMIN(true, AUDIT_READ, AUDIT_EXPORT),
     OPS_ENGINEER(false, CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ, ALERT_READ, ALERT_ACK,
-            SERVICE_TEST),
-    HOSPITAL_REVIEWER(false, CONFIG_READ, SERVICE_READ, CHANNEL_READ, TRAFFIC_READ, ACCESS_REVIEW),
+            SERVICE_TEST, OPSDESK_READ, OPSDESK_REPORT, OPSDESK_WORK),
+    /** The vendor's service manager: works tickets, runs the desk's policies, second escalation level. */
+    SERVICE_MANAGER(false, TRAFFIC_READ, ALERT_READ, OPSDESK_READ, OPSDESK_REPORT, OPSDESK_WORK, OPSDESK_MANAGE,
+            LEDGER_READ),
+    HOSPITAL_REVIEWER(false, CONFIG_READ, SERVICE_READ, CHANNEL_READ, TRAFFIC_READ, ACCESS_REVIEW, OPSDESK_READ,
+            OPSDESK_REPORT, OPSDESK_CONFIRM, LEDGER_READ),
     DEVELOPER(false, Permission.DEVELOPER),
     READ_ONLY(false, USER_READ, ROLE_READ, CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ,
-            ALERT_READ);
+            ALERT_READ, OPSDESK_READ);
 
     private final boolean separatedDuty;
     private final Set<Permission> permissions;

@@ -29,7 +29,13 @@ enum Permission {
     ACCESS_APPLY("access:apply"),
     ACCESS_REVIEW("access:review"),
     SERVICE_TEST("portal:service-test"),
-    DEVELOPER("portal:developer");
+    DEVELOPER("portal:developer"),
+    OPSDESK_READ("opsdesk:read"),
+    OPSDESK_REPORT("opsdesk:report"),
+    OPSDESK_WORK("opsdesk:work"),
+    OPSDESK_CONFIRM("opsdesk:confirm"),
+    OPSDESK_MANAGE("opsdesk:manage"),
+    LEDGER_READ("opsdesk:ledger");
 
     private final String code;
 
