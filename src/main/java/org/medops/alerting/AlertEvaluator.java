@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Evaluates every enabled rule on a fixed delay. Opening and resolving go through the database's
@@ -28,10 +29,12 @@ class AlertEvaluator {
     private final Conditions conditions;
     private final Notifications notifications;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     AlertEvaluator(AlertRules rules, Alerts alerts, Conditions conditions, Notifications notifications,
-                   ApplicationEventPublisher events, Clock clock) {
+                   ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+        this.transactions = transactions;
         this.rules = rules;
         this.alerts = alerts;
         this.conditions = conditions;
@@ -51,7 +54,12 @@ class AlertEvaluator {
         }
     }
 
+    /** One transaction per rule: an opened alert and its {@code AlertRaised} event are stored together. */
     void evaluate(AlertRule rule) {
+        transactions.executeWithoutResult(status -> evaluateNow(rule));
+    }
+
+    private void evaluateNow(AlertRule rule) {
         Instant now = clock.instant();
         List<Conditions.Violation> violations = conditions.violations(rule);
         Set<String> violating = new HashSet<>();

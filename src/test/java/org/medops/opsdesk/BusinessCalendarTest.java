@@ -2,8 +2,8 @@ package org.medops.opsdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.medops.opsdesk.Calendars.at;
-import static org.medops.opsdesk.Calendars.local;
+import static org.medops.opsdesk.TestCalendars.at;
+import static org.medops.opsdesk.TestCalendars.local;
 
 import java.time.Duration;
 
@@ -14,7 +14,7 @@ import org.medops.shared.ProblemException;
 /** Business-time arithmetic on Mon–Fri 08:00–18:00 with the real 2026 holiday table. */
 class BusinessCalendarTest {
 
-    private final BusinessCalendar calendar = Calendars.standard();
+    private final BusinessCalendar calendar = TestCalendars.standard();
 
     private String plus(String start, int minutes) {
         return local(calendar.plus(at(start), Duration.ofMinutes(minutes)));
@@ -70,7 +70,7 @@ class BusinessCalendarTest {
 
         @Test
         void walksSeveralIntervalsOfADay() {
-            BusinessCalendar split = Calendars.weekdays(WorkingHours.of("08:00", "12:00"),
+            BusinessCalendar split = TestCalendars.weekdays(WorkingHours.of("08:00", "12:00"),
                     WorkingHours.of("13:30", "17:30"));
             assertThat(local(split.plus(at("2026-11-23T11:30+08:00"), Duration.ofMinutes(60))))
                     .isEqualTo("2026-11-23T14:00+08:00");
@@ -113,7 +113,7 @@ class BusinessCalendarTest {
 
         @Test
         void theShippedTableHasTheStateCouncilDays() {
-            HolidayTable table = Calendars.shipped2026();
+            HolidayTable table = TestCalendars.shipped2026();
             assertThat(table.year()).isEqualTo(2026);
             assertThat(table.days()).filteredOn(d -> d.kind() == CalendarDay.Kind.HOLIDAY).hasSize(33);
             assertThat(table.days()).filteredOn(d -> d.kind() == CalendarDay.Kind.WORKDAY).hasSize(6);

@@ -1,8 +1,8 @@
 package org.medops.opsdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.medops.opsdesk.Calendars.at;
-import static org.medops.opsdesk.Calendars.local;
+import static org.medops.opsdesk.TestCalendars.at;
+import static org.medops.opsdesk.TestCalendars.local;
 
 import java.time.Duration;
 
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** An SLA clock on the standard calendar: pauses, new targets, stops, 24×7 and arrival-dependent targets. */
 class SlaClockTest {
 
-    private final BusinessCalendar calendar = Calendars.standard();
+    private final BusinessCalendar calendar = TestCalendars.standard();
 
     private SlaClock businessClock(String start, int minutes) {
         return SlaClock.start(1, 1, TargetKind.RESOLUTION,

@@ -14,15 +14,15 @@ import java.util.Map;
 import java.util.Set;
 
 /** Calendars for unit tests, built from the holiday table MedOps ships. */
-final class Calendars {
+final class TestCalendars {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    private Calendars() {
+    private TestCalendars() {
     }
 
     static HolidayTable shipped2026() {
-        try (InputStream in = Calendars.class.getResourceAsStream("/opsdesk/holidays-CN-2026.csv")) {
+        try (InputStream in = TestCalendars.class.getResourceAsStream("/opsdesk/holidays-CN-2026.csv")) {
             return HolidayTable.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

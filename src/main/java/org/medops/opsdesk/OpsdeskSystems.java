@@ -1,0 +1,35 @@
+package org.medops.opsdesk;
+
+import java.util.List;
+
+import org.medops.shared.ProblemException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The managed list of hospital systems faults are reported against. */
+@Repository
+class OpsdeskSystems {
+
+    record OpsdeskSystem(String code, String name, boolean active) {
+    }
+
+    private final JdbcClient jdbc;
+
+    OpsdeskSystems(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<OpsdeskSystem> active() {
+        return jdbc.sql("select code, name, active from opsdesk_systems where active order by sort_order, code")
+                .query(OpsdeskSystem.class).list();
+    }
+
+    void requireActive(List<String> codes) {
+        List<String> known = active().stream().map(OpsdeskSystem::code).toList();
+        for (String code : codes) {
+            if (!known.contains(code)) {
+                throw ProblemException.invalid("unknown-system", code);
+            }
+        }
+    }
+}

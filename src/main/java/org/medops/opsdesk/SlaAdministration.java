@@ -1,0 +1,126 @@
+package org.medops.opsdesk;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.medops.shared.FieldChange;
+import org.medops.shared.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What administrators change about SLAs: policy versions and the holiday tables of the calendars. */
+@Service
+class SlaAdministration {
+
+    private static final Logger log = LoggerFactory.getLogger(SlaAdministration.class);
+
+    private final SlaPolicies policies;
+    private final Calendars calendars;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SlaAdministration(SlaPolicies policies, Calendars calendars, ApplicationEventPublisher events, Clock clock) {
+        this.policies = policies;
+        this.calendars = calendars;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A calendar and whether this year's and next year's holiday tables are there. */
+    record CalendarStatus(String code, String name, String zone, boolean isDefault, List<Calendars.ImportedYear> years,
+                          List<Integer> missingYears) {
+
+        boolean complete() {
+            return missingYears.isEmpty();
+        }
+    }
+
+    record ImportResult(String calendar, int year, int holidays, int workdays) {
+    }
+
+    List<SlaPolicy> currentPolicies() {
+        return policies.current();
+    }
+
+    @Transactional
+    SlaPolicy publish(Priority priority, String name, String calendar, List<SlaTarget> targets, String by) {
+        Set<TargetKind> kinds = EnumSet.noneOf(TargetKind.class);
+        for (SlaTarget target : targets) {
+            if (!kinds.add(target.kind())) {
+                throw ProblemException.invalid("policy-target-twice", target.kind());
+            }
+        }
+        if (!kinds.contains(TargetKind.RESPONSE) || !kinds.contains(TargetKind.RESOLUTION)) {
+            throw ProblemException.invalid("policy-targets-required");
+        }
+        String calendarCode = calendar == null || calendar.isBlank() ? calendars.defaultCode() : calendar;
+        calendars.find(calendarCode).orElseThrow(() -> ProblemException.notFound("calendar", calendarCode));
+        SlaPolicy before = policies.current(priority);
+        SlaPolicy published = policies.publish(priority, name, calendarCode, targets, by, clock.instant());
+        events.publishEvent(new TicketAction("sla.policy.publish", "sla-policy", priority.name(),
+                List.of(FieldChange.of("version", before.version(), published.version()),
+                        FieldChange.of("targets", before.targets(), published.targets()),
+                        FieldChange.of("calendar", before.calendarCode(), calendarCode))));
+        return published;
+    }
+
+    List<CalendarStatus> calendarStatus() {
+        int year = LocalDate.now(clock).getYear();
+        List<CalendarStatus> status = new ArrayList<>();
+        for (Calendars.Summary summary : calendars.all()) {
+            List<Calendars.ImportedYear> years = calendars.years(summary.code());
+            List<Integer> missing = new ArrayList<>();
+            for (int wanted : List.of(year, year + 1)) {
+                if (years.stream().noneMatch(y -> y.year() == wanted)) {
+                    missing.add(wanted);
+                }
+            }
+            status.add(new CalendarStatus(summary.code(), summary.name(), summary.zone(), summary.isDefault(), years,
+                    missing));
+        }
+        return status;
+    }
+
+    @Transactional
+    ImportResult importHolidays(String code, String text, String source, String by) {
+        calendars.find(code).orElseThrow(() -> ProblemException.notFound("calendar", code));
+        HolidayTable table = HolidayTable.parse(text);
+        calendars.importYear(code, table, source, by, clock.instant());
+        int holidays = (int) table.days().stream().filter(d -> d.kind() == CalendarDay.Kind.HOLIDAY).count();
+        ImportResult result = new ImportResult(code, table.year(), holidays, table.days().size() - holidays);
+        events.publishEvent(new TicketAction("calendar.import", "calendar", code,
+                List.of(FieldChange.set("year", table.year()), FieldChange.set("holidays", holidays),
+                        FieldChange.set("workdays", result.workdays()), FieldChange.set("source", source))));
+        return result;
+    }
+
+    /** The tables MedOps ships (the State Council notices) go into the default calendar unless that year is there. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(10)
+    @Transactional
+    public void importShippedTables() throws IOException {
+        String code = calendars.defaultCode();
+        for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath:opsdesk/holidays-CN-*.csv")) {
+            String text = resource.getContentAsString(StandardCharsets.UTF_8);
+            int year = HolidayTable.parse(text).year();
+            if (!calendars.hasYear(code, year)) {
+                importHolidays(code, text, "MedOps: " + resource.getFilename(), "system");
+                log.info("Imported the shipped {} holiday table into calendar '{}'", year, code);
+            }
+        }
+    }
+}

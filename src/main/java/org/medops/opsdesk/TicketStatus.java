@@ -1,0 +1,10 @@
+package org.medops.opsdesk;
+
+/** Where a ticket is in its lifecycle. */
+public enum TicketStatus {
+    NEW, ACCEPTED, IN_PROGRESS, AWAITING_INFO, LOCATED, AWAITING_CONFIRMATION, CLOSED;
+
+    boolean open() {
+        return this != CLOSED;
+    }
+}
