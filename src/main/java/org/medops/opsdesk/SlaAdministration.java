@@ -30,12 +30,15 @@ class SlaAdministration {
 
     private final SlaPolicies policies;
     private final Calendars calendars;
+    private final SlaEscalations escalations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SlaAdministration(SlaPolicies policies, Calendars calendars, ApplicationEventPublisher events, Clock clock) {
+    SlaAdministration(SlaPolicies policies, Calendars calendars, SlaEscalations escalations,
+                      ApplicationEventPublisher events, Clock clock) {
         this.policies = policies;
         this.calendars = calendars;
+        this.escalations = escalations;
         this.events = events;
         this.clock = clock;
     }
@@ -76,6 +79,25 @@ class SlaAdministration {
                         FieldChange.of("targets", before.targets(), published.targets()),
                         FieldChange.of("calendar", before.calendarCode(), calendarCode))));
         return published;
+    }
+
+    List<Escalation> escalations() {
+        return escalations.all();
+    }
+
+    @Transactional
+    List<Escalation> replaceEscalations(List<Escalation> levels) {
+        Set<Integer> percents = new java.util.HashSet<>();
+        for (Escalation level : levels) {
+            if (level.percent() < 1 || level.percent() > 100 || !percents.add(level.percent())) {
+                throw ProblemException.invalid("escalation-percent", level.percent());
+            }
+        }
+        List<Escalation> before = escalations.all();
+        escalations.replace(levels);
+        events.publishEvent(new TicketAction("sla.escalations", "sla-escalations", "all",
+                List.of(FieldChange.of("levels", before, levels))));
+        return escalations.all();
     }
 
     List<CalendarStatus> calendarStatus() {

@@ -49,6 +49,19 @@ class SlaApi {
         return administration.publish(priority, change.name(), change.calendar(), change.targets(), who.getName());
     }
 
+    @GetMapping("/opsdesk/sla/escalations")
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    List<Escalation> escalations() {
+        return administration.escalations();
+    }
+
+    /** The warning levels: percent of a target used, who is told, and through which notifier targets. */
+    @PutMapping("/opsdesk/sla/escalations")
+    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    List<Escalation> replaceEscalations(@RequestBody @Size(max = 10) List<Escalation> levels) {
+        return administration.replaceEscalations(levels);
+    }
+
     @GetMapping("/opsdesk/calendars")
     @PreAuthorize("hasAuthority('opsdesk:read')")
     List<SlaAdministration.CalendarStatus> calendars() {

@@ -8,8 +8,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -20,12 +18,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.medops.gateway.GatewayPorts;
 import org.medops.testing.Api;
+import org.medops.testing.HttpReceiver;
 import org.medops.testing.MedopsTest;
 import org.medops.testing.SignedClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +44,7 @@ import tools.jackson.databind.JsonNode;
 class AlertingIT {
 
     static final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-    static final Receiver receiver = new Receiver();
+    static final HttpReceiver receiver = new HttpReceiver();
     static final WireMockServer upstream = new WireMockServer(options().dynamicPort());
 
     static {
@@ -67,7 +65,7 @@ class AlertingIT {
     static void stop() {
         smtp.stop();
         upstream.stop();
-        receiver.server.stop(0);
+        receiver.stop();
     }
 
     @TestConfiguration
@@ -250,41 +248,5 @@ class AlertingIT {
             }
         }
         return null;
-    }
-
-    /** A local HTTP server standing in for the robots: records every body and query, answers errcode 0. */
-    static final class Receiver {
-        final HttpServer server;
-        final List<String[]> received = new CopyOnWriteArrayList<>();
-
-        Receiver() {
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            server.createContext("/", exchange -> {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                String query = exchange.getRequestURI().getRawQuery();
-                received.add(new String[] {exchange.getRequestURI().getPath(), query == null ? "" : query, body});
-                byte[] answer = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, answer.length);
-                exchange.getResponseBody().write(answer);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        String url(String pathAndQuery) {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery;
-        }
-
-        List<String> bodies(String path) {
-            return received.stream().filter(r -> r[0].equals(path)).map(r -> r[2]).toList();
-        }
-
-        List<String> queries(String path) {
-            return received.stream().filter(r -> r[0].equals(path)).map(r -> r[1]).toList();
-        }
     }
 }
