@@ -100,6 +100,27 @@ class SlaAdministration {
         return escalations.all();
     }
 
+    @Transactional
+    void replaceHours(String code, List<Calendars.WorkingHoursRow> rows, String by) {
+        if (rows.isEmpty()) {
+            throw ProblemException.invalid("working-hours-empty");
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            for (int j = i + 1; j < rows.size(); j++) {
+                Calendars.WorkingHoursRow a = rows.get(i);
+                Calendars.WorkingHoursRow b = rows.get(j);
+                if (a.day() == b.day() && a.hours().start().isBefore(b.hours().end())
+                        && b.hours().start().isBefore(a.hours().end())) {
+                    throw ProblemException.invalid("working-hours-overlap", a.day(), a.hours().start() + "-" + a.hours().end());
+                }
+            }
+        }
+        List<Calendars.WorkingHoursRow> before = calendars.hours(code);
+        calendars.replaceHours(code, rows);
+        events.publishEvent(new TicketAction("calendar.hours", "calendar", code,
+                List.of(FieldChange.of("hours", before, rows))));
+    }
+
     List<CalendarStatus> calendarStatus() {
         int year = LocalDate.now(clock).getYear();
         List<CalendarStatus> status = new ArrayList<>();
