@@ -12,7 +12,7 @@ public record SlaPolicy(long id, Priority priority, int version, String name, St
         targets = List.copyOf(targets);
     }
 
-    Optional<SlaTarget> target(TargetKind kind) {
+    public Optional<SlaTarget> target(TargetKind kind) {
         return targets.stream().filter(t -> t.kind() == kind).findFirst();
     }
 }

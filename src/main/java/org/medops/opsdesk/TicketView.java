@@ -19,7 +19,7 @@ record TicketView(long id, String number, String title, String phenomenon, Offse
                      long elapsedMinutes, long pausedMinutes, int percentUsed, SlaClock.State state, Instant stoppedAt,
                      Instant breachedAt) {
 
-        boolean breached() {
+        public boolean breached() {
             return breachedAt != null || state == SlaClock.State.BREACHED;
         }
     }
@@ -28,7 +28,7 @@ record TicketView(long id, String number, String title, String phenomenon, Offse
                           String uploadedBy) {
     }
 
-    boolean awaitingArrival() {
+    public boolean awaitingArrival() {
         return workMode == WorkMode.ONSITE && arrivedAt == null;
     }
 }

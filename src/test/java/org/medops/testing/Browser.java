@@ -93,6 +93,12 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Sets a field's value directly: date and time inputs ignore typed text in some locales. */
+    public Browser set(String css, String value) {
+        driver.executeScript("arguments[0].value = arguments[1]", find(css), value);
+        return this;
+    }
+
     public String text(String css) {
         return find(css).getText();
     }
