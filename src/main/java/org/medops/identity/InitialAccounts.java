@@ -77,6 +77,7 @@ class InitialAccounts {
                 new NewUser("secadmin", "安全管理员 王敏", null, DEMO_PASSWORD, Set.of(BuiltInRole.SECURITY_ADMIN.name())),
                 new NewUser("auditor", "审计管理员 李静", null, DEMO_PASSWORD, Set.of(BuiltInRole.AUDIT_ADMIN.name())),
                 new NewUser("engineer", "运维工程师 张伟", null, DEMO_PASSWORD, Set.of(BuiltInRole.OPS_ENGINEER.name())),
+                new NewUser("manager", "服务经理 孙丽", null, DEMO_PASSWORD, Set.of(BuiltInRole.SERVICE_MANAGER.name())),
                 new NewUser("reviewer", "信息科审核人 陈刚", null, DEMO_PASSWORD,
                         Set.of(BuiltInRole.HOSPITAL_REVIEWER.name())),
                 new NewUser("viewer", "只读用户 赵磊", null, DEMO_PASSWORD, Set.of(BuiltInRole.READ_ONLY.name())));
@@ -88,7 +89,7 @@ class InitialAccounts {
             }
         }
         if (created > 0) {
-            log.info("Demo mode: created {} demo accounts (secadmin, auditor, engineer, reviewer, viewer); "
+            log.info("Demo mode: created {} demo accounts (secadmin, auditor, engineer, manager, reviewer, viewer); "
                     + "their password is in the README", created);
         }
     }

@@ -51,7 +51,7 @@ class TicketDesk {
             throw ProblemException.invalid("occurred-in-future");
         }
         SlaContext sla = context(policies.current(report.priority()));
-        Long recurrenceOf = tickets.recentClosure(report.systems(), report.category(), at.minus(RECURRENCE_WINDOW))
+        Long recurrenceOf = tickets.recentClosure(report.systems(), report.category(), at.minus(RECURRENCE_WINDOW), at)
                 .orElse(null);
         Ticket ticket = Ticket.report(report, at, by, sla, recurrenceOf, alertId);
         ticket.calendarWarning(calendarWarning(ticket, sla));
@@ -155,6 +155,10 @@ class TicketDesk {
 
     SlaContext contextOf(Ticket ticket) {
         return context(policies.find(ticket.policyId()).orElseThrow());
+    }
+
+    SlaContext currentContext(Priority priority) {
+        return context(policies.current(priority));
     }
 
     private SlaContext context(SlaPolicy policy) {

@@ -102,6 +102,10 @@ class Tickets {
         return jdbc.sql("select id from tickets where number = ?").param(number).query(Long.class).optional();
     }
 
+    long count() {
+        return jdbc.sql("select count(*) from tickets").query(Long.class).single();
+    }
+
     boolean existsForAlert(long alertId) {
         return jdbc.sql("select count(*) from tickets where alert_id = ?").param(alertId).query(Integer.class).single() > 0;
     }
@@ -117,12 +121,12 @@ class Tickets {
                 .query((rs, n) -> clock(rs)).list();
     }
 
-    /** The most recent closure on an overlapping system and the same category since {@code since}. */
-    Optional<Long> recentClosure(List<String> systems, FaultCategory category, Instant since) {
+    /** The most recent closure on an overlapping system and the same category between two instants. */
+    Optional<Long> recentClosure(List<String> systems, FaultCategory category, Instant since, Instant until) {
         return jdbc.sql("""
                         select id from tickets where status = 'CLOSED' and category = ? and system_codes && ?::varchar[]
-                        and closed_at >= ? order by closed_at desc limit 1""")
-                .params(category.name(), systems.toArray(String[]::new), ts(since)).query(Long.class).optional();
+                        and closed_at >= ? and closed_at <= ? order by closed_at desc limit 1""")
+                .params(category.name(), systems.toArray(String[]::new), ts(since), ts(until)).query(Long.class).optional();
     }
 
     /** Tickets whose current cycle has a running clock: what the SLA watch looks at. */

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /** What a newcomer sees after {@code --demo}: demo accounts, services, channels and live traffic. */
 @MedopsTest
@@ -43,5 +44,24 @@ class DemoModeIT {
         assertThat(channels).containsAnyOf("wechat-mp", "alipay", "hospital-app");
         assertThat(jdbc.sql("select count(*) from access_log where error_code = 'MEDOPS-ACCESS-DENIED'")
                 .query(Long.class).single()).as("demo channels call only what they are granted").isZero();
+    }
+
+    @Test
+    void seedsAQuarterOfTicketsSoTheServiceReportsShowSomething() {
+        Api manager = new Api(port).as("manager", "MedOps#Demo2026");
+        JsonNode tickets = manager.get("/api/v1/opsdesk/tickets").json();
+        assertThat(tickets.size()).isGreaterThan(60);
+        assertThat(tickets.findValuesAsString("status")).contains("CLOSED")
+                .containsAnyOf("NEW", "ACCEPTED", "IN_PROGRESS", "LOCATED", "AWAITING_CONFIRMATION");
+        assertThat(tickets.findValues("breached").stream().filter(JsonNode::asBoolean).count())
+                .as("some tickets were late").isPositive();
+        assertThat(tickets.findValues("recurred").stream().filter(JsonNode::asBoolean).count()).isPositive();
+
+        JsonNode byKind = manager.get("/api/v1/opsdesk/reports/sla?by=kind").json();
+        assertThat(byKind.findValues("breached").stream().mapToLong(JsonNode::asLong).sum()).isPositive();
+        assertThat(byKind.findValues("met").stream().mapToLong(JsonNode::asLong).sum()).isGreaterThan(50);
+        JsonNode workload = manager.get("/api/v1/opsdesk/workload").json();
+        assertThat(workload.get("byEngineer").findValuesAsString("key")).contains("engineer", "manager");
+        assertThat(workload.get("byType").findValues("hours").stream().mapToDouble(JsonNode::asDouble).sum()).isPositive();
     }
 }

@@ -81,6 +81,10 @@ class OpsdeskBrowserIT {
             manager.set("#preview-start", "2026-09-30T17:00").type("#preview-minutes", "120").click("#preview-form button[type=submit]");
             assertThat(manager.text("#due-preview")).contains("2026-10-08T09:00:00+08:00");
             manager.screenshot("66-sla-policies-calendar");
+            manager.go("/opsdesk/reports");
+            assertThat(manager.text("#compliance-kind")).contains("首次响应", "故障修复");
+            assertThat(manager.text("#workload-engineer")).contains("eng" + suffix);
+            manager.screenshot("67-service-reports");
             manager.go("/opsdesk/tickets?lang=en");
             assertThat(manager.text("#ticket-filter")).contains("Report a fault");
         }
