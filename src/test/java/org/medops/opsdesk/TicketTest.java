@@ -93,10 +93,10 @@ class TicketTest {
                     .as("response 93 %: the 50 and 75 levels are skipped; resolution at 46 %").containsExactly("RESPONSE@90");
             assertThat(ticket.watch(at("2026-11-23T09:29+08:00"), critical, LEVELS)).isEmpty();
             assertThat(ticket.watch(at("2026-11-23T09:40+08:00"), critical, LEVELS))
-                    .extracting(w -> w.clock().kind() + "@" + w.level().percent()).containsExactly("RESOLUTION@50");
+                    .extracting(w -> w.clock().kind() + "@" + w.level().percent()).containsExactly("RESPONSE@100", "RESOLUTION@50");
             List<Ticket.Warning> late = ticket.watch(at("2026-11-23T10:01+08:00"), critical, LEVELS);
             assertThat(late).extracting(w -> w.clock().kind() + "@" + w.level().percent())
-                    .containsExactly("RESPONSE@100", "RESOLUTION@100");
+                    .containsExactly("RESOLUTION@100");
             assertThat(local(ticket.clock(TargetKind.RESOLUTION).orElseThrow().breachedAt()))
                     .isEqualTo("2026-11-23T10:00+08:00");
             assertThat(ticket.newEntries()).extracting(TimelineEntry::kind).contains("SLA_WARNING", "SLA_BREACHED");
