@@ -48,6 +48,8 @@ enum BuiltInRole {
             LEDGER_READ),
     HOSPITAL_REVIEWER(false, CONFIG_READ, SERVICE_READ, CHANNEL_READ, TRAFFIC_READ, ACCESS_REVIEW, OPSDESK_READ,
             OPSDESK_REPORT, OPSDESK_CONFIRM, LEDGER_READ),
+    /** Hospital staff designated by the information department: report faults, follow them, read the issue ledger. */
+    HOSPITAL_STAFF(false, OPSDESK_READ, OPSDESK_REPORT, LEDGER_READ),
     DEVELOPER(false, Permission.DEVELOPER),
     READ_ONLY(false, USER_READ, ROLE_READ, CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ,
             ALERT_READ, OPSDESK_READ);
