@@ -35,8 +35,11 @@ class TicketsApi {
     private final TicketReader reader;
     private final TicketQueries queries;
     private final Attachments attachments;
+    private final ConfirmationPdf confirmationPdf;
 
-    TicketsApi(TicketDesk desk, TicketReader reader, TicketQueries queries, Attachments attachments) {
+    TicketsApi(TicketDesk desk, TicketReader reader, TicketQueries queries, Attachments attachments,
+               ConfirmationPdf confirmationPdf) {
+        this.confirmationPdf = confirmationPdf;
         this.desk = desk;
         this.reader = reader;
         this.queries = queries;
@@ -167,6 +170,17 @@ class TicketsApi {
                         .filename(content.filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .contentType(MediaType.parseMediaType(content.contentType())).body(content.bytes());
+    }
+
+    /** The signed-off 故障修复确认单 as PDF (503 {@code pdf-font-missing} where the server has no CJK TrueType font). */
+    @GetMapping(value = "/{id}/confirmation.pdf")
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    ResponseEntity<byte[]> confirmationPdf(@PathVariable long id, java.util.Locale locale) {
+        TicketView ticket = reader.view(id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(ticket.number() + "-confirmation.pdf").build().toString())
+                .body(confirmationPdf.render(ticket, locale));
     }
 
     record Start(@NotNull WorkMode mode) {

@@ -6,12 +6,17 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -36,16 +41,19 @@ class TicketsController {
     private final OpsdeskSystems systems;
     private final SlaAdministration administration;
     private final Validator validator;
+    private final ConfirmationPdf confirmationPdf;
     private final Clock clock;
 
     TicketsController(TicketDesk desk, TicketReader reader, TicketQueries queries, OpsdeskSystems systems,
-                      SlaAdministration administration, Validator validator, Clock clock) {
+                      SlaAdministration administration, Validator validator, ConfirmationPdf confirmationPdf,
+                      Clock clock) {
         this.desk = desk;
         this.reader = reader;
         this.queries = queries;
         this.systems = systems;
         this.administration = administration;
         this.validator = validator;
+        this.confirmationPdf = confirmationPdf;
         this.clock = clock;
     }
 
@@ -123,7 +131,19 @@ class TicketsController {
     String confirmation(@PathVariable long id, Model model) {
         model.addAttribute("t", reader.view(id));
         model.addAttribute("printedAt", clock.instant());
+        model.addAttribute("pdfAvailable", confirmationPdf.font().isPresent());
         return "opsdesk/confirmation";
+    }
+
+    @GetMapping("/opsdesk/tickets/{id}/confirmation.pdf")
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    ResponseEntity<byte[]> confirmationPdf(@PathVariable long id, Locale locale) {
+        TicketView ticket = reader.view(id);
+        byte[] pdf = confirmationPdf.render(ticket, locale);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(ticket.number() + "-confirmation.pdf").build().toString())
+                .body(pdf);
     }
 
     @PostMapping("/opsdesk/tickets/{id}/accept")

@@ -150,6 +150,24 @@ class TicketsIT {
                 "ticket.arrive", "ticket.locate", "ticket.fix", "ticket.confirm-refused", "ticket.fix", "ticket.confirm");
         assertThat(engineer.post("/api/v1/opsdesk/tickets/" + id + "/accept", "{}").status())
                 .as("a closed ticket cannot be accepted again").isEqualTo(409);
+        confirmationPdfShowsTheSignedRepair(id, number);
+    }
+
+    private void confirmationPdfShowsTheSignedRepair(long id, String number) {
+        Api.Download pdf = owner.download("/api/v1/opsdesk/tickets/" + id + "/confirmation.pdf");
+        if (!java.nio.file.Files.isReadable(java.nio.file.Path.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"))) {
+            System.err.println("SKIPPING PDF CONTENT CHECK: no CJK TrueType font; apt-get install fonts-droid-fallback");
+            assertThat(pdf.status()).isEqualTo(503);
+            return;
+        }
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("故障修复确认单", number, "王强", "六个窗口均已恢复打印", "2 号窗口打印机驱动重装");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
