@@ -111,7 +111,7 @@ record Requirement(long id, String title, String description, String systemCode,
                 deliveredBy, deliveredAt, verifiedBy, verifiedAt, verificationNote);
     }
 
-    boolean overdue(LocalDate today) {
+    public boolean overdue(LocalDate today) {
         return dueDate != null && today.isAfter(dueDate) && status != RequirementStatus.VERIFIED
                 && status != RequirementStatus.DELIVERED && status != RequirementStatus.REJECTED;
     }

@@ -145,5 +145,10 @@ class RequirementsApi {
             return new AllowanceView(allowance.year(), allowance.perRequest(), allowance.perYear(), allowance.used(),
                     allowance.remaining());
         }
+
+        public int usedPercent() {
+            return perYear.signum() == 0 ? 100
+                    : Math.min(100, used.multiply(BigDecimal.valueOf(100)).divide(perYear, 0, java.math.RoundingMode.HALF_UP).intValue());
+        }
     }
 }

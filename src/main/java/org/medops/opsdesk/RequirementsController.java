@@ -55,7 +55,7 @@ class RequirementsController {
                 .map(OpsdeskWorkSystems.OpsdeskSystem::name).findFirst().orElse(requirement.systemCode()));
         model.addAttribute("overdue", requirement.overdue(desk.today()));
         model.addAttribute("suggestedDue", desk.today().plusDays(Requirement.DEFAULT_DUE_DAYS));
-        return "opsdesk/requirement";
+        return "opsdesk/requirements-detail";
     }
 
     @PostMapping
