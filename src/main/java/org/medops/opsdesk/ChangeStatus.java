@@ -1,0 +1,21 @@
+package org.medops.opsdesk;
+
+/** Requested, authorized in writing by the hospital (or refused), carried out, completed; or cancelled. */
+enum ChangeStatus {
+    REQUESTED, AUTHORIZED, REFUSED, IN_PROGRESS, COMPLETED, CANCELLED;
+
+    /** Whether the change still claims its planned time on the system. */
+    boolean holdsItsSlot() {
+        return this != CANCELLED && this != REFUSED;
+    }
+
+    public String badge() {
+        return switch (this) {
+            case REQUESTED -> "bg-blue-lt";
+            case AUTHORIZED -> "bg-teal-lt";
+            case REFUSED, CANCELLED -> "bg-secondary-lt";
+            case IN_PROGRESS -> "bg-orange-lt";
+            case COMPLETED -> "bg-green-lt";
+        };
+    }
+}
