@@ -30,13 +30,17 @@ record Allowance(int year, BigDecimal perRequest, BigDecimal perYear, BigDecimal
             throw ProblemException.invalid("person-days-negative");
         }
         if (days.compareTo(perRequest) > 0) {
-            throw ProblemException.invalid("allowance-per-request-exceeded", days.toPlainString(),
-                    perRequest.toPlainString());
+            throw ProblemException.invalid("allowance-per-request-exceeded", shown(days), shown(perRequest));
         }
         BigDecimal others = used.subtract(alreadyCounted);
         if (others.add(days).compareTo(perYear) > 0) {
-            throw ProblemException.conflict("allowance-total-exceeded", days.toPlainString(),
-                    perYear.subtract(others).max(BigDecimal.ZERO).toPlainString(), perYear.toPlainString(), Integer.toString(year));
+            throw ProblemException.conflict("allowance-total-exceeded", shown(days),
+                    shown(perYear.subtract(others).max(BigDecimal.ZERO)), shown(perYear), Integer.toString(year));
         }
+    }
+
+    /** Person-days as people write them: 2, not 2.0. */
+    static String shown(BigDecimal days) {
+        return days.signum() == 0 ? "0" : days.stripTrailingZeros().toPlainString();
     }
 }

@@ -4,11 +4,6 @@ package org.medops.opsdesk;
 enum ChangeStatus {
     REQUESTED, AUTHORIZED, REFUSED, IN_PROGRESS, COMPLETED, CANCELLED;
 
-    /** Whether the change still claims its planned time on the system. */
-    boolean holdsItsSlot() {
-        return this != CANCELLED && this != REFUSED;
-    }
-
     public String badge() {
         return switch (this) {
             case REQUESTED -> "bg-blue-lt";

@@ -49,9 +49,10 @@ class Changes {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('opsdesk-change'), hashtext(?))").param(systemCode)
                 .query(Object.class).single();
         return jdbc.sql(SELECT + """
-                         where system_code = ? and environment = ? and status not in ('CANCELLED', 'REFUSED')
-                           and planned_start < ? and planned_end > ?
-                         order by planned_start limit 1""")
+
+                        where system_code = ? and environment = ? and status not in ('CANCELLED', 'REFUSED')
+                          and planned_start < ? and planned_end > ?
+                        order by planned_start limit 1""")
                 .params(systemCode, environment.name(), Timestamp.from(to), Timestamp.from(from))
                 .query(Change.class).optional();
     }

@@ -2,7 +2,6 @@ package org.medops.opsdesk;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -47,7 +46,8 @@ class ChangesApi {
     @PreAuthorize("hasAuthority('opsdesk:read')")
     Window window() {
         MaintenanceWindow window = desk.window();
-        return new Window(window.start(), window.end(), window.zone().getId(), window.crossesMidnight());
+        return new Window(window.start().toString(), window.end().toString(), window.zone().getId(),
+                window.crossesMidnight());
     }
 
     @PostMapping
@@ -103,6 +103,7 @@ class ChangesApi {
     record Cancellation(String reason) {
     }
 
-    record Window(LocalTime start, LocalTime end, String zone, boolean crossesMidnight) {
+    /** Wall-clock times as HH:mm in the window's zone. */
+    record Window(String start, String end, String zone, boolean crossesMidnight) {
     }
 }

@@ -32,11 +32,11 @@ record DefectQuarter(int year, int quarter) {
         return firstDay().plusMonths(3);
     }
 
-    DefectQuarter previous() {
+    public DefectQuarter previous() {
         return quarter == 1 ? new DefectQuarter(year - 1, 4) : new DefectQuarter(year, quarter - 1);
     }
 
-    DefectQuarter next() {
+    public DefectQuarter next() {
         return quarter == 4 ? new DefectQuarter(year + 1, 1) : new DefectQuarter(year, quarter + 1);
     }
 

@@ -142,8 +142,12 @@ class RequirementsApi {
     /** The contract year's allowance as the API and the page show it. */
     record AllowanceView(int year, BigDecimal perRequest, BigDecimal perYear, BigDecimal used, BigDecimal remaining) {
         static AllowanceView of(Allowance allowance) {
-            return new AllowanceView(allowance.year(), allowance.perRequest(), allowance.perYear(), allowance.used(),
-                    allowance.remaining());
+            return new AllowanceView(allowance.year(), plain(allowance.perRequest()), plain(allowance.perYear()),
+                    plain(allowance.used()), plain(allowance.remaining()));
+        }
+
+        private static BigDecimal plain(BigDecimal days) {
+            return new BigDecimal(Allowance.shown(days));
         }
 
         public int usedPercent() {
