@@ -44,4 +44,22 @@ class DemoModeIT {
         assertThat(jdbc.sql("select count(*) from access_log where error_code = 'MEDOPS-ACCESS-DENIED'")
                 .query(Long.class).single()).as("demo channels call only what they are granted").isZero();
     }
+
+    @Test
+    void seedsAQuarterOfRequirementsDefectsAndChangesOnce(@Autowired org.medops.opsdesk.OpsdeskWorkDemo work) {
+        Api viewer = new Api(port).as("viewer", "MedOps#Demo2026");
+        assertThat(viewer.get("/api/v1/opsdesk/requirements").json().findValuesAsString("status"))
+                .contains("SUBMITTED", "UNDER_ANALYSIS", "REJECTED", "SCHEDULED", "DELIVERED", "VERIFIED");
+        assertThat(viewer.get("/api/v1/opsdesk/defects").json().findValuesAsString("status"))
+                .contains("OPEN", "ACKNOWLEDGED", "FIXING", "FIXED", "CLOSED");
+        assertThat(viewer.get("/api/v1/opsdesk/changes").json().findValuesAsString("result"))
+                .contains("SUCCESS", "ROLLED_BACK");
+        // 5.5 person-days, unless the oldest acceptance fell in the previous contract year (early in the year).
+        assertThat(viewer.get("/api/v1/opsdesk/requirements/allowance").json().get("used").asString()).isIn("5.5", "3.5");
+        long before = jdbc.sql("select (select count(*) from opsdesk_requirements) + (select count(*) from opsdesk_defects)"
+                + " + (select count(*) from opsdesk_changes)").query(Long.class).single();
+        work.seed();
+        assertThat(jdbc.sql("select (select count(*) from opsdesk_requirements) + (select count(*) from opsdesk_defects)"
+                + " + (select count(*) from opsdesk_changes)").query(Long.class).single()).isEqualTo(before);
+    }
 }
