@@ -3,8 +3,6 @@ package org.medops.opsdesk;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.medops.shared.FieldChange;
@@ -92,8 +90,7 @@ class ChangeDesk {
         Change before = changes.lock(id).orElseThrow(() -> ProblemException.notFound("change", id));
         Change after = step.apply(before);
         changes.update(after);
-        List<FieldChange> fields = new ArrayList<>(FieldChange.between(before, after));
-        events.publishEvent(new ChangeAction(action, Long.toString(id), fields));
+        events.publishEvent(new ChangeAction(action, Long.toString(id), FieldChange.between(before, after)));
         return after;
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.medops.settings.Settings;
@@ -53,7 +54,7 @@ class DefectDesk {
         Defect after = before.moveTo(target, fixedVersion, note, now);
         defects.update(after);
         defects.note(id, now, by, before.status(), after.status(), blankToNull(note));
-        List<FieldChange> changes = new java.util.ArrayList<>(FieldChange.between(before, after));
+        List<FieldChange> changes = new ArrayList<>(FieldChange.between(before, after));
         if (note != null && !note.isBlank()) {
             changes.add(FieldChange.set("note", note.trim()));
         }

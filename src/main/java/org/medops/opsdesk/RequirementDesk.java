@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.medops.settings.Settings;
@@ -141,9 +139,7 @@ class RequirementDesk {
                               Instant at) {
         requirements.update(after);
         requirements.step(after.id(), at, by, before.status(), after.status(), note);
-        List<FieldChange> changes = new ArrayList<>(FieldChange.between(before, after));
-        changes.removeIf(change -> !change.changed());
-        events.publishEvent(new RequirementAction(action, Long.toString(after.id()), changes));
+        events.publishEvent(new RequirementAction(action, Long.toString(after.id()), FieldChange.between(before, after)));
         return after;
     }
 }

@@ -86,9 +86,25 @@ class OpsdeskWorkBrowserIT {
             assertThat(browser.text("#change-authorization")).contains("信息科审核人 陈刚", reviewerName, "同意在计划时间内实施");
             browser.screenshot("opsdesk-08-change-authorized");
 
-            browser.go("/opsdesk/defects/report");
+            browser.click("#logout").waitForPath("/login");
+            browser.login(engineerName, PASSWORD).waitForPath("/");
+            browser.go("/opsdesk/defects").type("#def-title", "影像调阅在新版 Chrome 下白屏")
+                    .type("#def-product", "PACS 影像归档与通信系统").type("#def-version", "3.1.7")
+                    .tick("#def-system option[value=PACS]").tick("#def-severity option[value=CRITICAL]")
+                    .type("#def-tickets", "1024, 1031")
+                    .type("#def-description", "Chrome 130 以上版本打开 Web 阅片页面白屏，旧版正常。")
+                    .click("#def-submit").waitForPath("/opsdesk/defects/");
+            assertThat(browser.text("#defect-tickets")).contains("#1024", "#1031");
+            assertThat(browser.text("#defect-info")).contains("PACS", "致命");
+            browser.type("#progress-note", "厂商已复现，排入 3.1.8").click("#progress-submit");
+            assertThat(browser.text("#defect-status")).isEqualTo("研发已确认");
+            assertThat(browser.text("#defect-notes")).contains("待研发确认 → 研发已确认", "厂商已复现", engineerName);
+            browser.screenshot("opsdesk-09-defect");
+
+            browser.go("/opsdesk/defects").click("#defects-report-link");
             assertThat(browser.text("#report-figures")).contains("本季新增");
-            browser.screenshot("opsdesk-09-defects-report");
+            assertThat(browser.text("#report-open")).contains("影像调阅在新版 Chrome 下白屏", "研发已确认");
+            browser.screenshot("opsdesk-10-defects-report");
         }
     }
 }
