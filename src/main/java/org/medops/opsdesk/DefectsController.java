@@ -57,7 +57,14 @@ class DefectsController {
     @GetMapping("/report")
     @PreAuthorize("hasAuthority('opsdesk:read')")
     String report(@RequestParam(required = false) String quarter, Model model) {
-        DefectQuarter chosen = quarter == null || quarter.isBlank() ? desk.currentQuarter() : DefectQuarter.parse(quarter);
+        DefectQuarter chosen = desk.currentQuarter();
+        if (quarter != null && !quarter.isBlank()) {
+            try {
+                chosen = DefectQuarter.parse(quarter);
+            } catch (ProblemException e) {
+                model.addAttribute("problem", e); // shown above the current quarter's report
+            }
+        }
         model.addAttribute("quarter", chosen);
         model.addAttribute("report", desk.report(chosen));
         return "opsdesk/defects-report";
