@@ -24,10 +24,15 @@ class OpsdeskSystems {
                 .query(OpsdeskSystem.class).list();
     }
 
+    /** Refuses an unknown or retired system with a readable problem rather than a foreign-key error. */
+    void requireActive(String code) {
+        requireActive(java.util.Collections.singletonList(code));
+    }
+
     void requireActive(List<String> codes) {
         List<String> known = active().stream().map(OpsdeskSystem::code).toList();
         for (String code : codes) {
-            if (!known.contains(code)) {
+            if (code == null || !known.contains(code)) {
                 throw ProblemException.invalid("unknown-system", code);
             }
         }

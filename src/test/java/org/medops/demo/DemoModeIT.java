@@ -64,4 +64,29 @@ class DemoModeIT {
         assertThat(workload.get("byEngineer").findValuesAsString("key")).contains("engineer", "manager");
         assertThat(workload.get("byType").findValues("hours").stream().mapToDouble(JsonNode::asDouble).sum()).isPositive();
     }
+
+    @Test
+    void seedsAQuarterOfRequirementsDefectsAndChangesOnce(@Autowired org.medops.opsdesk.OpsdeskWorkDemo work) {
+        Api viewer = new Api(port).as("viewer", "MedOps#Demo2026");
+        assertThat(viewer.get("/api/v1/opsdesk/requirements").json().findValuesAsString("status"))
+                .contains("SUBMITTED", "UNDER_ANALYSIS", "REJECTED", "SCHEDULED", "DELIVERED", "VERIFIED");
+        assertThat(viewer.get("/api/v1/opsdesk/defects").json().findValuesAsString("status"))
+                .contains("OPEN", "ACKNOWLEDGED", "FIXING", "FIXED", "CLOSED");
+        assertThat(viewer.get("/api/v1/opsdesk/changes").json().findValuesAsString("result"))
+                .contains("SUCCESS", "ROLLED_BACK");
+        JsonNode allowance = viewer.get("/api/v1/opsdesk/requirements/allowance").json();
+        java.math.BigDecimal spent = java.math.BigDecimal.ZERO;
+        for (JsonNode r : viewer.get("/api/v1/opsdesk/requirements").json()) {
+            if (r.has("contractYear") && r.get("contractYear").asInt() == allowance.get("year").asInt()
+                    && !r.get("status").asString().equals("REJECTED")) {
+                spent = spent.add(new java.math.BigDecimal(r.get("personDays").asString()));
+            }
+        }
+        assertThat(new java.math.BigDecimal(allowance.get("used").asString())).isEqualByComparingTo(spent);
+        long before = jdbc.sql("select (select count(*) from opsdesk_requirements) + (select count(*) from opsdesk_defects)"
+                + " + (select count(*) from opsdesk_changes)").query(Long.class).single();
+        work.seed();
+        assertThat(jdbc.sql("select (select count(*) from opsdesk_requirements) + (select count(*) from opsdesk_defects)"
+                + " + (select count(*) from opsdesk_changes)").query(Long.class).single()).isEqualTo(before);
+    }
 }
