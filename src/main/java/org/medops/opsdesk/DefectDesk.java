@@ -20,14 +20,16 @@ class DefectDesk {
 
     private final Defects defects;
     private final OpsdeskSystems systems;
+    private final Tickets tickets;
     private final Settings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DefectDesk(Defects defects, OpsdeskSystems systems, Settings settings, ApplicationEventPublisher events,
+    DefectDesk(Defects defects, OpsdeskSystems systems, Tickets tickets, Settings settings, ApplicationEventPublisher events,
                Clock clock) {
         this.defects = defects;
         this.systems = systems;
+        this.tickets = tickets;
         this.settings = settings;
         this.events = events;
         this.clock = clock;
@@ -41,6 +43,7 @@ class DefectDesk {
         long id = defects.insert(Defect.report(request, by, now));
         defects.note(id, now, by, null, DefectStatus.OPEN, null);
         for (long ticket : request.tickets()) {
+            requireTicket(ticket);
             defects.link(id, ticket);
         }
         events.publishEvent(new DefectAction("defect.report", Long.toString(id), FieldChange.between(null, request)));
@@ -80,10 +83,15 @@ class DefectDesk {
         if (ticketId <= 0) {
             throw ProblemException.invalid("ticket-id-invalid", Long.toString(ticketId));
         }
+        requireTicket(ticketId);
         if (defects.link(id, ticketId)) {
             events.publishEvent(new DefectAction("defect.ticket.link", Long.toString(id),
                     List.of(FieldChange.set("ticketId", ticketId))));
         }
+    }
+
+    private void requireTicket(long ticketId) {
+        tickets.find(ticketId).orElseThrow(() -> ProblemException.notFound("ticket", ticketId));
     }
 
     @Transactional

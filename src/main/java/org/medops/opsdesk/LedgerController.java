@@ -58,7 +58,7 @@ class LedgerController {
     }
 
     /** The export is a read of the whole register: it is audited like any other export. */
-    @GetMapping("/opsdesk/ledger.xlsx")
+    @GetMapping("/api/v1/opsdesk/ledger/export.xlsx")
     @PreAuthorize("hasAuthority('opsdesk:ledger')")
     void export(@RequestParam(required = false) Ledger.Kind kind, @RequestParam(required = false) String system,
                 @RequestParam(required = false) Boolean open, @RequestParam(required = false) String q, Locale locale,

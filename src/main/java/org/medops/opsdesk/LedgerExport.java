@@ -36,10 +36,11 @@ final class LedgerExport {
             sheet.value(r, 1, e.reference());
             sheet.value(r, 2, e.title());
             sheet.value(r, 3, e.system());
-            sheet.value(r, 4, e.status());
+            sheet.value(r, 4, label.apply(e.statusKey() + e.status()));
             sheet.value(r, 5, time(e.openedAt(), zone));
             sheet.value(r, 6, time(e.closedAt(), zone));
-            sheet.value(r, 7, e.handling());
+            sheet.value(r, 7, e.handlingStep() == null ? "" : label.apply(e.stepKey() + e.handlingStep()) + " · "
+                    + e.handlingBy() + (e.handlingNote() == null || e.handlingNote().isBlank() ? "" : " · " + e.handlingNote()));
             sheet.value(r, 8, e.solution());
             r++;
         }

@@ -50,11 +50,15 @@ class DefectsIT {
     @Test
     void tracksProgressFromOpenToClosedWithNotesAndTicketLinks() {
         assertThat(reviewer.post(BASE, defect("院方不能直接报研发", "LIS", "MAJOR", "[]")).status()).isEqualTo(403);
-        Api.Response reported = engineer.post(BASE, defect("检验报告重复推送", "LIS", "MAJOR", "[101, 102, 101]"));
+        long first = ticket(engineer);
+        long second = ticket(engineer);
+        long third = ticket(engineer);
+        Api.Response reported = engineer.post(BASE, defect("检验报告重复推送", "LIS", "MAJOR",
+                "[" + first + ", " + second + ", " + first + "]"));
         assertThat(reported.status()).as(reported.body()).isEqualTo(201);
         long id = reported.json().get("defect").get("id").asLong();
         assertThat(reported.json().get("defect").get("status").asString()).isEqualTo("OPEN");
-        assertThat(longs(reported.json().get("ticketIds"))).containsExactly(101L, 102L);
+        assertThat(longs(reported.json().get("ticketIds"))).containsExactly(first, second);
 
         problem(progress(id, "FIXED", "4.8.3", null), 409, "defect-transition-illegal");
         assertThat(progress(id, "ACKNOWLEDGED", null, "研发已复现：消息确认缺少幂等").status()).isEqualTo(200);
@@ -81,11 +85,12 @@ class DefectsIT {
                     .isLessThan(Duration.ofMinutes(5));
         }
 
-        // Tickets live in another module's table: links are plain ids, no foreign key yet.
-        assertThat(engineer.post(BASE + "/" + id + "/tickets", "{\"ticketId\":987654}").status()).isEqualTo(204);
-        assertThat(engineer.delete(BASE + "/" + id + "/tickets/101").status()).isEqualTo(204);
-        assertThat(reviewer.post(BASE + "/" + id + "/tickets", "{\"ticketId\":5}").status()).isEqualTo(403);
-        assertThat(longs(engineer.get(BASE + "/" + id).json().get("ticketIds"))).containsExactly(102L, 987654L);
+        assertThat(engineer.post(BASE + "/" + id + "/tickets", "{\"ticketId\":" + third + "}").status()).isEqualTo(204);
+        assertThat(engineer.post(BASE + "/" + id + "/tickets", "{\"ticketId\":987654321}").status())
+                .as("only existing tickets can be linked").isEqualTo(404);
+        assertThat(engineer.delete(BASE + "/" + id + "/tickets/" + first).status()).isEqualTo(204);
+        assertThat(reviewer.post(BASE + "/" + id + "/tickets", "{\"ticketId\":" + third + "}").status()).isEqualTo(403);
+        assertThat(longs(engineer.get(BASE + "/" + id).json().get("ticketIds"))).containsExactly(second, third);
 
         List<String> audited = jdbc.sql("""
                         select action from audit_records where target_type = 'defect' and target_id = ? order by seq""")
@@ -200,6 +205,15 @@ class DefectsIT {
 
     private static Timestamp at(LocalDate day) {
         return Timestamp.from(day.atStartOfDay(SHANGHAI).plusHours(10).toInstant());
+    }
+
+    private static long ticket(Api reporter) {
+        Api.Response created = reporter.post("/api/v1/opsdesk/tickets", """
+                {"title":"检验报告重复推送","phenomenon":"同一报告推送两次","occurredAt":"%s","impactScope":"住院部",
+                 "systems":["LIS"],"category":"INTERFACE","reporter":"刘芳","contact":"8123","source":"PHONE",
+                 "priority":"MEDIUM"}""".formatted(Instant.now().minusSeconds(60)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asLong();
     }
 
     private static String defect(String title, String system, String severity, String tickets) {
