@@ -32,7 +32,7 @@ class ServiceReports {
     record Bucket(String label, int upToMinutes, long count) {
     }
 
-    record Workload(String key, long tickets, double hours) {
+    record Workload(String key, long items, double hours) {
     }
 
     record WorkloadReport(Instant from, Instant to, List<Workload> byEngineer, List<Workload> bySystem,
@@ -93,24 +93,36 @@ class ServiceReports {
     }
 
     /**
-     * Seed 002's workload interface: tickets reported in the period, and hours worked on them (the
-     * resolution clock's elapsed time, pauses excluded), per engineer, per system and per fault category.
+     * Seed 002's workload interface: the work registered in the period, counted and in hours, per engineer,
+     * system and type. Tickets count the resolution clock's time (pauses excluded) under their fault category,
+     * on their first system; accepted requirements count their person-days at 8 h; executed changes their
+     * execution time.
      */
     WorkloadReport workload(Instant from, Instant to) {
-        String base = """
-                from tickets t left join sla_clocks c on c.ticket_id = t.id and c.kind = 'RESOLUTION'
-                where t.reported_at >= ? and t.reported_at < ?""";
-        return new WorkloadReport(from, to,
-                workload("coalesce(t.assignee, '—')", base, from, to),
-                workload("s.code", base.replace("from tickets t", "from tickets t cross join lateral unnest(t.system_codes) as s(code)"), from, to),
-                workload("t.category", base, from, to));
+        return new WorkloadReport(from, to, workload("engineer", from, to), workload("system", from, to),
+                workload("type", from, to));
     }
 
-    private List<Workload> workload(String key, String base, Instant from, Instant to) {
-        return jdbc.sql("select " + key + " as key, count(distinct t.id) as tickets,"
-                        + " round(coalesce(sum(c.elapsed_seconds), 0) / 3600.0, 1)::float8 as hours " + base
-                        + " group by 1 order by 2 desc, 1")
-                .params(Timestamp.from(from), Timestamp.from(to)).query(Workload.class).list();
+    private static final String WORK = """
+            select 'T' || t.id as item, coalesce(t.assignee, '—') as engineer, t.system_codes[1] as system,
+                t.category as type, coalesce(c.elapsed_seconds, 0) / 3600.0 as hours
+            from tickets t left join sla_clocks c on c.ticket_id = t.id and c.kind = 'RESOLUTION'
+            where t.reported_at >= :from and t.reported_at < :to
+            union all
+            select 'R' || r.id, coalesce(r.answered_by, '—'), r.system_code, 'REQUIREMENT', r.person_days * 8
+            from opsdesk_requirements r
+            where r.submitted_at >= :from and r.submitted_at < :to
+                and r.status not in ('SUBMITTED', 'UNDER_ANALYSIS', 'REJECTED')
+            union all
+            select 'C' || g.id, g.requested_by, g.system_code, 'CHANGE',
+                coalesce(extract(epoch from g.finished_at - g.started_at), 0) / 3600.0
+            from opsdesk_changes g
+            where g.planned_start >= :from and g.planned_start < :to and g.started_at is not null""";
+
+    private List<Workload> workload(String key, Instant from, Instant to) {
+        return jdbc.sql("select " + key + " as key, count(distinct item) as items,"
+                        + " round(sum(hours), 1)::float8 as hours from (" + WORK + ") work group by 1 order by 2 desc, 1")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(Workload.class).list();
     }
 
     private static String label(int minutes) {
