@@ -51,16 +51,17 @@ public class DeveloperAccounts {
 
     /** Who to tell: the person's name and e-mail address (null when unknown). */
     public Optional<Contact> contact(String username) {
-        return users.findByUsername(username).map(u -> new Contact(u.username(), u.displayName(), u.email()));
+        return users.findByUsername(username).map(u -> new Contact(u.username(), u.displayName(), u.email(), u.channelCode()));
     }
 
     /** Enabled people holding a permission, e.g. the reviewers to tell of a new application. */
     public List<Contact> holdersOf(String permission) {
-        return users.holdersOf(permission).stream().map(u -> new Contact(u.username(), u.displayName(), u.email()))
+        return users.holdersOf(permission).stream().map(u -> new Contact(u.username(), u.displayName(), u.email(), u.channelCode()))
                 .toList();
     }
 
-    public record Contact(String username, String displayName, String email) {
+    /** @param channelCode the channel of a developer; null for staff */
+    public record Contact(String username, String displayName, String email, String channelCode) {
     }
 
     /** The channel a signed-in developer belongs to; empty for everyone else. */
