@@ -98,6 +98,10 @@ public class ChannelTraffic {
 
     public record Usage(String channelCode, LocalDate from, LocalDate to, List<Figures> byService,
                         List<Figures> byDay) {
+        /** The most calls on one day, to scale the day bars. */
+        public long busiestDay() {
+            return byDay.stream().mapToLong(Figures::calls).max().orElse(0);
+        }
     }
 
     private static final class Accumulator {
