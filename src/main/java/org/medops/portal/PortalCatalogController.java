@@ -38,6 +38,7 @@ class PortalCatalogController {
         ServiceDoc.Published api = catalog.publishedService(code)
                 .orElseThrow(() -> ProblemException.notFound("service", code));
         model.addAttribute("api", api);
+        model.addAttribute("methods", String.join(", ", new java.util.TreeSet<>(api.service().allowedMethods())));
         model.addAttribute("granted", catalog.grantsOf(Developers.channelOf(who)).contains(code));
         model.addAttribute("openApi", api.doc().openApi() == null ? null
                 : OpenApiView.of(OpenApiText.parse(api.doc().openApi())));
