@@ -331,7 +331,7 @@ class DeveloperPortalIT {
             assertThat(browser.text("#error-codes")).contains("PATIENT-NOT-FOUND");
             assertThat(browser.text("#api-rate-limit")).contains("50");
             assertThat(browser.pageText()).doesNotContain(upstream.baseUrl());
-            browser.screenshot("64-portal-api-docs");
+            browser.screenshot("64-portal-api-docs").scrollTo("#openapi .operation").screenshot("64b-portal-api-operations");
             browser.click("#apply-for-api").type("#purpose", "掌上医院 App 展示检验报告").type("#expectedDailyVolume", "500")
                     .click("#portal-apply");
             assertThat(browser.text("#notice")).contains("已提交");
@@ -367,7 +367,11 @@ class DeveloperPortalIT {
             browser.type("#secret", "demo-secret-please-change").click("#check");
             assertThat(browser.text("#check-signature")).isEqualTo("BsD7NjVofbVYE429L1WP9ZP7OoqvHCkgFYsqD/XVcys=");
             assertThat(browser.find("#secret").getAttribute("value")).as("the pasted secret is not shown back").isEmpty();
-            browser.screenshot("69-portal-guide");
+            browser.screenshot("69-portal-guide").scrollTo("#check-result").screenshot("69b-portal-signature-checker");
+            browser.click("#portal-bell");
+            assertThat(browser.text("#message-list")).contains("开发者账号已开通").contains("接入申请已批准");
+            browser.screenshot("70-portal-messages").click("#read-all");
+            assertThat(browser.pageText()).doesNotContain("全部标为已读");
             browser.go("/traffic/logs");
             assertThat(browser.pageText()).contains("无权访问").doesNotContain("外联平台");
             browser.click("#logout");
