@@ -299,7 +299,7 @@ class DeveloperPortalIT {
     void aDeveloperRegistersIsApprovedReadsTheDocsAppliesAndTestsInTheBrowser() {
         String s = suffix();
         Api admin = admin();
-        String svc = service(admin, "lab-" + s, true);
+        String svc = service(admin, "lab-" + s, false);
         channel(admin, "web-" + s);
         admin.newUser("br" + s, "信息科审核人", "Review#Desk-2026", "HOSPITAL_REVIEWER");
         try (Browser browser = Browser.open(port)) {
@@ -307,7 +307,7 @@ class DeveloperPortalIT {
                     .type("#displayName", "李工").type("#username", "web" + s).type("#email", "web" + s + "@partner.test")
                     .type("#phone", "13900000000").type("#organisation", "健康云科技有限公司").type("#channelCode", "web-" + s)
                     .type("#note", "掌上医院 App 查询检验报告").type("#password", PASSWORD).type("#confirmPassword", PASSWORD)
-                    .screenshot("60-portal-register").click("#register-submit");
+                    .screenshot("60-portal-register").click("#register-submit").waitForPath("/portal/login");
             assertThat(browser.text("#registered")).contains("web" + s);
             browser.type("#username", "web" + s).type("#password", PASSWORD).click("#login-submit");
             assertThat(browser.text("#login-pending")).contains("等待院方审核");
@@ -317,6 +317,15 @@ class DeveloperPortalIT {
             browser.login("admin", MedopsTest.ADMIN_PASSWORD).go("/access/developers?status=SUBMITTED")
                     .screenshot("62-registration-queue").click("#approve-registration-" + registration);
             assertThat(browser.text("#notice")).contains("已批准");
+            browser.go("/catalog/services/" + svc).tick("#published").type("#summary", "按患者查询检验报告")
+                    .type("#errorCodes", "PATIENT-NOT-FOUND 患者不存在\nREPORT-NOT-READY 报告未审核");
+            browser.find("#openApiFile").sendKeys(java.nio.file.Path.of("src/test/resources/portal/lis-openapi.yaml")
+                    .toAbsolutePath().toString());
+            browser.click("#save-docs");
+            assertThat(browser.text("#notice")).contains("开放文档已保存");
+            assertThat(browser.find("#openApi").getAttribute("value")).as("the uploaded file became the document")
+                    .contains("/reports/{patientId}");
+            browser.scrollTo("#docs-form").screenshot("59-console-service-docs");
             browser.click("#logout");
 
             browser.go("/portal/login").type("#username", "web" + s).type("#password", PASSWORD).click("#login-submit")
