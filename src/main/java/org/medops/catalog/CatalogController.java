@@ -146,6 +146,9 @@ class CatalogController {
         model.addAttribute("channel", channel);
         model.addAttribute("form", ChannelForm.of(channel));
         model.addAttribute("grants", granted);
+        java.util.Map<String, Long> quotas = new java.util.HashMap<>();
+        catalog.grantDetailsOf(code).forEach(g -> quotas.put(g.serviceCode(), g.dailyQuota()));
+        model.addAttribute("grantQuotas", quotas);
         model.addAttribute("grantable", catalog.services().stream().map(ServiceDefinition::code)
                 .filter(service -> !granted.contains(service)).toList());
         return "catalog/channel";
