@@ -24,9 +24,10 @@ class PortalLoginController {
         this.validator = validator;
     }
 
+    /** A developer who is signed in already goes straight to the portal. */
     @GetMapping("/portal/login")
-    String login() {
-        return "developer/login";
+    String login(org.springframework.security.core.Authentication who) {
+        return org.medops.identity.DeveloperAccounts.isDeveloper(who) ? "redirect:/portal" : "developer/login";
     }
 
     @GetMapping("/portal/register")

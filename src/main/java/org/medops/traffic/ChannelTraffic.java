@@ -1,7 +1,6 @@
 package org.medops.traffic;
 
 import java.sql.Array;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,8 +49,8 @@ public class ChannelTraffic {
         }
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        Map<String, Accumulator> services = new TreeMap<>();
-        Map<LocalDate, Accumulator> days = new TreeMap<>();
+        Map<String, RollupTotals> services = new TreeMap<>();
+        Map<LocalDate, RollupTotals> days = new TreeMap<>();
         jdbc.sql("""
                         select bucket, service_code, calls, failures, latency_sum_micros, latency_histogram
                         from traffic_hour where channel_code = ? and bucket >= ? and bucket < ?""")
@@ -63,16 +62,16 @@ public class ChannelTraffic {
                     long failures = rs.getLong("failures");
                     long latency = rs.getLong("latency_sum_micros");
                     Array histogram = rs.getArray("latency_histogram");
-                    services.computeIfAbsent(service.isEmpty() ? "—" : service, s -> new Accumulator())
+                    services.computeIfAbsent(service.isEmpty() ? "—" : service, s -> new RollupTotals())
                             .add(calls, failures, latency, histogram);
-                    days.computeIfAbsent(day, d -> new Accumulator()).add(calls, failures, latency, histogram);
+                    days.computeIfAbsent(day, d -> new RollupTotals()).add(calls, failures, latency, histogram);
                 });
         List<Figures> byService = new ArrayList<>();
-        services.forEach((service, a) -> byService.add(a.figures(service)));
+        services.forEach((service, a) -> byService.add(figures(a, service)));
         List<Figures> byDay = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            Accumulator a = days.get(day);
-            byDay.add(a == null ? new Figures(day.toString(), 0, 0, 0, 0, null) : a.figures(day.toString()));
+            RollupTotals a = days.get(day);
+            byDay.add(a == null ? new Figures(day.toString(), 0, 0, 0, 0, null) : figures(a, day.toString()));
         }
         return new Usage(channel, from, to, byService, byDay);
     }
@@ -104,22 +103,7 @@ public class ChannelTraffic {
         }
     }
 
-    private static final class Accumulator {
-        long calls;
-        long failures;
-        long latencySum;
-        final LatencyHistogram histogram = new LatencyHistogram();
-
-        void add(long moreCalls, long moreFailures, long moreLatency, Array counts) throws SQLException {
-            calls += moreCalls;
-            failures += moreFailures;
-            latencySum += moreLatency;
-            histogram.add(counts);
-        }
-
-        Figures figures(String key) {
-            return new Figures(key, calls, failures, calls == 0 ? 0 : (double) failures / calls,
-                    calls == 0 ? 0 : latencySum / 1000.0 / calls, histogram.percentile(0.95, calls));
-        }
+    private static Figures figures(RollupTotals t, String key) {
+        return new Figures(key, t.calls(), t.failures(), t.failureRate(), t.averageMillis(), t.percentileMillis(0.95));
     }
 }
