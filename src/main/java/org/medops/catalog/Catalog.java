@@ -27,16 +27,18 @@ public class Catalog {
     private final Services services;
     private final Channels channels;
     private final Grants grants;
+    private final ServiceDocs docs;
     private final Secrets secrets;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Catalog(Services services, Channels channels, Grants grants, Secrets secrets, JdbcClient jdbc,
+    Catalog(Services services, Channels channels, Grants grants, ServiceDocs docs, Secrets secrets, JdbcClient jdbc,
             ApplicationEventPublisher events, Clock clock) {
         this.services = services;
         this.channels = channels;
         this.grants = grants;
+        this.docs = docs;
         this.secrets = secrets;
         this.jdbc = jdbc;
         this.events = events;
@@ -205,11 +207,35 @@ public class Catalog {
 
     @Transactional
     public void grant(String channelCode, String serviceCode, String by) {
+        grant(channelCode, serviceCode, by, null);
+    }
+
+    /**
+     * Grants a service to a channel, optionally with a daily quota of its own (on top of the channel's
+     * quota); granting again with a quota changes the quota, without one leaves it as it is.
+     */
+    @Transactional
+    public void grant(String channelCode, String serviceCode, String by, Long dailyQuota) {
         channel(channelCode);
         service(serviceCode);
-        if (grants.add(channelCode, serviceCode, by, clock.instant())) {
-            changed("grant.create", "channel", channelCode, List.of(FieldChange.set("service", serviceCode)));
+        if (dailyQuota != null && dailyQuota < 1) {
+            throw ProblemException.invalid("quota-invalid", dailyQuota);
         }
+        java.util.Optional<GatewayConfig.Grant> existing = grants.find(channelCode, serviceCode);
+        if (existing.isEmpty()) {
+            grants.add(channelCode, serviceCode, by, clock.instant(), dailyQuota);
+            changed("grant.create", "channel", channelCode, List.of(FieldChange.set("service", serviceCode),
+                    FieldChange.set("dailyQuota", dailyQuota)));
+        } else if (dailyQuota != null && !dailyQuota.equals(existing.get().dailyQuota())) {
+            grants.setQuota(channelCode, serviceCode, dailyQuota);
+            changed("grant.quota", "channel", channelCode, List.of(FieldChange.set("service", serviceCode),
+                    FieldChange.of("dailyQuota", existing.get().dailyQuota(), dailyQuota)));
+        }
+    }
+
+    /** The channel's grants with their daily quotas. */
+    public List<GatewayConfig.Grant> grantDetailsOf(String channelCode) {
+        return grants.of(channelCode);
     }
 
     @Transactional
@@ -218,6 +244,61 @@ public class Catalog {
             throw ProblemException.notFound("grant", channelCode + "→" + serviceCode);
         }
         changed("grant.revoke", "channel", channelCode, List.of(FieldChange.of("service", serviceCode, null)));
+    }
+
+    public java.util.Optional<ServiceDoc> docOf(String serviceCode) {
+        return docs.find(serviceCode);
+    }
+
+    /** The services published to the developer portal, with their docs; unpublished ones never appear. */
+    public List<ServiceDoc.Published> publishedServices() {
+        java.util.Map<String, ServiceDefinition> byCode = new java.util.HashMap<>();
+        services.all().forEach(s -> byCode.put(s.code(), s));
+        return docs.published().stream().filter(d -> byCode.containsKey(d.serviceCode()))
+                .map(d -> new ServiceDoc.Published(byCode.get(d.serviceCode()), d)).toList();
+    }
+
+    public java.util.Optional<ServiceDoc.Published> publishedService(String serviceCode) {
+        return docs.find(serviceCode).filter(ServiceDoc::published)
+                .flatMap(d -> services.find(serviceCode).map(s -> new ServiceDoc.Published(s, d)));
+    }
+
+    /**
+     * Saves a service's portal docs; an OpenAPI document must parse. Docs are no gateway configuration,
+     * so the version does not move; the audit trail records what changed (text fields by size only).
+     */
+    @Transactional
+    ServiceDoc saveDoc(String serviceCode, ServiceDocRequest request, String by) {
+        service(serviceCode);
+        if (request.openApi() != null && !request.openApi().isBlank()) {
+            OpenApiText.parse(request.openApi());
+        }
+        java.util.Optional<ServiceDoc> before = docs.find(serviceCode);
+        docs.save(serviceCode, request, by, clock.instant());
+        ServiceDoc after = docs.find(serviceCode).orElseThrow();
+        List<FieldChange> changes = new ArrayList<>();
+        changes.add(FieldChange.of("published", before.map(ServiceDoc::published).orElse(false), after.published()));
+        changes.add(FieldChange.of("summary", before.map(ServiceDoc::summary).orElse(null), after.summary()));
+        changes.add(FieldChange.of("requestExample", size(before.map(ServiceDoc::requestExample)), size(java.util.Optional.ofNullable(after.requestExample()))));
+        changes.add(FieldChange.of("responseExample", size(before.map(ServiceDoc::responseExample)), size(java.util.Optional.ofNullable(after.responseExample()))));
+        changes.add(FieldChange.of("openApi", size(before.map(ServiceDoc::openApi)), size(java.util.Optional.ofNullable(after.openApi()))));
+        changes.add(FieldChange.of("errorCodes", before.map(ServiceDoc::errorCodes).orElse(null), after.errorCodes()));
+        events.publishEvent(new CatalogChanged("service.docs", "service", serviceCode,
+                changes.stream().filter(FieldChange::changed).toList(), currentVersion()));
+        return after;
+    }
+
+    /** Long texts appear in the trail as size and digest, enough to tell that and when they changed. */
+    private static String size(java.util.Optional<String> text) {
+        return text.map(t -> {
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(t.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return t.length() + " chars, sha256 " + java.util.HexFormat.of().formatHex(digest, 0, 6);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }).orElse(null);
     }
 
     private void changed(String action, String type, String id, List<FieldChange> changes) {

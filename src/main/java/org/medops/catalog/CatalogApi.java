@@ -70,6 +70,20 @@ class CatalogApi {
         return catalog.setOnline(code, false);
     }
 
+    @GetMapping("/services/{code}/docs")
+    @PreAuthorize("hasAuthority('catalog:service:read')")
+    ServiceDoc docs(@PathVariable String code) {
+        catalog.service(code);
+        return catalog.docOf(code).orElseThrow(() -> org.medops.shared.ProblemException.notFound("service docs", code));
+    }
+
+    /** The portal docs of a service; an OpenAPI document (JSON or YAML) must parse. */
+    @PutMapping("/services/{code}/docs")
+    @PreAuthorize("hasAuthority('catalog:service:write')")
+    ServiceDoc saveDocs(@PathVariable String code, @Valid @RequestBody ServiceDocRequest request, Authentication who) {
+        return catalog.saveDoc(code, request, who.getName());
+    }
+
     @GetMapping("/channels")
     @PreAuthorize("hasAuthority('catalog:channel:read')")
     List<ChannelView> channels() {
@@ -124,7 +138,7 @@ class CatalogApi {
     @PreAuthorize("hasAuthority('catalog:channel:write')")
     @ResponseStatus(HttpStatus.CREATED)
     List<String> grant(@PathVariable String code, @Valid @RequestBody GrantRequest request, Authentication who) {
-        catalog.grant(code, request.serviceCode(), who.getName());
+        catalog.grant(code, request.serviceCode(), who.getName(), request.dailyQuota());
         return catalog.grantsOf(code);
     }
 
@@ -142,7 +156,7 @@ class CatalogApi {
                 channel.previousValidUntil(), catalog.grantsOf(channel.code()));
     }
 
-    record GrantRequest(@NotBlank String serviceCode) {
+    record GrantRequest(@NotBlank String serviceCode, @Min(1) Long dailyQuota) {
     }
 
     record Rotation(@Min(0) @Max(10080) int overlapMinutes) {

@@ -67,6 +67,27 @@ class CatalogController {
         return serviceForm(model, ServiceForm.of(catalog.service(code)), false);
     }
 
+    /**
+     * The service's portal docs (开放文档): typed in, or an OpenAPI file uploaded, which then replaces the
+     * typed document. A document that does not parse is refused with the parser's first complaint.
+     */
+    @PostMapping("/catalog/services/{code}/docs")
+    @PreAuthorize("hasAuthority('catalog:service:write')")
+    String saveDocs(@PathVariable String code, @ModelAttribute ServiceDocRequest docs,
+                    @RequestParam(required = false) org.springframework.web.multipart.MultipartFile openApiFile,
+                    Authentication who, RedirectAttributes redirect) throws java.io.IOException {
+        ServiceDocRequest request = openApiFile == null || openApiFile.isEmpty() ? docs
+                : new ServiceDocRequest(docs.published(), docs.summary(), docs.requestExample(), docs.responseExample(),
+                        new String(openApiFile.getBytes(), java.nio.charset.StandardCharsets.UTF_8), docs.errorCodes());
+        Set<ConstraintViolation<ServiceDocRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            redirect.addFlashAttribute("violations", messages(violations));
+            return "redirect:/catalog/services/" + code;
+        }
+        ConsoleActions.attempt(redirect, "catalog.docs.saved", () -> catalog.saveDoc(code, request, who.getName()));
+        return "redirect:/catalog/services/" + code;
+    }
+
     @PostMapping("/catalog/services/{code}")
     @PreAuthorize("hasAuthority('catalog:service:write')")
     String updateService(@PathVariable String code, @ModelAttribute("form") ServiceForm form, Model model,
@@ -125,6 +146,9 @@ class CatalogController {
         model.addAttribute("channel", channel);
         model.addAttribute("form", ChannelForm.of(channel));
         model.addAttribute("grants", granted);
+        java.util.Map<String, Long> quotas = new java.util.HashMap<>();
+        catalog.grantDetailsOf(code).forEach(g -> quotas.put(g.serviceCode(), g.dailyQuota()));
+        model.addAttribute("grantQuotas", quotas);
         model.addAttribute("grantable", catalog.services().stream().map(ServiceDefinition::code)
                 .filter(service -> !granted.contains(service)).toList());
         return "catalog/channel";
@@ -177,6 +201,7 @@ class CatalogController {
     }
 
     private String serviceForm(Model model, ServiceForm form, boolean creating) {
+        model.addAttribute("docs", creating ? null : catalog.docOf(form.code()).orElse(null));
         model.addAttribute("form", form);
         model.addAttribute("creating", creating);
         model.addAttribute("systems", ServiceForm.SYSTEMS);

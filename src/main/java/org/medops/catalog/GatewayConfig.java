@@ -6,7 +6,8 @@ import java.util.List;
 public record GatewayConfig(long version, List<ServiceDefinition> services, List<ChannelAccess> channels,
                             List<Grant> grants) {
 
-    public record Grant(String channelCode, String serviceCode) {
+    /** @param dailyQuota calls per hospital day for this channel and service; null means only the channel's own quota */
+    public record Grant(String channelCode, String serviceCode, Long dailyQuota) {
     }
 
     public static GatewayConfig empty() {

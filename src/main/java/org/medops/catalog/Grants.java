@@ -17,7 +17,8 @@ class Grants {
     }
 
     List<GatewayConfig.Grant> all() {
-        return jdbc.sql("select channel_code, service_code from gateway_grants order by channel_code, service_code")
+        return jdbc.sql("select channel_code, service_code, daily_quota from gateway_grants "
+                        + "order by channel_code, service_code")
                 .query(GatewayConfig.Grant.class).list();
     }
 
@@ -26,12 +27,29 @@ class Grants {
                 .param(channelCode).query(String.class).list();
     }
 
+    List<GatewayConfig.Grant> of(String channelCode) {
+        return jdbc.sql("select channel_code, service_code, daily_quota from gateway_grants where channel_code = ? "
+                        + "order by service_code")
+                .param(channelCode).query(GatewayConfig.Grant.class).list();
+    }
+
+    java.util.Optional<GatewayConfig.Grant> find(String channelCode, String serviceCode) {
+        return jdbc.sql("select channel_code, service_code, daily_quota from gateway_grants "
+                        + "where channel_code = ? and service_code = ?")
+                .params(channelCode, serviceCode).query(GatewayConfig.Grant.class).optional();
+    }
+
     /** True when the grant is new. */
-    boolean add(String channelCode, String serviceCode, String by, Instant at) {
+    boolean add(String channelCode, String serviceCode, String by, Instant at, Long dailyQuota) {
         return jdbc.sql("""
-                insert into gateway_grants(channel_code, service_code, granted_at, granted_by) values (?, ?, ?, ?)
-                on conflict do nothing""")
-                .params(channelCode, serviceCode, Timestamp.from(at), by).update() > 0;
+                insert into gateway_grants(channel_code, service_code, granted_at, granted_by, daily_quota)
+                values (?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(channelCode, serviceCode, Timestamp.from(at), by, dailyQuota).update() > 0;
+    }
+
+    void setQuota(String channelCode, String serviceCode, Long dailyQuota) {
+        jdbc.sql("update gateway_grants set daily_quota = ? where channel_code = ? and service_code = ?")
+                .params(dailyQuota, channelCode, serviceCode).update();
     }
 
     boolean remove(String channelCode, String serviceCode) {

@@ -8,9 +8,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 class ConsolePages {
 
-    /** Those who may see traffic land on the live dashboard; everyone else on the welcome page. */
+    /**
+     * Those who may see traffic land on the live dashboard; developers in their portal; everyone else on
+     * the welcome page.
+     */
     @GetMapping("/")
     String home(org.springframework.security.core.Authentication who) {
+        if (org.medops.identity.DeveloperAccounts.isDeveloper(who)) {
+            return "redirect:/portal";
+        }
         boolean traffic = who.getAuthorities().stream().anyMatch(a -> "traffic:read".equals(a.getAuthority()));
         return traffic ? "forward:/dashboard" : "home";
     }

@@ -174,21 +174,28 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
                         fail(exchange, GatewayError.RATE_LIMITED);
                         return;
                     }
-                    if (daily == null) {
+                    Long grantDaily = table.grantQuota(channel.access().code(), exchange.serviceCode);
+                    if (daily == null && grantDaily == null) {
                         guard(exchange, service, channel, body);
                         return;
                     }
                     LocalDate today = LocalDate.now(clock.withZone(quotaZone));
-                    limiter.allowDaily("channel:" + channel.access().code(), daily, today).onComplete(quota -> {
-                        if (!Boolean.TRUE.equals(quota.result())) {
-                            long untilMidnight = Duration.between(clock.instant(),
-                                    today.plusDays(1).atStartOfDay(quotaZone).toInstant()).toSeconds();
-                            exchange.request.response().putHeader("Retry-After", Long.toString(Math.max(1, untilMidnight)));
-                            fail(exchange, GatewayError.QUOTA_EXCEEDED);
-                        } else {
-                            guard(exchange, service, channel, body);
-                        }
-                    });
+                    Future<Boolean> channelQuota = daily == null ? Future.succeededFuture(true)
+                            : limiter.allowDaily("channel:" + channel.access().code(), daily, today);
+                    channelQuota.compose(ok -> !ok || grantDaily == null ? Future.succeededFuture(ok)
+                                    : limiter.allowDaily("grant:" + channel.access().code() + ":" + exchange.serviceCode,
+                                            grantDaily, today))
+                            .onComplete(quota -> {
+                                if (!Boolean.TRUE.equals(quota.result())) {
+                                    long untilMidnight = Duration.between(clock.instant(),
+                                            today.plusDays(1).atStartOfDay(quotaZone).toInstant()).toSeconds();
+                                    exchange.request.response().putHeader("Retry-After",
+                                            Long.toString(Math.max(1, untilMidnight)));
+                                    fail(exchange, GatewayError.QUOTA_EXCEEDED);
+                                } else {
+                                    guard(exchange, service, channel, body);
+                                }
+                            });
                 });
     }
 

@@ -20,17 +20,19 @@ final class RoutingTable {
     private final Map<String, ServiceRuntime> services;
     private final Map<String, ChannelRuntime> channelsByKey;
     private final Set<String> grants;
+    private final Map<String, Long> grantQuotas;
 
     private RoutingTable(long version, Map<String, ServiceRuntime> services, Map<String, ChannelRuntime> channels,
-                         Set<String> grants) {
+                         Set<String> grants, Map<String, Long> grantQuotas) {
         this.version = version;
         this.services = services;
         this.channelsByKey = channels;
         this.grants = grants;
+        this.grantQuotas = grantQuotas;
     }
 
     static RoutingTable empty() {
-        return new RoutingTable(0, Map.of(), Map.of(), Set.of());
+        return new RoutingTable(0, Map.of(), Map.of(), Set.of(), Map.of());
     }
 
     /** Keeps the runtime (and breaker state) of every service whose definition did not change. */
@@ -54,10 +56,15 @@ final class RoutingTable {
             }
         }
         Set<String> grants = new HashSet<>();
+        Map<String, Long> quotas = new HashMap<>();
         for (GatewayConfig.Grant grant : config.grants()) {
             grants.add(grant.channelCode() + "\u0000" + grant.serviceCode());
+            if (grant.dailyQuota() != null) {
+                quotas.put(grant.channelCode() + "\u0000" + grant.serviceCode(), grant.dailyQuota());
+            }
         }
-        return new RoutingTable(config.version(), Map.copyOf(services), Map.copyOf(channels), Set.copyOf(grants));
+        return new RoutingTable(config.version(), Map.copyOf(services), Map.copyOf(channels), Set.copyOf(grants),
+                Map.copyOf(quotas));
     }
 
     long version() {
@@ -74,6 +81,11 @@ final class RoutingTable {
 
     boolean granted(String channelCode, String serviceCode) {
         return grants.contains(channelCode + "\u0000" + serviceCode);
+    }
+
+    /** The grant's own daily quota, or null. */
+    Long grantQuota(String channelCode, String serviceCode) {
+        return grantQuotas.get(channelCode + "\u0000" + serviceCode);
     }
 
     Iterable<ServiceRuntime> services() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.medops.settings.Settings;
+import org.medops.shared.AuditableEvent;
 import org.medops.shared.FieldChange;
 import org.medops.shared.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -82,6 +83,46 @@ class Accounts {
                 FieldChange.set("displayName", user.displayName()), FieldChange.set("channel", channelCode),
                 FieldChange.set("roles", String.join(",", user.roles())), FieldChange.secret("password"))));
         return password;
+    }
+
+    /**
+     * A developer's own registration: the password they chose (held to the policy) is permanent, but
+     * the account signs in only once an administrator approves it and binds it to a channel.
+     */
+    @Transactional
+    void register(NewUser request) {
+        String username = User.normalize(request.username());
+        if (users.exists(username)) {
+            throw ProblemException.conflict("username-taken", username);
+        }
+        requireAcceptable(username, request.password());
+        Instant now = clock.instant();
+        User user = users.save(User.registered(username, request.displayName(), blankToNull(request.email()),
+                encoder.encode(request.password()), request.roles(), now));
+        users.rememberPassword(user.id(), user.passwordHash(), now);
+        events.publishEvent(new IdentityAudit("user.register", "user", username, AuditableEvent.Outcome.SUCCESS,
+                List.of(FieldChange.set("displayName", user.displayName()), FieldChange.set("email", user.email()),
+                        FieldChange.set("roles", String.join(",", user.roles())), FieldChange.secret("password")),
+                username));
+    }
+
+    /** Approves a registration: bound to the channel, able to sign in. */
+    @Transactional
+    void approveRegistration(String username, String channelCode) {
+        User user = require(username);
+        user.approve(channelCode);
+        users.save(user);
+        events.publishEvent(IdentityAudit.ofUser("user.registration.approve", user.username(),
+                List.of(FieldChange.of("approval", User.PENDING, User.APPROVED), FieldChange.set("channel", channelCode))));
+    }
+
+    @Transactional
+    void refuseRegistration(String username) {
+        User user = require(username);
+        user.refuse();
+        users.save(user);
+        events.publishEvent(IdentityAudit.ofUser("user.registration.refuse", user.username(),
+                List.of(FieldChange.of("approval", User.PENDING, User.REJECTED), FieldChange.of("enabled", true, false))));
     }
 
     @Transactional

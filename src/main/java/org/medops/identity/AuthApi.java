@@ -30,6 +30,9 @@ class AuthApi {
             ApiTokens.IssuedToken token = tokens.issue(success.user().id());
             return new TokenResponse(token.token(), token.expiresAt(), success.user().mustChangePassword());
         }
+        if (result instanceof LoginResult.Failure failure && failure.toldToThePerson()) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, failure.reason());
+        }
         throw new ProblemException(HttpStatus.UNAUTHORIZED, "bad-credentials");
     }
 

@@ -1,5 +1,6 @@
 package org.medops.identity;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,6 +30,40 @@ public class DeveloperAccounts {
                 Set.of(BuiltInRole.DEVELOPER.name())));
     }
 
+    /**
+     * A developer registers themselves with a password of their choosing; the account waits for an
+     * administrator (see {@link #approve}) and cannot sign in before.
+     */
+    @Transactional
+    public void register(String username, String displayName, String email, String password) {
+        accounts.register(new NewUser(username, displayName, email, password, Set.of(BuiltInRole.DEVELOPER.name())));
+    }
+
+    @Transactional
+    public void approve(String username, String channelCode) {
+        accounts.approveRegistration(username, channelCode);
+    }
+
+    @Transactional
+    public void refuse(String username) {
+        accounts.refuseRegistration(username);
+    }
+
+    /** Who to tell: the person's name and e-mail address (null when unknown). */
+    public Optional<Contact> contact(String username) {
+        return users.findByUsername(username).map(u -> new Contact(u.username(), u.displayName(), u.email(), u.channelCode()));
+    }
+
+    /** Enabled people holding a permission, e.g. the reviewers to tell of a new application. */
+    public List<Contact> holdersOf(String permission) {
+        return users.holdersOf(permission).stream().map(u -> new Contact(u.username(), u.displayName(), u.email(), u.channelCode()))
+                .toList();
+    }
+
+    /** @param channelCode the channel of a developer; null for staff */
+    public record Contact(String username, String displayName, String email, String channelCode) {
+    }
+
     /** The channel a signed-in developer belongs to; empty for everyone else. */
     public static Optional<String> channelOf(Authentication authentication) {
         return authentication != null && authentication.getPrincipal() instanceof CurrentUser user
@@ -37,5 +72,10 @@ public class DeveloperAccounts {
 
     public boolean exists(String username) {
         return users.exists(username);
+    }
+
+    /** Signed in with a channel: a developer, who belongs in the portal, never in the console. */
+    public static boolean isDeveloper(Authentication authentication) {
+        return channelOf(authentication).isPresent();
     }
 }

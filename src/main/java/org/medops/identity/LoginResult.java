@@ -5,10 +5,17 @@ import java.util.Set;
 /** The outcome of checking a username and password; failures all look alike to the caller. */
 sealed interface LoginResult {
 
+    /** The two failures told to the person: their password was right, but the account is not approved. */
+    String PENDING_APPROVAL = "pending-approval";
+    String REGISTRATION_REFUSED = "registration-refused";
+
     record Success(CurrentUser user, Set<String> permissions) implements LoginResult {
     }
 
     /** {@code reason} goes to the audit trail only, never to the person signing in. */
     record Failure(String reason) implements LoginResult {
+        boolean toldToThePerson() {
+            return PENDING_APPROVAL.equals(reason) || REGISTRATION_REFUSED.equals(reason);
+        }
     }
 }

@@ -15,7 +15,7 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 
     static final String CHANGE_PAGE = "/account/password";
     private static final List<String> ALLOWED = List.of(CHANGE_PAGE, "/api/v1/account/password", "/logout",
-            "/login", "/webjars/", "/css/", "/js/", "/favicon", "/error");
+            "/login", "/portal/login", "/portal/logout", "/webjars/", "/css/", "/js/", "/favicon", "/error");
 
     private final ProblemResponses problems;
 

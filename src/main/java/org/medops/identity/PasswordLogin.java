@@ -59,6 +59,13 @@ class PasswordLogin {
             }
             return fail(action, name, "bad-password");
         }
+        // Only someone who knows the password learns that the registration is still under review.
+        if (user.awaitingApproval()) {
+            return fail(action, name, LoginResult.PENDING_APPROVAL);
+        }
+        if (user.registrationRefused()) {
+            return fail(action, name, LoginResult.REGISTRATION_REFUSED);
+        }
         if (!user.enabled()) {
             return fail(action, name, "disabled");
         }

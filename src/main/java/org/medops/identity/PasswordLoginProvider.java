@@ -23,7 +23,24 @@ class PasswordLoginProvider implements AuthenticationProvider {
         if (result instanceof LoginResult.Success success) {
             return SignedIn.authentication(success.user(), success.permissions());
         }
+        if (result instanceof LoginResult.Failure failure && failure.toldToThePerson()) {
+            throw new NotApproved(failure.reason());
+        }
         throw new BadCredentialsException("bad credentials");
+    }
+
+    /** The password was right, the account is not approved: the login page says so. */
+    static final class NotApproved extends org.springframework.security.authentication.AccountStatusException {
+        private final String reason;
+
+        NotApproved(String reason) {
+            super(reason);
+            this.reason = reason;
+        }
+
+        String reason() {
+            return reason;
+        }
     }
 
     @Override

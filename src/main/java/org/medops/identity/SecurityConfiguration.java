@@ -39,14 +39,19 @@ import org.springframework.security.web.authentication.logout.LogoutSuccessHandl
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    static final String PORTAL_LOGIN = "/portal/login";
+    /** Self-registration of developers: the one API call anyone may make without signing in. */
+    static final String REGISTRATION_API = "/api/v1/portal/registrations";
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Users users, ProblemResponses problems,
                             ApplicationEventPublisher events, Clock clock) throws Exception {
-        SessionRevalidationFilter revalidation = new SessionRevalidationFilter(users, problems, clock);
+        SessionRevalidationFilter revalidation = new SessionRevalidationFilter(users, problems, clock, "/login");
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .requestMatchers(HttpMethod.POST, REGISTRATION_API).permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens, users, problems, clock),
                         AnonymousAuthenticationFilter.class)
@@ -54,7 +59,8 @@ class SecurityConfiguration {
                 .addFilterAfter(new PasswordChangeRequiredFilter(problems), SessionRevalidationFilter.class)
                 // A bearer token cannot be forged cross-site; a session cookie can, so it needs CSRF.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::carriesToken,
-                        request -> request.getRequestURI().equals("/api/v1/auth/token")))
+                        request -> request.getRequestURI().equals("/api/v1/auth/token")
+                                || request.getRequestURI().equals(REGISTRATION_API)))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
@@ -67,22 +73,27 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The developer portal's own login area: same session and accounts, but its own login page, and
+     * logging out returns there. Registration is open to anyone; the account waits for approval.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain console(HttpSecurity http, ProblemResponses problems, Settings settings,
-                                ApplicationEventPublisher events, Users users, Clock clock) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain portal(HttpSecurity http, ProblemResponses problems, Settings settings,
+                               ApplicationEventPublisher events, Users users, Clock clock) throws Exception {
+        http.securityMatcher("/portal/**")
+                .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/login", "/webjars/**", "/_static/**", "/css/**", "/js/**", "/favicon.ico", "/error",
-                                "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(PORTAL_LOGIN, "/portal/register").permitAll()
                         .anyRequest().authenticated())
-                .addFilterBefore(new SessionRevalidationFilter(users, problems, clock), AuthorizationFilter.class)
+                .addFilterBefore(new SessionRevalidationFilter(users, problems, clock, PORTAL_LOGIN),
+                        AuthorizationFilter.class)
                 .addFilterAfter(new PasswordChangeRequiredFilter(problems), SessionRevalidationFilter.class)
-                .formLogin(form -> form.loginPage("/login")
-                        .successHandler(loginSucceeded(settings))
-                        .failureHandler(loginFailed())
+                .formLogin(form -> form.loginPage(PORTAL_LOGIN)
+                        .successHandler(loginSucceeded(settings, "/portal"))
+                        .failureHandler(loginFailed(PORTAL_LOGIN))
                         .permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut(events)))
+                .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessHandler(loggedOut(events, PORTAL_LOGIN)))
                 .headers(headers -> headers.frameOptions(frame -> frame.deny()))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(denied(events, (request, response) -> {
                     response.setStatus(HttpStatus.FORBIDDEN.value());
@@ -91,30 +102,61 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static AuthenticationSuccessHandler loginSucceeded(Settings settings) {
+    @Bean
+    @Order(3)
+    SecurityFilterChain console(HttpSecurity http, ProblemResponses problems, Settings settings,
+                                ApplicationEventPublisher events, Users users, Clock clock) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/login", "/webjars/**", "/_static/**", "/css/**", "/js/**", "/favicon.ico", "/error",
+                                "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
+                        .anyRequest().authenticated())
+                .addFilterBefore(new SessionRevalidationFilter(users, problems, clock, "/login"), AuthorizationFilter.class)
+                .addFilterAfter(new PasswordChangeRequiredFilter(problems), SessionRevalidationFilter.class)
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(loginSucceeded(settings, "/"))
+                        .failureHandler(loginFailed("/login"))
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut(events, "/login")))
+                .headers(headers -> headers.frameOptions(frame -> frame.deny()))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(denied(events, (request, response) -> {
+                    response.setStatus(HttpStatus.FORBIDDEN.value());
+                    request.getRequestDispatcher("/denied").forward(request, response);
+                })));
+        return http.build();
+    }
+
+    /** Developers land in the portal, staff in the console, whichever login page they used. */
+    private static AuthenticationSuccessHandler loginSucceeded(Settings settings, String home) {
         SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
-        next.setDefaultTargetUrl("/");
+        next.setDefaultTargetUrl(home);
         return (request, response, authentication) -> {
             request.getSession().setMaxInactiveInterval((int) settings.current().sessionTimeout().toSeconds());
+            boolean developer = DeveloperAccounts.isDeveloper(authentication);
             if (authentication.getPrincipal() instanceof CurrentUser user && user.mustChangePassword()) {
                 response.sendRedirect(request.getContextPath() + PasswordChangeRequiredFilter.CHANGE_PAGE);
+            } else if (developer != home.startsWith("/portal")) {
+                response.sendRedirect(request.getContextPath() + (developer ? "/portal" : "/"));
             } else {
                 next.onAuthenticationSuccess(request, response, authentication);
             }
         };
     }
 
-    private static AuthenticationFailureHandler loginFailed() {
+    /** A right password on an account not yet approved gets a clear answer; every other failure looks alike. */
+    private static AuthenticationFailureHandler loginFailed(String loginPage) {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) ->
-                response.sendRedirect(request.getContextPath() + "/login?error");
+                response.sendRedirect(request.getContextPath() + loginPage
+                        + (e instanceof PasswordLoginProvider.NotApproved notApproved
+                        ? "?" + notApproved.reason() : "?error"));
     }
 
-    private static LogoutSuccessHandler loggedOut(ApplicationEventPublisher events) {
+    private static LogoutSuccessHandler loggedOut(ApplicationEventPublisher events, String loginPage) {
         return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
             if (authentication != null) {
                 events.publishEvent(IdentityAudit.login("logout", authentication.getName(), Outcome.SUCCESS, null));
             }
-            response.sendRedirect(request.getContextPath() + "/login?logout");
+            response.sendRedirect(request.getContextPath() + loginPage + "?logout");
         };
     }
 

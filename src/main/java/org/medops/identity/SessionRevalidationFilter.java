@@ -27,11 +27,13 @@ class SessionRevalidationFilter extends OncePerRequestFilter {
     private final Users users;
     private final ProblemResponses problems;
     private final java.time.Clock clock;
+    private final String loginPage;
 
-    SessionRevalidationFilter(Users users, ProblemResponses problems, java.time.Clock clock) {
+    SessionRevalidationFilter(Users users, ProblemResponses problems, java.time.Clock clock, String loginPage) {
         this.users = users;
         this.problems = problems;
         this.clock = clock;
+        this.loginPage = loginPage;
     }
 
     @Override
@@ -44,7 +46,7 @@ class SessionRevalidationFilter extends OncePerRequestFilter {
             return;
         }
         Optional<User> user = users.findByUsername(current.username())
-                .filter(u -> u.enabled() && !u.isLocked(clock.instant()));
+                .filter(u -> u.enabled() && !u.awaitingApproval() && !u.isLocked(clock.instant()));
         if (user.isEmpty()) {
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);
@@ -54,7 +56,7 @@ class SessionRevalidationFilter extends OncePerRequestFilter {
             if (request.getRequestURI().startsWith("/api/")) {
                 problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");
             } else {
-                response.sendRedirect(request.getContextPath() + "/login?expired");
+                response.sendRedirect(request.getContextPath() + loginPage + "?expired");
             }
             return;
         }

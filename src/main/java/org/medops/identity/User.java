@@ -22,11 +22,12 @@ final class User {
     private Instant lastLoginAt;
     private final Instant createdAt;
     private final Set<String> roles;
-    private final String channelCode;
+    private String channelCode;
+    private String approval;
 
     User(Long id, String username, String displayName, String email, String passwordHash, boolean enabled,
          boolean mustChangePassword, int failedAttempts, Instant lockedUntil, Instant passwordChangedAt,
-         Instant lastLoginAt, Instant createdAt, Set<String> roles, String channelCode) {
+         Instant lastLoginAt, Instant createdAt, Set<String> roles, String channelCode, String approval) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -41,6 +42,7 @@ final class User {
         this.createdAt = createdAt;
         this.roles = new TreeSet<>(roles);
         this.channelCode = channelCode;
+        this.approval = approval;
     }
 
     /** A new account; {@code temporaryPassword} forces a change at first login. */
@@ -53,9 +55,52 @@ final class User {
     static User create(String username, String displayName, String email, String passwordHash,
                        boolean temporaryPassword, Set<String> roles, Instant now, String channelCode) {
         User user = new User(null, normalize(username), displayName, email, passwordHash, true,
-                temporaryPassword, 0, null, now, null, now, Set.of(), channelCode);
+                temporaryPassword, 0, null, now, null, now, Set.of(), channelCode, null);
         user.assignRoles(roles);
         return user;
+    }
+
+    /** A developer who registered themselves: no channel and no sign-in until an administrator approves. */
+    static User registered(String username, String displayName, String email, String passwordHash,
+                           Set<String> roles, Instant now) {
+        User user = new User(null, normalize(username), displayName, email, passwordHash, true, false, 0, null, now,
+                null, now, Set.of(), null, PENDING);
+        user.assignRoles(roles);
+        return user;
+    }
+
+    static final String PENDING = "PENDING";
+    static final String APPROVED = "APPROVED";
+    static final String REJECTED = "REJECTED";
+
+    /** The administrator's approval binds the account to its channel, for good. */
+    void approve(String channel) {
+        if (!PENDING.equals(approval)) {
+            throw ProblemException.conflict("registration-decided", username);
+        }
+        channelCode = channel;
+        approval = APPROVED;
+    }
+
+    void refuse() {
+        if (!PENDING.equals(approval)) {
+            throw ProblemException.conflict("registration-decided", username);
+        }
+        approval = REJECTED;
+        enabled = false;
+    }
+
+    /** Registered but not approved (yet, or ever): such an account cannot sign in. */
+    boolean awaitingApproval() {
+        return PENDING.equals(approval);
+    }
+
+    boolean registrationRefused() {
+        return REJECTED.equals(approval);
+    }
+
+    public String approval() {
+        return approval;
     }
 
     static String normalize(String username) {

@@ -71,12 +71,13 @@ class Users {
             KeyHolder keys = new GeneratedKeyHolder();
             jdbc.sql("""
                     insert into users(username, display_name, email, password_hash, enabled, must_change_password,
-                        failed_attempts, locked_until, password_changed_at, last_login_at, created_at, channel_code)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        failed_attempts, locked_until, password_changed_at, last_login_at, created_at, channel_code,
+                        approval)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(user.username(), user.displayName(), user.email(), user.passwordHash(), user.enabled(),
                             user.mustChangePassword(), user.failedAttempts(), ts(user.lockedUntil()),
                             ts(user.passwordChangedAt()), ts(user.lastLoginAt()), ts(user.createdAt()),
-                            user.channelCode())
+                            user.channelCode(), user.approval())
                     .update(keys, "id");
             id = keys.getKey().longValue();
         } else {
@@ -84,11 +85,11 @@ class Users {
             jdbc.sql("""
                     update users set display_name = ?, email = ?, password_hash = ?, enabled = ?,
                         must_change_password = ?, failed_attempts = ?, locked_until = ?, password_changed_at = ?,
-                        last_login_at = ?
+                        last_login_at = ?, channel_code = ?, approval = ?
                     where id = ?""")
                     .params(user.displayName(), user.email(), user.passwordHash(), user.enabled(),
                             user.mustChangePassword(), user.failedAttempts(), ts(user.lockedUntil()),
-                            ts(user.passwordChangedAt()), ts(user.lastLoginAt()), id)
+                            ts(user.passwordChangedAt()), ts(user.lastLoginAt()), user.channelCode(), user.approval(), id)
                     .update();
             jdbc.sql("delete from user_roles where user_id = ?").param(id).update();
         }
@@ -108,6 +109,14 @@ class Users {
                 .param(User.normalize(username)).query(String.class).list());
     }
 
+    /** Enabled accounts holding {@code permission} through any of their roles, e.g. the reviewers. */
+    List<User> holdersOf(String permission) {
+        return jdbc.sql(SELECT + " where u.enabled and exists (select 1 from user_roles ur "
+                        + "join role_permissions rp on rp.role_code = ur.role_code "
+                        + "where ur.user_id = u.id and rp.permission = ?) order by u.username")
+                .param(permission).query(this::map).list();
+    }
+
     /** The last {@code size} password hashes, newest first, the current one included. */
     List<String> recentPasswordHashes(long userId, int size) {
         return jdbc.sql("select password_hash from password_history where user_id = ? order by id desc limit ?")
@@ -125,7 +134,8 @@ class Users {
         return new User(id, rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
                 rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
                 rs.getInt("failed_attempts"), instant(rs, "locked_until"), instant(rs, "password_changed_at"),
-                instant(rs, "last_login_at"), instant(rs, "created_at"), roles, rs.getString("channel_code"));
+                instant(rs, "last_login_at"), instant(rs, "created_at"), roles, rs.getString("channel_code"),
+                rs.getString("approval"));
     }
 
     private static Timestamp ts(Instant instant) {

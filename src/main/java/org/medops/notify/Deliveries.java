@@ -17,19 +17,22 @@ class Deliveries {
         this.jdbc = jdbc;
     }
 
-    void record(long targetId, Message message, boolean sent, int attempts, String error, Instant at) {
+    /** A target with id 0 is a person's address (see {@link Notifications#mail}), recorded as the recipient. */
+    void record(Target target, Message message, boolean sent, int attempts, String error, Instant at) {
         jdbc.sql("""
-                insert into notify_deliveries(target_id, reference, title, status, attempts, error, delivered_at)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(targetId, message.reference(), message.title(), sent ? "SENT" : "FAILED", attempts, error,
+                insert into notify_deliveries(target_id, recipient, reference, title, status, attempts, error,
+                    delivered_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(target.id() == 0 ? null : target.id(), target.id() == 0 ? target.address() : null,
+                        message.reference(), message.title(), sent ? "SENT" : "FAILED", attempts, error,
                         Timestamp.from(at))
                 .update();
     }
 
     List<Delivery> recent(int limit) {
         return jdbc.sql("""
-                        select d.id, t.name as target, t.kind, d.reference, d.title, d.status, d.attempts, d.error,
-                            d.delivered_at from notify_deliveries d join notify_targets t on t.id = d.target_id
+                        select d.id, coalesce(t.name, d.recipient) as target, coalesce(t.kind, 'EMAIL') as kind,
+                            d.reference, d.title, d.status, d.attempts, d.error, d.delivered_at
+                        from notify_deliveries d left join notify_targets t on t.id = d.target_id
                         order by d.id desc limit ?""")
                 .param(limit).query(Delivery.class).list();
     }

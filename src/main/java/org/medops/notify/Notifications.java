@@ -42,6 +42,25 @@ public class Notifications {
         this.clock = clock;
     }
 
+    /** The configured targets, for other modules to let an administrator choose among them. */
+    public List<TargetSummary> targets() {
+        return targets.all().stream().map(t -> new TargetSummary(t.id(), t.name(), t.kind(), t.enabled())).toList();
+    }
+
+    public record TargetSummary(long id, String name, TargetKind kind, boolean enabled) {
+    }
+
+    /**
+     * E-mails one person (an applicant, say) who is no configured target: same retries, and recorded
+     * with the address instead of a target.
+     */
+    public void mail(String address, Message message) {
+        if (address == null || !address.matches("[^\\s@,]+@[^\\s@,]+")) {
+            return;
+        }
+        executor.submit(() -> deliver(new Target(0, address, TargetKind.EMAIL, address, null, true), message));
+    }
+
     public void send(List<Long> targetIds, Message message) {
         for (Long id : targetIds) {
             targets.find(id).filter(Target::enabled).ifPresent(target -> executor.submit(() -> deliver(target, message)));
@@ -49,8 +68,9 @@ public class Notifications {
     }
 
     void deliver(Target target, Message message) {
-        if (!windows.computeIfAbsent(target.id(), id -> new Window()).admit(clock.millis())) {
-            deliveries.record(target.id(), message, false, 0, "rate limited: over " + PER_MINUTE + " per minute",
+        // The per-minute window protects the robots' own limits; a person's mailbox has none of those.
+        if (target.id() != 0 && !windows.computeIfAbsent(target.id(), id -> new Window()).admit(clock.millis())) {
+            deliveries.record(target, message, false, 0, "rate limited: over " + PER_MINUTE + " per minute",
                     clock.instant());
             return;
         }
@@ -61,7 +81,7 @@ public class Notifications {
             try {
                 Thread.sleep(backoff);
                 senders.send(target, message);
-                deliveries.record(target.id(), message, true, attempt, null, clock.instant());
+                deliveries.record(target, message, true, attempt, null, clock.instant());
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -72,7 +92,7 @@ public class Notifications {
             }
         }
         log.warn("Notification to {} ({}) failed after {} attempts: {}", target.name(), target.kind(), attempt, error);
-        deliveries.record(target.id(), message, false, attempt, error, clock.instant());
+        deliveries.record(target, message, false, attempt, error, clock.instant());
     }
 
     @PreDestroy

@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
 /** A channel's request to call a service: SUBMITTED → APPROVED / REJECTED, APPROVED → REVOKED. */
 record AccessApplication(long id, String channelCode, String serviceCode, String purpose, Long expectedDailyVolume,
                          String contact, String status, String reason, String applicant, Instant submittedAt,
-                         String decidedBy, Instant decidedAt, String revokedBy, Instant revokedAt) {
+                         String decidedBy, Instant decidedAt, String revokedBy, Instant revokedAt, Long dailyQuota) {
 
     static final String SUBMITTED = "SUBMITTED";
     static final String APPROVED = "APPROVED";

@@ -42,8 +42,13 @@ class AccessApplicationApi {
 
     @PostMapping("/{id}/approve")
     @PreAuthorize("hasAuthority('access:review')")
-    AccessApplication approve(@PathVariable long id, Authentication who) {
-        return review.approve(id, who.getName());
+    AccessApplication approve(@PathVariable long id, @Valid @RequestBody(required = false) Approval approval,
+                              Authentication who) {
+        return review.approve(id, who.getName(), approval == null ? null : approval.dailyQuota());
+    }
+
+    /** @param dailyQuota optional: calls per day of this service for this channel */
+    record Approval(@jakarta.validation.constraints.Min(1) Long dailyQuota) {
     }
 
     @PostMapping("/{id}/reject")

@@ -3,7 +3,10 @@ package org.medops.portal;
 import java.time.Clock;
 import java.time.Duration;
 
+import java.util.List;
+
 import org.medops.catalog.Catalog;
+import org.medops.notify.Notifications;
 import org.medops.catalog.ServiceDefinition;
 import org.medops.shared.ConsoleActions;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,14 +27,19 @@ class AccessApplicationController {
     private final AccessApplications applications;
     private final AccessReview review;
     private final Catalog catalog;
+    private final PortalNotices notices;
+    private final Notifications notifications;
     private final Clock clock;
     private final Duration overdueAfter;
 
-    AccessApplicationController(AccessApplications applications, AccessReview review, Catalog catalog, Clock clock,
+    AccessApplicationController(AccessApplications applications, AccessReview review, Catalog catalog,
+                                PortalNotices notices, Notifications notifications, Clock clock,
                                 @Value("${medops.portal.review-overdue:3d}") Duration overdueAfter) {
         this.applications = applications;
         this.review = review;
         this.catalog = catalog;
+        this.notices = notices;
+        this.notifications = notifications;
         this.clock = clock;
         this.overdueAfter = overdueAfter;
     }
@@ -45,7 +53,18 @@ class AccessApplicationController {
         model.addAttribute("overdueAfter", overdueAfter);
         model.addAttribute("channels", catalog.channelCodes());
         model.addAttribute("services", catalog.services().stream().map(ServiceDefinition::code).toList());
+        model.addAttribute("targets", notifications.targets());
+        model.addAttribute("chosenTargets", notices.targets());
         return "portal/applications";
+    }
+
+    /** Which notifier targets (the reviewers' WeCom group, say) hear of new applications and registrations. */
+    @PostMapping("/access/notify-targets")
+    @PreAuthorize("hasAuthority('alert:write')")
+    String chooseTargets(@RequestParam(required = false) List<Long> targetIds, RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "portal.targets.saved",
+                () -> notices.chooseTargets(targetIds == null ? List.of() : targetIds));
+        return "redirect:/access/applications";
     }
 
     @PostMapping("/access/applications")
@@ -57,8 +76,9 @@ class AccessApplicationController {
 
     @PostMapping("/access/applications/{id}/approve")
     @PreAuthorize("hasAuthority('access:review')")
-    String approve(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
-        ConsoleActions.attempt(redirect, "access.approved", () -> review.approve(id, who.getName()));
+    String approve(@PathVariable long id, @RequestParam(required = false) Long dailyQuota, Authentication who,
+                   RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "access.approved", () -> review.approve(id, who.getName(), dailyQuota));
         return "redirect:/access/applications";
     }
 

@@ -57,9 +57,11 @@ class AccessApplications {
                 + "and status = 'SUBMITTED'").params(channel, service).query(Long.class).single() > 0;
     }
 
-    void decide(long id, String status, String reason, String by, Instant at) {
-        jdbc.sql("update access_applications set status = ?, reason = ?, decided_by = ?, decided_at = ? where id = ?")
-                .params(status, reason, by, Timestamp.from(at), id).update();
+    void decide(long id, String status, String reason, Long dailyQuota, String by, Instant at) {
+        jdbc.sql("""
+                update access_applications set status = ?, reason = ?, daily_quota = ?, decided_by = ?, decided_at = ?
+                where id = ?""")
+                .params(status, reason, dailyQuota, by, Timestamp.from(at), id).update();
     }
 
     void revoke(long id, String by, Instant at) {

@@ -20,12 +20,15 @@ class AccessReview {
 
     private final AccessApplications applications;
     private final Catalog catalog;
+    private final PortalNotices notices;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AccessReview(AccessApplications applications, Catalog catalog, ApplicationEventPublisher events, Clock clock) {
+    AccessReview(AccessApplications applications, Catalog catalog, PortalNotices notices,
+                 ApplicationEventPublisher events, Clock clock) {
         this.applications = applications;
         this.catalog = catalog;
+        this.notices = notices;
         this.events = events;
         this.clock = clock;
     }
@@ -44,17 +47,30 @@ class AccessReview {
         long id = applications.insert(request.channelCode(), request.serviceCode(), request.purpose(),
                 request.expectedDailyVolume(), request.contact(), applicant, clock.instant());
         events.publishEvent(new ApplicationStep("access.apply", id, FieldChange.between(null, request)));
+        notices.toHolders("access:review", new PortalNotices.Notice("access.submitted",
+                "/access/applications?status=SUBMITTED", null, "application:" + id, request.channelCode(),
+                request.serviceCode(), request.purpose()));
         return applications.find(id).orElseThrow();
     }
 
     @Transactional
     AccessApplication approve(long id, String reviewer) {
+        return approve(id, reviewer, null);
+    }
+
+    /** Approves and grants; {@code dailyQuota} (optional) limits this channel's calls of this service per day. */
+    @Transactional
+    AccessApplication approve(long id, String reviewer, Long dailyQuota) {
         AccessApplication application = require(id);
         application.requireStatus(AccessApplication.SUBMITTED);
-        applications.decide(id, AccessApplication.APPROVED, null, reviewer, clock.instant());
-        catalog.grant(application.channelCode(), application.serviceCode(), reviewer);
+        applications.decide(id, AccessApplication.APPROVED, null, dailyQuota, reviewer, clock.instant());
+        catalog.grant(application.channelCode(), application.serviceCode(), reviewer, dailyQuota);
         events.publishEvent(new ApplicationStep("access.approve", id, List.of(
-                FieldChange.of("status", application.status(), AccessApplication.APPROVED))));
+                FieldChange.of("status", application.status(), AccessApplication.APPROVED),
+                FieldChange.set("dailyQuota", dailyQuota))));
+        notices.toPerson(application.applicant(), new PortalNotices.Notice("access.approved", "/access/applications", "/portal/applications",
+                "application:" + id, application.serviceCode(), application.channelCode(),
+                dailyQuota == null ? "—" : dailyQuota));
         return applications.find(id).orElseThrow();
     }
 
@@ -65,10 +81,12 @@ class AccessReview {
         }
         AccessApplication application = require(id);
         application.requireStatus(AccessApplication.SUBMITTED);
-        applications.decide(id, AccessApplication.REJECTED, reason.trim(), reviewer, clock.instant());
+        applications.decide(id, AccessApplication.REJECTED, reason.trim(), null, reviewer, clock.instant());
         events.publishEvent(new ApplicationStep("access.reject", id, List.of(
                 FieldChange.of("status", application.status(), AccessApplication.REJECTED),
                 FieldChange.set("reason", reason.trim()))));
+        notices.toPerson(application.applicant(), new PortalNotices.Notice("access.rejected", "/access/applications", "/portal/applications",
+                "application:" + id, application.serviceCode(), application.channelCode(), reason.trim()));
         return applications.find(id).orElseThrow();
     }
 
@@ -80,6 +98,8 @@ class AccessReview {
         catalog.revokeGrant(application.channelCode(), application.serviceCode());
         events.publishEvent(new ApplicationStep("access.revoke", id, List.of(
                 FieldChange.of("status", application.status(), AccessApplication.REVOKED))));
+        notices.toPerson(application.applicant(), new PortalNotices.Notice("access.revoked", "/access/applications", "/portal/applications",
+                "application:" + id, application.serviceCode(), application.channelCode()));
         return applications.find(id).orElseThrow();
     }
 

@@ -54,29 +54,29 @@ class DeveloperPortal {
     @GetMapping("/api/v1/portal/channel")
     @PreAuthorize("hasAuthority('portal:developer')")
     MyChannel channel(Authentication who) {
-        String channel = channelOf(who);
-        return new MyChannel(channel, catalog.appKeyOf(channel), catalog.grantsOf(channel));
+        String channel = Developers.channelOf(who);
+        return new MyChannel(channel, catalog.appKeyOf(channel), catalog.grantsOf(channel),
+                catalog.grantDetailsOf(channel).stream().map(g -> new MyGrant(g.serviceCode(), g.dailyQuota())).toList());
     }
 
     @GetMapping("/api/v1/portal/applications")
     @PreAuthorize("hasAuthority('portal:developer')")
     List<AccessApplication> myApplications(Authentication who) {
-        String channel = channelOf(who);
+        String channel = Developers.channelOf(who);
         return applications.ofChannel(channel);
     }
 
     @PostMapping("/api/v1/portal/applications")
     @PreAuthorize("hasAuthority('portal:developer')")
     ResponseEntity<AccessApplication> apply(@Valid @RequestBody MyApplication request, Authentication who) {
-        AccessApplication application = review.apply(new NewApplication(channelOf(who), request.serviceCode(),
+        if (catalog.publishedService(request.serviceCode()).isEmpty()) {
+            throw ProblemException.notFound("service", request.serviceCode());
+        }
+        AccessApplication application = review.apply(new NewApplication(Developers.channelOf(who), request.serviceCode(),
                 request.purpose(), request.expectedDailyVolume(), request.contact()), who.getName());
         return ResponseEntity.created(URI.create("/api/v1/portal/applications/" + application.id())).body(application);
     }
 
-    private static String channelOf(Authentication who) {
-        return DeveloperAccounts.channelOf(who)
-                .orElseThrow(() -> new ProblemException(HttpStatus.FORBIDDEN, "not-a-developer"));
-    }
 
     record NewDeveloper(@NotBlank @Size(min = 3, max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+") String username,
                         @NotBlank @Size(max = 128) String displayName, @Size(max = 256) String email) {
@@ -86,7 +86,10 @@ class DeveloperPortal {
     record Invitation(String username, String channelCode, String temporaryPassword) {
     }
 
-    record MyChannel(String code, String appKey, List<String> grants) {
+    record MyChannel(String code, String appKey, List<String> grants, List<MyGrant> grantQuotas) {
+    }
+
+    record MyGrant(String serviceCode, Long dailyQuota) {
     }
 
     record MyApplication(@NotBlank @Size(max = 32) String serviceCode, @NotBlank @Size(max = 2000) String purpose,

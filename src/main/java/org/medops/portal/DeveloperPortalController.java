@@ -3,11 +3,8 @@ package org.medops.portal;
 import java.time.Duration;
 
 import org.medops.catalog.Catalog;
-import org.medops.catalog.ServiceDefinition;
-import org.medops.identity.DeveloperAccounts;
+import org.medops.catalog.ServiceDoc;
 import org.medops.shared.ConsoleActions;
-import org.medops.shared.ProblemException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -17,7 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 开发者中心 for a channel's developer: their credentials, grants and applications, nothing else. */
+/**
+ * 开发者中心 for a channel's developer: 概览/我的渠道 (credentials, grants with their quotas) and
+ * 接入申请 (their channel's applications, applying for a published service). Nothing of other channels.
+ */
 @Controller
 class DeveloperPortalController {
 
@@ -34,24 +34,41 @@ class DeveloperPortalController {
     @GetMapping("/portal")
     @PreAuthorize("hasAuthority('portal:developer')")
     String portal(Authentication who, Model model) {
-        String channel = channelOf(who);
+        String channel = Developers.channelOf(who);
         model.addAttribute("channel", channel);
         model.addAttribute("appKey", catalog.appKeyOf(channel));
-        model.addAttribute("grants", catalog.grantsOf(channel));
-        model.addAttribute("applications", applications.ofChannel(channel));
-        model.addAttribute("services", catalog.services().stream().filter(ServiceDefinition::online)
-                .map(ServiceDefinition::code).toList());
-        return "portal/developer";
+        model.addAttribute("grants", catalog.grantDetailsOf(channel));
+        model.addAttribute("pending", applications.ofChannel(channel).stream()
+                .filter(a -> a.status().equals(AccessApplication.SUBMITTED)).count());
+        model.addAttribute("published", catalog.publishedServices().size());
+        return "developer/overview";
     }
 
+    @GetMapping("/portal/applications")
+    @PreAuthorize("hasAuthority('portal:developer')")
+    String applications(Authentication who, @RequestParam(required = false) String service, Model model) {
+        String channel = Developers.channelOf(who);
+        model.addAttribute("applications", applications.ofChannel(channel));
+        model.addAttribute("services", catalog.publishedServices().stream().map(ServiceDoc.Published::service)
+                .toList());
+        model.addAttribute("selected", service);
+        return "developer/applications";
+    }
+
+    /** Developers apply for published services only: what they cannot read about, they cannot ask for. */
     @PostMapping("/portal/applications")
     @PreAuthorize("hasAuthority('portal:developer')")
     String apply(@RequestParam String serviceCode, @RequestParam String purpose,
-                 @RequestParam(required = false) Long expectedDailyVolume, Authentication who,
-                 RedirectAttributes redirect) {
-        ConsoleActions.attempt(redirect, "access.applied", () -> review.apply(
-                new NewApplication(channelOf(who), serviceCode, purpose, expectedDailyVolume, null), who.getName()));
-        return "redirect:/portal";
+                 @RequestParam(required = false) Long expectedDailyVolume,
+                 @RequestParam(required = false) String contact, Authentication who, RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "access.applied", () -> {
+            if (catalog.publishedService(serviceCode).isEmpty()) {
+                throw org.medops.shared.ProblemException.notFound("service", serviceCode);
+            }
+            review.apply(new NewApplication(Developers.channelOf(who), serviceCode, purpose, expectedDailyVolume,
+                    contact), who.getName());
+        });
+        return "redirect:/portal/applications";
     }
 
     /** The new secret is shown once, on the page that follows; the old one keeps working for the overlap. */
@@ -60,12 +77,7 @@ class DeveloperPortalController {
     String rotate(@RequestParam(defaultValue = "60") int overlapMinutes, Authentication who,
                   RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "catalog.channel.rotated", () -> redirect.addFlashAttribute("issuedSecret",
-                catalog.rotateSecret(channelOf(who), Duration.ofMinutes(overlapMinutes))));
+                catalog.rotateSecret(Developers.channelOf(who), Duration.ofMinutes(overlapMinutes))));
         return "redirect:/portal";
-    }
-
-    private static String channelOf(Authentication who) {
-        return DeveloperAccounts.channelOf(who)
-                .orElseThrow(() -> new ProblemException(HttpStatus.FORBIDDEN, "not-a-developer"));
     }
 }

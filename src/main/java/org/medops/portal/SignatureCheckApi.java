@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 class SignatureCheckApi {
 
     @PostMapping("/api/v1/signature/check")
-    @PreAuthorize("hasAnyAuthority('portal:service-test', 'access:apply')")
+    @PreAuthorize("hasAnyAuthority('portal:service-test', 'access:apply', 'portal:developer')")
     SignatureCheck check(@Valid @RequestBody SignatureInput input) {
         byte[] body = input.body() == null ? new byte[0] : input.body().getBytes(StandardCharsets.UTF_8);
         String stringToSign = Signature.stringToSign(input.method(), input.path(), input.query(), input.timestamp(),

@@ -1,7 +1,6 @@
 package org.medops.traffic;
 
 import java.sql.Array;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -41,8 +40,8 @@ class UsageStatistics {
     }
 
     Report report(Dimension dimension, Granularity granularity, Instant from, Instant to, ZoneId zone) {
-        Map<String, Map<Instant, Accumulator>> byKey = new TreeMap<>();
-        Map<String, Accumulator> totals = new TreeMap<>();
+        Map<String, Map<Instant, RollupTotals>> byKey = new TreeMap<>();
+        Map<String, RollupTotals> totals = new TreeMap<>();
         Map<String, Map<String, Long>> counterparts = new HashMap<>();
         jdbc.sql("""
                         select bucket, service_code, channel_code, calls, failures, latency_sum_micros, latency_histogram
@@ -63,16 +62,16 @@ class UsageStatistics {
                     long failures = rs.getLong("failures");
                     long latency = rs.getLong("latency_sum_micros");
                     Array histogram = rs.getArray("latency_histogram");
-                    byKey.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(period, p -> new Accumulator())
+                    byKey.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(period, p -> new RollupTotals())
                             .add(calls, failures, latency, histogram);
-                    totals.computeIfAbsent(key, k -> new Accumulator()).add(calls, failures, latency, histogram);
+                    totals.computeIfAbsent(key, k -> new RollupTotals()).add(calls, failures, latency, histogram);
                     if (!other.isEmpty()) {
                         counterparts.computeIfAbsent(key, k -> new HashMap<>()).merge(other, calls, Long::sum);
                     }
                 });
         List<Row> rows = new ArrayList<>();
-        byKey.forEach((key, periods) -> periods.forEach((period, a) -> rows.add(a.row(key, period))));
-        List<Row> summary = totals.entrySet().stream().map(e -> e.getValue().row(e.getKey(), null))
+        byKey.forEach((key, periods) -> periods.forEach((period, a) -> rows.add(row(a, key, period))));
+        List<Row> summary = totals.entrySet().stream().map(e -> row(e.getValue(), e.getKey(), null))
                 .sorted(Comparator.comparingLong(Row::calls).reversed()).toList();
         Map<String, List<Counterpart>> tops = new TreeMap<>();
         counterparts.forEach((key, others) -> tops.put(key, others.entrySet().stream()
@@ -98,23 +97,8 @@ class UsageStatistics {
                   List<Row> rows, Map<String, List<Counterpart>> top) {
     }
 
-    private static final class Accumulator {
-        long calls;
-        long failures;
-        long latencySum;
-        final LatencyHistogram histogram = new LatencyHistogram();
-
-        void add(long moreCalls, long moreFailures, long moreLatency, Array counts) throws SQLException {
-            calls += moreCalls;
-            failures += moreFailures;
-            latencySum += moreLatency;
-            histogram.add(counts);
-        }
-
-        Row row(String key, Instant period) {
-            return new Row(key, period, calls, failures, calls == 0 ? 0 : (double) failures / calls,
-                    calls == 0 ? 0 : latencySum / 1000.0 / calls, histogram.percentile(0.95, calls),
-                    histogram.percentile(0.99, calls));
-        }
+    private static Row row(RollupTotals t, String key, Instant period) {
+        return new Row(key, period, t.calls(), t.failures(), t.failureRate(), t.averageMillis(),
+                t.percentileMillis(0.95), t.percentileMillis(0.99));
     }
 }

@@ -53,7 +53,7 @@ class LedgerIT {
         try (Browser browser = Browser.open(port)) {
             browser.login("staff" + tag.hashCode(), "Staff#Desk-2026").go("/opsdesk/ledger?q=" + tag);
             assertThat(browser.text("#ledger")).contains(tag + " 挂号机卡纸", tag + " 报表增加科室筛选", tag + " 打印模板错位");
-            browser.screenshot("68-issue-ledger");
+            browser.screenshot("88-issue-ledger");
         }
         Api.Download xlsx = staff.download("/api/v1/opsdesk/ledger/export.xlsx?kind=TICKET");
         assertThat(xlsx.status()).isEqualTo(200);

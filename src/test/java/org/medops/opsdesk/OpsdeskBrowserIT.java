@@ -34,14 +34,14 @@ class OpsdeskBrowserIT {
                     .tick("#system-HIS")
                     .type("#reporter", "刘芳").type("#contact", "分机 8123");
             nurse.find("#priority option[value=HIGH]").click();
-            nurse.screenshot("60-ticket-report-form");
+            nurse.screenshot("80-ticket-report-form");
             nurse.click("#ticket-form button[type=submit]");
             assertThat(nurse.text("#notice")).contains("故障已提交");
             assertThat(nurse.text("#ticket-status")).isEqualTo("待受理");
             assertThat(nurse.text("#sla-clocks")).contains("首次响应", "故障修复", "计时中");
             assertThat(nurse.pageText()).doesNotContain("受理（首次响应）");
             ticketPath = nurse.path();
-            nurse.screenshot("61-ticket-reported");
+            nurse.screenshot("81-ticket-reported");
         }
 
         try (Browser engineer = Browser.open(port)) {
@@ -56,7 +56,7 @@ class OpsdeskBrowserIT {
             engineer.type("#fixSummary", "升级打印服务到 2.3.1 并重启，已验证 6 个窗口打印正常").click("#action-fix");
             assertThat(engineer.text("#ticket-status")).isEqualTo("待院方确认");
             assertThat(engineer.pageText()).contains("等待院方业务负责人确认修复");
-            engineer.screenshot("62-ticket-fixed");
+            engineer.screenshot("82-ticket-fixed");
         }
 
         try (Browser owner = Browser.open(port)) {
@@ -66,13 +66,13 @@ class OpsdeskBrowserIT {
             assertThat(owner.text("#ticket-status")).isEqualTo("已关闭");
             assertThat(owner.text("#timeline")).contains("报告故障", "受理", "提交定位报告", "修复完成", "院方确认修复");
             assertThat(owner.text("#sla-clocks")).contains("达标").doesNotContain("计时中");
-            owner.screenshot("63-ticket-closed-timeline");
+            owner.screenshot("83-ticket-closed-timeline");
             owner.click("#print-confirmation");
             assertThat(owner.text("#confirmation-signed")).contains("王强", "六个窗口均已恢复打印");
-            owner.screenshot("64-repair-confirmation");
+            owner.screenshot("84-repair-confirmation");
             owner.go("/opsdesk/tickets");
             assertThat(owner.text("#tickets")).contains("门诊收费窗口无法打印发票 " + suffix);
-            owner.screenshot("65-ticket-register");
+            owner.screenshot("85-ticket-register");
         }
 
         try (Browser manager = Browser.open(port)) {
@@ -80,11 +80,11 @@ class OpsdeskBrowserIT {
             assertThat(manager.text("#calendar-days")).contains("2026-10-01", "国庆节", "2026-10-10");
             manager.set("#preview-start", "2026-09-30T17:00").type("#preview-minutes", "120").click("#preview-form button[type=submit]");
             assertThat(manager.text("#due-preview")).contains("2026-10-08T09:00:00+08:00");
-            manager.screenshot("66-sla-policies-calendar");
+            manager.screenshot("86-sla-policies-calendar");
             manager.go("/opsdesk/reports");
             assertThat(manager.text("#compliance-kind")).contains("首次响应", "故障修复");
             assertThat(manager.text("#workload-engineer")).contains("eng" + suffix);
-            manager.screenshot("67-service-reports");
+            manager.screenshot("87-service-reports");
             manager.go("/opsdesk/tickets?lang=en");
             assertThat(manager.text("#ticket-filter")).contains("Report a fault");
         }

@@ -24,6 +24,7 @@ class DeveloperIsolationIT {
         admin.post("/api/v1/services", "{\"code\":\"emr-" + suffix + "\",\"name\":\"EMR\",\"upstreamUrl\":\"http://127.0.0.1:9\"}");
         admin.post("/api/v1/channels", "{\"code\":\"a-" + suffix + "\",\"name\":\"渠道A\"}");
         admin.post("/api/v1/channels", "{\"code\":\"b-" + suffix + "\",\"name\":\"渠道B\"}");
+        admin.put("/api/v1/services/emr-" + suffix + "/docs", "{\"published\":true,\"summary\":\"病历摘要\"}");
         admin.post("/api/v1/access-applications", """
                 {"channelCode":"b-%s","serviceCode":"emr-%s","purpose":"B 的申请"}""".formatted(suffix, suffix));
 
@@ -55,9 +56,11 @@ class DeveloperIsolationIT {
         assertThat(admin.get("/api/v1/portal/channel").status()).as("staff have no developer view").isEqualTo(403);
 
         try (org.medops.testing.Browser browser = org.medops.testing.Browser.open(port)) {
-            browser.login("dev" + suffix, "Dev#Portal-2026").go("/portal");
+            browser.login("dev" + suffix, "Dev#Portal-2026").waitForPath("/portal");
             assertThat(browser.text("#portal-app-key")).isEqualTo(mine.get("appKey").asString());
+            browser.go("/portal/applications");
             assertThat(browser.text("#portal-applications")).contains("emr-" + suffix).doesNotContain("B 的申请");
+            browser.go("/portal");
             browser.click("#portal-rotate");
             assertThat(browser.text("#portal-secret")).hasSizeGreaterThan(30);
             browser.screenshot("53-developer-portal");

@@ -99,6 +99,12 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Brings an element to the top of the window, e.g. before a screenshot of what lies below the fold. */
+    public Browser scrollTo(String css) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'start', behavior: 'instant'})", find(css));
+        return this;
+    }
+
     public String text(String css) {
         return find(css).getText();
     }
