@@ -32,6 +32,13 @@ class OpsdeskWorkBrowserIT {
         Api engineer = admin.newUser(engineerName, "运维工程师 张伟", PASSWORD, "OPS_ENGINEER");
         long change = engineer.post("/api/v1/opsdesk/changes", ChangesIT.change("HIS 5.3.2 补丁升级", "HIS",
                 "PRODUCTION", "2027-05-20T22:30", "2027-05-21T00:30")).json().get("id").asLong();
+        long[] tickets = new long[2];
+        for (int i = 0; i < tickets.length; i++) {
+            tickets[i] = engineer.post("/api/v1/opsdesk/tickets", """
+                    {"title":"影像调阅白屏","phenomenon":"新版 Chrome 白屏","occurredAt":"%s","impactScope":"放射科",
+                     "systems":["PACS"],"category":"SOFTWARE","reporter":"放射科","contact":"8300","source":"PHONE",
+                     "priority":"MEDIUM"}""".formatted(java.time.Instant.now().minusSeconds(60))).json().get("id").asLong();
+        }
 
         try (Browser browser = Browser.open(port)) {
             browser.login(reviewerName, PASSWORD).waitForPath("/");
@@ -91,10 +98,10 @@ class OpsdeskWorkBrowserIT {
             browser.go("/opsdesk/defects").type("#def-title", "影像调阅在新版 Chrome 下白屏")
                     .type("#def-product", "PACS 影像归档与通信系统").type("#def-version", "3.1.7")
                     .tick("#def-system option[value=PACS]").tick("#def-severity option[value=CRITICAL]")
-                    .type("#def-tickets", "1024, 1031")
+                    .type("#def-tickets", tickets[0] + ", " + tickets[1])
                     .type("#def-description", "Chrome 130 以上版本打开 Web 阅片页面白屏，旧版正常。")
                     .click("#def-submit").waitForPath("/opsdesk/defects/");
-            assertThat(browser.text("#defect-tickets")).contains("#1024", "#1031");
+            assertThat(browser.text("#defect-tickets")).contains("#" + tickets[0], "#" + tickets[1]);
             assertThat(browser.text("#defect-info")).contains("PACS", "致命");
             browser.type("#progress-note", "厂商已复现，排入 3.1.8").click("#progress-submit");
             assertThat(browser.text("#defect-status")).isEqualTo("研发已确认");
