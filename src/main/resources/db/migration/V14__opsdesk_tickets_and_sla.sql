@@ -132,6 +132,28 @@ create index tickets_status on tickets (status);
 create index tickets_reported on tickets (reported_at desc);
 create index tickets_recurrence on tickets using gin (system_codes);
 
+-- What a closed cycle established, kept when the ticket is reopened: the location report, the repair and
+-- the hospital's signed confirmation of that cycle.
+create table ticket_cycles (
+    ticket_id       bigint not null references tickets (id) on delete cascade,
+    cycle           int not null,
+    root_cause      text,
+    location_impact text,
+    fix_priority    varchar(200),
+    risk            text,
+    located_at      timestamptz,
+    located_by      varchar(64),
+    fix_summary     text,
+    fixed_at        timestamptz,
+    fixed_by        varchar(64),
+    confirmed_by    varchar(64),
+    confirmer_name  varchar(64),
+    confirmation    text,
+    confirmed_at    timestamptz,
+    closed_at       timestamptz not null,
+    primary key (ticket_id, cycle)
+);
+
 -- The ticket's timeline: every transition and note, in order.
 create table ticket_events (
     id        bigserial primary key,

@@ -14,6 +14,9 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.medops.shared.ProblemException;
+import org.springframework.http.HttpStatus;
+
 /**
  * Working time in one zone: weekly hours, statutory holidays and make-up working days. Holidays are
  * published per year; the calendar knows which years it has tables for and reports the years a
@@ -47,10 +50,6 @@ final class BusinessCalendar implements TimeBasis {
 
     ZoneId zone() {
         return zone;
-    }
-
-    Set<Integer> coveredYears() {
-        return coveredYears;
     }
 
     List<WorkingHours> hoursOn(LocalDate date) {
@@ -102,7 +101,7 @@ final class BusinessCalendar implements TimeBasis {
                 remaining = remaining.minus(available);
             }
         }
-        throw new IllegalStateException("calendar " + code + " has no working time within " + SEARCH_DAYS + " days");
+        throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "calendar-no-working-time", code, SEARCH_DAYS);
     }
 
     @Override

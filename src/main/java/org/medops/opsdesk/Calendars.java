@@ -95,6 +95,10 @@ class Calendars {
                 .params(code, table.year(), source, Timestamp.from(at), by).update();
     }
 
+    void lockForImport() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('medops.calendar-import'))").query((rs, n) -> 1).list();
+    }
+
     boolean hasYear(String code, int year) {
         return jdbc.sql("select count(*) from calendar_years where calendar_code = ? and year = ?").params(code, year)
                 .query(Integer.class).single() > 0;

@@ -21,7 +21,11 @@ record HolidayTable(int year, List<CalendarDay> days) {
 
     HolidayTable {
         days = List.copyOf(days);
+        java.util.Set<java.time.LocalDate> seen = new java.util.HashSet<>();
         for (CalendarDay day : days) {
+            if (!seen.add(day.date())) {
+                throw ProblemException.invalid("holiday-table-duplicate", day.date());
+            }
             if (day.date().getYear() != year) {
                 throw ProblemException.invalid("holiday-outside-year", day.date(), year);
             }

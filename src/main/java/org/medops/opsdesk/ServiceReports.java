@@ -53,7 +53,7 @@ class ServiceReports {
      */
     List<Compliance> compliance(String groupBy, Instant from, Instant to) {
         String key = switch (groupBy) {
-            case "month" -> "to_char(c.stopped_at at time zone 'Asia/Shanghai', 'YYYY-MM')";
+            case "month" -> "to_char(coalesce(c.stopped_at, c.breached_at) at time zone 'Asia/Shanghai', 'YYYY-MM')";
             case "priority" -> "t.priority";
             case "system" -> "s.code";
             case "engineer" -> "coalesce(t.assignee, '—')";
@@ -62,12 +62,15 @@ class ServiceReports {
         };
         String systems = groupBy.equals("system") ? " cross join lateral unnest(t.system_codes) as s(code)" : "";
         String kinds = groupBy.equals("kind") ? "" : " and c.kind in ('RESPONSE', 'RESOLUTION')";
-        return jdbc.sql("select " + key + " as key, count(*) filter (where c.state = 'MET') as met,"
-                        + " count(*) filter (where c.state = 'BREACHED') as breached"
+        // Finished clocks count when they stopped; a clock still open but already late counts as breached when it broke.
+        return jdbc.sql("select " + key + " as key,"
+                        + " count(*) filter (where c.state = 'MET') as met,"
+                        + " count(*) filter (where c.state <> 'MET') as breached"
                         + " from sla_clocks c join tickets t on t.id = c.ticket_id" + systems
-                        + " where c.state in ('MET', 'BREACHED') and c.stopped_at >= ? and c.stopped_at < ?" + kinds
-                        + " group by 1 order by 1")
-                .params(Timestamp.from(from), Timestamp.from(to)).query(Compliance.class).list();
+                        + " where ((c.state in ('MET', 'BREACHED') and c.stopped_at >= :from and c.stopped_at < :to)"
+                        + " or (c.state in ('RUNNING', 'PAUSED') and c.breached_at >= :from and c.breached_at < :to))"
+                        + kinds + " group by 1 order by 1")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(Compliance.class).list();
     }
 
     /** Elapsed-time distribution of the finished clocks of one kind (15 min … 24 h, then longer). */

@@ -27,15 +27,18 @@ import org.springframework.transaction.annotation.Transactional;
 class SlaAdministration {
 
     private static final Logger log = LoggerFactory.getLogger(SlaAdministration.class);
+    private static final Set<String> AUDIENCES = Set.of("ENGINEER", "SERVICE_MANAGER", "PROJECT_MANAGER");
 
     private final SlaPolicies policies;
     private final Calendars calendars;
     private final SlaEscalations escalations;
+    private final TicketDesk desk;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SlaAdministration(SlaPolicies policies, Calendars calendars, SlaEscalations escalations,
+    SlaAdministration(SlaPolicies policies, Calendars calendars, SlaEscalations escalations, TicketDesk desk,
                       ApplicationEventPublisher events, Clock clock) {
+        this.desk = desk;
         this.policies = policies;
         this.calendars = calendars;
         this.escalations = escalations;
@@ -92,6 +95,9 @@ class SlaAdministration {
             if (level.percent() < 1 || level.percent() > 100 || !percents.add(level.percent())) {
                 throw ProblemException.invalid("escalation-percent", level.percent());
             }
+            if (!AUDIENCES.contains(level.audience())) {
+                throw ProblemException.invalid("escalation-audience", level.audience());
+            }
         }
         List<Escalation> before = escalations.all();
         escalations.replace(levels);
@@ -100,8 +106,13 @@ class SlaAdministration {
         return escalations.all();
     }
 
+    List<Calendars.WorkingHoursRow> hours(String code) {
+        return calendars.hours(code);
+    }
+
     @Transactional
     void replaceHours(String code, List<Calendars.WorkingHoursRow> rows, String by) {
+        calendars.find(code).orElseThrow(() -> ProblemException.notFound("calendar", code));
         if (rows.isEmpty()) {
             throw ProblemException.invalid("working-hours-empty");
         }
@@ -119,6 +130,7 @@ class SlaAdministration {
         calendars.replaceHours(code, rows);
         events.publishEvent(new TicketAction("calendar.hours", "calendar", code,
                 List.of(FieldChange.of("hours", before, rows))));
+        desk.recalculate(code, "工作时间已修改");
     }
 
     List<CalendarStatus> calendarStatus() {
@@ -148,6 +160,7 @@ class SlaAdministration {
         events.publishEvent(new TicketAction("calendar.import", "calendar", code,
                 List.of(FieldChange.set("year", table.year()), FieldChange.set("holidays", holidays),
                         FieldChange.set("workdays", result.workdays()), FieldChange.set("source", source))));
+        desk.recalculate(code, "已导入 " + table.year() + " 年节假日表");
         return result;
     }
 
@@ -156,6 +169,8 @@ class SlaAdministration {
     @Order(10)
     @Transactional
     public void importShippedTables() throws IOException {
+        // Nodes starting together take turns, so the second sees the first one's import.
+        calendars.lockForImport();
         String code = calendars.defaultCode();
         for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath:opsdesk/holidays-CN-*.csv")) {
             String text = resource.getContentAsString(StandardCharsets.UTF_8);

@@ -68,6 +68,16 @@ class SlaApi {
         return administration.calendarStatus();
     }
 
+    /** Replaces a calendar's weekly working intervals; running tickets on it get their due times recomputed. */
+    @PutMapping("/opsdesk/calendars/{code}/hours")
+    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    List<Calendars.WorkingHoursRow> replaceHours(@PathVariable String code,
+                                                 @RequestBody @Size(max = 50) List<Calendars.WorkingHoursRow> hours,
+                                                 Authentication who) {
+        administration.replaceHours(code, hours, who.getName());
+        return administration.hours(code);
+    }
+
     /** Imports a year's holidays and make-up days: CSV ({@code date,kind,name}) or a JSON array. */
     @PostMapping(value = "/opsdesk/calendars/{code}/holidays", consumes = {"text/csv", "text/plain", "application/json"})
     @PreAuthorize("hasAuthority('opsdesk:manage')")

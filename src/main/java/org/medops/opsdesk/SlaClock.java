@@ -12,7 +12,7 @@ record SlaClock(long id, long ticketId, int cycle, TargetKind kind, ClockBasis b
                 Instant startedAt, Instant runningSince, Instant pausedSince, Duration elapsed, Duration paused,
                 Instant dueAt, Instant stoppedAt, Instant breachedAt, int warnedPercent, State state) {
 
-    enum State { RUNNING, PAUSED, MET, BREACHED, CANCELLED;
+    enum State { RUNNING, PAUSED, MET, BREACHED;
 
         boolean open() {
             return this == RUNNING || this == PAUSED;
@@ -29,8 +29,10 @@ record SlaClock(long id, long ticketId, int cycle, TargetKind kind, ClockBasis b
         if (state != State.RUNNING) {
             return this;
         }
+        // A breach that happened before the pause keeps its real moment, whether or not the watch saw it yet.
+        SlaClock seen = noteBreach(at);
         return new SlaClock(id, ticketId, cycle, kind, basis, target, startedAt, null, at,
-                elapsed.plus(time.between(runningSince, at)), paused, dueAt, null, breachedAt, warnedPercent,
+                elapsed.plus(time.between(runningSince, at)), paused, dueAt, null, seen.breachedAt, warnedPercent,
                 State.PAUSED);
     }
 
@@ -43,15 +45,31 @@ record SlaClock(long id, long ticketId, int cycle, TargetKind kind, ClockBasis b
                 due(at, elapsed, target, time), null, breachedAt, warnedPercent, State.RUNNING);
     }
 
-    /** A new priority: the time spent stays spent, only the target and therefore the due time change. */
+    /**
+     * A new priority: the time spent stays spent, only the target and therefore the due time change. The
+     * warnings start over against the new target; a breach is noted again if it still holds. A paused clock
+     * already over its new target counts as breached when it was paused at the latest.
+     */
     SlaClock retarget(SlaTarget.Effective newTarget, TimeBasis time) {
         if (!state.open()) {
             return this;
         }
-        Instant due = state == State.RUNNING ? due(runningSince, elapsed, newTarget.length(), time) : dueAt;
-        // A breach noted against the old target is noted again against the new one if it still holds.
+        boolean overWhilePaused = state == State.PAUSED && elapsed.compareTo(newTarget.length()) >= 0;
+        Instant due = state == State.RUNNING ? due(runningSince, elapsed, newTarget.length(), time)
+                : overWhilePaused ? pausedSince : null;
         return new SlaClock(id, ticketId, cycle, kind, newTarget.basis(), newTarget.length(), startedAt, runningSince,
-                pausedSince, elapsed, paused, due, null, null, warnedPercent, state);
+                pausedSince, elapsed, paused, due, null, overWhilePaused ? pausedSince : null, 0, state);
+    }
+
+    /** The due time again on a changed calendar; a breach noted before stands only if the new due time confirms it. */
+    SlaClock recalculated(TimeBasis time) {
+        if (state != State.RUNNING) {
+            return this;
+        }
+        Instant due = due(runningSince, elapsed, target, time);
+        Instant breach = breachedAt != null && !due.isAfter(breachedAt) ? due : null;
+        return new SlaClock(id, ticketId, cycle, kind, basis, target, startedAt, runningSince, pausedSince, elapsed,
+                paused, due, stoppedAt, breach, warnedPercent, state);
     }
 
     SlaClock stop(Instant at, TimeBasis time) {
@@ -66,18 +84,9 @@ record SlaClock(long id, long ticketId, int cycle, TargetKind kind, ClockBasis b
                 at, breach, warnedPercent, met ? State.MET : State.BREACHED);
     }
 
-    /** Not needed after all (the engineer worked remotely after the on-site clock started). */
-    SlaClock cancel(Instant at) {
-        if (!state.open()) {
-            return this;
-        }
-        return new SlaClock(id, ticketId, cycle, kind, basis, target, startedAt, null, null, elapsed, paused, dueAt,
-                at, null, warnedPercent, State.CANCELLED);
-    }
-
-    /** Records the breach at the due time itself, once, while the clock is still running. */
+    /** Records the breach at the due time itself, once, while the clock is still running past it. */
     SlaClock noteBreach(Instant now) {
-        if (state == State.RUNNING && breachedAt == null && dueAt != null && !dueAt.isAfter(now)) {
+        if (state == State.RUNNING && breachedAt == null && dueAt != null && dueAt.isBefore(now)) {
             return new SlaClock(id, ticketId, cycle, kind, basis, target, startedAt, runningSince, pausedSince,
                     elapsed, paused, dueAt, stoppedAt, dueAt, warnedPercent, state);
         }
@@ -99,10 +108,6 @@ record SlaClock(long id, long ticketId, int cycle, TargetKind kind, ClockBasis b
             return 100;
         }
         return (int) Math.min(10_000, elapsedAt(now, time).toSeconds() * 100 / Math.max(1, target.toSeconds()));
-    }
-
-    boolean breached() {
-        return breachedAt != null || state == State.BREACHED;
     }
 
     SlaClock withId(long newId) {

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Service;
 @Service
 class SlaPreview {
 
+    /** 91 days of 24×7 minutes: longer than any SLA target, and on business time well inside the calendar's horizon. */
+    static final int MAX_MINUTES = 131_040;
+
     private final Calendars calendars;
     private final SlaPolicies policies;
 
@@ -40,7 +43,7 @@ class SlaPreview {
         if (request.start() == null || request.minutes() == null || request.clock() == null) {
             throw ProblemException.invalid("preview-incomplete");
         }
-        if (request.minutes() < 0 || request.minutes() > 525_600) {
+        if (request.minutes() < 0 || request.minutes() > MAX_MINUTES) {
             throw ProblemException.invalid("preview-minutes");
         }
         BusinessCalendar calendar = calendar(request.calendar());

@@ -45,6 +45,7 @@ final class Ticket {
     private String calendarWarning;
     private final List<SlaClock> clocks;
     private final List<TimelineEntry> newEntries = new ArrayList<>();
+    private ClosedCycle archived;
 
     Ticket(long id, String number, FaultReport report, Instant reportedAt, String createdBy, Priority priority,
            long policyId, String calendarCode, TicketStatus status, TicketStatus statusBeforeWait, int cycle,
@@ -83,6 +84,11 @@ final class Ticket {
 
     /** The hospital's signed-off repair (故障修复确认单): who, their name as signed, and their statement. */
     record Confirmation(String username, String name, String statement, Instant at) {
+    }
+
+    /** What a cycle established before the ticket was reopened; kept as it was signed. */
+    record ClosedCycle(int cycle, LocationReport location, Instant locatedAt, String locatedBy, String fixSummary,
+                       Instant fixedAt, String fixedBy, Confirmation confirmation, Instant closedAt) {
     }
 
     static Ticket report(FaultReport report, Instant at, String by, SlaContext sla, Long recurrenceOf, Long alertId) {
@@ -176,7 +182,9 @@ final class Ticket {
 
     void confirm(Confirmation signed, SlaContext sla) {
         require(TicketStatus.AWAITING_CONFIRMATION);
-        if (signed.username().equals(fixedBy)) {
+        // Whoever worked the fault (accepted, located or repaired it) cannot sign it off as repaired.
+        if (signed.username().equals(fixedBy) || signed.username().equals(assignee)
+                || signed.username().equals(locatedBy)) {
             throw new ProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "confirm-own-repair", number);
         }
         status = TicketStatus.CLOSED;
@@ -212,6 +220,8 @@ final class Ticket {
     /** A closed fault came back: a new cycle with new clocks; the old cycle and its outcomes stay as they were. */
     void reopen(String reason, String by, Instant at, SlaContext sla) {
         require(TicketStatus.CLOSED);
+        archived = new ClosedCycle(cycle, location, locatedAt, locatedBy, fixSummary, fixedAt, fixedBy, confirmation,
+                closedAt);
         cycle++;
         cycleStartedAt = at;
         status = TicketStatus.NEW;
@@ -269,8 +279,30 @@ final class Ticket {
         note(at, by, "ATTACHED", filename);
     }
 
-    void calendarWarning(String warning) {
-        this.calendarWarning = warning;
+    /**
+     * Names the years this cycle's business-time due dates run through without a holiday table, so nobody
+     * trusts them blindly; clears the warning once the tables are there.
+     */
+    void checkCalendar(SlaContext sla) {
+        Instant latest = clocks.stream().filter(c -> c.basis() == ClockBasis.BUSINESS && c.dueAt() != null)
+                .map(SlaClock::dueAt).max(Instant::compareTo).orElse(null);
+        java.util.SortedSet<Integer> missing = latest == null ? new java.util.TreeSet<>()
+                : sla.calendar().missingYears(cycleStartedAt, latest);
+        calendarWarning = missing.isEmpty() ? null : missing.toString();
+    }
+
+    /**
+     * The calendar changed (hours edited, a holiday table imported): the running clocks' due times are
+     * computed again on the new calendar, openly, with a line on the timeline. The time already spent stays.
+     */
+    void recalculate(SlaContext sla, String reason, Instant at) {
+        List<SlaClock> before = List.copyOf(clocks);
+        clocks.replaceAll(clock -> clock.state() == SlaClock.State.RUNNING
+                ? clock.recalculated(sla.time(clock.basis())) : clock);
+        checkCalendar(sla);
+        if (!before.equals(clocks)) {
+            note(at, "system", "SLA_RECALCULATED", reason);
+        }
     }
 
     private void startCycleClocks(Instant at, SlaContext sla) {
@@ -330,4 +362,6 @@ final class Ticket {
     String calendarWarning() { return calendarWarning; }
     List<SlaClock> clocks() { return List.copyOf(clocks); }
     List<TimelineEntry> newEntries() { return List.copyOf(newEntries); }
+    /** The cycle a reopen just closed, to be kept; empty otherwise. */
+    java.util.Optional<ClosedCycle> archivedCycle() { return java.util.Optional.ofNullable(archived); }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.SortedSet;
 
 import org.medops.shared.FieldChange;
 import org.medops.shared.ProblemException;
@@ -54,7 +53,7 @@ class TicketDesk {
         Long recurrenceOf = tickets.recentClosure(report.systems(), report.category(), at.minus(RECURRENCE_WINDOW), at)
                 .orElse(null);
         Ticket ticket = Ticket.report(report, at, by, sla, recurrenceOf, alertId);
-        ticket.calendarWarning(calendarWarning(ticket, sla));
+        ticket.checkCalendar(sla);
         long id = tickets.insert(ticket);
         Ticket saved = tickets.find(id).orElseThrow();
         events.publishEvent(TicketAction.onTicket("ticket.report", saved,
@@ -117,8 +116,12 @@ class TicketDesk {
     void changePriority(long id, Priority priority, String reason, String by) {
         Ticket ticket = lock(id);
         Priority before = ticket.priority();
+        if (before == priority) {
+            return;
+        }
         SlaContext sla = context(policies.current(priority));
         ticket.changePriority(priority, reason, by, clock.instant(), sla);
+        ticket.checkCalendar(sla);
         tickets.save(ticket);
         events.publishEvent(TicketAction.onTicket("ticket.priority", ticket,
                 List.of(FieldChange.of("priority", before, priority), FieldChange.set("reason", reason))));
@@ -126,10 +129,7 @@ class TicketDesk {
 
     @Transactional
     void reopen(long id, String reason, String by) {
-        act(id, "ticket.reopen", (t, sla, at) -> {
-            t.reopen(reason, by, at, sla);
-            t.calendarWarning(calendarWarning(t, sla));
-        }, FieldChange.set("reason", reason));
+        act(id, "ticket.reopen", (t, sla, at) -> t.reopen(reason, by, at, sla), FieldChange.set("reason", reason));
     }
 
     @Transactional
@@ -141,7 +141,9 @@ class TicketDesk {
         if (attachments.count(id) >= Attachments.MAX_PER_TICKET) {
             throw ProblemException.conflict("attachments-full", Attachments.MAX_PER_TICKET);
         }
-        String name = filename == null ? "" : filename.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+        String cleaned = filename == null ? "" : filename.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+        // Keep the extension when a long name is shortened: it decides the accepted type.
+        String name = cleaned.length() <= 200 ? cleaned : cleaned.substring(0, 180) + cleaned.substring(cleaned.length() - 20);
         AttachmentType type = AttachmentType.detect(name, content)
                 .orElseThrow(() -> ProblemException.invalid("attachment-type", name));
         Instant at = clock.instant();
@@ -157,6 +159,26 @@ class TicketDesk {
         return context(policies.find(ticket.policyId()).orElseThrow());
     }
 
+    /** Recomputes the open tickets measured on a calendar after it changed; returns how many moved. */
+    @Transactional
+    int recalculate(String calendarCode, String reason) {
+        int moved = 0;
+        for (long id : tickets.openOnCalendar(calendarCode)) {
+            Ticket ticket = lock(id);
+            List<SlaClock> before = ticket.clocks();
+            String warningBefore = ticket.calendarWarning();
+            ticket.recalculate(contextOf(ticket), reason, clock.instant());
+            if (!before.equals(ticket.clocks()) || !java.util.Objects.equals(warningBefore, ticket.calendarWarning())) {
+                tickets.save(ticket);
+                events.publishEvent(TicketAction.onTicket("ticket.sla-recalculated", ticket, List.of(
+                        FieldChange.set("reason", reason), FieldChange.of("calendarWarning", warningBefore,
+                                ticket.calendarWarning()))));
+                moved++;
+            }
+        }
+        return moved;
+    }
+
     SlaContext currentContext(Priority priority) {
         return context(policies.current(priority));
     }
@@ -167,21 +189,15 @@ class TicketDesk {
         return new SlaContext(calendar, policy);
     }
 
-    /** Names the years a due time was computed through without a holiday table, so nobody trusts it blindly. */
-    private static String calendarWarning(Ticket ticket, SlaContext sla) {
-        Instant latest = ticket.clocks().stream().map(SlaClock::dueAt).filter(java.util.Objects::nonNull)
-                .max(Instant::compareTo).orElse(ticket.cycleStartedAt());
-        SortedSet<Integer> missing = sla.calendar().missingYears(ticket.cycleStartedAt(), latest);
-        return missing.isEmpty() ? null : missing.toString();
-    }
-
     private Ticket lock(long id) {
         return tickets.lock(id).orElseThrow(() -> ProblemException.notFound("ticket", id));
     }
 
     private void act(long id, String action, Step step, FieldChange... changes) {
         Ticket ticket = lock(id);
-        step.apply(ticket, contextOf(ticket), clock.instant());
+        SlaContext sla = contextOf(ticket);
+        step.apply(ticket, sla, clock.instant());
+        ticket.checkCalendar(sla);
         tickets.save(ticket);
         events.publishEvent(TicketAction.onTicket(action, ticket, List.of(changes)));
     }

@@ -20,10 +20,6 @@ class TicketQueries {
     /** Every criterion optional; {@code text} matches number, title and phenomenon. */
     record TicketFilter(TicketStatus status, Priority priority, String system, String assignee, Boolean breached,
                         String text, Instant from, Instant to) {
-
-        static TicketFilter none() {
-            return new TicketFilter(null, null, null, null, null, null, null, null);
-        }
     }
 
     private final JdbcClient jdbc;

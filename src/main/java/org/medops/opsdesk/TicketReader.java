@@ -31,6 +31,17 @@ class TicketReader {
         this.clock = clock;
     }
 
+    /** The ticket as of one of its cycles: the current one, or a closed one kept at a reopen. */
+    @Transactional(readOnly = true)
+    TicketView view(long id, Integer cycle) {
+        TicketView current = view(id);
+        if (cycle == null || cycle == current.cycle()) {
+            return current;
+        }
+        return current.earlierCycles().stream().filter(c -> c.cycle() == cycle).findFirst().map(current::asOf)
+                .orElseThrow(() -> ProblemException.notFound("ticket cycle", current.number() + "#" + cycle));
+    }
+
     @Transactional(readOnly = true)
     TicketView view(long id) {
         Ticket t = tickets.find(id).orElseThrow(() -> ProblemException.notFound("ticket", id));
@@ -52,6 +63,6 @@ class TicketReader {
                 r.source(), t.priority(), policy.version(), policy.name(), t.status(), t.cycle(), t.assignee(),
                 t.workMode(), t.arrivedAt(), t.location(), t.locatedAt(), t.locatedBy(), t.fixSummary(), t.fixedAt(),
                 t.fixedBy(), t.confirmation(), t.reportedAt(), t.closedAt(), recurrenceOf, t.alertId(),
-                t.calendarWarning(), clocks, tickets.timeline(id), attachments.of(id));
+                t.calendarWarning(), clocks, tickets.timeline(id), attachments.of(id), tickets.closedCycles(id));
     }
 }

@@ -12,7 +12,17 @@ record TicketView(long id, String number, String title, String phenomenon, Offse
                   LocationReport location, Instant locatedAt, String locatedBy, String fixSummary, Instant fixedAt,
                   String fixedBy, Ticket.Confirmation confirmation, Instant reportedAt, Instant closedAt,
                   String recurrenceOf, Long alertId, String calendarWarning, List<ClockView> clocks,
-                  List<TimelineEntry> timeline, List<AttachmentInfo> attachments) {
+                  List<TimelineEntry> timeline, List<AttachmentInfo> attachments,
+                  List<Ticket.ClosedCycle> earlierCycles) {
+
+    /** The ticket as it stood when an earlier cycle closed: that cycle's report, repair and confirmation. */
+    TicketView asOf(Ticket.ClosedCycle c) {
+        return new TicketView(id, number, title, phenomenon, occurredAt, impactScope, systems, category, steps, reporter,
+                contact, source, priority, policyVersion, policyName, TicketStatus.CLOSED, c.cycle(), assignee, workMode,
+                arrivedAt, c.location(), c.locatedAt(), c.locatedBy(), c.fixSummary(), c.fixedAt(), c.fixedBy(),
+                c.confirmation(), reportedAt, c.closedAt(), recurrenceOf, alertId, calendarWarning, clocks, timeline,
+                attachments, List.of());
+    }
 
     /** One clock with what has been used of it now. */
     record ClockView(int cycle, TargetKind kind, ClockBasis basis, long targetMinutes, Instant startedAt, Instant dueAt,

@@ -62,7 +62,37 @@ class Tickets {
                         c == null ? null : c.statement(), c == null ? null : ts(c.at()), ts(t.closedAt()),
                         t.calendarWarning(), t.id())
                 .update();
+        t.archivedCycle().ifPresent(closed -> archive(t.id(), closed));
         saveClocksAndEntries(t.id(), t);
+    }
+
+    private void archive(long ticketId, Ticket.ClosedCycle c) {
+        LocationReport l = c.location();
+        Ticket.Confirmation s = c.confirmation();
+        jdbc.sql("""
+                        insert into ticket_cycles(ticket_id, cycle, root_cause, location_impact, fix_priority, risk, located_at,
+                            located_by, fix_summary, fixed_at, fixed_by, confirmed_by, confirmer_name, confirmation, confirmed_at,
+                            closed_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(ticketId, c.cycle(), l == null ? null : l.rootCause(), l == null ? null : l.impact(),
+                        l == null ? null : l.fixPriority(), l == null ? null : l.risk(), ts(c.locatedAt()), c.locatedBy(),
+                        c.fixSummary(), ts(c.fixedAt()), c.fixedBy(), s == null ? null : s.username(),
+                        s == null ? null : s.name(), s == null ? null : s.statement(), s == null ? null : ts(s.at()),
+                        ts(c.closedAt()))
+                .update();
+    }
+
+    /** The cycles closed before the ticket was reopened, oldest first. */
+    List<Ticket.ClosedCycle> closedCycles(long ticketId) {
+        return jdbc.sql("select * from ticket_cycles where ticket_id = ? order by cycle").param(ticketId)
+                .query((rs, n) -> new Ticket.ClosedCycle(rs.getInt("cycle"), rs.getString("root_cause") == null ? null
+                        : new LocationReport(rs.getString("root_cause"), rs.getString("location_impact"),
+                                rs.getString("fix_priority"), rs.getString("risk")),
+                        instant(rs, "located_at"), rs.getString("located_by"), rs.getString("fix_summary"),
+                        instant(rs, "fixed_at"), rs.getString("fixed_by"), rs.getString("confirmed_by") == null ? null
+                        : new Ticket.Confirmation(rs.getString("confirmed_by"), rs.getString("confirmer_name"),
+                                rs.getString("confirmation"), instant(rs, "confirmed_at")),
+                        instant(rs, "closed_at"))).list();
     }
 
     private void saveClocksAndEntries(long ticketId, Ticket ticket) {
@@ -98,8 +128,17 @@ class Tickets {
         return jdbc.sql("select * from tickets where id = ? for update").param(id).query(this::map).optional();
     }
 
-    Optional<Long> idOfNumber(String number) {
-        return jdbc.sql("select id from tickets where number = ?").param(number).query(Long.class).optional();
+    /** Locks a ticket unless another transaction holds it (the SLA watch on another node): then nothing. */
+    Optional<Ticket> lockUnlessBusy(long id) {
+        return jdbc.sql("select * from tickets where id = ? for update skip locked").param(id).query(this::map).optional();
+    }
+
+    /** Open tickets whose policy measures them on the given calendar. */
+    List<Long> openOnCalendar(String calendarCode) {
+        return jdbc.sql("""
+                select t.id from tickets t join sla_policies p on p.id = t.policy_id
+                where t.status <> 'CLOSED' and p.calendar_code = ? order by t.id""").param(calendarCode)
+                .query(Long.class).list();
     }
 
     long count() {

@@ -175,8 +175,9 @@ class TicketsApi {
     /** The signed-off 故障修复确认单 as PDF (503 {@code pdf-font-missing} where the server has no CJK TrueType font). */
     @GetMapping(value = "/{id}/confirmation.pdf")
     @PreAuthorize("hasAuthority('opsdesk:read')")
-    ResponseEntity<byte[]> confirmationPdf(@PathVariable long id, java.util.Locale locale) {
-        TicketView ticket = reader.view(id);
+    ResponseEntity<byte[]> confirmationPdf(@PathVariable long id, @RequestParam(required = false) Integer cycle,
+                                           java.util.Locale locale) {
+        TicketView ticket = reader.view(id, cycle);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(ticket.number() + "-confirmation.pdf").build().toString())

@@ -22,7 +22,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -57,11 +56,6 @@ class TicketsController {
         this.clock = clock;
     }
 
-    @ModelAttribute("calendarGaps")
-    List<SlaAdministration.CalendarStatus> calendarGaps() {
-        return administration.calendarStatus().stream().filter(c -> !c.complete()).toList();
-    }
-
     @GetMapping("/opsdesk/tickets")
     @PreAuthorize("hasAuthority('opsdesk:read')")
     String list(@RequestParam(required = false) TicketStatus status, @RequestParam(required = false) Priority priority,
@@ -77,6 +71,7 @@ class TicketsController {
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("systems", systems.active());
+        model.addAttribute("calendarGaps", administration.calendarStatus().stream().filter(c -> !c.complete()).toList());
         return "opsdesk/tickets";
     }
 
@@ -128,8 +123,8 @@ class TicketsController {
     /** 故障修复确认单, laid out for printing (the browser's print dialog saves it as PDF). */
     @GetMapping("/opsdesk/tickets/{id}/confirmation")
     @PreAuthorize("hasAuthority('opsdesk:read')")
-    String confirmation(@PathVariable long id, Model model) {
-        model.addAttribute("t", reader.view(id));
+    String confirmation(@PathVariable long id, @RequestParam(required = false) Integer cycle, Model model) {
+        model.addAttribute("t", reader.view(id, cycle));
         model.addAttribute("printedAt", clock.instant());
         model.addAttribute("pdfAvailable", confirmationPdf.font().isPresent());
         return "opsdesk/confirmation";
@@ -137,8 +132,9 @@ class TicketsController {
 
     @GetMapping("/opsdesk/tickets/{id}/confirmation.pdf")
     @PreAuthorize("hasAuthority('opsdesk:read')")
-    ResponseEntity<byte[]> confirmationPdf(@PathVariable long id, Locale locale) {
-        TicketView ticket = reader.view(id);
+    ResponseEntity<byte[]> confirmationPdf(@PathVariable long id, @RequestParam(required = false) Integer cycle,
+                                           Locale locale) {
+        TicketView ticket = reader.view(id, cycle);
         byte[] pdf = confirmationPdf.render(ticket, locale);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -203,7 +199,7 @@ class TicketsController {
     String confirm(@PathVariable long id, @RequestParam String name, @RequestParam String statement, Authentication who,
                    RedirectAttributes redirect) {
         return step(id, redirect, "tickets.done.confirm", () -> desk.confirm(id, who.getName(),
-                required(name, "confirmer-required"), required(statement, "statement-required")));
+                within(required(name, "confirmer-required"), 64), within(required(statement, "statement-required"), 2000)));
     }
 
     @PostMapping("/opsdesk/tickets/{id}/refuse")
@@ -239,6 +235,13 @@ class TicketsController {
     private String step(long id, RedirectAttributes redirect, String notice, Runnable action) {
         ConsoleActions.attempt(redirect, notice, action);
         return "redirect:/opsdesk/tickets/" + id;
+    }
+
+    private static String within(String value, int max) {
+        if (value.length() > max) {
+            throw ProblemException.invalid("text-too-long-max", max);
+        }
+        return value;
     }
 
     private static String required(String value, String problem) {

@@ -83,6 +83,23 @@ class SlaClockTest {
         }
 
         @Test
+        void aPausedClockAlreadyOverItsNewTargetIsBreachedWhenItWasPausedAtTheLatest() {
+            SlaClock paused = businessClock("2026-11-23T09:00+08:00", 480).pause(at("2026-11-23T15:00+08:00"), calendar);
+            SlaClock urgent = paused.retarget(new SlaTarget.Effective(ClockBasis.BUSINESS, Duration.ofHours(4)), calendar);
+            assertThat(local(urgent.breachedAt())).isEqualTo("2026-11-23T15:00+08:00");
+            SlaClock stopped = urgent.stop(at("2026-11-24T09:00+08:00"), calendar);
+            assertThat(stopped.state()).isEqualTo(SlaClock.State.BREACHED);
+            assertThat(stopped.breachedAt()).isBeforeOrEqualTo(stopped.stoppedAt());
+        }
+
+        @Test
+        void warningsStartOverAgainstTheNewTarget() {
+            SlaClock warned = businessClock("2026-11-23T09:00+08:00", 60).warned(100);
+            assertThat(warned.retarget(new SlaTarget.Effective(ClockBasis.BUSINESS, Duration.ofHours(8)), calendar)
+                    .warnedPercent()).isZero();
+        }
+
+        @Test
         void aShorterTargetAlreadyExceededIsBreachedAtTheMomentItWasReached() {
             SlaClock clock = businessClock("2026-11-23T09:00+08:00", 1440);
             SlaClock urgent = clock.retarget(new SlaTarget.Effective(ClockBasis.BUSINESS, Duration.ofHours(4)),
@@ -102,6 +119,32 @@ class SlaClockTest {
             assertThat(late.state()).isEqualTo(SlaClock.State.BREACHED);
             assertThat(local(late.breachedAt())).isEqualTo("2026-11-23T09:00+08:00");
             assertThat(late.elapsed()).isEqualTo(Duration.ofHours(3));
+        }
+
+        @Test
+        void aBreachBeforeAPauseKeepsItsRealMoment() {
+            SlaClock paused = businessClock("2026-11-23T09:00+08:00", 60).pause(at("2026-11-23T11:00+08:00"), calendar);
+            assertThat(local(paused.breachedAt())).isEqualTo("2026-11-23T10:00+08:00");
+            assertThat(local(paused.resume(at("2026-11-24T09:00+08:00"), calendar).breachedAt()))
+                    .isEqualTo("2026-11-23T10:00+08:00");
+        }
+
+        @Test
+        void stoppingExactlyAtTheDueTimeIsMetAndNotBreached() {
+            SlaClock clock = businessClock("2026-11-23T09:00+08:00", 60);
+            assertThat(clock.noteBreach(at("2026-11-23T10:00+08:00")).breachedAt()).isNull();
+            assertThat(clock.stop(at("2026-11-23T10:00+08:00"), calendar).state()).isEqualTo(SlaClock.State.MET);
+        }
+
+        @Test
+        void aChangedCalendarMovesTheDueTimeButNotTheTimeSpent() {
+            SlaClock clock = businessClock("2026-11-23T09:00+08:00", 480).pause(at("2026-11-23T10:00+08:00"), calendar)
+                    .resume(at("2026-11-23T11:00+08:00"), calendar);
+            BusinessCalendar mornings = TestCalendars.weekdays(WorkingHours.of("08:00", "12:00"));
+            SlaClock moved = clock.recalculated(mornings);
+            assertThat(moved.elapsed()).isEqualTo(Duration.ofHours(1));
+            assertThat(local(moved.dueAt())).as("7 h left from Monday 11:00 on four-hour mornings")
+                    .isEqualTo("2026-11-25T10:00+08:00");
         }
 
         @Test

@@ -171,7 +171,7 @@ class TicketsIT {
     }
 
     @Test
-    void whoeverRepairedCannotConfirmEvenWithTheConfirmPermission() {
+    void whoeverWorkedTheFaultCannotConfirmEvenWithTheConfirmPermission() {
         Api both = admin.newUser("both" + suffix, "兼任人员", "Both#Desk-2026", "OPS_ENGINEER", "HOSPITAL_REVIEWER");
         long id = created(both.post("/api/v1/opsdesk/tickets", report("LIS", "DATA", "MEDIUM")));
         both.post("/api/v1/opsdesk/tickets/" + id + "/accept", "{}");
@@ -216,6 +216,13 @@ class TicketsIT {
         assertThat(clock(reopened, 2, "RESPONSE").get("state").asString()).isEqualTo("RUNNING");
         assertThat(reopened.has("fixSummary")).isFalse();
         assertThat(timeline(reopened)).endsWith("CONFIRMED", "REOPENED");
+        JsonNode earlier = reopened.get("earlierCycles").get(0);
+        assertThat(earlier.get("cycle").asInt()).isEqualTo(1);
+        assertThat(earlier.get("fixSummary").asString()).as("the first repair and its sign-off stay").isEqualTo("修复模板");
+        assertThat(earlier.get("confirmation").get("name").asString()).isEqualTo("王强");
+        Api.Download firstSheet = owner.download("/api/v1/opsdesk/tickets/" + id + "/confirmation.pdf?cycle=1");
+        assertThat(firstSheet.status()).isIn(200, 503);
+        assertThat(owner.download("/api/v1/opsdesk/tickets/" + id + "/confirmation.pdf?cycle=7").status()).isEqualTo(404);
     }
 
     @Test
@@ -329,6 +336,32 @@ class TicketsIT {
         assertThat(after.get("missingYears").toString()).contains("2027").doesNotContain("2028");
         assertThat(after.get("due").asString()).as("2028-01-01 is a holiday, 01-02 a make-up Sunday")
                 .isEqualTo("2028-01-02T09:00:00+08:00");
+    }
+
+    @Test
+    void changedWorkingHoursMoveTheDueTimesOfRunningTicketsOpenly() {
+        long id = created(reporter.post("/api/v1/opsdesk/tickets", report("HIS", "DATA", "MEDIUM")));
+        String dueBefore = clock(reporter.get("/api/v1/opsdesk/tickets/" + id).json(), 1, "RESOLUTION").get("dueAt")
+                .asString();
+        assertThat(admin.put("/api/v1/opsdesk/calendars/default/hours", "[]").json().get("code").asString())
+                .isEqualTo("working-hours-empty");
+        String mornings = """
+                [{"day":"MONDAY","hours":{"start":"08:00","end":"12:00"}},{"day":"TUESDAY","hours":{"start":"08:00","end":"12:00"}},
+                 {"day":"WEDNESDAY","hours":{"start":"08:00","end":"12:00"}},{"day":"THURSDAY","hours":{"start":"08:00","end":"12:00"}},
+                 {"day":"FRIDAY","hours":{"start":"08:00","end":"12:00"}}]""";
+        String standard = mornings.replace("12:00", "18:00");
+        assertThat(engineer.put("/api/v1/opsdesk/calendars/default/hours", mornings).status()).isEqualTo(403);
+        try {
+            Api.Response changed = admin.put("/api/v1/opsdesk/calendars/default/hours", mornings);
+            assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+            JsonNode ticket = reporter.get("/api/v1/opsdesk/tickets/" + id).json();
+            assertThat(clock(ticket, 1, "RESOLUTION").get("dueAt").asString()).isNotEqualTo(dueBefore);
+            assertThat(timeline(ticket)).contains("SLA_RECALCULATED");
+        } finally {
+            admin.put("/api/v1/opsdesk/calendars/default/hours", standard);
+        }
+        assertThat(clock(reporter.get("/api/v1/opsdesk/tickets/" + id).json(), 1, "RESOLUTION").get("dueAt").asString())
+                .isEqualTo(dueBefore);
     }
 
     @Test
