@@ -25,6 +25,18 @@ record SlaClock(long id, long ticketId, int cycle, TargetKind kind, ClockBasis b
                 Duration.ZERO, time.plus(at, target.length()), null, null, 0, State.RUNNING);
     }
 
+    /**
+     * A clock that should have run since {@code startedAt} but is created only now (on-site arrival, decided
+     * when the work starts): it takes over the time another clock of the same start and basis has spent
+     * and the pauses it has had, so waiting for the hospital never counts against it.
+     */
+    static SlaClock takingOver(long ticketId, int cycle, TargetKind kind, SlaTarget.Effective target,
+                               SlaClock sameStart, Instant at, TimeBasis time) {
+        Duration spent = sameStart.elapsedAt(at, time);
+        return new SlaClock(0, ticketId, cycle, kind, target.basis(), target.length(), sameStart.startedAt(), at, null,
+                spent, sameStart.paused(), due(at, spent, target.length(), time), null, null, 0, State.RUNNING);
+    }
+
     SlaClock pause(Instant at, TimeBasis time) {
         if (state != State.RUNNING) {
             return this;

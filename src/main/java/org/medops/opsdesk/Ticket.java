@@ -24,7 +24,7 @@ final class Ticket {
     private final String createdBy;
     private Priority priority;
     private long policyId;
-    private final String calendarCode;
+    private String calendarCode;
     private TicketStatus status;
     private TicketStatus statusBeforeWait;
     private int cycle;
@@ -115,10 +115,15 @@ final class Ticket {
         status = TicketStatus.IN_PROGRESS;
         workMode = mode;
         if (mode == WorkMode.ONSITE) {
-            // On-site arrival is promised from the report (seed 001: on site within 2 h of the call).
-            sla.target(TargetKind.ARRIVAL, cycleStartedAt).ifPresent(target -> clocks.add(
-                    SlaClock.start(id, cycle, TargetKind.ARRIVAL, target, cycleStartedAt, target.time(sla.calendar()))
-                            .noteBreach(at)));
+            // On-site arrival is promised from the report (seed 001: on site within 2 h of the call), less the
+            // time spent waiting for the hospital, which the resolution clock (same start) has kept out.
+            sla.target(TargetKind.ARRIVAL, cycleStartedAt).ifPresent(target -> {
+                TimeBasis time = target.time(sla.calendar());
+                SlaClock arrival = clock(TargetKind.RESOLUTION).filter(r -> r.basis() == target.basis())
+                        .map(r -> SlaClock.takingOver(id, cycle, TargetKind.ARRIVAL, target, r, at, time))
+                        .orElseGet(() -> SlaClock.start(id, cycle, TargetKind.ARRIVAL, target, cycleStartedAt, time));
+                clocks.add(arrival.noteBreach(at));
+            });
         }
         note(at, engineer, "IN_PROGRESS", mode.name());
     }
@@ -211,6 +216,7 @@ final class Ticket {
         Priority old = priority;
         priority = newPriority;
         policyId = newSla.policy().id();
+        calendarCode = newSla.calendar().code();
         replaceOpenClocks(clock -> newSla.target(clock.kind(), cycleStartedAt)
                 .map(target -> clock.retarget(target, target.time(newSla.calendar())).noteBreach(at))
                 .orElse(clock));

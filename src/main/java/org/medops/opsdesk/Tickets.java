@@ -48,13 +48,14 @@ class Tickets {
         Ticket.Confirmation c = t.confirmation();
         LocationReport l = t.location();
         jdbc.sql("""
-                        update tickets set priority = ?, policy_id = ?, status = ?, status_before_wait = ?, cycle = ?,
+                        update tickets set priority = ?, policy_id = ?, calendar_code = ?, status = ?, status_before_wait = ?,
+                            cycle = ?,
                             cycle_started_at = ?, assignee = ?, work_mode = ?, arrived_at = ?, root_cause = ?, location_impact = ?,
                             fix_priority = ?, risk = ?, located_at = ?, located_by = ?, fix_summary = ?, fixed_at = ?,
                             fixed_by = ?, confirmed_by = ?, confirmer_name = ?, confirmation = ?, confirmed_at = ?,
                             closed_at = ?, calendar_warning = ?
                         where id = ?""")
-                .params(t.priority().name(), t.policyId(), t.status().name(), name(t.statusBeforeWait()), t.cycle(),
+                .params(t.priority().name(), t.policyId(), t.calendarCode(), t.status().name(), name(t.statusBeforeWait()), t.cycle(),
                         ts(t.cycleStartedAt()), t.assignee(), name(t.workMode()), ts(t.arrivedAt()),
                         l == null ? null : l.rootCause(), l == null ? null : l.impact(), l == null ? null : l.fixPriority(),
                         l == null ? null : l.risk(), ts(t.locatedAt()), t.locatedBy(), t.fixSummary(), ts(t.fixedAt()),

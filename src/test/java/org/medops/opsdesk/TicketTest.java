@@ -73,6 +73,27 @@ class TicketTest {
     }
 
     @Nested
+    class OnSite {
+
+        @Test
+        void waitingForTheHospitalBeforeTheWorkStartsDoesNotCountAgainstTheArrival() {
+            SlaPolicy withArrival = new SlaPolicy(3, Priority.MEDIUM, 1, "三级", "default", List.of(
+                    new SlaTarget(TargetKind.RESPONSE, ClockBasis.BUSINESS, 30, null),
+                    new SlaTarget(TargetKind.ARRIVAL, ClockBasis.BUSINESS, 180, null),
+                    new SlaTarget(TargetKind.RESOLUTION, ClockBasis.BUSINESS, 480, null)), Instant.EPOCH, "system");
+            SlaContext sla = new SlaContext(TestCalendars.standard(), withArrival);
+            Ticket ticket = reported("2026-11-23T09:00+08:00", sla);
+            ticket.accept("eng", at("2026-11-23T09:10+08:00"), sla);
+            ticket.awaitInformation("请确认哪台设备", "eng", at("2026-11-23T09:30+08:00"), sla);
+            ticket.informationReceived("nurse", at("2026-11-23T11:30+08:00"), sla);
+            ticket.startWork(WorkMode.ONSITE, "eng", at("2026-11-23T11:40+08:00"), sla);
+            SlaClock arrival = ticket.clock(TargetKind.ARRIVAL).orElseThrow();
+            assertThat(arrival.elapsed()).as("09:00–09:30 and 11:30–11:40").isEqualTo(java.time.Duration.ofMinutes(40));
+            assertThat(local(arrival.dueAt())).isEqualTo("2026-11-23T14:00+08:00");
+        }
+    }
+
+    @Nested
     class Watching {
 
         @Test
