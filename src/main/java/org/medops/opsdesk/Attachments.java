@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.medops.shared.UploadedFileType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,7 +24,7 @@ class Attachments {
         this.jdbc = jdbc;
     }
 
-    long add(long ticketId, String filename, AttachmentType type, byte[] content, String by, Instant at) {
+    long add(long ticketId, String filename, UploadedFileType type, byte[] content, String by, Instant at) {
         return jdbc.sql("""
                         insert into ticket_attachments(ticket_id, filename, content_type, size_bytes, content, uploaded_at, uploaded_by)
                         values (?, ?, ?, ?, ?, ?, ?) returning id""")

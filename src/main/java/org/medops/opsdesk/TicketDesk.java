@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.medops.shared.FieldChange;
 import org.medops.shared.ProblemException;
+import org.medops.shared.UploadedFileType;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -135,16 +136,14 @@ class TicketDesk {
     @Transactional
     long attach(long id, String filename, byte[] content, String by) {
         Ticket ticket = lock(id);
-        if (content.length > AttachmentType.MAX_BYTES) {
-            throw ProblemException.invalid("attachment-too-large", filename, AttachmentType.MAX_BYTES / (1024 * 1024));
+        if (content.length > UploadedFileType.MAX_BYTES) {
+            throw ProblemException.invalid("attachment-too-large", filename, UploadedFileType.MAX_BYTES / (1024 * 1024));
         }
         if (attachments.count(id) >= Attachments.MAX_PER_TICKET) {
             throw ProblemException.conflict("attachments-full", Attachments.MAX_PER_TICKET);
         }
-        String cleaned = filename == null ? "" : filename.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
-        // Keep the extension when a long name is shortened: it decides the accepted type.
-        String name = cleaned.length() <= 200 ? cleaned : cleaned.substring(0, 180) + cleaned.substring(cleaned.length() - 20);
-        AttachmentType type = AttachmentType.detect(name, content)
+        String name = UploadedFileType.safeName(filename);
+        UploadedFileType type = UploadedFileType.detect(name, content)
                 .orElseThrow(() -> ProblemException.invalid("attachment-type", name));
         Instant at = clock.instant();
         long attachmentId = attachments.add(id, name, type, content, by, at);

@@ -1,4 +1,4 @@
-package org.medops.opsdesk;
+package org.medops.shared;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -10,10 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The file types a fault report may carry: screenshots, PDFs, logs and zipped logs. The type is read
- * from the content, and the file name's extension has to agree, so a renamed executable is refused.
+ * The file types people may attach (fault reports, access applications): screenshots, PDFs, logs and
+ * zipped logs. The type is read from the content, and the file name's extension has to agree, so a
+ * renamed executable is refused.
  */
-enum AttachmentType {
+public enum UploadedFileType {
     PNG("image/png", Set.of("png")),
     JPEG("image/jpeg", Set.of("jpg", "jpeg")),
     GIF("image/gif", Set.of("gif")),
@@ -21,28 +22,28 @@ enum AttachmentType {
     ZIP("application/zip", Set.of("zip")),
     TEXT("text/plain; charset=UTF-8", Set.of("txt", "log", "csv", "json", "xml"));
 
-    static final int MAX_BYTES = 5 * 1024 * 1024;
+    public static final int MAX_BYTES = 5 * 1024 * 1024;
 
     private final String contentType;
     private final Set<String> extensions;
 
-    AttachmentType(String contentType, Set<String> extensions) {
+    UploadedFileType(String contentType, Set<String> extensions) {
         this.contentType = contentType;
         this.extensions = extensions;
     }
 
-    String contentType() {
+    public String contentType() {
         return contentType;
     }
 
-    static Optional<AttachmentType> detect(String filename, byte[] content) {
+    public static Optional<UploadedFileType> detect(String filename, byte[] content) {
         String extension = filename == null || !filename.contains(".") ? ""
                 : filename.substring(filename.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        AttachmentType byContent = byContent(content);
+        UploadedFileType byContent = byContent(content);
         return byContent != null && byContent.extensions.contains(extension) ? Optional.of(byContent) : Optional.empty();
     }
 
-    private static AttachmentType byContent(byte[] c) {
+    private static UploadedFileType byContent(byte[] c) {
         if (starts(c, 0x89, 'P', 'N', 'G')) {
             return PNG;
         }
@@ -86,6 +87,15 @@ enum AttachmentType {
         } catch (CharacterCodingException e) {
             return false;
         }
+    }
+
+    /**
+     * A name safe to store and to send back in a download header: no path separators or control characters,
+     * at most 200 characters, the extension kept when shortened (it decides the accepted type).
+     */
+    public static String safeName(String filename) {
+        String cleaned = filename == null ? "" : filename.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+        return cleaned.length() <= 200 ? cleaned : cleaned.substring(0, 180) + cleaned.substring(cleaned.length() - 20);
     }
 
     @Override
