@@ -19,6 +19,25 @@ class OpsdeskSystems {
         this.jdbc = jdbc;
     }
 
+    List<OpsdeskSystem> all() {
+        return jdbc.sql("select code, name, active from opsdesk_systems order by sort_order, code")
+                .query(OpsdeskSystem.class).list();
+    }
+
+    java.util.Optional<OpsdeskSystem> find(String code) {
+        return jdbc.sql("select code, name, active from opsdesk_systems where code = ?").param(code)
+                .query(OpsdeskSystem.class).optional();
+    }
+
+    /** Adds a system or renames and (re)activates one; systems are retired, never deleted, as records point at them. */
+    void save(OpsdeskSystem system) {
+        jdbc.sql("""
+                        insert into opsdesk_systems(code, name, active, sort_order)
+                        values (?, ?, ?, (select coalesce(max(sort_order), 0) + 10 from opsdesk_systems))
+                        on conflict (code) do update set name = excluded.name, active = excluded.active""")
+                .params(system.code(), system.name(), system.active()).update();
+    }
+
     List<OpsdeskSystem> active() {
         return jdbc.sql("select code, name, active from opsdesk_systems where active order by sort_order, code")
                 .query(OpsdeskSystem.class).list();

@@ -33,12 +33,14 @@ class SlaAdministration {
     private final Calendars calendars;
     private final SlaEscalations escalations;
     private final TicketDesk desk;
+    private final OpsdeskSystems systems;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SlaAdministration(SlaPolicies policies, Calendars calendars, SlaEscalations escalations, TicketDesk desk,
-                      ApplicationEventPublisher events, Clock clock) {
+                      OpsdeskSystems systems, ApplicationEventPublisher events, Clock clock) {
         this.desk = desk;
+        this.systems = systems;
         this.policies = policies;
         this.calendars = calendars;
         this.escalations = escalations;
@@ -104,6 +106,21 @@ class SlaAdministration {
         events.publishEvent(new TicketAction("sla.escalations", "sla-escalations", "all",
                 List.of(FieldChange.of("levels", before, levels))));
         return escalations.all();
+    }
+
+    /** Adds a system, renames it or retires / reactivates it; codes are kept, as records point at them. */
+    @Transactional
+    OpsdeskSystems.OpsdeskSystem saveSystem(String code, String name, boolean active) {
+        String normalized = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!normalized.matches("[A-Z0-9_-]{2,32}") || name == null || name.isBlank() || name.strip().length() > 128) {
+            throw ProblemException.invalid("system-invalid", code);
+        }
+        OpsdeskSystems.OpsdeskSystem before = systems.find(normalized).orElse(null);
+        OpsdeskSystems.OpsdeskSystem after = new OpsdeskSystems.OpsdeskSystem(normalized, name.strip(), active);
+        systems.save(after);
+        events.publishEvent(new TicketAction("opsdesk.system.save", "opsdesk-system", normalized,
+                FieldChange.between(before, after)));
+        return after;
     }
 
     List<Calendars.WorkingHoursRow> hours(String code) {

@@ -34,9 +34,12 @@ class SlaController {
     private final SlaAdministration administration;
     private final SlaPreview preview;
     private final Calendars calendars;
+    private final OpsdeskSystems systems;
     private final Clock clock;
 
-    SlaController(SlaAdministration administration, SlaPreview preview, Calendars calendars, Clock clock) {
+    SlaController(SlaAdministration administration, SlaPreview preview, Calendars calendars, OpsdeskSystems systems,
+                  Clock clock) {
+        this.systems = systems;
         this.administration = administration;
         this.preview = preview;
         this.calendars = calendars;
@@ -59,6 +62,7 @@ class SlaController {
         model.addAttribute("kinds", TargetKind.values());
         model.addAttribute("bases", ClockBasis.values());
         model.addAttribute("priorities", Priority.values());
+        model.addAttribute("systems", systems.all());
         if (!model.containsAttribute("previewStart")) {
             model.addAttribute("previewStart", LocalDateTime.now(clock.withZone(ZoneId.of("Asia/Shanghai")))
                     .withSecond(0).withNano(0));
@@ -80,6 +84,14 @@ class SlaController {
             administration.importHolidays(calendar, text, source, who.getName());
         });
         return "redirect:/opsdesk/sla";
+    }
+
+    @PostMapping("/opsdesk/sla/systems")
+    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    String system(@RequestParam String code, @RequestParam String name, @RequestParam(defaultValue = "false") boolean active,
+                  RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "sla.systemSaved", () -> administration.saveSystem(code, name, active));
+        return "redirect:/opsdesk/sla#systems";
     }
 
     @PostMapping("/opsdesk/sla/hours")

@@ -273,6 +273,22 @@ class TicketsIT {
     }
 
     @Test
+    void theSystemListIsManagedAndARetiredSystemTakesNoNewFaults() {
+        String code = "HRP" + suffix.substring(0, 3).toUpperCase();
+        assertThat(engineer.put("/api/v1/opsdesk/systems/" + code, "{\"name\":\"HRP 人力资源\",\"active\":true}").status())
+                .isEqualTo(403);
+        assertThat(admin.put("/api/v1/opsdesk/systems/" + code, "{\"name\":\"HRP 人力资源\",\"active\":true}").status())
+                .isEqualTo(200);
+        assertThat(engineer.get("/api/v1/opsdesk/systems").body()).contains(code, "HRP 人力资源");
+        assertThat(reporter.post("/api/v1/opsdesk/tickets", report(code, "SOFTWARE", "LOW")).status()).isEqualTo(201);
+        admin.put("/api/v1/opsdesk/systems/" + code, "{\"name\":\"HRP 人力资源\",\"active\":false}");
+        Api.Response retired = reporter.post("/api/v1/opsdesk/tickets", report(code, "SOFTWARE", "LOW"));
+        assertThat(retired.json().get("code").asString()).isEqualTo("unknown-system");
+        assertThat(admin.put("/api/v1/opsdesk/systems/x", "{\"name\":\"x\",\"active\":true}").json().get("code")
+                .asString()).isEqualTo("system-invalid");
+    }
+
+    @Test
     void badReportsGetClearProblems() {
         Api.Response unknownSystem = reporter.post("/api/v1/opsdesk/tickets", report("NOPE", "SOFTWARE", "LOW"));
         assertThat(unknownSystem.status()).isEqualTo(400);
