@@ -67,6 +67,7 @@ class ServiceTester {
         if (gatewayUrl == null) {
             throw ProblemException.conflict("gateway-unknown");
         }
+        URI target = test.target(gatewayUrl);
         String appKey = catalog.appKeyOf(test.channelCode());
         byte[] body = test.body() == null ? new byte[0] : test.body().getBytes(StandardCharsets.UTF_8);
         String query = test.query() == null || test.query().isBlank() ? null : test.query().trim();
@@ -75,8 +76,7 @@ class ServiceTester {
         String requestId = "test-" + UUID.randomUUID();
         String stringToSign = Signature.stringToSign(test.method(), test.path(), query, timestamp, nonce, body);
         String signature = Signature.sign(catalog.signingSecret(test.channelCode()), stringToSign);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + test.path()
-                        + (query == null ? "" : "?" + query)))
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(Duration.ofSeconds(30))
                 .method(test.method(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body))
