@@ -37,7 +37,8 @@ class PortalLoginController {
     }
 
     @PostMapping("/portal/register")
-    String register(@ModelAttribute("form") RegistrationForm form, Model model, RedirectAttributes redirect) {
+    String register(@ModelAttribute("form") RegistrationForm form, Model model, RedirectAttributes redirect,
+                    jakarta.servlet.http.HttpServletRequest request) {
         Set<ConstraintViolation<RegistrationForm>> violations = validator.validate(form);
         if (!violations.isEmpty()) {
             model.addAttribute("violations", violations.stream()
@@ -46,7 +47,7 @@ class PortalLoginController {
             return "developer/register";
         }
         try {
-            registrations.register(form);
+            registrations.register(form, request.getRemoteAddr());
         } catch (ProblemException e) {
             model.addAttribute("problem", e);
             model.addAttribute("form", form.withoutPasswords());

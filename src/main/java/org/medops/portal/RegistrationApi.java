@@ -27,8 +27,9 @@ class RegistrationApi {
 
     /** Answers with the registration minus anything secret; the account cannot sign in yet. */
     @PostMapping("/api/v1/portal/registrations")
-    ResponseEntity<DeveloperRegistration> register(@Valid @RequestBody RegistrationForm form) {
-        DeveloperRegistration registration = registrations.register(form);
+    ResponseEntity<DeveloperRegistration> register(@Valid @RequestBody RegistrationForm form,
+                                                   jakarta.servlet.http.HttpServletRequest request) {
+        DeveloperRegistration registration = registrations.register(form, request.getRemoteAddr());
         return ResponseEntity.created(URI.create("/api/v1/developer-registrations/" + registration.id()))
                 .body(registration);
     }
@@ -53,7 +54,7 @@ class RegistrationApi {
         return registrations.reject(id, rejection == null ? null : rejection.reason(), who.getName());
     }
 
-    /** @param channelCode the channel the developer is bound to; blank takes the one they asked for */
+    /** @param channelCode the channel the developer is bound to; required, whatever they asked for */
     record Binding(@Size(max = 32) String channelCode) {
     }
 }

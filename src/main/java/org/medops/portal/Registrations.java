@@ -28,10 +28,12 @@ class Registrations {
     private final Catalog catalog;
     private final PortalNotices notices;
     private final ApplicationEventPublisher events;
+    private final RegistrationThrottle throttle;
     private final Clock clock;
 
     Registrations(DeveloperRegistrations registrations, DeveloperAccounts accounts, Catalog catalog,
-                  PortalNotices notices, ApplicationEventPublisher events, Clock clock) {
+                  PortalNotices notices, ApplicationEventPublisher events, RegistrationThrottle throttle, Clock clock) {
+        this.throttle = throttle;
         this.registrations = registrations;
         this.accounts = accounts;
         this.catalog = catalog;
@@ -41,15 +43,15 @@ class Registrations {
     }
 
     @Transactional
-    DeveloperRegistration register(RegistrationForm form) {
+    DeveloperRegistration register(RegistrationForm form, String clientAddress) {
+        throttle.admit(clientAddress);
         if (form.confirmPassword() != null && !form.confirmPassword().isEmpty()
                 && !form.confirmPassword().equals(form.password())) {
             throw ProblemException.invalid("password-mismatch");
         }
+        // The requested channel is only a hint for the administrator: checking it here would tell anyone
+        // which channel codes exist. Approval names the channel explicitly.
         String requested = form.channelCode() == null || form.channelCode().isBlank() ? null : form.channelCode().trim();
-        if (requested != null && !catalog.hasChannel(requested)) {
-            throw ProblemException.invalid("registration-channel-unknown", requested);
-        }
         accounts.register(form.username(), form.displayName().trim(), form.email().trim(), form.password());
         String username = form.username().trim().toLowerCase();
         long id = registrations.insert(form, username, clock.instant());
@@ -65,10 +67,11 @@ class Registrations {
     DeveloperRegistration approve(long id, String channelCode, String approver) {
         DeveloperRegistration registration = require(id);
         registration.requireSubmitted();
-        String channel = channelCode == null || channelCode.isBlank() ? registration.requestedChannel() : channelCode.trim();
-        if (channel == null) {
+        // Never bound by default to what a stranger asked for: the administrator names the channel.
+        if (channelCode == null || channelCode.isBlank()) {
             throw ProblemException.invalid("registration-channel-required");
         }
+        String channel = channelCode.trim();
         if (!catalog.hasChannel(channel)) {
             throw ProblemException.notFound("channel", channel);
         }
