@@ -44,6 +44,10 @@ class AccessReview {
         if (applications.pending(request.channelCode(), request.serviceCode())) {
             throw ProblemException.conflict("application-pending", request.channelCode(), request.serviceCode());
         }
+        // A second approval of a grant the channel holds would leave two applications owning one grant.
+        if (catalog.grantsOf(request.channelCode()).contains(request.serviceCode())) {
+            throw ProblemException.conflict("application-granted", request.channelCode(), request.serviceCode());
+        }
         long id = applications.insert(request.channelCode(), request.serviceCode(), request.purpose(),
                 request.expectedDailyVolume(), request.contact(), applicant, clock.instant());
         events.publishEvent(new ApplicationStep("access.apply", id, FieldChange.between(null, request)));
@@ -95,7 +99,10 @@ class AccessReview {
         AccessApplication application = require(id);
         application.requireStatus(AccessApplication.APPROVED);
         applications.revoke(id, reviewer, clock.instant());
-        catalog.revokeGrant(application.channelCode(), application.serviceCode());
+        // The grant may be gone already (an administrator removed it): the application is revoked all the same.
+        if (catalog.grantsOf(application.channelCode()).contains(application.serviceCode())) {
+            catalog.revokeGrant(application.channelCode(), application.serviceCode());
+        }
         events.publishEvent(new ApplicationStep("access.revoke", id, List.of(
                 FieldChange.of("status", application.status(), AccessApplication.REVOKED))));
         notices.toPerson(application.applicant(), new PortalNotices.Notice("access.revoked", "/access/applications", "/portal/applications",

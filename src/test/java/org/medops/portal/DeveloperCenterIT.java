@@ -109,6 +109,24 @@ class DeveloperCenterIT {
     }
 
     @Test
+    void aGrantHeldIsNotAppliedForTwiceAndAnApplicationWhoseGrantIsGoneCanStillBeRevoked() {
+        Setup s = setup();
+        long id = s.admin().post("/api/v1/access-applications", """
+                {"channelCode":"%s","serviceCode":"%s","purpose":"查询检验报告"}""".formatted(s.channel(), s.service()))
+                .json().get("id").asLong();
+        assertThat(s.reviewer().post("/api/v1/access-applications/" + id + "/approve", "{}").status()).isEqualTo(200);
+        Api.Response again = s.admin().post("/api/v1/access-applications", """
+                {"channelCode":"%s","serviceCode":"%s","purpose":"再申请一次"}""".formatted(s.channel(), s.service()));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("code").asString()).isEqualTo("application-granted");
+
+        assertThat(s.admin().delete("/api/v1/channels/" + s.channel() + "/grants/" + s.service()).status()).isEqualTo(204);
+        Api.Response revoked = s.reviewer().post("/api/v1/access-applications/" + id + "/revoke", "{}");
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(revoked.json().get("status").asString()).isEqualTo("REVOKED");
+    }
+
+    @Test
     void theServiceTestConsoleSignsOnTheServerAndKeepsAHistory() {
         Setup s = setup();
         s.admin().post("/api/v1/channels/" + s.channel() + "/grants", "{\"serviceCode\":\"" + s.service() + "\"}");
