@@ -70,13 +70,18 @@ class ChangeDesk {
 
     @Transactional
     Change start(long id, Instant at) {
-        Instant when = at == null ? clock.instant() : at;
-        return apply(id, "change.start", c -> c.start(when));
+        Instant when = recorded(at);
+        return apply(id, "change.start", c -> {
+            if (c.authorizedAt() != null && when.isBefore(c.authorizedAt())) {
+                throw ProblemException.invalid("change-time-invalid", when);
+            }
+            return c.start(when);
+        });
     }
 
     @Transactional
     Change finish(long id, ChangeResult result, String notes, Instant at) {
-        Instant when = at == null ? clock.instant() : at;
+        Instant when = recorded(at);
         return apply(id, "change.finish", c -> c.finish(result, notes, when));
     }
 
@@ -84,6 +89,15 @@ class ChangeDesk {
     Change cancel(long id, String reason, String by) {
         Instant now = clock.instant();
         return apply(id, "change.cancel", c -> c.cancel(by, reason, now));
+    }
+
+    /** Execution may be recorded afterwards, but never in the future (a minute of clock skew allowed). */
+    private Instant recorded(Instant at) {
+        Instant now = clock.instant();
+        if (at != null && at.isAfter(now.plusSeconds(60))) {
+            throw ProblemException.invalid("change-time-invalid", at);
+        }
+        return at == null ? now : at;
     }
 
     private Change apply(long id, String action, UnaryOperator<Change> step) {

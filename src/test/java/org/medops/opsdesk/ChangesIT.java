@@ -137,6 +137,10 @@ class ChangesIT {
 
         // Execution: started, then a rollback must say what happened.
         assertThat(reviewer.post(BASE + "/" + id + "/start", "{}").status()).isEqualTo(403);
+        problem(engineer.post(BASE + "/" + id + "/start", "{\"startedAt\":\"2020-01-01T00:00:00Z\"}"), 400,
+                "change-time-invalid");
+        problem(engineer.post(BASE + "/" + id + "/start", "{\"startedAt\":\"2099-01-01T00:00:00Z\"}"), 400,
+                "change-time-invalid");
         JsonNode started = engineer.post(BASE + "/" + id + "/start", "{}").json();
         assertThat(started.get("status").asString()).isEqualTo("IN_PROGRESS");
         assertThat(started.get("startedAt").asString()).isNotBlank();
