@@ -111,6 +111,8 @@ class ApplicationAttachmentsIT {
         assertThat(s.admin().upload("/api/v1/access-applications/" + id + "/attachments", "安全承诺书.txt",
                 "我方承诺仅用于展示检验报告。".getBytes(StandardCharsets.UTF_8)).status()).as("staff may add files").isEqualTo(201);
         assertThat(s.developerA().upload(mine, "more.log", LOG).status()).isEqualTo(201);
+        assertThat(s.developerA().upload(mine, "fifth.json", "{\"ok\":true}".getBytes(StandardCharsets.UTF_8)).status())
+                .isEqualTo(201);
         Api.Response sixth = s.developerA().upload(mine, "too-many.log", LOG);
         assertThat(sixth.status()).isEqualTo(409);
         assertThat(sixth.json().get("code").asString()).isEqualTo("application-attachments-full");
@@ -124,7 +126,7 @@ class ApplicationAttachmentsIT {
         assertThat(jdbc.sql("""
                         select actor from audit_records where action = 'access.attach' and target_type = 'access-application'
                         and target_id = ? order by seq""").param(Long.toString(id)).query(String.class).list())
-                .containsExactly(s.developerALogin(), s.developerALogin(), "admin", s.developerALogin());
+                .containsExactly(s.developerALogin(), s.developerALogin(), "admin", s.developerALogin(), s.developerALogin());
     }
 
     @Test
@@ -156,7 +158,7 @@ class ApplicationAttachmentsIT {
 
             browser.find("#attach-file-" + id).sendKeys(disguised.toAbsolutePath().toString());
             browser.click("#attach-" + id);
-            assertThat(browser.pageText()).contains("setup.png").contains("不被接受");
+            assertThat(browser.text("#problem")).contains("setup.png").contains("不被接受");
             browser.find("#attach-file-" + id).sendKeys(statement.toAbsolutePath().toString());
             browser.click("#attach-" + id);
             assertThat(browser.text("#notice")).contains("附件已上传");
