@@ -130,9 +130,14 @@ class ApplicationAttachmentsIT {
     }
 
     @Test
-    void anApplicationBeyondReviewTakesNoMoreFiles() {
+    void aFileOverFiveMegabytesAndAnApplicationBeyondReviewAreRefused() {
         Setup s = setup();
         long id = apply(s);
+        byte[] big = new byte[5 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(big, (byte) 'a');
+        Api.Response tooLarge = s.developerA().upload("/api/v1/portal/applications/" + id + "/attachments", "big.log", big);
+        assertThat(tooLarge.status()).isEqualTo(400);
+        assertThat(tooLarge.json().get("code").asString()).isEqualTo("application-attachment-too-large");
         s.reviewer().post("/api/v1/access-applications/" + id + "/reject", "{\"reason\":\"用途不明确\"}");
         Api.Response refused = s.developerA().upload("/api/v1/portal/applications/" + id + "/attachments", "a.png", PNG);
         assertThat(refused.status()).isEqualTo(409);
