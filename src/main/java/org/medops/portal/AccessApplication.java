@@ -22,6 +22,11 @@ record AccessApplication(long id, String channelCode, String serviceCode, String
         }
     }
 
+    /** A developer sees their own channel's applications only; staff (no channel) see all. */
+    boolean visibleTo(String channel) {
+        return channel == null || channelCode.equals(channel);
+    }
+
     /** Waiting for a decision longer than the hospital allows. */
     public boolean overdue(Instant now, Duration allowed) {
         return status.equals(SUBMITTED) && submittedAt.plus(allowed).isBefore(now);

@@ -1,9 +1,12 @@
 package org.medops.portal;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -13,7 +16,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/v1/access-applications")
@@ -21,10 +26,12 @@ class AccessApplicationApi {
 
     private final AccessApplications applications;
     private final AccessReview review;
+    private final ApplicationFiles files;
 
-    AccessApplicationApi(AccessApplications applications, AccessReview review) {
+    AccessApplicationApi(AccessApplications applications, AccessReview review, ApplicationFiles files) {
         this.applications = applications;
         this.review = review;
+        this.files = files;
     }
 
     @GetMapping
@@ -62,6 +69,27 @@ class AccessApplicationApi {
     @PreAuthorize("hasAuthority('access:review')")
     AccessApplication revoke(@PathVariable long id, Authentication who) {
         return review.revoke(id, who.getName());
+    }
+
+    /** Staff who apply on a channel's behalf attach its documents too (while the application is submitted). */
+    @PostMapping(value = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAuthority('access:apply')")
+    ResponseEntity<ApplicationAttachments.Attachment> attach(@PathVariable long id, @RequestPart("file") MultipartFile file,
+                                                             Authentication who) throws IOException {
+        return ResponseEntity.status(HttpStatus.CREATED).body(files.attach(id, null,
+                new ApplicationFiles.Upload(file.getOriginalFilename(), file.getBytes()), who.getName()));
+    }
+
+    @GetMapping("/{id}/attachments")
+    @PreAuthorize("hasAnyAuthority('access:review', 'access:apply')")
+    List<ApplicationAttachments.Attachment> attachments(@PathVariable long id) {
+        return files.list(id, null);
+    }
+
+    @GetMapping("/{id}/attachments/{attachmentId}")
+    @PreAuthorize("hasAnyAuthority('access:review', 'access:apply')")
+    ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
+        return files.download(id, null, attachmentId).asDownload();
     }
 
     record Rejection(String reason) {

@@ -26,17 +26,20 @@ class AccessApplicationController {
 
     private final AccessApplications applications;
     private final AccessReview review;
+    private final ApplicationAttachments attachments;
     private final Catalog catalog;
     private final PortalNotices notices;
     private final Notifications notifications;
     private final Clock clock;
     private final Duration overdueAfter;
 
-    AccessApplicationController(AccessApplications applications, AccessReview review, Catalog catalog,
+    AccessApplicationController(AccessApplications applications, AccessReview review,
+                                ApplicationAttachments attachments, Catalog catalog,
                                 PortalNotices notices, Notifications notifications, Clock clock,
                                 @Value("${medops.portal.review-overdue:3d}") Duration overdueAfter) {
         this.applications = applications;
         this.review = review;
+        this.attachments = attachments;
         this.catalog = catalog;
         this.notices = notices;
         this.notifications = notifications;
@@ -48,7 +51,9 @@ class AccessApplicationController {
     @PreAuthorize("hasAnyAuthority('access:review', 'access:apply')")
     String queue(@RequestParam(required = false) String status, Model model) {
         model.addAttribute("status", status);
-        model.addAttribute("applications", applications.list(status));
+        List<AccessApplication> listed = applications.list(status);
+        model.addAttribute("applications", listed);
+        model.addAttribute("attachments", attachments.of(listed.stream().map(AccessApplication::id).toList()));
         model.addAttribute("now", clock.instant());
         model.addAttribute("overdueAfter", overdueAfter);
         model.addAttribute("channels", catalog.channelCodes());

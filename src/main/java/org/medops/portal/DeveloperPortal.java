@@ -1,5 +1,6 @@
 package org.medops.portal;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import org.medops.catalog.Catalog;
 import org.medops.identity.DeveloperAccounts;
 import org.medops.shared.ProblemException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -18,7 +20,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The developer's own view: their channel, its grants and applications, and applying for more; and the
@@ -31,13 +35,15 @@ class DeveloperPortal {
     private final DeveloperAccounts developers;
     private final AccessApplications applications;
     private final AccessReview review;
+    private final ApplicationFiles files;
 
     DeveloperPortal(Catalog catalog, DeveloperAccounts developers, AccessApplications applications,
-                    AccessReview review) {
+                    AccessReview review, ApplicationFiles files) {
         this.catalog = catalog;
         this.developers = developers;
         this.applications = applications;
         this.review = review;
+        this.files = files;
     }
 
     @PostMapping("/api/v1/channels/{code}/developers")
@@ -77,6 +83,25 @@ class DeveloperPortal {
         return ResponseEntity.created(URI.create("/api/v1/portal/applications/" + application.id())).body(application);
     }
 
+    @PostMapping(value = "/api/v1/portal/applications/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAuthority('portal:developer')")
+    ResponseEntity<ApplicationAttachments.Attachment> attach(@PathVariable long id, @RequestPart("file") MultipartFile file,
+                                                             Authentication who) throws IOException {
+        return ResponseEntity.status(HttpStatus.CREATED).body(files.attach(id, Developers.channelOf(who),
+                new ApplicationFiles.Upload(file.getOriginalFilename(), file.getBytes()), who.getName()));
+    }
+
+    @GetMapping("/api/v1/portal/applications/{id}/attachments")
+    @PreAuthorize("hasAuthority('portal:developer')")
+    List<ApplicationAttachments.Attachment> attachments(@PathVariable long id, Authentication who) {
+        return files.list(id, Developers.channelOf(who));
+    }
+
+    @GetMapping("/api/v1/portal/applications/{id}/attachments/{attachmentId}")
+    @PreAuthorize("hasAuthority('portal:developer')")
+    ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId, Authentication who) {
+        return files.download(id, Developers.channelOf(who), attachmentId).asDownload();
+    }
 
     record NewDeveloper(@NotBlank @Size(min = 3, max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+") String username,
                         @NotBlank @Size(max = 128) String displayName, @Size(max = 256) String email) {

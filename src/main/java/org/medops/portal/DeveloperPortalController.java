@@ -1,17 +1,23 @@
 package org.medops.portal;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.medops.catalog.Catalog;
 import org.medops.catalog.ServiceDoc;
 import org.medops.shared.ConsoleActions;
+import org.medops.shared.ProblemException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -23,12 +29,15 @@ class DeveloperPortalController {
 
     private final Catalog catalog;
     private final AccessApplications applications;
-    private final AccessReview review;
+    private final ApplicationAttachments attachments;
+    private final ApplicationFiles files;
 
-    DeveloperPortalController(Catalog catalog, AccessApplications applications, AccessReview review) {
+    DeveloperPortalController(Catalog catalog, AccessApplications applications, ApplicationAttachments attachments,
+                              ApplicationFiles files) {
         this.catalog = catalog;
         this.applications = applications;
-        this.review = review;
+        this.attachments = attachments;
+        this.files = files;
     }
 
     @GetMapping("/portal")
@@ -48,7 +57,10 @@ class DeveloperPortalController {
     @PreAuthorize("hasAuthority('portal:developer')")
     String applications(Authentication who, @RequestParam(required = false) String service, Model model) {
         String channel = Developers.channelOf(who);
-        model.addAttribute("applications", applications.ofChannel(channel));
+        List<AccessApplication> mine = applications.ofChannel(channel);
+        model.addAttribute("applications", mine);
+        model.addAttribute("attachments", attachments.of(mine.stream().map(AccessApplication::id).toList()));
+        model.addAttribute("maxAttachments", ApplicationAttachments.MAX_PER_APPLICATION);
         model.addAttribute("services", catalog.publishedServices().stream().map(ServiceDoc.Published::service)
                 .toList());
         model.addAttribute("selected", service);
@@ -60,15 +72,37 @@ class DeveloperPortalController {
     @PreAuthorize("hasAuthority('portal:developer')")
     String apply(@RequestParam String serviceCode, @RequestParam String purpose,
                  @RequestParam(required = false) Long expectedDailyVolume,
-                 @RequestParam(required = false) String contact, Authentication who, RedirectAttributes redirect) {
+                 @RequestParam(required = false) String contact,
+                 @RequestParam(name = "files", required = false) List<MultipartFile> attached, Authentication who,
+                 RedirectAttributes redirect) throws IOException {
+        List<ApplicationFiles.Upload> uploads = uploads(attached);
         ConsoleActions.attempt(redirect, "access.applied", () -> {
             if (catalog.publishedService(serviceCode).isEmpty()) {
-                throw org.medops.shared.ProblemException.notFound("service", serviceCode);
+                throw ProblemException.notFound("service", serviceCode);
             }
-            review.apply(new NewApplication(Developers.channelOf(who), serviceCode, purpose, expectedDailyVolume,
-                    contact), who.getName());
+            files.applyWith(new NewApplication(Developers.channelOf(who), serviceCode, purpose, expectedDailyVolume,
+                    contact), uploads, who.getName());
         });
         return "redirect:/portal/applications";
+    }
+
+    /** Adds a file to one of the developer's own applications still waiting for review. */
+    @PostMapping("/portal/applications/{id}/attachments")
+    @PreAuthorize("hasAuthority('portal:developer')")
+    String attach(@PathVariable long id, @RequestParam("file") MultipartFile file, Authentication who,
+                  RedirectAttributes redirect) throws IOException {
+        ApplicationFiles.Upload upload = new ApplicationFiles.Upload(file.getOriginalFilename(), file.getBytes());
+        ConsoleActions.attempt(redirect, "access.attached",
+                () -> files.attach(id, Developers.channelOf(who), upload, who.getName()));
+        return "redirect:/portal/applications";
+    }
+
+    private static List<ApplicationFiles.Upload> uploads(List<MultipartFile> files) throws IOException {
+        List<ApplicationFiles.Upload> uploads = new ArrayList<>();
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            uploads.add(new ApplicationFiles.Upload(file.getOriginalFilename(), file.getBytes()));
+        }
+        return uploads;
     }
 
     /** The new secret is shown once, on the page that follows; the old one keeps working for the overlap. */

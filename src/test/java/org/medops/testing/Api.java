@@ -78,7 +78,7 @@ public final class Api {
         try {
             HttpResponse<byte[]> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -87,7 +87,10 @@ public final class Api {
         }
     }
 
-    public record Download(int status, String contentType, byte[] body) {
+    public record Download(int status, String contentType, byte[] body, java.net.http.HttpHeaders headers) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
     }
 
     /** A body of any type, e.g. a CSV holiday table or a multipart upload. */
