@@ -107,7 +107,10 @@ class DefectDesk {
         ZoneId zone = zone();
         Instant start = quarter.firstDay().atStartOfDay(zone).toInstant();
         Instant end = quarter.endExclusive().atStartOfDay(zone).toInstant();
-        return DefectReport.of(quarter, start, end, clock.instant(), defects.activeBetween(start, end),
+        if (start.isAfter(clock.instant())) {
+            throw ProblemException.invalid("quarter-future", quarter.toString());
+        }
+        return DefectReport.of(quarter, start, end, clock.instant(), defects.reportedBefore(end),
                 defects.statusChangesBefore(end));
     }
 

@@ -35,11 +35,15 @@ record DefectReport(String quarter, LocalDate firstDay, LocalDate lastDay, Insta
     static DefectReport of(DefectQuarter quarter, Instant start, Instant end, Instant now, List<Defect> defects,
                            List<Defects.StatusChange> changes) {
         Instant asOf = now.isBefore(end) ? now : end;
+        Map<Long, DefectStatus> statusAtStart = new HashMap<>();
         Map<Long, DefectStatus> statusAt = new HashMap<>();
         Set<Long> closedInQuarter = new HashSet<>();
         for (Defects.StatusChange change : changes) {
             if (change.at().isAfter(asOf)) {
                 continue;
+            }
+            if (change.at().isBefore(start)) {
+                statusAtStart.put(change.defectId(), change.toStatus());
             }
             statusAt.put(change.defectId(), change.toStatus());
             boolean closes = change.toStatus().done() && (change.fromStatus() == null || !change.fromStatus().done());
@@ -53,7 +57,11 @@ record DefectReport(String quarter, LocalDate firstDay, LocalDate lastDay, Insta
         List<OpenDefect> stillOpen = new ArrayList<>();
         long opened = 0;
         long closed = 0;
-        for (Defect defect : defects) {
+        // A quarter covers what was reported in it and what was still open when it began, as the notes of the
+        // time say, so a defect reopened later never comes back into a quarter that had it closed.
+        List<Defect> covered = defects.stream().filter(d -> !d.reportedAt().isBefore(start)
+                || !statusAtStart.getOrDefault(d.id(), DefectStatus.OPEN).done()).toList();
+        for (Defect defect : covered) {
             DefectStatus status = statusAt.getOrDefault(defect.id(), DefectStatus.OPEN);
             byStatus.merge(status, 1L, Long::sum);
             bySeverity.merge(defect.severity(), 1L, Long::sum);
@@ -61,7 +69,7 @@ record DefectReport(String quarter, LocalDate firstDay, LocalDate lastDay, Insta
             if (!defect.reportedAt().isBefore(start)) {
                 opened++;
             }
-            if (closedInQuarter.contains(defect.id())) {
+            if (closedInQuarter.contains(defect.id()) && status.done()) {
                 closed++;
             }
             if (!status.done()) {
@@ -72,7 +80,7 @@ record DefectReport(String quarter, LocalDate firstDay, LocalDate lastDay, Insta
         }
         stillOpen.sort(Comparator.comparing(OpenDefect::severity).thenComparing(OpenDefect::reportedAt));
         return new DefectReport(quarter.toString(), quarter.firstDay(), quarter.endExclusive().minusDays(1), asOf,
-                defects.size(), opened, closed, stillOpen.size(), counts(byStatus, DefectStatus.values()),
+                covered.size(), opened, closed, stillOpen.size(), counts(byStatus, DefectStatus.values()),
                 counts(bySeverity, DefectSeverity.values()),
                 bySystem.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue())).toList(), stillOpen);
     }
