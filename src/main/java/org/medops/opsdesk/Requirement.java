@@ -84,13 +84,16 @@ record Requirement(long id, String title, String description, String systemCode,
                 plannedDate, deliveredNote, deliveredBy, deliveredAt, by, at, blankToNull(note));
     }
 
-    /** The hospital does not accept the delivery: back to scheduled work, with the reason on record. */
+    /**
+     * The hospital does not accept the delivery: back to scheduled work, with the reason on record (who refused
+     * and when is in the steps; nobody is named as having verified it).
+     */
     Requirement refuseVerification(String reason, String by, Instant at) {
         expect("refuse", RequirementStatus.DELIVERED);
         String why = required(reason);
         return new Requirement(id, title, description, systemCode, submitter, contact, RequirementStatus.SCHEDULED,
                 submittedBy, submittedAt, answer, answeredBy, answeredAt, dueDate, personDays, contractYear,
-                plannedDate, deliveredNote, deliveredBy, deliveredAt, by, at, why);
+                plannedDate, deliveredNote, deliveredBy, deliveredAt, null, null, why);
     }
 
     Requirement dueOn(LocalDate due) {

@@ -125,11 +125,19 @@ record OpenApiView(String title, String version, String description, List<Operat
 
     /** {@code string}, {@code integer(int64)}, {@code array<Report>}, or the referenced schema's name. */
     private static String type(JsonNode document, JsonNode schemaOrRef) {
+        return type(document, schemaOrRef, 0);
+    }
+
+    /** Arrays of arrays nest; an array whose items refer back to itself would nest forever, so eight deep is enough. */
+    private static String type(JsonNode document, JsonNode schemaOrRef, int depth) {
+        if (depth > 8) {
+            return "…";
+        }
         String ref = text(schemaOrRef, "$ref");
         JsonNode schema = resolve(document, schemaOrRef);
         String type = text(schema, "type");
         if ("array".equals(type)) {
-            return "array<" + type(document, schema.path("items")) + ">";
+            return "array<" + type(document, schema.path("items"), depth + 1) + ">";
         }
         if (ref != null && (type == null || "object".equals(type))) {
             return ref.substring(ref.lastIndexOf('/') + 1);

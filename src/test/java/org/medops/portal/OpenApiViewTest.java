@@ -65,6 +65,29 @@ class OpenApiViewTest {
     class RefusingWhatDoesNotParse {
 
         @Test
+        void anArrayOfItselfEndsInsteadOfOverflowing() {
+            OpenApiView selfish = OpenApiView.of(OpenApiText.parse("""
+                    openapi: 3.0.0
+                    info: {title: t, version: "1"}
+                    paths:
+                      /a:
+                        get:
+                          responses:
+                            "200":
+                              description: ok
+                              content:
+                                application/json:
+                                  schema: {$ref: "#/components/schemas/A"}
+                    components:
+                      schemas:
+                        A: {type: object, properties: {children: {$ref: "#/components/schemas/B"}}}
+                        B: {type: array, items: {$ref: "#/components/schemas/B"}}
+                    """));
+            assertThat(selfish.operations().get(0).responses().get(0).fields().get(0).type())
+                    .startsWith("array<array<").endsWith("…>>>>>>>>>");
+        }
+
+        @Test
         void brokenYamlOrJsonIsRefusedWithTheParsersComplaint() {
             assertThatThrownBy(() -> OpenApiText.parse("openapi: 3.0.0\npaths: [unclosed"))
                     .isInstanceOf(ProblemException.class).extracting("code").isEqualTo("openapi-invalid");
