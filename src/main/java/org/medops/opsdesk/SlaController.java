@@ -35,10 +35,12 @@ class SlaController {
     private final SlaPreview preview;
     private final Calendars calendars;
     private final OpsdeskSystems systems;
+    private final org.medops.notify.Notifications notifications;
     private final Clock clock;
 
     SlaController(SlaAdministration administration, SlaPreview preview, Calendars calendars, OpsdeskSystems systems,
-                  Clock clock) {
+                  org.medops.notify.Notifications notifications, Clock clock) {
+        this.notifications = notifications;
         this.systems = systems;
         this.administration = administration;
         this.preview = preview;
@@ -59,6 +61,8 @@ class SlaController {
         model.addAttribute("hours", hoursText(calendars.hours(code)));
         model.addAttribute("policies", administration.currentPolicies());
         model.addAttribute("escalations", administration.escalations());
+        model.addAttribute("notifyTargets", notifications.targets());
+        model.addAttribute("audiences", List.of("ENGINEER", "SERVICE_MANAGER", "PROJECT_MANAGER"));
         model.addAttribute("kinds", TargetKind.values());
         model.addAttribute("bases", ClockBasis.values());
         model.addAttribute("priorities", Priority.values());
@@ -92,6 +96,32 @@ class SlaController {
                   RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "sla.systemSaved", () -> administration.saveSystem(code, name, active));
         return "redirect:/opsdesk/sla#systems";
+    }
+
+    /** Rows {@code percent.N}, {@code audience.N}, {@code targets.N} (several); a blank percent drops the row. */
+    @PostMapping("/opsdesk/sla/escalations")
+    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    String escalations(@RequestParam org.springframework.util.MultiValueMap<String, String> form,
+                       RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "sla.escalationsSaved", () -> administration.replaceEscalations(levels(form)));
+        return "redirect:/opsdesk/sla#escalations";
+    }
+
+    private static List<Escalation> levels(org.springframework.util.MultiValueMap<String, String> form) {
+        List<Escalation> levels = new ArrayList<>();
+        for (int row = 0; row < 10; row++) {
+            String percent = form.getFirst("percent." + row);
+            if (percent == null || percent.isBlank()) {
+                continue;
+            }
+            try {
+                List<Long> targets = form.getOrDefault("targets." + row, List.of()).stream().map(Long::valueOf).toList();
+                levels.add(new Escalation(Integer.parseInt(percent.strip()), form.getFirst("audience." + row), targets));
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalid("escalation-percent", percent);
+            }
+        }
+        return levels;
     }
 
     @PostMapping("/opsdesk/sla/hours")

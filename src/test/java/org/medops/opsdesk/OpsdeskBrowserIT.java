@@ -81,6 +81,10 @@ class OpsdeskBrowserIT {
             manager.set("#preview-start", "2026-09-30T17:00").type("#preview-minutes", "120").click("#preview-form button[type=submit]");
             assertThat(manager.text("#due-preview")).contains("2026-10-08T09:00:00+08:00");
             manager.screenshot("86-sla-policies-calendar");
+            manager.click("#escalation-form button[type=submit]");
+            assertThat(manager.text("#notice")).contains("预警与升级已保存");
+            assertThat(manager.find("#escalation-form input[name='percent.1']").getAttribute("value")).isEqualTo("75");
+            manager.scrollTo("#escalations").screenshot("86b-sla-escalations");
             manager.go("/opsdesk/reports");
             assertThat(manager.text("#compliance-kind")).contains("首次响应", "故障修复");
             assertThat(manager.text("#workload-engineer")).contains("eng" + suffix);
