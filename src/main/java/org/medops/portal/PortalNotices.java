@@ -93,8 +93,15 @@ class PortalNotices {
         }
     }
 
+    /**
+     * For the robots and e-mail: the arguments (names and words typed by registrants and applicants) lose
+     * the characters markdown acts on, so nobody outside can put a link or a heading into a hospital group.
+     */
     private Message message(Notice notice) {
-        return new Message(title(notice), text(notice), "info", notice.reference());
+        Object[] plain = java.util.Arrays.stream(notice.arguments())
+                .map(a -> a instanceof String text ? text.replaceAll("[\\[\\]()<>*_`#~|!\\\\]", " ") : a).toArray();
+        Notice safe = new Notice(notice.key(), notice.link(), notice.portalLink(), notice.reference(), plain);
+        return new Message(title(safe), text(safe), "info", notice.reference());
     }
 
     private String title(Notice notice) {

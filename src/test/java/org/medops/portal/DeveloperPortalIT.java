@@ -259,12 +259,16 @@ class DeveloperPortalIT {
         Api developer = developer(admin, "nt-" + s, "dn" + s, "dn" + s + "@partner.test");
 
         Api.Response applied = developer.post("/api/v1/portal/applications",
-                json("serviceCode", svc, "purpose", "在 App 展示检验报告 " + s, "expectedDailyVolume", 100));
+                json("serviceCode", svc, "purpose", "在 App 展示检验报告 " + s + " [点此查看](http://evil.test)",
+                        "expectedDailyVolume", 100));
         assertThat(applied.status()).as(applied.body()).isEqualTo(201);
         long id = applied.json().get("id").asLong();
         assertThat(reviewer.get("/api/v1/messages").body()).contains("新的接入申请").contains(svc);
         await().atMost(Duration.ofSeconds(10)).until(() -> hooks.findAll(postRequestedFor(urlEqualTo("/reviewers")))
                 .stream().anyMatch(r -> r.getBodyAsString().contains("在 App 展示检验报告 " + s)));
+        assertThat(hooks.findAll(postRequestedFor(urlEqualTo("/reviewers"))).stream().map(r -> r.getBodyAsString())
+                .filter(b -> b.contains(s))).as("an applicant's text cannot put a link into the reviewers' group")
+                .noneMatch(b -> b.contains("](http"));
 
         JsonNode approved = reviewer.post("/api/v1/access-applications/" + id + "/approve", "{\"dailyQuota\":2}").json();
         assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
