@@ -1,7 +1,6 @@
 package org.medops.opsdesk;
 
 import java.io.IOException;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,14 +20,15 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class LedgerController {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     private final Ledger ledger;
     private final OpsdeskSystems systems;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
+    private final HospitalZone zone;
 
-    LedgerController(Ledger ledger, OpsdeskSystems systems, MessageSource messages, ApplicationEventPublisher events) {
+    LedgerController(Ledger ledger, OpsdeskSystems systems, MessageSource messages, ApplicationEventPublisher events,
+                     HospitalZone zone) {
+        this.zone = zone;
         this.ledger = ledger;
         this.systems = systems;
         this.messages = messages;
@@ -69,6 +69,6 @@ class LedgerController {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("medops-ledger.xlsx").build().toString());
-        LedgerExport.xlsx(entries, ZONE, LedgerExport.labels(messages, locale), response.getOutputStream());
+        LedgerExport.xlsx(entries, zone.get(), LedgerExport.labels(messages, locale), response.getOutputStream());
     }
 }

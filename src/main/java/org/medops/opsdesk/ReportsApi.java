@@ -18,10 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportsApi {
 
     private final ServiceReports reports;
+    private final HospitalZone zone;
     private final Clock clock;
 
-    ReportsApi(ServiceReports reports, Clock clock) {
+    ReportsApi(ServiceReports reports, HospitalZone zone, Clock clock) {
         this.reports = reports;
+        this.zone = zone;
         this.clock = clock;
     }
 
@@ -30,7 +32,7 @@ class ReportsApi {
     @PreAuthorize("hasAuthority('opsdesk:read')")
     ServiceReports.WorkloadReport workload(@RequestParam(required = false) String from,
                                            @RequestParam(required = false) String to) {
-        Period period = Period.of(from, to, clock);
+        Period period = Period.of(from, to, zone.get(), clock);
         return reports.workload(period.from().toInstant(), period.to().toInstant());
     }
 
@@ -42,28 +44,26 @@ class ReportsApi {
         if (!List.of("month", "priority", "system", "engineer", "kind").contains(by)) {
             throw ProblemException.invalid("report-group", by);
         }
-        Period period = Period.of(from, to, clock);
-        return reports.compliance(by, period.from().toInstant(), period.to().toInstant());
+        Period period = Period.of(from, to, zone.get(), clock);
+        return reports.compliance(by, period.from().toInstant(), period.to().toInstant(), zone.get());
     }
 
-    /** A reporting period in the hospital's zone; dates mean whole days, {@code to} exclusive. Default: the last 90 days. */
+    /** A reporting period in the console's zone; dates mean whole days, {@code to} exclusive. Default: the last 90 days. */
     record Period(OffsetDateTime from, OffsetDateTime to) {
 
-        static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
-        static Period of(String from, String to, Clock clock) {
-            OffsetDateTime end = to == null || to.isBlank() ? LocalDate.now(clock.withZone(ZONE)).plusDays(1)
-                    .atStartOfDay(ZONE).toOffsetDateTime() : parse(to);
-            OffsetDateTime start = from == null || from.isBlank() ? end.minusDays(90) : parse(from);
+        static Period of(String from, String to, ZoneId zone, Clock clock) {
+            OffsetDateTime end = to == null || to.isBlank() ? LocalDate.now(clock.withZone(zone)).plusDays(1)
+                    .atStartOfDay(zone).toOffsetDateTime() : parse(to, zone);
+            OffsetDateTime start = from == null || from.isBlank() ? end.minusDays(90) : parse(from, zone);
             if (!start.isBefore(end)) {
                 throw ProblemException.invalid("period-invalid", from, to);
             }
             return new Period(start, end);
         }
 
-        private static OffsetDateTime parse(String text) {
+        private static OffsetDateTime parse(String text, ZoneId zone) {
             try {
-                return text.length() <= 10 ? LocalDate.parse(text).atStartOfDay(ZONE).toOffsetDateTime()
+                return text.length() <= 10 ? LocalDate.parse(text).atStartOfDay(zone).toOffsetDateTime()
                         : OffsetDateTime.parse(text);
             } catch (java.time.format.DateTimeParseException e) {
                 throw ProblemException.invalid("period-invalid", text, "");

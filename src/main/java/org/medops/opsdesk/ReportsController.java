@@ -14,26 +14,28 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ReportsController {
 
     private final ServiceReports reports;
+    private final HospitalZone zone;
     private final Clock clock;
 
-    ReportsController(ServiceReports reports, Clock clock) {
+    ReportsController(ServiceReports reports, HospitalZone zone, Clock clock) {
         this.reports = reports;
+        this.zone = zone;
         this.clock = clock;
     }
 
     @GetMapping("/opsdesk/reports")
     @PreAuthorize("hasAuthority('opsdesk:read')")
     String reports(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
-        ReportsApi.Period period = ReportsApi.Period.of(from, to, clock);
+        ReportsApi.Period period = ReportsApi.Period.of(from, to, zone.get(), clock);
         Instant start = period.from().toInstant();
         Instant end = period.to().toInstant();
         model.addAttribute("from", period.from().toLocalDate());
         model.addAttribute("to", period.to().toLocalDate());
-        model.addAttribute("byMonth", reports.compliance("month", start, end));
-        model.addAttribute("byPriority", reports.compliance("priority", start, end));
-        model.addAttribute("bySystem", reports.compliance("system", start, end));
-        model.addAttribute("byEngineer", reports.compliance("engineer", start, end));
-        model.addAttribute("byKind", reports.compliance("kind", start, end));
+        model.addAttribute("byMonth", reports.compliance("month", start, end, zone.get()));
+        model.addAttribute("byPriority", reports.compliance("priority", start, end, zone.get()));
+        model.addAttribute("bySystem", reports.compliance("system", start, end, zone.get()));
+        model.addAttribute("byEngineer", reports.compliance("engineer", start, end, zone.get()));
+        model.addAttribute("byKind", reports.compliance("kind", start, end, zone.get()));
         model.addAttribute("responses", reports.distribution(TargetKind.RESPONSE, start, end));
         model.addAttribute("resolutions", reports.distribution(TargetKind.RESOLUTION, start, end));
         model.addAttribute("workload", reports.workload(start, end));

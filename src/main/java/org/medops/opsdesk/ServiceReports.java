@@ -51,9 +51,9 @@ class ServiceReports {
      * Compliance grouped by {@code month}, {@code priority}, {@code system}, {@code engineer} or {@code kind}.
      * Only the first-response and resolution targets count for the by-group views: they are the contract's.
      */
-    List<Compliance> compliance(String groupBy, Instant from, Instant to) {
+    List<Compliance> compliance(String groupBy, Instant from, Instant to, java.time.ZoneId zone) {
         String key = switch (groupBy) {
-            case "month" -> "to_char(coalesce(c.stopped_at, c.breached_at) at time zone 'Asia/Shanghai', 'YYYY-MM')";
+            case "month" -> "to_char(coalesce(c.stopped_at, c.breached_at) at time zone :zone, 'YYYY-MM')";
             case "priority" -> "t.priority";
             case "system" -> "s.code";
             case "engineer" -> "coalesce(t.assignee, '—')";
@@ -70,7 +70,8 @@ class ServiceReports {
                         + " where ((c.state in ('MET', 'BREACHED') and c.stopped_at >= :from and c.stopped_at < :to)"
                         + " or (c.state in ('RUNNING', 'PAUSED') and c.breached_at >= :from and c.breached_at < :to))"
                         + kinds + " group by 1 order by 1")
-                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(Compliance.class).list();
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param("zone", zone.getId()).query(Compliance.class).list();
     }
 
     /** Elapsed-time distribution of the finished clocks of one kind (15 min … 24 h, then longer). */

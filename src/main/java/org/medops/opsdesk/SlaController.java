@@ -7,7 +7,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -36,10 +35,12 @@ class SlaController {
     private final Calendars calendars;
     private final OpsdeskSystems systems;
     private final org.medops.notify.Notifications notifications;
+    private final HospitalZone zone;
     private final Clock clock;
 
     SlaController(SlaAdministration administration, SlaPreview preview, Calendars calendars, OpsdeskSystems systems,
-                  org.medops.notify.Notifications notifications, Clock clock) {
+                  org.medops.notify.Notifications notifications, HospitalZone zone, Clock clock) {
+        this.zone = zone;
         this.notifications = notifications;
         this.systems = systems;
         this.administration = administration;
@@ -68,7 +69,7 @@ class SlaController {
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("systems", systems.all());
         if (!model.containsAttribute("previewStart")) {
-            model.addAttribute("previewStart", LocalDateTime.now(clock.withZone(ZoneId.of("Asia/Shanghai")))
+            model.addAttribute("previewStart", LocalDateTime.now(clock.withZone(zone.get()))
                     .withSecond(0).withNano(0));
         }
         return "opsdesk/sla";
@@ -146,7 +147,7 @@ class SlaController {
     String preview(@RequestParam LocalDateTime start, @RequestParam(required = false) Integer minutes,
                    @RequestParam(required = false) ClockBasis clock, @RequestParam(required = false) Priority priority,
                    RedirectAttributes redirect) {
-        var offset = start.atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
+        var offset = start.atZone(zone.get()).toOffsetDateTime();
         redirect.addFlashAttribute("previewStart", start);
         try {
             if (priority != null) {

@@ -3,7 +3,6 @@ package org.medops.opsdesk;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +31,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class TicketsController {
 
-    private static final ZoneId HOSPITAL_ZONE = ZoneId.of("Asia/Shanghai");
-
     private final TicketDesk desk;
     private final TicketReader reader;
     private final TicketQueries queries;
@@ -41,11 +38,13 @@ class TicketsController {
     private final SlaAdministration administration;
     private final Validator validator;
     private final ConfirmationPdf confirmationPdf;
+    private final HospitalZone zone;
     private final Clock clock;
 
     TicketsController(TicketDesk desk, TicketReader reader, TicketQueries queries, OpsdeskSystems systems,
                       SlaAdministration administration, Validator validator, ConfirmationPdf confirmationPdf,
-                      Clock clock) {
+                      HospitalZone zone, Clock clock) {
+        this.zone = zone;
         this.desk = desk;
         this.reader = reader;
         this.queries = queries;
@@ -78,14 +77,14 @@ class TicketsController {
     @GetMapping("/opsdesk/tickets/new")
     @PreAuthorize("hasAuthority('opsdesk:report')")
     String newTicket(Authentication who, Model model) {
-        return form(TicketForm.blank("", LocalDateTime.now(clock.withZone(HOSPITAL_ZONE)).truncatedTo(ChronoUnit.MINUTES)),
+        return form(TicketForm.blank("", LocalDateTime.now(clock.withZone(zone.get())).truncatedTo(ChronoUnit.MINUTES)),
                 model);
     }
 
     @PostMapping("/opsdesk/tickets")
     @PreAuthorize("hasAuthority('opsdesk:report')")
     String report(TicketForm form, Authentication who, Model model, RedirectAttributes redirect) {
-        FaultReport report = form.toReport(HOSPITAL_ZONE);
+        FaultReport report = form.toReport(zone.get());
         Set<ConstraintViolation<FaultReport>> violations = validator.validate(report);
         if (!violations.isEmpty()) {
             model.addAttribute("violations", violations.stream()
@@ -159,7 +158,7 @@ class TicketsController {
     String arrive(@PathVariable long id, @RequestParam(required = false) LocalDateTime arrivedAt, Authentication who,
                   RedirectAttributes redirect) {
         return step(id, redirect, "tickets.done.arrive", () -> desk.arrive(id,
-                arrivedAt == null ? null : arrivedAt.atZone(HOSPITAL_ZONE).toInstant(), who.getName()));
+                arrivedAt == null ? null : arrivedAt.atZone(zone.get()).toInstant(), who.getName()));
     }
 
     @PostMapping("/opsdesk/tickets/{id}/await-info")
