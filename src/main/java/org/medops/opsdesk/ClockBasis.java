@@ -1,6 +1,6 @@
 package org.medops.opsdesk;
 
 /** Whether a target counts working time of a business calendar or every minute of the day. */
-public enum ClockBasis {
+enum ClockBasis {
     BUSINESS, CALENDAR
 }

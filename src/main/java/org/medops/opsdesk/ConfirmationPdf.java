@@ -15,7 +15,11 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.medops.shared.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -68,6 +72,14 @@ class ConfirmationPdf {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** The sheet as a download named after the ticket, for the console page and the API alike. */
+    ResponseEntity<byte[]> download(TicketView ticket, Locale locale) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(ticket.number() + "-confirmation.pdf").build().toString())
+                .body(render(ticket, locale));
     }
 
     Optional<Path> font() {

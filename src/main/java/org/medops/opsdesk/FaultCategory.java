@@ -1,6 +1,6 @@
 package org.medops.opsdesk;
 
 /** What kind of fault; with the system it decides whether a new fault is a recurrence. */
-public enum FaultCategory {
+enum FaultCategory {
     HARDWARE, SOFTWARE, NETWORK, INTERFACE, DATA, SECURITY, OTHER
 }

@@ -9,6 +9,10 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * (hospital). No ticket links: the tickets they would point at are not part of this seed.
  */
 @Component
-public class OpsdeskWorkDemo {
+@ConditionalOnProperty(name = "medops.demo", havingValue = "true")
+class OpsdeskWorkDemo {
 
     private static final String ENGINEER = "engineer";
     private static final String REVIEWER = "reviewer";
@@ -43,6 +48,9 @@ public class OpsdeskWorkDemo {
         this.clock = clock;
     }
 
+    /** On application start rather than with the gateway, so a console-only node shows the desk's work too. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(30)
     @Transactional
     public void seed() {
         if (empty("opsdesk_requirements")) {

@@ -1,6 +1,6 @@
 package org.medops.opsdesk;
 
 /** How a fault reached the desk. */
-public enum ReportSource {
+enum ReportSource {
     PHONE, WECHAT, WEB, EMAIL, ALERT
 }

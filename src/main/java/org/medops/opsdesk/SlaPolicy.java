@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** The targets tickets of one priority are measured against, in one version. */
-public record SlaPolicy(long id, Priority priority, int version, String name, String calendarCode,
+record SlaPolicy(long id, Priority priority, int version, String name, String calendarCode,
                         List<SlaTarget> targets, Instant createdAt, String createdBy) {
 
-    public SlaPolicy {
+    SlaPolicy {
         targets = List.copyOf(targets);
     }
 

@@ -8,9 +8,9 @@ import java.time.Instant;
  * the calendar's working time and counts every minute (seed 004: respond within 30 minutes in working
  * hours, within an hour outside them).
  */
-public record SlaTarget(TargetKind kind, ClockBasis basis, int minutes, Integer outsideHoursMinutes) {
+record SlaTarget(TargetKind kind, ClockBasis basis, int minutes, Integer outsideHoursMinutes) {
 
-    public SlaTarget {
+    SlaTarget {
         if (kind == null || basis == null) {
             throw new IllegalArgumentException("a target needs a kind and a clock basis");
         }

@@ -1,7 +1,7 @@
 package org.medops.opsdesk;
 
 /** What an SLA target measures, each on its own clock. */
-public enum TargetKind {
+enum TargetKind {
     /** From the report to the first response (acceptance). */
     RESPONSE,
     /** From the report to the engineer's arrival on site, when on-site work is needed. */

@@ -1,7 +1,7 @@
 package org.medops.opsdesk;
 
 /** Where a ticket is in its lifecycle. */
-public enum TicketStatus {
+enum TicketStatus {
     NEW, ACCEPTED, IN_PROGRESS, AWAITING_INFO, LOCATED, AWAITING_CONFIRMATION, CLOSED;
 
     boolean open() {

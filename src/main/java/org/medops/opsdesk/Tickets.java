@@ -86,14 +86,9 @@ class Tickets {
     /** The cycles closed before the ticket was reopened, oldest first. */
     List<Ticket.ClosedCycle> closedCycles(long ticketId) {
         return jdbc.sql("select * from ticket_cycles where ticket_id = ? order by cycle").param(ticketId)
-                .query((rs, n) -> new Ticket.ClosedCycle(rs.getInt("cycle"), rs.getString("root_cause") == null ? null
-                        : new LocationReport(rs.getString("root_cause"), rs.getString("location_impact"),
-                                rs.getString("fix_priority"), rs.getString("risk")),
-                        instant(rs, "located_at"), rs.getString("located_by"), rs.getString("fix_summary"),
-                        instant(rs, "fixed_at"), rs.getString("fixed_by"), rs.getString("confirmed_by") == null ? null
-                        : new Ticket.Confirmation(rs.getString("confirmed_by"), rs.getString("confirmer_name"),
-                                rs.getString("confirmation"), instant(rs, "confirmed_at")),
-                        instant(rs, "closed_at"))).list();
+                .query((rs, n) -> new Ticket.ClosedCycle(rs.getInt("cycle"), location(rs), instant(rs, "located_at"),
+                        rs.getString("located_by"), rs.getString("fix_summary"), instant(rs, "fixed_at"),
+                        rs.getString("fixed_by"), confirmation(rs), instant(rs, "closed_at"))).list();
     }
 
     private void saveClocksAndEntries(long ticketId, Ticket ticket) {
@@ -184,11 +179,8 @@ class Tickets {
                 strings(rs.getArray("system_codes")), FaultCategory.valueOf(rs.getString("category")), rs.getString("steps"),
                 rs.getString("reporter"), rs.getString("contact"), ReportSource.valueOf(rs.getString("source")),
                 Priority.valueOf(rs.getString("priority")));
-        LocationReport location = rs.getString("root_cause") == null ? null : new LocationReport(
-                rs.getString("root_cause"), rs.getString("location_impact"), rs.getString("fix_priority"), rs.getString("risk"));
-        Ticket.Confirmation confirmation = rs.getString("confirmed_by") == null ? null : new Ticket.Confirmation(
-                rs.getString("confirmed_by"), rs.getString("confirmer_name"), rs.getString("confirmation"),
-                instant(rs, "confirmed_at"));
+        LocationReport location = location(rs);
+        Ticket.Confirmation confirmation = confirmation(rs);
         List<SlaClock> clocks = jdbc.sql("select * from sla_clocks where ticket_id = ? and cycle = ? order by id")
                 .params(id, cycle).query((r, n) -> clock(r)).list();
         long recurrence = rs.getLong("recurrence_of");
@@ -203,6 +195,17 @@ class Tickets {
                 instant(rs, "located_at"), rs.getString("located_by"), rs.getString("fix_summary"), instant(rs, "fixed_at"),
                 rs.getString("fixed_by"), confirmation, instant(rs, "closed_at"), recurrenceOf, alertId,
                 rs.getString("calendar_warning"), clocks);
+    }
+
+    /** A ticket row and a closed-cycle row name the location report and the confirmation alike. */
+    private static LocationReport location(ResultSet rs) throws SQLException {
+        return rs.getString("root_cause") == null ? null : new LocationReport(rs.getString("root_cause"),
+                rs.getString("location_impact"), rs.getString("fix_priority"), rs.getString("risk"));
+    }
+
+    private static Ticket.Confirmation confirmation(ResultSet rs) throws SQLException {
+        return rs.getString("confirmed_by") == null ? null : new Ticket.Confirmation(rs.getString("confirmed_by"),
+                rs.getString("confirmer_name"), rs.getString("confirmation"), instant(rs, "confirmed_at"));
     }
 
     static SlaClock clock(ResultSet rs) throws SQLException {

@@ -177,11 +177,7 @@ class TicketsApi {
     @PreAuthorize("hasAuthority('opsdesk:read')")
     ResponseEntity<byte[]> confirmationPdf(@PathVariable long id, @RequestParam(required = false) Integer cycle,
                                            java.util.Locale locale) {
-        TicketView ticket = reader.view(id, cycle);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(ticket.number() + "-confirmation.pdf").build().toString())
-                .body(confirmationPdf.render(ticket, locale));
+        return confirmationPdf.download(reader.view(id, cycle), locale);
     }
 
     record Start(@NotNull WorkMode mode) {

@@ -12,9 +12,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -133,12 +130,7 @@ class TicketsController {
     @PreAuthorize("hasAuthority('opsdesk:read')")
     ResponseEntity<byte[]> confirmationPdf(@PathVariable long id, @RequestParam(required = false) Integer cycle,
                                            Locale locale) {
-        TicketView ticket = reader.view(id, cycle);
-        byte[] pdf = confirmationPdf.render(ticket, locale);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(ticket.number() + "-confirmation.pdf").build().toString())
-                .body(pdf);
+        return confirmationPdf.download(reader.view(id, cycle), locale);
     }
 
     @PostMapping("/opsdesk/tickets/{id}/accept")

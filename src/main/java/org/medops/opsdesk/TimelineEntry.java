@@ -3,5 +3,5 @@ package org.medops.opsdesk;
 import java.time.Instant;
 
 /** One line of a ticket's timeline: a transition, a note or an SLA warning. */
-public record TimelineEntry(Instant at, String actor, String kind, String detail) {
+record TimelineEntry(Instant at, String actor, String kind, String detail) {
 }

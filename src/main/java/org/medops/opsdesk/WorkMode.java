@@ -1,6 +1,6 @@
 package org.medops.opsdesk;
 
 /** How the engineer works the fault: remotely or on site (then the arrival target runs). */
-public enum WorkMode {
+enum WorkMode {
     REMOTE, ONSITE
 }

@@ -13,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import tools.jackson.databind.JsonNode;
 
 /** What a newcomer sees after {@code --demo}: demo accounts, services, channels and live traffic. */
 @MedopsTest
@@ -44,49 +43,5 @@ class DemoModeIT {
         assertThat(channels).containsAnyOf("wechat-mp", "alipay", "hospital-app");
         assertThat(jdbc.sql("select count(*) from access_log where error_code = 'MEDOPS-ACCESS-DENIED'")
                 .query(Long.class).single()).as("demo channels call only what they are granted").isZero();
-    }
-
-    @Test
-    void seedsAQuarterOfTicketsSoTheServiceReportsShowSomething() {
-        Api manager = new Api(port).as("manager", "MedOps#Demo2026");
-        JsonNode tickets = manager.get("/api/v1/opsdesk/tickets").json();
-        assertThat(tickets.size()).isGreaterThan(60);
-        assertThat(tickets.findValuesAsString("status")).contains("CLOSED")
-                .containsAnyOf("NEW", "ACCEPTED", "IN_PROGRESS", "LOCATED", "AWAITING_CONFIRMATION");
-        assertThat(tickets.findValues("breached").stream().filter(JsonNode::asBoolean).count())
-                .as("some tickets were late").isPositive();
-        assertThat(tickets.findValues("recurred").stream().filter(JsonNode::asBoolean).count()).isPositive();
-
-        JsonNode byKind = manager.get("/api/v1/opsdesk/reports/sla?by=kind").json();
-        assertThat(byKind.findValues("breached").stream().mapToLong(JsonNode::asLong).sum()).isPositive();
-        assertThat(byKind.findValues("met").stream().mapToLong(JsonNode::asLong).sum()).isGreaterThan(50);
-        JsonNode workload = manager.get("/api/v1/opsdesk/workload").json();
-        assertThat(workload.get("byEngineer").findValuesAsString("key")).contains("engineer", "manager");
-        assertThat(workload.get("byType").findValues("hours").stream().mapToDouble(JsonNode::asDouble).sum()).isPositive();
-    }
-
-    @Test
-    void seedsAQuarterOfRequirementsDefectsAndChangesOnce(@Autowired org.medops.opsdesk.OpsdeskWorkDemo work) {
-        Api viewer = new Api(port).as("viewer", "MedOps#Demo2026");
-        assertThat(viewer.get("/api/v1/opsdesk/requirements").json().findValuesAsString("status"))
-                .contains("SUBMITTED", "UNDER_ANALYSIS", "REJECTED", "SCHEDULED", "DELIVERED", "VERIFIED");
-        assertThat(viewer.get("/api/v1/opsdesk/defects").json().findValuesAsString("status"))
-                .contains("OPEN", "ACKNOWLEDGED", "FIXING", "FIXED", "CLOSED");
-        assertThat(viewer.get("/api/v1/opsdesk/changes").json().findValuesAsString("result"))
-                .contains("SUCCESS", "ROLLED_BACK");
-        JsonNode allowance = viewer.get("/api/v1/opsdesk/requirements/allowance").json();
-        java.math.BigDecimal spent = java.math.BigDecimal.ZERO;
-        for (JsonNode r : viewer.get("/api/v1/opsdesk/requirements").json()) {
-            if (r.has("contractYear") && r.get("contractYear").asInt() == allowance.get("year").asInt()
-                    && !r.get("status").asString().equals("REJECTED")) {
-                spent = spent.add(new java.math.BigDecimal(r.get("personDays").asString()));
-            }
-        }
-        assertThat(new java.math.BigDecimal(allowance.get("used").asString())).isEqualByComparingTo(spent);
-        long before = jdbc.sql("select (select count(*) from opsdesk_requirements) + (select count(*) from opsdesk_defects)"
-                + " + (select count(*) from opsdesk_changes)").query(Long.class).single();
-        work.seed();
-        assertThat(jdbc.sql("select (select count(*) from opsdesk_requirements) + (select count(*) from opsdesk_defects)"
-                + " + (select count(*) from opsdesk_changes)").query(Long.class).single()).isEqualTo(before);
     }
 }
