@@ -43,8 +43,21 @@ class DemoGateway implements AutoCloseable {
         this.trafficPeriodMillis = trafficPeriod.toMillis();
     }
 
+    /** Demo data never stops the platform: a failure (say, the demo upstream's port is taken) is logged. */
     @EventListener
-    public synchronized void on(GatewayStarted started) throws Exception {
+    public synchronized void on(GatewayStarted started) {
+        try {
+            start(started);
+        } catch (Exception e) {
+            log.error("Demo: the demo upstream, services, channels and traffic failed and were skipped; "
+                    + "the platform runs on without them", e);
+            close();
+            upstream = null;
+            traffic = null;
+        }
+    }
+
+    private void start(GatewayStarted started) throws Exception {
         if (upstream != null) {
             // The gateway restarted (possibly on another port): point the traffic at it again.
             traffic.close();

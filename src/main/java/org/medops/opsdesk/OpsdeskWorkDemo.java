@@ -8,10 +8,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.medops.shared.DemoData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,8 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * (hospital). No ticket links: the tickets they would point at are not part of this seed.
  */
 @Component
+@Order(30)
 @ConditionalOnProperty(name = "medops.demo", havingValue = "true")
-class OpsdeskWorkDemo {
+class OpsdeskWorkDemo implements DemoData {
 
     private static final String ENGINEER = "engineer";
     private static final String REVIEWER = "reviewer";
@@ -49,8 +49,12 @@ class OpsdeskWorkDemo {
     }
 
     /** On application start rather than with the gateway, so a console-only node shows the desk's work too. */
-    @EventListener(ApplicationReadyEvent.class)
-    @Order(30)
+    @Override
+    public String name() {
+        return "ops desk requirements, defects and changes";
+    }
+
+    @Override
     @Transactional
     public void seed() {
         if (empty("opsdesk_requirements")) {

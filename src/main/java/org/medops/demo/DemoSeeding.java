@@ -1,0 +1,58 @@
+package org.medops.demo;
+
+import java.util.List;
+
+import org.medops.shared.DemoData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds every module's demo data once the platform is up, after the demo accounts (order 10). Each seed runs
+ * on its own: one that fails is logged with what failed and skipped, and the platform keeps running —
+ * demo data is a convenience, the front door must open whatever it meets.
+ */
+@Component
+@ConditionalOnProperty(name = "medops.demo", havingValue = "true")
+class DemoSeeding {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeding.class);
+
+    private final ObjectProvider<DemoData> seeds;
+
+    DemoSeeding(ObjectProvider<DemoData> seeds) {
+        this.seeds = seeds;
+    }
+
+    /** What one run did: the seeds that completed and those that failed and were skipped. */
+    record Outcome(List<String> seeded, List<String> skipped) {
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(20)
+    public void onReady() {
+        seedAll();
+    }
+
+    Outcome seedAll() {
+        List<String> seeded = new java.util.ArrayList<>();
+        List<String> skipped = new java.util.ArrayList<>();
+        seeds.orderedStream().forEach(seed -> {
+            long started = System.nanoTime();
+            try {
+                seed.seed();
+                seeded.add(seed.name());
+                log.info("Demo: {} seeded in {} ms", seed.name(), (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException e) {
+                skipped.add(seed.name());
+                log.error("Demo: seeding {} failed and was skipped; the platform runs on without it", seed.name(), e);
+            }
+        });
+        return new Outcome(List.copyOf(seeded), List.copyOf(skipped));
+    }
+}

@@ -1,0 +1,121 @@
+package org.medops.opsdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.medops.shared.DemoData;
+import org.medops.testing.Api;
+import org.medops.testing.MedopsTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The ops desk's demo seeds against the database as if the demo were started on a chosen day: a weekday, a
+ * Saturday, the National Day and Spring Festival holidays, a make-up working Sunday, New Year's Day of a year
+ * without a holiday table, the last day of a contract year. Each day's quarter is stored through the domain and
+ * answered by the API.
+ */
+@MedopsTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestPropertySource(properties = {"medops.demo=true", "medops.demo-upstream-port=0", "medops.demo-traffic-period=1s"})
+class DemoSeedingDatesIT {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Tickets tickets;
+
+    @Autowired
+    TicketDesk desk;
+
+    @Autowired
+    Requirements requirements;
+
+    @Autowired
+    Defects defects;
+
+    @Autowired
+    Changes changes;
+
+    @Autowired
+    AllowanceSettings allowance;
+
+    @Autowired
+    MaintenanceWindowSettings window;
+
+    /** A seed that always fails, as a seed meeting data it does not expect would. */
+    @TestConfiguration
+    static class FailingSeed {
+        @Bean
+        @org.springframework.core.annotation.Order(25)
+        DemoData failingSeed() {
+            return new DemoData() {
+                @Override
+                public String name() {
+                    return "a seed that fails";
+                }
+
+                @Override
+                public void seed() {
+                    throw new IllegalStateException("demo data this seed cannot handle");
+                }
+            };
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aFailingSeedIsSkippedAndThePlatformStartsWithTheOthers() {
+        // This context holds the failing seed: it started, and the seeds before and after it ran.
+        assertThat(new Api(port).get("/actuator/health").status()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from users where username = 'engineer'").query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("select count(*) from opsdesk_changes").query(Long.class).single()).isPositive();
+    }
+
+    @Order(2)
+    @ParameterizedTest(name = "started on {0}")
+    @ValueSource(strings = {"2026-12-01", "2026-12-05", "2026-10-01", "2026-09-20", "2026-02-17", "2027-01-01",
+            "2026-12-31"})
+    void seedsAWholeQuarterOnTheDay(String day) {
+        jdbc.sql("truncate tickets, opsdesk_requirements, opsdesk_defects, opsdesk_changes cascade").update();
+        Clock clock = Clock.fixed(LocalDate.parse(day).atTime(LocalTime.of(8, 40)).atZone(SHANGHAI).toInstant(), SHANGHAI);
+
+        new DemoTickets(tickets, desk, clock).seed();
+        new OpsdeskWorkDemo(requirements, defects, changes, allowance, window, jdbc, clock).seed();
+
+        List<String> statuses = jdbc.sql("select status from tickets").query(String.class).list();
+        assertThat(statuses).hasSizeGreaterThan(60)
+                .contains("NEW", "IN_PROGRESS", "LOCATED", "AWAITING_CONFIRMATION", "CLOSED");
+        assertThat(jdbc.sql("select count(*) from tickets where reported_at > :now or closed_at > :now")
+                .param("now", java.sql.Timestamp.from(clock.instant())).query(Long.class).single())
+                .as("nothing happens after the day the demo starts").isZero();
+        assertThat(jdbc.sql("select count(*) from opsdesk_requirements").query(Long.class).single()).isEqualTo(6);
+        assertThat(jdbc.sql("select count(*) from opsdesk_defects").query(Long.class).single()).isEqualTo(5);
+        assertThat(jdbc.sql("select count(*) from opsdesk_changes").query(Long.class).single()).isEqualTo(5);
+
+        Api manager = new Api(port).as("manager", "MedOps#Demo2026");
+        assertThat(manager.get("/api/v1/opsdesk/tickets").json().size()).isGreaterThan(60);
+        assertThat(manager.get("/api/v1/opsdesk/ledger").status()).isEqualTo(200);
+    }
+}
