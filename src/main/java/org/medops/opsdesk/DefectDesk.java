@@ -20,12 +20,12 @@ class DefectDesk {
 
     private final Defects defects;
     private final OpsdeskSystems systems;
-    private final Tickets tickets;
+    private final TicketIds tickets;
     private final Settings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DefectDesk(Defects defects, OpsdeskSystems systems, Tickets tickets, Settings settings, ApplicationEventPublisher events,
+    DefectDesk(Defects defects, OpsdeskSystems systems, TicketIds tickets, Settings settings, ApplicationEventPublisher events,
                Clock clock) {
         this.defects = defects;
         this.systems = systems;
@@ -91,7 +91,9 @@ class DefectDesk {
     }
 
     private void requireTicket(long ticketId) {
-        tickets.find(ticketId).orElseThrow(() -> ProblemException.notFound("ticket", ticketId));
+        if (!tickets.exists(ticketId)) {
+            throw ProblemException.notFound("ticket", ticketId);
+        }
     }
 
     @Transactional

@@ -64,7 +64,7 @@ class LedgerController {
                 @RequestParam(required = false) Boolean open, @RequestParam(required = false) String q, Locale locale,
                 HttpServletResponse response) throws IOException {
         List<Ledger.Entry> entries = ledger.search(new Ledger.Filter(kind, system, open, q, null, null), 20_000);
-        events.publishEvent(new TicketAction("ledger.export", "ledger", "xlsx",
+        events.publishEvent(new OpsdeskAction("ledger.export", "ledger", "xlsx",
                 List.of(org.medops.shared.FieldChange.set("rows", entries.size()))));
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -32,14 +32,12 @@ class SlaAdministration {
     private final SlaPolicies policies;
     private final Calendars calendars;
     private final SlaEscalations escalations;
-    private final TicketDesk desk;
     private final OpsdeskSystems systems;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SlaAdministration(SlaPolicies policies, Calendars calendars, SlaEscalations escalations, TicketDesk desk,
+    SlaAdministration(SlaPolicies policies, Calendars calendars, SlaEscalations escalations,
                       OpsdeskSystems systems, ApplicationEventPublisher events, Clock clock) {
-        this.desk = desk;
         this.systems = systems;
         this.policies = policies;
         this.calendars = calendars;
@@ -79,7 +77,7 @@ class SlaAdministration {
         calendars.find(calendarCode).orElseThrow(() -> ProblemException.notFound("calendar", calendarCode));
         SlaPolicy before = policies.current(priority);
         SlaPolicy published = policies.publish(priority, name, calendarCode, targets, by, clock.instant());
-        events.publishEvent(new TicketAction("sla.policy.publish", "sla-policy", priority.name(),
+        events.publishEvent(new OpsdeskAction("sla.policy.publish", "sla-policy", priority.name(),
                 List.of(FieldChange.of("version", before.version(), published.version()),
                         FieldChange.of("targets", before.targets(), published.targets()),
                         FieldChange.of("calendar", before.calendarCode(), calendarCode))));
@@ -103,7 +101,7 @@ class SlaAdministration {
         }
         List<Escalation> before = escalations.all();
         escalations.replace(levels);
-        events.publishEvent(new TicketAction("sla.escalations", "sla-escalations", "all",
+        events.publishEvent(new OpsdeskAction("sla.escalations", "sla-escalations", "all",
                 List.of(FieldChange.of("levels", before, levels))));
         return escalations.all();
     }
@@ -118,7 +116,7 @@ class SlaAdministration {
         OpsdeskSystems.OpsdeskSystem before = systems.find(normalized).orElse(null);
         OpsdeskSystems.OpsdeskSystem after = new OpsdeskSystems.OpsdeskSystem(normalized, name.strip(), active);
         systems.save(after);
-        events.publishEvent(new TicketAction("opsdesk.system.save", "opsdesk-system", normalized,
+        events.publishEvent(new OpsdeskAction("opsdesk.system.save", "opsdesk-system", normalized,
                 FieldChange.between(before, after)));
         return after;
     }
@@ -145,9 +143,9 @@ class SlaAdministration {
         }
         List<Calendars.WorkingHoursRow> before = calendars.hours(code);
         calendars.replaceHours(code, rows);
-        events.publishEvent(new TicketAction("calendar.hours", "calendar", code,
+        events.publishEvent(new OpsdeskAction("calendar.hours", "calendar", code,
                 List.of(FieldChange.of("hours", before, rows))));
-        desk.recalculate(code, "工作时间已修改");
+        events.publishEvent(new CalendarChanged(code, "工作时间已修改"));
     }
 
     List<CalendarStatus> calendarStatus() {
@@ -174,10 +172,10 @@ class SlaAdministration {
         calendars.importYear(code, table, source, by, clock.instant());
         int holidays = (int) table.days().stream().filter(d -> d.kind() == CalendarDay.Kind.HOLIDAY).count();
         ImportResult result = new ImportResult(code, table.year(), holidays, table.days().size() - holidays);
-        events.publishEvent(new TicketAction("calendar.import", "calendar", code,
+        events.publishEvent(new OpsdeskAction("calendar.import", "calendar", code,
                 List.of(FieldChange.set("year", table.year()), FieldChange.set("holidays", holidays),
                         FieldChange.set("workdays", result.workdays()), FieldChange.set("source", source))));
-        desk.recalculate(code, "已导入 " + table.year() + " 年节假日表");
+        events.publishEvent(new CalendarChanged(code, "已导入 " + table.year() + " 年节假日表"));
         return result;
     }
 

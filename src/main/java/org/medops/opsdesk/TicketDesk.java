@@ -9,6 +9,7 @@ import org.medops.shared.FieldChange;
 import org.medops.shared.ProblemException;
 import org.medops.shared.UploadedFileType;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -156,6 +157,11 @@ class TicketDesk {
 
     SlaContext contextOf(Ticket ticket) {
         return context(policies.find(ticket.policyId()).orElseThrow());
+    }
+
+    @EventListener
+    void on(CalendarChanged changed) {
+        recalculate(changed.calendarCode(), changed.reason());
     }
 
     /** Recomputes the open tickets measured on a calendar after it changed; returns how many moved. */

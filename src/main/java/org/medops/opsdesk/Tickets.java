@@ -141,6 +141,11 @@ class Tickets {
         return jdbc.sql("select count(*) from tickets").query(Long.class).single();
     }
 
+    boolean exists(long id) {
+        return jdbc.sql("select exists(select 1 from tickets where id = :id)").param("id", id).query(Boolean.class)
+                .single();
+    }
+
     boolean existsForAlert(long alertId) {
         return jdbc.sql("select count(*) from tickets where alert_id = ?").param(alertId).query(Integer.class).single() > 0;
     }

@@ -2,7 +2,7 @@ package org.medops.opsdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -15,12 +15,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.medops.shared.DemoData;
+import org.medops.testing.AdjustableClock;
 import org.medops.testing.Api;
 import org.medops.testing.MedopsTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -44,29 +46,20 @@ class DemoSeedingDatesIT {
     JdbcClient jdbc;
 
     @Autowired
-    Tickets tickets;
+    AdjustableClock clock;
 
     @Autowired
-    TicketDesk desk;
+    List<DemoData> seeds;
 
-    @Autowired
-    Requirements requirements;
-
-    @Autowired
-    Defects defects;
-
-    @Autowired
-    Changes changes;
-
-    @Autowired
-    AllowanceSettings allowance;
-
-    @Autowired
-    MaintenanceWindowSettings window;
-
-    /** A seed that always fails, as a seed meeting data it does not expect would. */
+    /** A seed that always fails, as a seed meeting data it does not expect would; and a clock the test sets. */
     @TestConfiguration
-    static class FailingSeed {
+    static class FailingSeedAndClock {
+        @Bean
+        @Primary
+        AdjustableClock adjustableClock() {
+            return new AdjustableClock();
+        }
+
         @Bean
         @org.springframework.core.annotation.Order(25)
         DemoData failingSeed() {
@@ -99,16 +92,19 @@ class DemoSeedingDatesIT {
             "2026-12-31"})
     void seedsAWholeQuarterOnTheDay(String day) {
         jdbc.sql("truncate tickets, opsdesk_requirements, opsdesk_defects, opsdesk_changes cascade").update();
-        Clock clock = Clock.fixed(LocalDate.parse(day).atTime(LocalTime.of(8, 40)).atZone(SHANGHAI).toInstant(), SHANGHAI);
-
-        new DemoTickets(tickets, desk, clock).seed();
-        new OpsdeskWorkDemo(requirements, defects, changes, allowance, window, jdbc, clock).seed();
+        Instant started = LocalDate.parse(day).atTime(LocalTime.of(8, 40)).atZone(SHANGHAI).toInstant();
+        clock.set(started);
+        try {
+            seeds.stream().filter(seed -> seed.name().startsWith("ops desk")).forEach(DemoData::seed);
+        } finally {
+            clock.set(null);
+        }
 
         List<String> statuses = jdbc.sql("select status from tickets").query(String.class).list();
         assertThat(statuses).hasSizeGreaterThan(60)
                 .contains("NEW", "IN_PROGRESS", "LOCATED", "AWAITING_CONFIRMATION", "CLOSED");
         assertThat(jdbc.sql("select count(*) from tickets where reported_at > :now or closed_at > :now")
-                .param("now", java.sql.Timestamp.from(clock.instant())).query(Long.class).single())
+                .param("now", java.sql.Timestamp.from(started)).query(Long.class).single())
                 .as("nothing happens after the day the demo starts").isZero();
         assertThat(jdbc.sql("select count(*) from opsdesk_requirements").query(Long.class).single()).isEqualTo(6);
         assertThat(jdbc.sql("select count(*) from opsdesk_defects").query(Long.class).single()).isEqualTo(5);

@@ -2,7 +2,10 @@ package org.medops.opsdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+import org.medops.shared.DemoData;
 import org.medops.testing.Api;
 import org.medops.testing.MedopsTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +45,7 @@ class OpsdeskDemoIT {
     }
 
     @Test
-    void seedsAQuarterOfRequirementsDefectsAndChangesOnce(@Autowired OpsdeskWorkDemo work) {
+    void seedsAQuarterOfRequirementsDefectsAndChangesOnce(@Autowired List<DemoData> seeds) {
         Api viewer = new Api(port).as("viewer", "MedOps#Demo2026");
         assertThat(viewer.get("/api/v1/opsdesk/requirements").json().findValuesAsString("status"))
                 .contains("SUBMITTED", "UNDER_ANALYSIS", "REJECTED", "SCHEDULED", "DELIVERED", "VERIFIED");
@@ -61,7 +64,7 @@ class OpsdeskDemoIT {
         assertThat(new java.math.BigDecimal(allowance.get("used").asString())).isEqualByComparingTo(spent);
         long before = jdbc.sql("select (select count(*) from opsdesk_requirements) + (select count(*) from opsdesk_defects)"
                 + " + (select count(*) from opsdesk_changes)").query(Long.class).single();
-        work.seed();
+        seeds.forEach(DemoData::seed);
         assertThat(jdbc.sql("select (select count(*) from opsdesk_requirements) + (select count(*) from opsdesk_defects)"
                 + " + (select count(*) from opsdesk_changes)").query(Long.class).single()).isEqualTo(before);
     }
