@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** The zone the console shows and reads times in (系统配置), so typed times mean what the page showed. */
 @Component
-class HospitalZone {
+public class HospitalZone {
 
     private final Settings settings;
 
@@ -15,7 +15,7 @@ class HospitalZone {
         this.settings = settings;
     }
 
-    ZoneId get() {
+    public ZoneId get() {
         return settings.current().zone();
     }
 }

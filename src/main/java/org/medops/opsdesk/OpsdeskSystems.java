@@ -8,9 +8,9 @@ import org.springframework.stereotype.Repository;
 
 /** The managed list of hospital systems faults are reported against. */
 @Repository
-class OpsdeskSystems {
+public class OpsdeskSystems {
 
-    record OpsdeskSystem(String code, String name, boolean active) {
+    public record OpsdeskSystem(String code, String name, boolean active) {
     }
 
     private final JdbcClient jdbc;
@@ -19,18 +19,18 @@ class OpsdeskSystems {
         this.jdbc = jdbc;
     }
 
-    List<OpsdeskSystem> all() {
+    public List<OpsdeskSystem> all() {
         return jdbc.sql("select code, name, active from opsdesk_systems order by sort_order, code")
                 .query(OpsdeskSystem.class).list();
     }
 
-    java.util.Optional<OpsdeskSystem> find(String code) {
+    public java.util.Optional<OpsdeskSystem> find(String code) {
         return jdbc.sql("select code, name, active from opsdesk_systems where code = ?").param(code)
                 .query(OpsdeskSystem.class).optional();
     }
 
     /** Adds a system or renames and (re)activates one; systems are retired, never deleted, as records point at them. */
-    void save(OpsdeskSystem system) {
+    public void save(OpsdeskSystem system) {
         jdbc.sql("""
                         insert into opsdesk_systems(code, name, active, sort_order)
                         values (?, ?, ?, (select coalesce(max(sort_order), 0) + 10 from opsdesk_systems))
@@ -38,17 +38,17 @@ class OpsdeskSystems {
                 .params(system.code(), system.name(), system.active()).update();
     }
 
-    List<OpsdeskSystem> active() {
+    public List<OpsdeskSystem> active() {
         return jdbc.sql("select code, name, active from opsdesk_systems where active order by sort_order, code")
                 .query(OpsdeskSystem.class).list();
     }
 
     /** Refuses an unknown or retired system with a readable problem rather than a foreign-key error. */
-    void requireActive(String code) {
+    public void requireActive(String code) {
         requireActive(java.util.Collections.singletonList(code));
     }
 
-    void requireActive(List<String> codes) {
+    public void requireActive(List<String> codes) {
         List<String> known = active().stream().map(OpsdeskSystem::code).toList();
         for (String code : codes) {
             if (code == null || !known.contains(code)) {

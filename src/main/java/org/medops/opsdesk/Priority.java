@@ -1,6 +1,6 @@
 package org.medops.opsdesk;
 
 /** A ticket's urgency; each has its own SLA policy (seed 000 priorities merged with seed 001 grades). */
-enum Priority {
+public enum Priority {
     CRITICAL, HIGH, MEDIUM, LOW
 }

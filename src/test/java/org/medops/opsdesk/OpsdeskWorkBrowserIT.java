@@ -1,5 +1,7 @@
 package org.medops.opsdesk;
 
+import org.medops.opsdesk.changes.ChangesIT;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;

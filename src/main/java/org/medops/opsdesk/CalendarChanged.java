@@ -1,8 +1,0 @@
-package org.medops.opsdesk;
-
-/**
- * A calendar's working hours or holidays changed; whoever measures time on it recomputes its open clocks, in the
- * same transaction as the change.
- */
-public record CalendarChanged(String calendarCode, String reason) {
-}

@@ -1,6 +1,0 @@
-package org.medops.opsdesk;
-
-/** Where a change is made; only production changes are bound to the maintenance window. */
-enum ChangeEnvironment {
-    PRODUCTION, TEST
-}

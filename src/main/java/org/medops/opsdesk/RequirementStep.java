@@ -1,8 +1,0 @@
-package org.medops.opsdesk;
-
-import java.time.Instant;
-
-/** One line of a requirement's timeline. */
-record RequirementStep(Instant at, String byUser, RequirementStatus fromStatus, RequirementStatus toStatus,
-                       String note) {
-}

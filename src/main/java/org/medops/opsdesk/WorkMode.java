@@ -1,6 +1,0 @@
-package org.medops.opsdesk;
-
-/** How the engineer works the fault: remotely or on site (then the arrival target runs). */
-enum WorkMode {
-    REMOTE, ONSITE
-}

@@ -1,0 +1,116 @@
+package org.medops.opsdesk.changes;
+
+import org.medops.opsdesk.OpsdeskSystems;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.function.UnaryOperator;
+
+import org.medops.shared.FieldChange;
+import org.medops.shared.ProblemException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Requests, authorizes and records changes; production changes only inside the maintenance window. */
+@Service
+class ChangeDesk {
+
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Changes changes;
+    private final OpsdeskSystems systems;
+    private final MaintenanceWindow window;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ChangeDesk(Changes changes, OpsdeskSystems systems, MaintenanceWindowSettings windowSettings,
+               ApplicationEventPublisher events, Clock clock) {
+        this.changes = changes;
+        this.systems = systems;
+        this.window = windowSettings.window();
+        this.events = events;
+        this.clock = clock;
+    }
+
+    MaintenanceWindow window() {
+        return window;
+    }
+
+    @Transactional
+    Change request(NewChange plan, String by) {
+        plan.requireComplete();
+        systems.requireActive(plan.systemCode());
+        if (plan.environment() == ChangeEnvironment.PRODUCTION
+                && !window.contains(plan.plannedStart(), plan.plannedEnd())) {
+            throw ProblemException.invalid("change-outside-window", shown(plan.plannedStart()),
+                    shown(plan.plannedEnd()), window.start().toString(), window.end().toString(), window.zone().getId());
+        }
+        changes.firstOverlapping(plan.systemCode(), plan.environment(), plan.plannedStart(), plan.plannedEnd())
+                .ifPresent(other -> {
+                    throw ProblemException.conflict("change-overlaps", Long.toString(other.id()), other.title(),
+                            shown(other.plannedStart()), shown(other.plannedEnd()), other.systemCode());
+                });
+        Change requested = Change.request(plan, by, clock.instant());
+        long id = changes.insert(requested);
+        events.publishEvent(new ChangeAction("change.request", Long.toString(id), FieldChange.between(null, plan)));
+        return changes.find(id).orElseThrow();
+    }
+
+    @Transactional
+    Change authorize(long id, String signerName, String statement, String by) {
+        Instant now = clock.instant();
+        return apply(id, "change.authorize", c -> c.authorize(by, signerName, statement, now));
+    }
+
+    @Transactional
+    Change refuse(long id, String signerName, String reason, String by) {
+        Instant now = clock.instant();
+        return apply(id, "change.refuse", c -> c.refuse(by, signerName, reason, now));
+    }
+
+    @Transactional
+    Change start(long id, Instant at) {
+        Instant when = recorded(at);
+        return apply(id, "change.start", c -> {
+            if (c.authorizedAt() != null && when.isBefore(c.authorizedAt())) {
+                throw ProblemException.invalid("change-time-invalid", when);
+            }
+            return c.start(when);
+        });
+    }
+
+    @Transactional
+    Change finish(long id, ChangeResult result, String notes, Instant at) {
+        Instant when = recorded(at);
+        return apply(id, "change.finish", c -> c.finish(result, notes, when));
+    }
+
+    @Transactional
+    Change cancel(long id, String reason, String by) {
+        Instant now = clock.instant();
+        return apply(id, "change.cancel", c -> c.cancel(by, reason, now));
+    }
+
+    /** Execution may be recorded afterwards, but never in the future (a minute of clock skew allowed). */
+    private Instant recorded(Instant at) {
+        Instant now = clock.instant();
+        if (at != null && at.isAfter(now.plusSeconds(60))) {
+            throw ProblemException.invalid("change-time-invalid", at);
+        }
+        return at == null ? now : at;
+    }
+
+    private Change apply(long id, String action, UnaryOperator<Change> step) {
+        Change before = changes.lock(id).orElseThrow(() -> ProblemException.notFound("change", id));
+        Change after = step.apply(before);
+        changes.update(after);
+        events.publishEvent(new ChangeAction(action, Long.toString(id), FieldChange.between(before, after)));
+        return after;
+    }
+
+    private String shown(Instant instant) {
+        return SHOWN.format(instant.atZone(window.zone()));
+    }
+}

@@ -1,0 +1,87 @@
+package org.medops.opsdesk.changes;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class Changes {
+
+    private static final String SELECT = """
+            select id, title, system_code, environment, risk, plan, rollback_plan, planned_start, planned_end, status,
+                requested_by, requested_at, authorized_by, authorizer_name, authorization_statement, authorized_at,
+                started_at, finished_at, result, execution_notes, cancelled_by, cancelled_at, cancel_reason
+            from opsdesk_changes""";
+
+    private final JdbcClient jdbc;
+
+    Changes(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Change> list(ChangeStatus status, int limit) {
+        if (status == null) {
+            return jdbc.sql(SELECT + " order by planned_start desc, id desc limit ?").param(limit)
+                    .query(Change.class).list();
+        }
+        return jdbc.sql(SELECT + " where status = ? order by planned_start desc, id desc limit ?")
+                .params(status.name(), limit).query(Change.class).list();
+    }
+
+    Optional<Change> find(long id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id).query(Change.class).optional();
+    }
+
+    Optional<Change> lock(long id) {
+        return jdbc.sql(SELECT + " where id = ? for update").param(id).query(Change.class).optional();
+    }
+
+    /**
+     * The first change on the system and environment whose planned period overlaps {@code [from, to)} and
+     * still holds its slot. Serialised per system by an advisory lock held to the end of the transaction, so
+     * two requests for the same night cannot both pass the check.
+     */
+    Optional<Change> firstOverlapping(String systemCode, ChangeEnvironment environment, Instant from, Instant to) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('opsdesk-change'), hashtext(?))").param(systemCode)
+                .query(Object.class).single();
+        return jdbc.sql(SELECT + """
+
+                        where system_code = ? and environment = ? and status not in ('CANCELLED', 'REFUSED')
+                          and planned_start < ? and planned_end > ?
+                        order by planned_start limit 1""")
+                .params(systemCode, environment.name(), Timestamp.from(to), Timestamp.from(from))
+                .query(Change.class).optional();
+    }
+
+    long insert(Change c) {
+        return jdbc.sql("""
+                        insert into opsdesk_changes(title, system_code, environment, risk, plan, rollback_plan,
+                            planned_start, planned_end, status, requested_by, requested_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(c.title(), c.systemCode(), c.environment().name(), c.risk().name(), c.plan(), c.rollbackPlan(),
+                        ts(c.plannedStart()), ts(c.plannedEnd()), c.status().name(), c.requestedBy(),
+                        ts(c.requestedAt()))
+                .query(Long.class).single();
+    }
+
+    void update(Change c) {
+        jdbc.sql("""
+                        update opsdesk_changes set status = ?, authorized_by = ?, authorizer_name = ?,
+                            authorization_statement = ?, authorized_at = ?, started_at = ?, finished_at = ?, result = ?,
+                            execution_notes = ?, cancelled_by = ?, cancelled_at = ?, cancel_reason = ?
+                        where id = ?""")
+                .params(c.status().name(), c.authorizedBy(), c.authorizerName(), c.authorizationStatement(),
+                        ts(c.authorizedAt()), ts(c.startedAt()), ts(c.finishedAt()),
+                        c.result() == null ? null : c.result().name(), c.executionNotes(), c.cancelledBy(),
+                        ts(c.cancelledAt()), c.cancelReason(), c.id())
+                .update();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

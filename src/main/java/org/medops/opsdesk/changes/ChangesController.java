@@ -1,0 +1,132 @@
+package org.medops.opsdesk.changes;
+
+import org.medops.opsdesk.OpsdeskSystems;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+import org.medops.shared.ConsoleActions;
+import org.medops.shared.ProblemException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 变更管理: changes with the maintenance window, written authorization and execution record. */
+@Controller
+@RequestMapping("/opsdesk/changes")
+class ChangesController {
+
+    private final Changes changes;
+    private final ChangeDesk desk;
+    private final OpsdeskSystems systems;
+
+    ChangesController(Changes changes, ChangeDesk desk, OpsdeskSystems systems) {
+        this.changes = changes;
+        this.desk = desk;
+        this.systems = systems;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    String list(@RequestParam(required = false) ChangeStatus status, Model model) {
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", ChangeStatus.values());
+        model.addAttribute("changes", changes.list(status, 300));
+        model.addAttribute("systems", systems.active());
+        model.addAttribute("environments", ChangeEnvironment.values());
+        model.addAttribute("risks", ChangeRisk.values());
+        model.addAttribute("window", desk.window());
+        return "opsdesk/changes";
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    String one(@PathVariable long id, Model model) {
+        model.addAttribute("c", changes.find(id).orElseThrow(() -> ProblemException.notFound("change", id)));
+        model.addAttribute("results", ChangeResult.values());
+        model.addAttribute("window", desk.window());
+        return "opsdesk/changes-detail";
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyAuthority('opsdesk:work', 'opsdesk:report')")
+    String request(ChangeForm form, Authentication who, RedirectAttributes redirect) {
+        try {
+            Change created = desk.request(form.toRequest(desk.window().zone()), who.getName());
+            redirect.addFlashAttribute("notice", "changes.requested");
+            return "redirect:/opsdesk/changes/" + created.id();
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", e);
+            redirect.addFlashAttribute("form", form);
+            return "redirect:/opsdesk/changes";
+        }
+    }
+
+    @PostMapping("/{id}/authorize")
+    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    String authorize(@PathVariable long id, @RequestParam(required = false) String signerName,
+                     @RequestParam(required = false) String statement, Authentication who, RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "changes.authorized",
+                () -> desk.authorize(id, signerName, statement, who.getName()));
+        return back(id);
+    }
+
+    @PostMapping("/{id}/refuse")
+    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    String refuse(@PathVariable long id, @RequestParam(required = false) String signerName,
+                  @RequestParam(required = false) String reason, Authentication who, RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "changes.refused", () -> desk.refuse(id, signerName, reason, who.getName()));
+        return back(id);
+    }
+
+    @PostMapping("/{id}/start")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String start(@PathVariable long id, RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "changes.started", () -> desk.start(id, null));
+        return back(id);
+    }
+
+    @PostMapping("/{id}/finish")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String finish(@PathVariable long id, @RequestParam(required = false) ChangeResult result,
+                  @RequestParam(required = false) String notes, RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "changes.finished", () -> desk.finish(id, result, notes, null));
+        return back(id);
+    }
+
+    @PostMapping("/{id}/cancel")
+    @PreAuthorize("hasAnyAuthority('opsdesk:work', 'opsdesk:manage')")
+    String cancel(@PathVariable long id, @RequestParam(required = false) String reason, Authentication who,
+                  RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "changes.cancelled", () -> desk.cancel(id, reason, who.getName()));
+        return back(id);
+    }
+
+    private static String back(long id) {
+        return "redirect:/opsdesk/changes/" + id;
+    }
+
+    /** The page's form: planned times are wall-clock times in the maintenance window's zone. */
+    record ChangeForm(String title, String systemCode, ChangeEnvironment environment, ChangeRisk risk, String plan,
+                      String rollbackPlan,
+                      @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime plannedStart,
+                      @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime plannedEnd) {
+        NewChange toRequest(ZoneId zone) {
+            return new NewChange(title, systemCode, environment, risk, plan, rollbackPlan, at(plannedStart, zone),
+                    at(plannedEnd, zone));
+        }
+
+        private static Instant at(LocalDateTime local, ZoneId zone) {
+            return local == null ? null : local.atZone(zone).toInstant();
+        }
+    }
+}

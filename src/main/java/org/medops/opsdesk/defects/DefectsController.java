@@ -1,0 +1,139 @@
+package org.medops.opsdesk.defects;
+
+import org.medops.opsdesk.OpsdeskSystems;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.medops.shared.ConsoleActions;
+import org.medops.shared.ProblemException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 缺陷跟踪: defects reported to R&D with their progress, and the quarterly progress report. */
+@Controller
+@RequestMapping("/opsdesk/defects")
+class DefectsController {
+
+    private final Defects defects;
+    private final DefectDesk desk;
+    private final OpsdeskSystems systems;
+
+    DefectsController(Defects defects, DefectDesk desk, OpsdeskSystems systems) {
+        this.defects = defects;
+        this.desk = desk;
+        this.systems = systems;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    String list(@RequestParam(required = false) DefectStatus status, Model model) {
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", DefectStatus.values());
+        model.addAttribute("defects", defects.list(status, 300));
+        model.addAttribute("systems", systems.active());
+        model.addAttribute("severities", DefectSeverity.values());
+        model.addAttribute("quarter", desk.currentQuarter());
+        return "opsdesk/defects";
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    String one(@PathVariable long id, Model model) {
+        Defect defect = defects.find(id).orElseThrow(() -> ProblemException.notFound("defect", id));
+        model.addAttribute("d", defect);
+        model.addAttribute("tickets", defects.tickets(id));
+        model.addAttribute("notes", defects.notes(id));
+        model.addAttribute("next", defect.status().next().stream().sorted().toList());
+        return "opsdesk/defects-detail";
+    }
+
+    @GetMapping("/report")
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    String report(@RequestParam(required = false) String quarter, Model model) {
+        DefectQuarter chosen = desk.currentQuarter();
+        if (quarter != null && !quarter.isBlank()) {
+            try {
+                chosen = DefectQuarter.parse(quarter);
+            } catch (ProblemException e) {
+                model.addAttribute("problem", e); // shown above the current quarter's report
+            }
+        }
+        model.addAttribute("quarter", chosen);
+        model.addAttribute("report", desk.report(chosen));
+        return "opsdesk/defects-report";
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String report(DefectForm form, Authentication who, RedirectAttributes redirect) {
+        try {
+            Defect created = desk.report(form.toRequest(), who.getName());
+            redirect.addFlashAttribute("notice", "defects.reported");
+            return "redirect:/opsdesk/defects/" + created.id();
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", e);
+            return "redirect:/opsdesk/defects";
+        }
+    }
+
+    @PostMapping("/{id}/progress")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String progress(@PathVariable long id, @RequestParam(required = false) DefectStatus status,
+                    @RequestParam(required = false) String fixedVersion, @RequestParam(required = false) String note,
+                    Authentication who, RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "defects.progressed",
+                () -> desk.progress(id, status, fixedVersion, note, who.getName()));
+        return back(id);
+    }
+
+    @PostMapping("/{id}/notes")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String note(@PathVariable long id, @RequestParam(required = false) String note, Authentication who,
+                RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "defects.noted", () -> desk.note(id, note, who.getName()));
+        return back(id);
+    }
+
+    @PostMapping("/{id}/tickets")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String link(@PathVariable long id, @RequestParam(required = false) Long ticketId, RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "defects.linked", () -> desk.link(id, ticketId == null ? 0 : ticketId));
+        return back(id);
+    }
+
+    @PostMapping("/{id}/tickets/{ticketId}/remove")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String unlink(@PathVariable long id, @PathVariable long ticketId, RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "defects.unlinked", () -> desk.unlink(id, ticketId));
+        return back(id);
+    }
+
+    private static String back(long id) {
+        return "redirect:/opsdesk/defects/" + id;
+    }
+
+    /** The page's form: ticket ids typed as a comma-separated list. */
+    record DefectForm(String title, String description, String systemCode, DefectSeverity severity, String product,
+                      String productVersion, String ticketIds) {
+        NewDefect toRequest() {
+            List<Long> ids;
+            try {
+                ids = ticketIds == null || ticketIds.isBlank() ? List.of()
+                        : Arrays.stream(ticketIds.split("[,，\\s]+")).filter(t -> !t.isBlank()).map(t -> t.replace("#", ""))
+                        .map(Long::valueOf).toList();
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalid("ticket-id-invalid", ticketIds);
+            }
+            return new NewDefect(title, description, systemCode, severity, product, productVersion, ids);
+        }
+    }
+}

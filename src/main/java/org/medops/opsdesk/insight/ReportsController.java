@@ -1,0 +1,47 @@
+package org.medops.opsdesk.insight;
+
+import org.medops.opsdesk.HospitalZone;
+import org.medops.opsdesk.sla.TargetKind;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** 服务报表: SLA compliance, response and resolution distributions, workload. */
+@Controller
+class ReportsController {
+
+    private final ServiceReports reports;
+    private final HospitalZone zone;
+    private final Clock clock;
+
+    ReportsController(ServiceReports reports, HospitalZone zone, Clock clock) {
+        this.reports = reports;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    @GetMapping("/opsdesk/reports")
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    String reports(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+        ReportsApi.Period period = ReportsApi.Period.of(from, to, zone.get(), clock);
+        Instant start = period.from().toInstant();
+        Instant end = period.to().toInstant();
+        model.addAttribute("from", period.from().toLocalDate());
+        model.addAttribute("to", period.to().toLocalDate());
+        model.addAttribute("byMonth", reports.compliance("month", start, end, zone.get()));
+        model.addAttribute("byPriority", reports.compliance("priority", start, end, zone.get()));
+        model.addAttribute("bySystem", reports.compliance("system", start, end, zone.get()));
+        model.addAttribute("byEngineer", reports.compliance("engineer", start, end, zone.get()));
+        model.addAttribute("byKind", reports.compliance("kind", start, end, zone.get()));
+        model.addAttribute("responses", reports.distribution(TargetKind.RESPONSE, start, end));
+        model.addAttribute("resolutions", reports.distribution(TargetKind.RESOLUTION, start, end));
+        model.addAttribute("workload", reports.workload(start, end));
+        return "opsdesk/reports";
+    }
+}

@@ -1,0 +1,158 @@
+package org.medops.opsdesk.requirements;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.medops.shared.ProblemException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Requirements over REST: staff submit, vendor engineers answer and deliver, the hospital verifies. */
+@RestController
+@RequestMapping("/api/v1/opsdesk/requirements")
+class RequirementsApi {
+
+    private final Requirements requirements;
+    private final RequirementDesk desk;
+
+    RequirementsApi(Requirements requirements, RequirementDesk desk) {
+        this.requirements = requirements;
+        this.desk = desk;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    List<Requirement> list(@RequestParam(required = false) RequirementStatus status) {
+        return requirements.list(status, 500);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    Requirement one(@PathVariable long id) {
+        return requirements.find(id).orElseThrow(() -> ProblemException.notFound("requirement", id));
+    }
+
+    @GetMapping("/{id}/steps")
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    List<RequirementStep> steps(@PathVariable long id) {
+        one(id);
+        return requirements.steps(id);
+    }
+
+    @GetMapping("/allowance")
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    AllowanceView allowance() {
+        return AllowanceView.of(desk.currentAllowance());
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('opsdesk:report')")
+    ResponseEntity<Requirement> submit(@Valid @RequestBody NewRequirement request, Authentication who) {
+        Requirement created = desk.submit(request, who.getName());
+        return ResponseEntity.created(URI.create("/api/v1/opsdesk/requirements/" + created.id())).body(created);
+    }
+
+    @PostMapping("/{id}/analysis")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    Requirement analyse(@PathVariable long id, Authentication who) {
+        return desk.startAnalysis(id, who.getName());
+    }
+
+    @PostMapping("/{id}/accept")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    Requirement accept(@PathVariable long id, @RequestBody Acceptance body, Authentication who) {
+        return desk.accept(id, body.reason(), body.personDays(), body.dueDate(), who.getName());
+    }
+
+    @PostMapping("/{id}/reject")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    Requirement reject(@PathVariable long id, @RequestBody Reason body, Authentication who) {
+        return desk.reject(id, body.reason(), who.getName());
+    }
+
+    @PostMapping("/{id}/schedule")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    Requirement schedule(@PathVariable long id, @RequestBody Planning body, Authentication who) {
+        return desk.schedule(id, body.plannedDate(), who.getName());
+    }
+
+    @PostMapping("/{id}/deliver")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    Requirement deliver(@PathVariable long id, @RequestBody Delivery body, Authentication who) {
+        return desk.deliver(id, body.delivered(), who.getName());
+    }
+
+    @PostMapping("/{id}/verify")
+    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    Requirement verify(@PathVariable long id, @RequestBody(required = false) Verification body, Authentication who) {
+        return desk.verify(id, body == null ? null : body.note(), who.getName());
+    }
+
+    @PostMapping("/{id}/refuse-verification")
+    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    Requirement refuse(@PathVariable long id, @RequestBody Reason body, Authentication who) {
+        return desk.refuseVerification(id, body.reason(), who.getName());
+    }
+
+    @PutMapping("/{id}/due-date")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    Requirement due(@PathVariable long id, @RequestBody Due body, Authentication who) {
+        return desk.setDueDate(id, body.dueDate(), who.getName());
+    }
+
+    @PutMapping("/{id}/person-days")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    Requirement personDays(@PathVariable long id, @RequestBody PersonDays body, Authentication who) {
+        return desk.recordPersonDays(id, body.personDays(), who.getName());
+    }
+
+    record Acceptance(String reason, BigDecimal personDays, LocalDate dueDate) {
+    }
+
+    record Reason(String reason) {
+    }
+
+    record Planning(LocalDate plannedDate) {
+    }
+
+    record Delivery(String delivered) {
+    }
+
+    record Verification(String note) {
+    }
+
+    record Due(LocalDate dueDate) {
+    }
+
+    record PersonDays(BigDecimal personDays) {
+    }
+
+    /** The contract year's allowance as the API and the page show it. */
+    record AllowanceView(int year, BigDecimal perRequest, BigDecimal perYear, BigDecimal used, BigDecimal remaining) {
+        static AllowanceView of(Allowance allowance) {
+            return new AllowanceView(allowance.year(), plain(allowance.perRequest()), plain(allowance.perYear()),
+                    plain(allowance.used()), plain(allowance.remaining()));
+        }
+
+        private static BigDecimal plain(BigDecimal days) {
+            return new BigDecimal(Allowance.shown(days));
+        }
+
+        public int usedPercent() {
+            return perYear.signum() == 0 ? 100
+                    : Math.min(100, used.multiply(BigDecimal.valueOf(100)).divide(perYear, 0, java.math.RoundingMode.HALF_UP).intValue());
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.medops.opsdesk.requirements;
+
+import org.medops.opsdesk.OpsdeskSystems;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.medops.shared.ConsoleActions;
+import org.medops.shared.ProblemException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 需求管理: the list with the allowance, the submit form, and one page per requirement with its steps. */
+@Controller
+@RequestMapping("/opsdesk/requirements")
+class RequirementsController {
+
+    private final Requirements requirements;
+    private final RequirementDesk desk;
+    private final OpsdeskSystems systems;
+
+    RequirementsController(Requirements requirements, RequirementDesk desk, OpsdeskSystems systems) {
+        this.requirements = requirements;
+        this.desk = desk;
+        this.systems = systems;
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    String list(@RequestParam(required = false) RequirementStatus status, Model model) {
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", RequirementStatus.values());
+        model.addAttribute("requirements", requirements.list(status, 300));
+        model.addAttribute("allowance", RequirementsApi.AllowanceView.of(desk.currentAllowance()));
+        model.addAttribute("systems", systems.active());
+        model.addAttribute("today", desk.today());
+        return "opsdesk/requirements";
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    String one(@PathVariable long id, Model model) {
+        Requirement requirement = requirements.find(id).orElseThrow(() -> ProblemException.notFound("requirement", id));
+        model.addAttribute("r", requirement);
+        model.addAttribute("steps", requirements.steps(id));
+        model.addAttribute("allowance", RequirementsApi.AllowanceView.of(desk.currentAllowance()));
+        model.addAttribute("systemName", systems.active().stream().filter(s -> s.code().equals(requirement.systemCode()))
+                .map(OpsdeskSystems.OpsdeskSystem::name).findFirst().orElse(requirement.systemCode()));
+        model.addAttribute("overdue", requirement.overdue(desk.today()));
+        model.addAttribute("suggestedDue", desk.today().plusDays(Requirement.DEFAULT_DUE_DAYS));
+        return "opsdesk/requirements-detail";
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('opsdesk:report')")
+    String submit(SubmitForm form, Authentication who, RedirectAttributes redirect) {
+        try {
+            Requirement created = desk.submit(form.toRequest(), who.getName());
+            redirect.addFlashAttribute("notice", "requirements.submitted");
+            return "redirect:/opsdesk/requirements/" + created.id();
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", e);
+            return "redirect:/opsdesk/requirements";
+        }
+    }
+
+    @PostMapping("/{id}/analysis")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String analyse(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "requirements.analysing", () -> desk.startAnalysis(id, who.getName()));
+        return back(id);
+    }
+
+    @PostMapping("/{id}/accept")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String accept(@PathVariable long id, AcceptForm form, Authentication who, RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "requirements.accepted",
+                () -> desk.accept(id, form.reason(), form.personDays(), form.dueDate(), who.getName()));
+        return back(id);
+    }
+
+    @PostMapping("/{id}/reject")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String reject(@PathVariable long id, @RequestParam(required = false) String reason, Authentication who,
+                  RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "requirements.rejected", () -> desk.reject(id, reason, who.getName()));
+        return back(id);
+    }
+
+    @PostMapping("/{id}/schedule")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String schedule(@PathVariable long id, DateForm form, Authentication who, RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "requirements.scheduled", () -> desk.schedule(id, form.date(), who.getName()));
+        return back(id);
+    }
+
+    @PostMapping("/{id}/due-date")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String due(@PathVariable long id, DateForm form, Authentication who, RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "requirements.dueSet", () -> desk.setDueDate(id, form.date(), who.getName()));
+        return back(id);
+    }
+
+    @PostMapping("/{id}/person-days")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String personDays(@PathVariable long id, @RequestParam(required = false) BigDecimal personDays, Authentication who,
+                      RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "requirements.personDaysSet",
+                () -> desk.recordPersonDays(id, personDays, who.getName()));
+        return back(id);
+    }
+
+    @PostMapping("/{id}/deliver")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String deliver(@PathVariable long id, @RequestParam(required = false) String delivered, Authentication who,
+                   RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "requirements.delivered", () -> desk.deliver(id, delivered, who.getName()));
+        return back(id);
+    }
+
+    @PostMapping("/{id}/verify")
+    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    String verify(@PathVariable long id, @RequestParam(required = false) String note, Authentication who,
+                  RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "requirements.verified", () -> desk.verify(id, note, who.getName()));
+        return back(id);
+    }
+
+    @PostMapping("/{id}/refuse-verification")
+    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    String refuse(@PathVariable long id, @RequestParam(required = false) String reason, Authentication who,
+                  RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "requirements.verificationRefused",
+                () -> desk.refuseVerification(id, reason, who.getName()));
+        return back(id);
+    }
+
+    private static String back(long id) {
+        return "redirect:/opsdesk/requirements/" + id;
+    }
+
+    record SubmitForm(String title, String description, String systemCode, String submitter, String contact) {
+        NewRequirement toRequest() {
+            return new NewRequirement(title, description, systemCode, submitter, contact);
+        }
+    }
+
+    record AcceptForm(String reason, BigDecimal personDays, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate) {
+    }
+
+    record DateForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+    }
+}

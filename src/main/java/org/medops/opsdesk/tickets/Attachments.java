@@ -1,0 +1,51 @@
+package org.medops.opsdesk.tickets;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.medops.shared.UploadedFileType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Screenshots and logs attached to tickets, kept in the database with the ticket they belong to. */
+@Repository
+class Attachments {
+
+    static final int MAX_PER_TICKET = 10;
+
+    record Content(String filename, String contentType, byte[] bytes) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Attachments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long add(long ticketId, String filename, UploadedFileType type, byte[] content, String by, Instant at) {
+        return jdbc.sql("""
+                        insert into ticket_attachments(ticket_id, filename, content_type, size_bytes, content, uploaded_at, uploaded_by)
+                        values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(ticketId, filename, type.contentType(), content.length, content, Timestamp.from(at), by)
+                .query(Long.class).single();
+    }
+
+    int count(long ticketId) {
+        return jdbc.sql("select count(*) from ticket_attachments where ticket_id = ?").param(ticketId)
+                .query(Integer.class).single();
+    }
+
+    List<TicketView.AttachmentInfo> of(long ticketId) {
+        return jdbc.sql("""
+                        select id, filename, content_type, size_bytes, uploaded_at, uploaded_by from ticket_attachments
+                        where ticket_id = ? order by id""").param(ticketId).query(TicketView.AttachmentInfo.class).list();
+    }
+
+    Optional<Content> content(long ticketId, long id) {
+        return jdbc.sql("select filename, content_type, content from ticket_attachments where ticket_id = ? and id = ?")
+                .params(ticketId, id).query((rs, n) -> new Content(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .optional();
+    }
+}

@@ -1,0 +1,380 @@
+package org.medops.opsdesk.tickets;
+
+import org.medops.opsdesk.Priority;
+import org.medops.opsdesk.calendar.TimeBasis;
+import org.medops.opsdesk.sla.ClockBasis;
+import org.medops.opsdesk.sla.Escalation;
+import org.medops.opsdesk.sla.SlaContext;
+import org.medops.opsdesk.sla.TargetKind;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.medops.shared.ProblemException;
+
+/**
+ * A fault ticket (工单) and the SLA clocks of its current cycle. Each step checks the status it may be
+ * taken from, moves the clocks the step affects and writes a timeline line; the desk saves the result.
+ */
+final class Ticket {
+
+    private static final Set<TicketStatus> WORKING = Set.of(TicketStatus.ACCEPTED, TicketStatus.IN_PROGRESS,
+            TicketStatus.LOCATED);
+
+    private final long id;
+    private final String number;
+    private final FaultReport report;
+    private final Instant reportedAt;
+    private final String createdBy;
+    private Priority priority;
+    private long policyId;
+    private String calendarCode;
+    private TicketStatus status;
+    private TicketStatus statusBeforeWait;
+    private int cycle;
+    private Instant cycleStartedAt;
+    private String assignee;
+    private WorkMode workMode;
+    private Instant arrivedAt;
+    private LocationReport location;
+    private Instant locatedAt;
+    private String locatedBy;
+    private String fixSummary;
+    private Instant fixedAt;
+    private String fixedBy;
+    private Confirmation confirmation;
+    private Instant closedAt;
+    private final Long recurrenceOf;
+    private final Long alertId;
+    private String calendarWarning;
+    private final List<SlaClock> clocks;
+    private final List<TimelineEntry> newEntries = new ArrayList<>();
+    private ClosedCycle archived;
+
+    Ticket(long id, String number, FaultReport report, Instant reportedAt, String createdBy, Priority priority,
+           long policyId, String calendarCode, TicketStatus status, TicketStatus statusBeforeWait, int cycle,
+           Instant cycleStartedAt, String assignee, WorkMode workMode, Instant arrivedAt, LocationReport location,
+           Instant locatedAt, String locatedBy, String fixSummary, Instant fixedAt, String fixedBy,
+           Confirmation confirmation, Instant closedAt, Long recurrenceOf, Long alertId, String calendarWarning,
+           List<SlaClock> clocks) {
+        this.id = id;
+        this.number = number;
+        this.report = report;
+        this.reportedAt = reportedAt;
+        this.createdBy = createdBy;
+        this.priority = priority;
+        this.policyId = policyId;
+        this.calendarCode = calendarCode;
+        this.status = status;
+        this.statusBeforeWait = statusBeforeWait;
+        this.cycle = cycle;
+        this.cycleStartedAt = cycleStartedAt;
+        this.assignee = assignee;
+        this.workMode = workMode;
+        this.arrivedAt = arrivedAt;
+        this.location = location;
+        this.locatedAt = locatedAt;
+        this.locatedBy = locatedBy;
+        this.fixSummary = fixSummary;
+        this.fixedAt = fixedAt;
+        this.fixedBy = fixedBy;
+        this.confirmation = confirmation;
+        this.closedAt = closedAt;
+        this.recurrenceOf = recurrenceOf;
+        this.alertId = alertId;
+        this.calendarWarning = calendarWarning;
+        this.clocks = new ArrayList<>(clocks);
+    }
+
+    /** The hospital's signed-off repair (故障修复确认单): who, their name as signed, and their statement. */
+    record Confirmation(String username, String name, String statement, Instant at) {
+    }
+
+    /** What a cycle established before the ticket was reopened; kept as it was signed. */
+    record ClosedCycle(int cycle, LocationReport location, Instant locatedAt, String locatedBy, String fixSummary,
+                       Instant fixedAt, String fixedBy, Confirmation confirmation, Instant closedAt) {
+    }
+
+    static Ticket report(FaultReport report, Instant at, String by, SlaContext sla, Long recurrenceOf, Long alertId) {
+        Ticket ticket = new Ticket(0, null, report, at, by, report.priority(), sla.policy().id(), sla.calendar().code(),
+                TicketStatus.NEW, null, 1, at, null, null, null, null, null, null, null, null, null, null, null,
+                recurrenceOf, alertId, null, List.of());
+        ticket.startCycleClocks(at, sla);
+        ticket.note(at, by, "REPORTED", report.source() + (recurrenceOf != null ? " · recurrence" : ""));
+        return ticket;
+    }
+
+    void accept(String engineer, Instant at, SlaContext sla) {
+        require(TicketStatus.NEW);
+        status = TicketStatus.ACCEPTED;
+        assignee = engineer;
+        stop(TargetKind.RESPONSE, at, sla);
+        sla.target(TargetKind.LOCATION, cycleStartedAt).ifPresent(target ->
+                clocks.add(SlaClock.start(id, cycle, TargetKind.LOCATION, target, at, target.time(sla.calendar()))));
+        note(at, engineer, "ACCEPTED", "");
+    }
+
+    void startWork(WorkMode mode, String engineer, Instant at, SlaContext sla) {
+        require(TicketStatus.ACCEPTED);
+        status = TicketStatus.IN_PROGRESS;
+        workMode = mode;
+        if (mode == WorkMode.ONSITE) {
+            // On-site arrival is promised from the report (seed 001: on site within 2 h of the call), less the
+            // time spent waiting for the hospital, which the resolution clock (same start) has kept out.
+            sla.target(TargetKind.ARRIVAL, cycleStartedAt).ifPresent(target -> {
+                TimeBasis time = target.time(sla.calendar());
+                SlaClock arrival = clock(TargetKind.RESOLUTION).filter(r -> r.basis() == target.basis())
+                        .map(r -> SlaClock.takingOver(id, cycle, TargetKind.ARRIVAL, target, r, at, time))
+                        .orElseGet(() -> SlaClock.start(id, cycle, TargetKind.ARRIVAL, target, cycleStartedAt, time));
+                clocks.add(arrival.noteBreach(at));
+            });
+        }
+        note(at, engineer, "IN_PROGRESS", mode.name());
+    }
+
+    void arrive(Instant arrival, String engineer, Instant at, SlaContext sla) {
+        if (workMode != WorkMode.ONSITE || arrivedAt != null || !WORKING.contains(status)) {
+            throw ProblemException.conflict("ticket-not-awaiting-arrival", number);
+        }
+        if (arrival.isAfter(at) || arrival.isBefore(cycleStartedAt)) {
+            throw ProblemException.invalid("arrival-time-invalid", number);
+        }
+        arrivedAt = arrival;
+        stop(TargetKind.ARRIVAL, arrival, sla);
+        note(at, engineer, "ARRIVED", arrival.toString());
+    }
+
+    void awaitInformation(String reason, String by, Instant at, SlaContext sla) {
+        if (!WORKING.contains(status)) {
+            throw ProblemException.conflict("ticket-transition", number, status, TicketStatus.AWAITING_INFO);
+        }
+        statusBeforeWait = status;
+        status = TicketStatus.AWAITING_INFO;
+        replaceOpenClocks(clock -> clock.pause(at, sla.time(clock.basis())));
+        note(at, by, "AWAITING_INFO", reason);
+    }
+
+    void informationReceived(String by, Instant at, SlaContext sla) {
+        require(TicketStatus.AWAITING_INFO);
+        status = statusBeforeWait;
+        statusBeforeWait = null;
+        replaceOpenClocks(clock -> clock.resume(at, sla.time(clock.basis())));
+        note(at, by, "INFO_RECEIVED", "");
+    }
+
+    void locate(LocationReport report, String engineer, Instant at, SlaContext sla) {
+        require(TicketStatus.IN_PROGRESS);
+        status = TicketStatus.LOCATED;
+        location = report;
+        locatedAt = at;
+        locatedBy = engineer;
+        stop(TargetKind.LOCATION, at, sla);
+        note(at, engineer, "LOCATED", report.rootCause());
+    }
+
+    void fix(String summary, String engineer, Instant at, SlaContext sla) {
+        if (status != TicketStatus.IN_PROGRESS && status != TicketStatus.LOCATED) {
+            throw ProblemException.conflict("ticket-transition", number, status, TicketStatus.AWAITING_CONFIRMATION);
+        }
+        if (workMode == WorkMode.ONSITE && arrivedAt == null) {
+            throw ProblemException.conflict("ticket-arrival-missing", number);
+        }
+        status = TicketStatus.AWAITING_CONFIRMATION;
+        fixSummary = summary;
+        fixedAt = at;
+        fixedBy = engineer;
+        // A fix found without a separate location report answers the location target too.
+        stop(TargetKind.LOCATION, at, sla);
+        replaceOpenClocks(clock -> clock.kind() == TargetKind.RESOLUTION ? clock.pause(at, sla.time(clock.basis())) : clock);
+        note(at, engineer, "FIXED", summary);
+    }
+
+    void confirm(Confirmation signed, SlaContext sla) {
+        require(TicketStatus.AWAITING_CONFIRMATION);
+        // Whoever worked the fault (accepted, located or repaired it) cannot sign it off as repaired.
+        if (signed.username().equals(fixedBy) || signed.username().equals(assignee)
+                || signed.username().equals(locatedBy)) {
+            throw new ProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "confirm-own-repair", number);
+        }
+        status = TicketStatus.CLOSED;
+        confirmation = signed;
+        closedAt = signed.at();
+        stop(TargetKind.RESOLUTION, signed.at(), sla);
+        note(signed.at(), signed.username(), "CONFIRMED", signed.name() + "：" + signed.statement());
+    }
+
+    void refuseConfirmation(String reason, String by, Instant at, SlaContext sla) {
+        require(TicketStatus.AWAITING_CONFIRMATION);
+        status = TicketStatus.IN_PROGRESS;
+        replaceOpenClocks(clock -> clock.resume(at, sla.time(clock.basis())));
+        note(at, by, "CONFIRMATION_REFUSED", reason);
+    }
+
+    void changePriority(Priority newPriority, String reason, String by, Instant at, SlaContext newSla) {
+        if (!status.open()) {
+            throw ProblemException.conflict("ticket-closed", number);
+        }
+        if (newPriority == priority) {
+            return;
+        }
+        Priority old = priority;
+        priority = newPriority;
+        policyId = newSla.policy().id();
+        calendarCode = newSla.calendar().code();
+        replaceOpenClocks(clock -> newSla.target(clock.kind(), cycleStartedAt)
+                .map(target -> clock.retarget(target, target.time(newSla.calendar())).noteBreach(at))
+                .orElse(clock));
+        note(at, by, "PRIORITY_CHANGED", old + " → " + newPriority + (reason == null ? "" : "：" + reason));
+    }
+
+    /** A closed fault came back: a new cycle with new clocks; the old cycle and its outcomes stay as they were. */
+    void reopen(String reason, String by, Instant at, SlaContext sla) {
+        require(TicketStatus.CLOSED);
+        archived = new ClosedCycle(cycle, location, locatedAt, locatedBy, fixSummary, fixedAt, fixedBy, confirmation,
+                closedAt);
+        cycle++;
+        cycleStartedAt = at;
+        status = TicketStatus.NEW;
+        workMode = null;
+        arrivedAt = null;
+        location = null;
+        locatedAt = null;
+        locatedBy = null;
+        fixSummary = null;
+        fixedAt = null;
+        fixedBy = null;
+        confirmation = null;
+        closedAt = null;
+        clocks.clear();
+        startCycleClocks(at, sla);
+        note(at, by, "REOPENED", reason);
+    }
+
+    /** A clock crossed an escalation level: who must hear about it. */
+    record Warning(String ticketNumber, String title, String assignee, SlaClock clock, Escalation level,
+                   int percentUsed) {
+    }
+
+    /**
+     * Notes breaches and the escalation levels the running clocks have reached since they were last
+     * looked at. A clock that skipped levels (the watch was down) is escalated to the highest one only.
+     */
+    List<Warning> watch(Instant now, SlaContext sla, List<Escalation> levels) {
+        List<Warning> warnings = new ArrayList<>();
+        clocks.replaceAll(clock -> {
+            if (clock.state() != SlaClock.State.RUNNING) {
+                return clock;
+            }
+            SlaClock watched = clock.noteBreach(now);
+            int used = watched.percentUsedAt(now, sla.time(watched.basis()));
+            Escalation reached = null;
+            for (Escalation level : levels) {
+                if (level.percent() <= used && level.percent() > watched.warnedPercent()) {
+                    reached = level;
+                }
+            }
+            if (reached == null) {
+                return watched;
+            }
+            SlaClock warned = watched.warned(reached.percent());
+            warnings.add(new Warning(number, report.title(), assignee, warned, reached, used));
+            note(now, "system", reached.percent() >= 100 ? "SLA_BREACHED" : "SLA_WARNING",
+                    clock.kind() + " " + used + "% → " + reached.audience());
+            return warned;
+        });
+        return warnings;
+    }
+
+    void attached(String filename, String by, Instant at) {
+        note(at, by, "ATTACHED", filename);
+    }
+
+    /**
+     * Names the years this cycle's business-time due dates run through without a holiday table, so nobody
+     * trusts them blindly; clears the warning once the tables are there.
+     */
+    void checkCalendar(SlaContext sla) {
+        Instant latest = clocks.stream().filter(c -> c.basis() == ClockBasis.BUSINESS && c.dueAt() != null)
+                .map(SlaClock::dueAt).max(Instant::compareTo).orElse(null);
+        java.util.SortedSet<Integer> missing = latest == null ? new java.util.TreeSet<>()
+                : sla.calendar().missingYears(cycleStartedAt, latest);
+        calendarWarning = missing.isEmpty() ? null : missing.toString();
+    }
+
+    /**
+     * The calendar changed (hours edited, a holiday table imported): the running clocks' due times are
+     * computed again on the new calendar, openly, with a line on the timeline. The time already spent stays.
+     */
+    void recalculate(SlaContext sla, String reason, Instant at) {
+        List<SlaClock> before = List.copyOf(clocks);
+        clocks.replaceAll(clock -> clock.state() == SlaClock.State.RUNNING
+                ? clock.recalculated(sla.time(clock.basis())) : clock);
+        checkCalendar(sla);
+        if (!before.equals(clocks)) {
+            note(at, "system", "SLA_RECALCULATED", reason);
+        }
+    }
+
+    private void startCycleClocks(Instant at, SlaContext sla) {
+        for (TargetKind kind : List.of(TargetKind.RESPONSE, TargetKind.RESOLUTION)) {
+            sla.target(kind, at).ifPresent(target ->
+                    clocks.add(SlaClock.start(id, cycle, kind, target, at, target.time(sla.calendar()))));
+        }
+    }
+
+    private void stop(TargetKind kind, Instant at, SlaContext sla) {
+        replaceOpenClocks(clock -> clock.kind() == kind ? clock.stop(at, sla.time(clock.basis())) : clock);
+    }
+
+    private void replaceOpenClocks(java.util.function.UnaryOperator<SlaClock> change) {
+        clocks.replaceAll(clock -> clock.state().open() ? change.apply(clock) : clock);
+    }
+
+    private void require(TicketStatus expected) {
+        if (status != expected) {
+            throw ProblemException.conflict("ticket-transition", number, status, expected);
+        }
+    }
+
+    private void note(Instant at, String actor, String kind, String detail) {
+        newEntries.add(new TimelineEntry(at, actor, kind, detail == null ? "" : detail));
+    }
+
+    Optional<SlaClock> clock(TargetKind kind) {
+        return clocks.stream().filter(c -> c.kind() == kind).findFirst();
+    }
+
+    long id() { return id; }
+    String number() { return number; }
+    FaultReport report() { return report; }
+    Instant reportedAt() { return reportedAt; }
+    String createdBy() { return createdBy; }
+    Priority priority() { return priority; }
+    long policyId() { return policyId; }
+    String calendarCode() { return calendarCode; }
+    TicketStatus status() { return status; }
+    TicketStatus statusBeforeWait() { return statusBeforeWait; }
+    int cycle() { return cycle; }
+    Instant cycleStartedAt() { return cycleStartedAt; }
+    String assignee() { return assignee; }
+    WorkMode workMode() { return workMode; }
+    Instant arrivedAt() { return arrivedAt; }
+    LocationReport location() { return location; }
+    Instant locatedAt() { return locatedAt; }
+    String locatedBy() { return locatedBy; }
+    String fixSummary() { return fixSummary; }
+    Instant fixedAt() { return fixedAt; }
+    String fixedBy() { return fixedBy; }
+    Confirmation confirmation() { return confirmation; }
+    Instant closedAt() { return closedAt; }
+    Long recurrenceOf() { return recurrenceOf; }
+    Long alertId() { return alertId; }
+    String calendarWarning() { return calendarWarning; }
+    List<SlaClock> clocks() { return List.copyOf(clocks); }
+    List<TimelineEntry> newEntries() { return List.copyOf(newEntries); }
+    /** The cycle a reopen just closed, to be kept; empty otherwise. */
+    java.util.Optional<ClosedCycle> archivedCycle() { return java.util.Optional.ofNullable(archived); }
+}

@@ -1,0 +1,223 @@
+package org.medops.opsdesk.tickets;
+
+import org.medops.opsdesk.OpsdeskSystems;
+import org.medops.opsdesk.Priority;
+import org.medops.opsdesk.calendar.BusinessCalendar;
+import org.medops.opsdesk.calendar.Calendars;
+import org.medops.opsdesk.sla.CalendarChanged;
+import org.medops.opsdesk.sla.SlaContext;
+import org.medops.opsdesk.sla.SlaPolicies;
+import org.medops.opsdesk.sla.SlaPolicy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.medops.shared.FieldChange;
+import org.medops.shared.ProblemException;
+import org.medops.shared.UploadedFileType;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Carries out the steps of a ticket's lifecycle: loads it locked, lets it act, saves it and audits the step. */
+@Service
+class TicketDesk {
+
+    /** Seed 000: a new fault on the same system and category within 15 days of a closure is a recurrence. */
+    static final Duration RECURRENCE_WINDOW = Duration.ofDays(15);
+
+    private final Tickets tickets;
+    private final SlaPolicies policies;
+    private final Calendars calendars;
+    private final OpsdeskSystems systems;
+    private final Attachments attachments;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    TicketDesk(Tickets tickets, SlaPolicies policies, Calendars calendars, OpsdeskSystems systems,
+               Attachments attachments, ApplicationEventPublisher events, Clock clock) {
+        this.tickets = tickets;
+        this.policies = policies;
+        this.calendars = calendars;
+        this.systems = systems;
+        this.attachments = attachments;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    long report(FaultReport report, String by) {
+        return report(report, by, null);
+    }
+
+    @Transactional
+    long report(FaultReport report, String by, Long alertId) {
+        systems.requireActive(report.systems());
+        Instant at = clock.instant();
+        if (report.occurredAt().toInstant().isAfter(at.plusSeconds(60))) {
+            throw ProblemException.invalid("occurred-in-future");
+        }
+        SlaContext sla = context(policies.current(report.priority()));
+        Long recurrenceOf = tickets.recentClosure(report.systems(), report.category(), at.minus(RECURRENCE_WINDOW), at)
+                .orElse(null);
+        Ticket ticket = Ticket.report(report, at, by, sla, recurrenceOf, alertId);
+        ticket.checkCalendar(sla);
+        long id = tickets.insert(ticket);
+        Ticket saved = tickets.find(id).orElseThrow();
+        events.publishEvent(TicketAction.onTicket("ticket.report", saved,
+                List.of(FieldChange.set("title", report.title()), FieldChange.set("priority", report.priority()),
+                        FieldChange.set("systems", report.systems()), FieldChange.set("source", report.source()))));
+        return id;
+    }
+
+    @Transactional
+    void accept(long id, String engineer) {
+        act(id, "ticket.accept", (t, sla, at) -> t.accept(engineer, at, sla), FieldChange.set("assignee", engineer));
+    }
+
+    @Transactional
+    void startWork(long id, WorkMode mode, String engineer) {
+        act(id, "ticket.start", (t, sla, at) -> t.startWork(mode, engineer, at, sla), FieldChange.set("mode", mode));
+    }
+
+    @Transactional
+    void arrive(long id, Instant arrival, String engineer) {
+        act(id, "ticket.arrive", (t, sla, at) -> t.arrive(arrival == null ? at : arrival, engineer, at, sla),
+                FieldChange.set("arrivedAt", arrival));
+    }
+
+    @Transactional
+    void awaitInformation(long id, String reason, String by) {
+        act(id, "ticket.await-info", (t, sla, at) -> t.awaitInformation(reason, by, at, sla),
+                FieldChange.set("reason", reason));
+    }
+
+    @Transactional
+    void informationReceived(long id, String by) {
+        act(id, "ticket.info-received", (t, sla, at) -> t.informationReceived(by, at, sla));
+    }
+
+    @Transactional
+    void locate(long id, LocationReport report, String engineer) {
+        act(id, "ticket.locate", (t, sla, at) -> t.locate(report, engineer, at, sla),
+                FieldChange.set("rootCause", report.rootCause()));
+    }
+
+    @Transactional
+    void fix(long id, String summary, String engineer) {
+        act(id, "ticket.fix", (t, sla, at) -> t.fix(summary, engineer, at, sla), FieldChange.set("fix", summary));
+    }
+
+    @Transactional
+    void confirm(long id, String username, String name, String statement) {
+        act(id, "ticket.confirm", (t, sla, at) -> t.confirm(new Ticket.Confirmation(username, name, statement, at), sla),
+                FieldChange.set("confirmedBy", name), FieldChange.set("statement", statement));
+    }
+
+    @Transactional
+    void refuseConfirmation(long id, String reason, String by) {
+        act(id, "ticket.confirm-refused", (t, sla, at) -> t.refuseConfirmation(reason, by, at, sla),
+                FieldChange.set("reason", reason));
+    }
+
+    @Transactional
+    void changePriority(long id, Priority priority, String reason, String by) {
+        Ticket ticket = lock(id);
+        Priority before = ticket.priority();
+        if (before == priority) {
+            return;
+        }
+        SlaContext sla = context(policies.current(priority));
+        ticket.changePriority(priority, reason, by, clock.instant(), sla);
+        ticket.checkCalendar(sla);
+        tickets.save(ticket);
+        events.publishEvent(TicketAction.onTicket("ticket.priority", ticket,
+                List.of(FieldChange.of("priority", before, priority), FieldChange.set("reason", reason))));
+    }
+
+    @Transactional
+    void reopen(long id, String reason, String by) {
+        act(id, "ticket.reopen", (t, sla, at) -> t.reopen(reason, by, at, sla), FieldChange.set("reason", reason));
+    }
+
+    @Transactional
+    long attach(long id, String filename, byte[] content, String by) {
+        Ticket ticket = lock(id);
+        if (content.length > UploadedFileType.MAX_BYTES) {
+            throw ProblemException.invalid("attachment-too-large", filename, UploadedFileType.MAX_BYTES / (1024 * 1024));
+        }
+        if (attachments.count(id) >= Attachments.MAX_PER_TICKET) {
+            throw ProblemException.conflict("attachments-full", Attachments.MAX_PER_TICKET);
+        }
+        String name = UploadedFileType.safeName(filename);
+        UploadedFileType type = UploadedFileType.detect(name, content)
+                .orElseThrow(() -> ProblemException.invalid("attachment-type", name));
+        Instant at = clock.instant();
+        long attachmentId = attachments.add(id, name, type, content, by, at);
+        ticket.attached(name, by, at);
+        tickets.save(ticket);
+        events.publishEvent(TicketAction.onTicket("ticket.attach", ticket,
+                List.of(FieldChange.set("file", name), FieldChange.set("bytes", content.length))));
+        return attachmentId;
+    }
+
+    SlaContext contextOf(Ticket ticket) {
+        return context(policies.find(ticket.policyId()).orElseThrow());
+    }
+
+    @EventListener
+    void on(CalendarChanged changed) {
+        recalculate(changed.calendarCode(), changed.reason());
+    }
+
+    /** Recomputes the open tickets measured on a calendar after it changed; returns how many moved. */
+    @Transactional
+    int recalculate(String calendarCode, String reason) {
+        int moved = 0;
+        for (long id : tickets.openOnCalendar(calendarCode)) {
+            Ticket ticket = lock(id);
+            List<SlaClock> before = ticket.clocks();
+            String warningBefore = ticket.calendarWarning();
+            ticket.recalculate(contextOf(ticket), reason, clock.instant());
+            if (!before.equals(ticket.clocks()) || !java.util.Objects.equals(warningBefore, ticket.calendarWarning())) {
+                tickets.save(ticket);
+                events.publishEvent(TicketAction.onTicket("ticket.sla-recalculated", ticket, List.of(
+                        FieldChange.set("reason", reason), FieldChange.of("calendarWarning", warningBefore,
+                                ticket.calendarWarning()))));
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    SlaContext currentContext(Priority priority) {
+        return context(policies.current(priority));
+    }
+
+    private SlaContext context(SlaPolicy policy) {
+        BusinessCalendar calendar = calendars.find(policy.calendarCode())
+                .orElseThrow(() -> ProblemException.notFound("calendar", policy.calendarCode()));
+        return new SlaContext(calendar, policy);
+    }
+
+    private Ticket lock(long id) {
+        return tickets.lock(id).orElseThrow(() -> ProblemException.notFound("ticket", id));
+    }
+
+    private void act(long id, String action, Step step, FieldChange... changes) {
+        Ticket ticket = lock(id);
+        SlaContext sla = contextOf(ticket);
+        step.apply(ticket, sla, clock.instant());
+        ticket.checkCalendar(sla);
+        tickets.save(ticket);
+        events.publishEvent(TicketAction.onTicket(action, ticket, List.of(changes)));
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void apply(Ticket ticket, SlaContext sla, Instant at);
+    }
+}

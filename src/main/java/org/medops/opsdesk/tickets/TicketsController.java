@@ -1,0 +1,249 @@
+package org.medops.opsdesk.tickets;
+
+import org.medops.opsdesk.HospitalZone;
+import org.medops.opsdesk.OpsdeskSystems;
+import org.medops.opsdesk.Priority;
+import org.medops.opsdesk.sla.SlaAdministration;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.medops.shared.ConsoleActions;
+import org.medops.shared.ProblemException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 运维工单: the ticket register, the fault report form and the ticket page with its steps and SLA timeline. */
+@Controller
+class TicketsController {
+
+    private final TicketDesk desk;
+    private final TicketReader reader;
+    private final TicketQueries queries;
+    private final OpsdeskSystems systems;
+    private final SlaAdministration administration;
+    private final Validator validator;
+    private final ConfirmationPdf confirmationPdf;
+    private final HospitalZone zone;
+    private final Clock clock;
+
+    TicketsController(TicketDesk desk, TicketReader reader, TicketQueries queries, OpsdeskSystems systems,
+                      SlaAdministration administration, Validator validator, ConfirmationPdf confirmationPdf,
+                      HospitalZone zone, Clock clock) {
+        this.zone = zone;
+        this.desk = desk;
+        this.reader = reader;
+        this.queries = queries;
+        this.systems = systems;
+        this.administration = administration;
+        this.validator = validator;
+        this.confirmationPdf = confirmationPdf;
+        this.clock = clock;
+    }
+
+    @GetMapping("/opsdesk/tickets")
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    String list(@RequestParam(required = false) TicketStatus status, @RequestParam(required = false) Priority priority,
+                @RequestParam(required = false) String system, @RequestParam(required = false) Boolean breached,
+                @RequestParam(required = false) String q, Model model) {
+        model.addAttribute("tickets", queries.search(new TicketQueries.TicketFilter(status, priority, system, null,
+                breached, q, null, null), 300));
+        model.addAttribute("status", status);
+        model.addAttribute("priority", priority);
+        model.addAttribute("system", system);
+        model.addAttribute("breached", breached);
+        model.addAttribute("q", q);
+        model.addAttribute("statuses", TicketStatus.values());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("systems", systems.active());
+        model.addAttribute("calendarGaps", administration.calendarStatus().stream().filter(c -> !c.complete()).toList());
+        return "opsdesk/tickets";
+    }
+
+    @GetMapping("/opsdesk/tickets/new")
+    @PreAuthorize("hasAuthority('opsdesk:report')")
+    String newTicket(Authentication who, Model model) {
+        return form(TicketForm.blank("", LocalDateTime.now(clock.withZone(zone.get())).truncatedTo(ChronoUnit.MINUTES)),
+                model);
+    }
+
+    @PostMapping("/opsdesk/tickets")
+    @PreAuthorize("hasAuthority('opsdesk:report')")
+    String report(TicketForm form, Authentication who, Model model, RedirectAttributes redirect) {
+        FaultReport report = form.toReport(zone.get());
+        Set<ConstraintViolation<FaultReport>> violations = validator.validate(report);
+        if (!violations.isEmpty()) {
+            model.addAttribute("violations", violations.stream()
+                    .map(v -> v.getPropertyPath() + "：" + v.getMessage()).sorted().toList());
+            return form(form, model);
+        }
+        try {
+            long id = desk.report(report, who.getName());
+            redirect.addFlashAttribute("notice", "tickets.reported");
+            return "redirect:/opsdesk/tickets/" + id;
+        } catch (ProblemException e) {
+            model.addAttribute("problem", e);
+            return form(form, model);
+        }
+    }
+
+    private String form(TicketForm form, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("systems", systems.active());
+        model.addAttribute("categories", FaultCategory.values());
+        model.addAttribute("sources", ReportSource.values());
+        model.addAttribute("priorities", Priority.values());
+        return "opsdesk/ticket-new";
+    }
+
+    @GetMapping("/opsdesk/tickets/{id}")
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    String ticket(@PathVariable long id, Model model) {
+        model.addAttribute("t", reader.view(id));
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("modes", WorkMode.values());
+        return "opsdesk/ticket";
+    }
+
+    /** 故障修复确认单, laid out for printing (the browser's print dialog saves it as PDF). */
+    @GetMapping("/opsdesk/tickets/{id}/confirmation")
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    String confirmation(@PathVariable long id, @RequestParam(required = false) Integer cycle, Model model) {
+        model.addAttribute("t", reader.view(id, cycle));
+        model.addAttribute("printedAt", clock.instant());
+        model.addAttribute("pdfAvailable", confirmationPdf.font().isPresent());
+        return "opsdesk/confirmation";
+    }
+
+    @GetMapping("/opsdesk/tickets/{id}/confirmation.pdf")
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    ResponseEntity<byte[]> confirmationPdf(@PathVariable long id, @RequestParam(required = false) Integer cycle,
+                                           Locale locale) {
+        return confirmationPdf.download(reader.view(id, cycle), locale);
+    }
+
+    @PostMapping("/opsdesk/tickets/{id}/accept")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String accept(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
+        return step(id, redirect, "tickets.done.accept", () -> desk.accept(id, who.getName()));
+    }
+
+    @PostMapping("/opsdesk/tickets/{id}/start")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String start(@PathVariable long id, @RequestParam WorkMode mode, Authentication who, RedirectAttributes redirect) {
+        return step(id, redirect, "tickets.done.start", () -> desk.startWork(id, mode, who.getName()));
+    }
+
+    @PostMapping("/opsdesk/tickets/{id}/arrive")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String arrive(@PathVariable long id, @RequestParam(required = false) LocalDateTime arrivedAt, Authentication who,
+                  RedirectAttributes redirect) {
+        return step(id, redirect, "tickets.done.arrive", () -> desk.arrive(id,
+                arrivedAt == null ? null : arrivedAt.atZone(zone.get()).toInstant(), who.getName()));
+    }
+
+    @PostMapping("/opsdesk/tickets/{id}/await-info")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String awaitInformation(@PathVariable long id, @RequestParam String reason, Authentication who,
+                            RedirectAttributes redirect) {
+        return step(id, redirect, "tickets.done.awaitInfo",
+                () -> desk.awaitInformation(id, required(reason, "reason-missing"), who.getName()));
+    }
+
+    @PostMapping("/opsdesk/tickets/{id}/info-received")
+    @PreAuthorize("hasAnyAuthority('opsdesk:work', 'opsdesk:report')")
+    String informationReceived(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
+        return step(id, redirect, "tickets.done.infoReceived", () -> desk.informationReceived(id, who.getName()));
+    }
+
+    @PostMapping("/opsdesk/tickets/{id}/locate")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String locate(@PathVariable long id, LocationReport report, Authentication who, RedirectAttributes redirect) {
+        return step(id, redirect, "tickets.done.locate", () -> {
+            if (!validator.validate(report).isEmpty()) {
+                throw ProblemException.invalid("location-report-incomplete");
+            }
+            desk.locate(id, report, who.getName());
+        });
+    }
+
+    @PostMapping("/opsdesk/tickets/{id}/fix")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String fix(@PathVariable long id, @RequestParam String summary, Authentication who, RedirectAttributes redirect) {
+        return step(id, redirect, "tickets.done.fix",
+                () -> desk.fix(id, required(summary, "fix-summary-required"), who.getName()));
+    }
+
+    @PostMapping("/opsdesk/tickets/{id}/confirm")
+    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    String confirm(@PathVariable long id, @RequestParam String name, @RequestParam String statement, Authentication who,
+                   RedirectAttributes redirect) {
+        return step(id, redirect, "tickets.done.confirm", () -> desk.confirm(id, who.getName(),
+                within(required(name, "confirmer-required"), 64), within(required(statement, "statement-required"), 2000)));
+    }
+
+    @PostMapping("/opsdesk/tickets/{id}/refuse")
+    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    String refuse(@PathVariable long id, @RequestParam String reason, Authentication who, RedirectAttributes redirect) {
+        return step(id, redirect, "tickets.done.refuse",
+                () -> desk.refuseConfirmation(id, required(reason, "reason-missing"), who.getName()));
+    }
+
+    @PostMapping("/opsdesk/tickets/{id}/priority")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String priority(@PathVariable long id, @RequestParam Priority priority, @RequestParam(required = false) String reason,
+                    Authentication who, RedirectAttributes redirect) {
+        return step(id, redirect, "tickets.done.priority", () -> desk.changePriority(id, priority, reason, who.getName()));
+    }
+
+    @PostMapping("/opsdesk/tickets/{id}/reopen")
+    @PreAuthorize("hasAnyAuthority('opsdesk:report', 'opsdesk:confirm')")
+    String reopen(@PathVariable long id, @RequestParam String reason, Authentication who, RedirectAttributes redirect) {
+        return step(id, redirect, "tickets.done.reopen",
+                () -> desk.reopen(id, required(reason, "reason-missing"), who.getName()));
+    }
+
+    @PostMapping("/opsdesk/tickets/{id}/attachments")
+    @PreAuthorize("hasAnyAuthority('opsdesk:report', 'opsdesk:work')")
+    String attach(@PathVariable long id, @RequestParam("file") MultipartFile file, Authentication who,
+                  RedirectAttributes redirect) throws IOException {
+        byte[] content = file.getBytes();
+        return step(id, redirect, "tickets.done.attach",
+                () -> desk.attach(id, file.getOriginalFilename(), content, who.getName()));
+    }
+
+    private String step(long id, RedirectAttributes redirect, String notice, Runnable action) {
+        ConsoleActions.attempt(redirect, notice, action);
+        return "redirect:/opsdesk/tickets/" + id;
+    }
+
+    private static String within(String value, int max) {
+        if (value.length() > max) {
+            throw ProblemException.invalid("text-too-long-max", max);
+        }
+        return value;
+    }
+
+    private static String required(String value, String problem) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.invalid(problem);
+        }
+        return value.strip();
+    }
+}

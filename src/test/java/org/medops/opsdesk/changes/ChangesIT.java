@@ -1,0 +1,179 @@
+package org.medops.opsdesk.changes;
+
+import org.medops.opsdesk.requirements.RequirementsIT;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.medops.testing.Problems.problem;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.medops.testing.Api;
+import org.medops.testing.MedopsTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Changes over real HTTP: the maintenance window and overlap rules, the hospital's written authorization
+ * (never by an engineer, never by the requester), execution and result.
+ */
+@MedopsTest
+public class ChangesIT {
+
+    static final String PASSWORD = "Opsdesk#Chg-2026";
+    static final String BASE = "/api/v1/opsdesk/changes";
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api engineer;
+    Api reviewer;
+    Api otherReviewer;
+    String reviewerName;
+
+    @BeforeEach
+    void people() {
+        Api admin = new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        reviewerName = "chg-rev" + suffix;
+        engineer = admin.newUser("chg-eng" + suffix, "厂商工程师 张伟", PASSWORD, "OPS_ENGINEER");
+        reviewer = admin.newUser(reviewerName, "信息科 陈刚", PASSWORD, "HOSPITAL_REVIEWER");
+        otherReviewer = admin.newUser("chg-rev2" + suffix, "信息科主任 林芳", PASSWORD, "HOSPITAL_REVIEWER");
+    }
+
+    @Test
+    void productionChangesOnlyInsideTheWindowAndNeverOverlappingOnTheSameSystem() {
+        JsonNode window = engineer.get(BASE + "/window").json();
+        assertThat(window.get("start").asString()).isEqualTo("22:00");
+        assertThat(window.get("end").asString()).isEqualTo("06:00");
+        assertThat(window.get("zone").asString()).isEqualTo("Asia/Shanghai");
+
+        Api.Response upgrade = engineer.post(BASE, change("HIS 补丁升级", "HIS", "PRODUCTION", "2027-03-10T23:00",
+                "2027-03-11T01:00"));
+        assertThat(upgrade.status()).as(upgrade.body()).isEqualTo(201);
+        long upgradeId = upgrade.json().get("id").asLong();
+        assertThat(upgrade.json().get("status").asString()).isEqualTo("REQUESTED");
+
+        Api.Response daytime = engineer.post(BASE, change("白天上线", "HIS", "PRODUCTION", "2027-03-12T10:00",
+                "2027-03-12T11:00"));
+        problem(daytime, 400, "change-outside-window");
+        assertThat(daytime.json().get("detail").asString()).contains("22:00–06:00", "2027-03-12 10:00");
+        problem(engineer.post(BASE, change("跨过早六点", "HIS", "PRODUCTION", "2027-03-12T05:00", "2027-03-12T06:30")),
+                400, "change-outside-window");
+        assertThat(engineer.post(BASE, change("正好整个窗口", "EMR", "PRODUCTION", "2027-03-12T22:00",
+                "2027-03-13T06:00")).status()).isEqualTo(201);
+        assertThat(engineer.post(BASE, change("测试环境白天部署", "HIS", "TEST", "2027-03-12T10:00",
+                "2027-03-12T12:00")).status()).as("the window binds production only").isEqualTo(201);
+        problem(engineer.post(BASE, change("倒着的时间", "HIS", "TEST", "2027-03-12T12:00", "2027-03-12T10:00")), 400,
+                "change-period-invalid");
+
+        Api.Response overlapping = engineer.post(BASE, change("HIS 数据库索引重建", "HIS", "PRODUCTION",
+                "2027-03-11T00:30", "2027-03-11T02:00"));
+        problem(overlapping, 409, "change-overlaps");
+        assertThat(overlapping.json().get("detail").asString()).contains("#" + upgradeId, "HIS 补丁升级",
+                "2027-03-10 23:00", "2027-03-11 01:00");
+        assertThat(engineer.post(BASE, change("LIS 同一时间", "LIS", "PRODUCTION", "2027-03-11T00:30",
+                "2027-03-11T02:00")).status()).as("another system").isEqualTo(201);
+        Api.Response adjacent = engineer.post(BASE, change("紧接着的变更", "HIS", "PRODUCTION", "2027-03-11T01:00",
+                "2027-03-11T02:00"));
+        assertThat(adjacent.status()).as("touching is not overlapping").isEqualTo(201);
+
+        // A cancelled change gives its slot back.
+        long adjacentId = adjacent.json().get("id").asLong();
+        problem(engineer.post(BASE + "/" + adjacentId + "/cancel", "{\"reason\":\"\"}"), 400, "reason-required");
+        assertThat(engineer.post(BASE + "/" + adjacentId + "/cancel", "{\"reason\":\"合并到补丁升级\"}").json()
+                .get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(engineer.post(BASE, change("取消后重新安排", "HIS", "PRODUCTION", "2027-03-11T01:30",
+                "2027-03-11T02:30")).status()).isEqualTo(201);
+        assertThat(jdbc.sql("select count(*) from audit_records where action = 'change.request'").query(Long.class)
+                .single()).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void theHospitalAuthorizesInWritingButNeverAnEngineerNorTheRequester() {
+        long id = engineer.post(BASE, change("PACS 存储扩容", "PACS", "PRODUCTION", "2027-04-01T22:00",
+                "2027-04-02T02:00")).json().get("id").asLong();
+        String authorize = BASE + "/" + id + "/authorize";
+
+        assertThat(engineer.post(authorize, "{\"signerName\":\"张伟\",\"statement\":\"同意\"}").status())
+                .as("an engineer lacks opsdesk:confirm").isEqualTo(403);
+        problem(engineer.post(BASE + "/" + id + "/start", "{}"), 409, "change-transition-illegal");
+        problem(reviewer.post(authorize, "{\"signerName\":\"陈刚\",\"statement\":\" \"}"), 400,
+                "change-authorization-incomplete");
+        JsonNode authorized = reviewer.post(authorize,
+                "{\"signerName\":\"陈刚\",\"statement\":\"已审阅实施与回退方案，同意在维护窗口实施。\"}").json();
+        assertThat(authorized.get("status").asString()).isEqualTo("AUTHORIZED");
+        assertThat(authorized.get("authorizerName").asString()).isEqualTo("陈刚");
+        assertThat(authorized.get("authorizedBy").asString()).isEqualTo(reviewerName);
+        assertThat(authorized.get("authorizationStatement").asString()).startsWith("已审阅");
+        assertThat(authorized.get("authorizedAt").asString()).isNotBlank();
+        problem(otherReviewer.post(authorize, "{\"signerName\":\"林芳\",\"statement\":\"同意\"}"), 409,
+                "change-transition-illegal");
+
+        // The requester may hold opsdesk:confirm too; four eyes still apply.
+        long own = reviewer.post(BASE, change("信息科自行申请的网络割接", "NETWORK", "PRODUCTION", "2027-04-03T23:00",
+                "2027-04-04T01:00")).json().get("id").asLong();
+        Api.Response self = reviewer.post(BASE + "/" + own + "/authorize", "{\"signerName\":\"陈刚\",\"statement\":\"同意\"}");
+        problem(self, 403, "change-own-authorization");
+        assertThat(reviewer.get(BASE + "/" + own).json().get("status").asString()).isEqualTo("REQUESTED");
+        assertThat(otherReviewer.post(BASE + "/" + own + "/authorize",
+                "{\"signerName\":\"林芳\",\"statement\":\"同意\"}").json().get("status").asString()).isEqualTo("AUTHORIZED");
+
+        long declined = engineer.post(BASE, change("LIS 版本升级", "LIS", "PRODUCTION", "2027-04-05T23:00",
+                "2027-04-06T01:00")).json().get("id").asLong();
+        problem(reviewer.post(BASE + "/" + declined + "/refuse", "{\"signerName\":\"陈刚\"}"), 400, "reason-required");
+        JsonNode refused = reviewer.post(BASE + "/" + declined + "/refuse",
+                "{\"signerName\":\"陈刚\",\"reason\":\"月底结账期间不做升级\"}").json();
+        assertThat(refused.get("status").asString()).isEqualTo("REFUSED");
+        assertThat(refused.get("authorizationStatement").asString()).isEqualTo("月底结账期间不做升级");
+
+        // Execution: started, then a rollback must say what happened.
+        assertThat(reviewer.post(BASE + "/" + id + "/start", "{}").status()).isEqualTo(403);
+        problem(engineer.post(BASE + "/" + id + "/start", "{\"startedAt\":\"2020-01-01T00:00:00Z\"}"), 400,
+                "change-time-invalid");
+        problem(engineer.post(BASE + "/" + id + "/start", "{\"startedAt\":\"2099-01-01T00:00:00Z\"}"), 400,
+                "change-time-invalid");
+        JsonNode started = engineer.post(BASE + "/" + id + "/start", "{}").json();
+        assertThat(started.get("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(started.get("startedAt").asString()).isNotBlank();
+        problem(engineer.post(BASE + "/" + id + "/finish", "{\"result\":\"ROLLED_BACK\"}"), 400,
+                "change-notes-required");
+        problem(engineer.post(BASE + "/" + id + "/finish", "{}"), 400, "change-result-required");
+        JsonNode finished = engineer.post(BASE + "/" + id + "/finish",
+                "{\"result\":\"ROLLED_BACK\",\"notes\":\"扩容后阵列告警，按回退方案恢复\"}").json();
+        assertThat(finished.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(finished.get("result").asString()).isEqualTo("ROLLED_BACK");
+        assertThat(finished.get("executionNotes").asString()).contains("回退");
+        assertThat(finished.get("finishedAt").asString()).isNotBlank();
+        problem(engineer.post(BASE + "/" + id + "/cancel", "{\"reason\":\"晚了\"}"), 409, "change-transition-illegal");
+
+        List<String> audited = jdbc.sql("""
+                        select action from audit_records where target_type = 'change' and target_id = ? order by seq""")
+                .param(Long.toString(id)).query(String.class).list();
+        assertThat(audited).containsExactly("change.request", "change.authorize", "change.start", "change.finish");
+        assertThat(jdbc.sql("select actor from audit_records where action = 'change.authorize' and target_id = ?")
+                .param(Long.toString(id)).query(String.class).single()).isEqualTo(reviewerName);
+        assertThat(engineer.get(BASE + "?status=COMPLETED").json().findValuesAsString("title")).contains("PACS 存储扩容");
+    }
+
+    public static String change(String title, String system, String environment, String start, String end) {
+        return """
+                {"title":"%s","systemCode":"%s","environment":"%s","risk":"HIGH",
+                 "plan":"1. 备份\\n2. 执行升级脚本\\n3. 业务验证","rollbackPlan":"恢复备份并重启服务",
+                 "plannedStart":"%s","plannedEnd":"%s"}""".formatted(title, system, environment, utc(start), utc(end));
+    }
+
+    static String utc(String shanghai) {
+        return LocalDateTime.parse(shanghai).atZone(SHANGHAI).toInstant().toString();
+    }
+}
