@@ -18,7 +18,7 @@ final class DatabaseHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        if (status.available()) {
+        if (status.availableNow()) {
             return Health.up().withDetail("database", "PostgreSQL").build();
         }
         return Health.down().withDetail("error", "database unavailable")

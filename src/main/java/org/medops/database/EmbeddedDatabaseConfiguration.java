@@ -48,7 +48,7 @@ class EmbeddedDatabaseConfiguration {
                                   Clock clock) {
         // Created after the pool, so that it closes before it and the server.
         return new DatabaseStatus(jdbcUrl(settings, embedded), username(settings, embedded),
-                password(settings, embedded), Duration.ofSeconds(1), clock);
+                password(settings, embedded), Duration.ofMillis(500), clock);
     }
 
     /** Named so that it replaces Spring Boot's pooled-connection indicator as the {@code db} component. */

@@ -131,8 +131,7 @@ final class GatewayServer implements SmartLifecycle {
         config.setConnectionTimeout(1000);
         config.setValidationTimeout(500);
         config.setInitializationFailTimeout(-1);
-        config.setMetricRegistry(null);
-        config.setMetricsTrackerFactory(null);
+        config.setMetricsTrackerFactory(null); // the shared pool's metrics, not this one's
         return new HikariDataSource(config);
     }
 
