@@ -12,14 +12,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -60,7 +61,7 @@ final class AccessLogWriter implements AutoCloseable {
     private final AtomicLong spilled = new AtomicLong();
     private final AtomicLong lost = new AtomicLong();
     /** Closed segments waiting to be replayed from disk, oldest first. */
-    private final ArrayDeque<AccessLogJournal.Segment> replay = new ArrayDeque<>();
+    private final ConcurrentLinkedDeque<AccessLogJournal.Segment> replay = new ConcurrentLinkedDeque<>();
     /** Closed segments whose rows are still partly in memory. */
     private final List<AccessLogJournal.Segment> draining = new ArrayList<>();
     private volatile boolean running = true;
@@ -420,14 +421,10 @@ final class AccessLogWriter implements AutoCloseable {
         return journal.current().file.getParent();
     }
 
+    /** Parks rather than sleeps, so that {@link #close()} wakes the worker for its last flush at once. */
     private static void sleep(Duration duration) {
-        if (duration.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!duration.isZero()) {
+            LockSupport.parkNanos(duration.toNanos());
         }
     }
 
@@ -435,6 +432,7 @@ final class AccessLogWriter implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        LockSupport.unpark(worker);
         try {
             worker.join(10_000);
         } catch (InterruptedException e) {
