@@ -90,6 +90,11 @@ class CrashSafetyIT {
             medops.close();
         }
         upstream.stop();
+        if (dataDir != null) {
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     @Test
@@ -136,10 +141,10 @@ class CrashSafetyIT {
         Load load = new Load(client, service, "pgkill");
         load.start(4);
         await().atMost(Duration.ofSeconds(30)).until(() -> load.answered.size() >= 200);
-        int before = load.answered.size();
         String logBefore = medops.output();
         ProcessHandle.of(medops.postmasterPid()).orElseThrow().destroyForcibly();
         long killed = System.nanoTime();
+        int atKill = load.order.size();
 
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> medops.output()
                 .substring(logBefore.length()).contains("Access log: database unavailable"));
@@ -156,15 +161,17 @@ class CrashSafetyIT {
                         + MedopsTest.ADMIN_PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
         long tokenMillis = (System.nanoTime() - t) / 1_000_000;
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> load.answered.size() >= before + 100);
-        int duringOutage = load.answeredAfter(before);
         await().atMost(Duration.ofSeconds(60)).until(() -> medops.health().status() == 200);
+        int duringOutage = load.answeredAfter(atKill);
+        long outageMillis = (System.nanoTime() - killed) / 1_000_000;
+        await().atMost(Duration.ofSeconds(10)).until(() -> load.answeredAfter(atKill) >= duringOutage + 100);
         load.stop();
 
         Stored stored = awaitStored(load, true);
-        System.out.printf("CRASH-SAFETY PostgreSQL killed under load: answered=%d (while it was down: >=%d) stored=%d "
-                        + "missing=%d duplicates=%d; spilling began %d ms after the kill; health answered in %d ms "
-                        + "(%d), token in %d ms (%d)%n", load.answered.size(), duringOutage, stored.rows(),
+        System.out.printf("CRASH-SAFETY PostgreSQL killed under load: answered=%d (while it was down, %d ms: %d) "
+                        + "stored=%d missing=%d duplicates=%d; spilling began %d ms after the kill; health answered in "
+                        + "%d ms (%d), token in %d ms (%d)%n", load.answered.size(), outageMillis, duringOutage,
+                stored.rows(),
                 stored.missing(), stored.duplicates(), spillMillis, healthMillis, health.status(), tokenMillis,
                 token.statusCode());
 

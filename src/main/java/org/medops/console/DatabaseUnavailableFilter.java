@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.medops.database.DatabaseStatus;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -25,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * of each request waiting for a connection. Health and static assets pass: they need no database.
  */
 @Component
+@ConditionalOnWebApplication
 @Order(-200) // before Spring Security's filter chain (-100)
 class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
