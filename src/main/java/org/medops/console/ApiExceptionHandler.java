@@ -53,6 +53,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return detail;
     }
 
+    /** The database does not answer (pool time-out, connection refused): the caller may retry soon. */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.TransientDataAccessResourceException.class,
+            org.springframework.dao.RecoverableDataAccessException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("API call answered 503, database unavailable: {}", e.getMessage());
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                message("problem." + DatabaseUnavailableFilter.CODE));
+        detail.setType(URI.create("urn:medops:problem:" + DatabaseUnavailableFilter.CODE));
+        detail.setProperty("code", DatabaseUnavailableFilter.CODE);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(detail);
+    }
+
     /** Anything unforeseen: logged with its stack trace here, answered without one. */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) throws Exception {

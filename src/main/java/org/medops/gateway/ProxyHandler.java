@@ -209,12 +209,12 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
             } else {
                 Buffer fallbackBody = Buffer.buffer(fallback.body() == null ? "" : fallback.body());
                 exchange.bytesOut = fallbackBody.length();
+                log(exchange, fallback.status(), GatewayError.CIRCUIT_OPEN.code());
                 exchange.request.response().setStatusCode(fallback.status())
                         .putHeader("Content-Type", fallback.contentType())
                         .putHeader("X-Request-Id", exchange.requestId)
                         .putHeader("X-MedOps-Fallback", "circuit-open")
                         .end(fallbackBody);
-                log(exchange, fallback.status(), GatewayError.CIRCUIT_OPEN.code());
             }
             return;
         }
@@ -314,8 +314,8 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
             if (capture) {
                 exchange.responseBody = capture(service, captured);
             }
-            response.end();
             log(exchange, upstream.statusCode(), null);
+            response.end();
         });
     }
 
@@ -369,13 +369,14 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
         }
         Buffer body = Buffer.buffer(error.body(exchange.requestId), "UTF-8");
         exchange.bytesOut = body.length();
+        log(exchange, error.status(), error.code());
         response.setStatusCode(error.status())
                 .putHeader("Content-Type", "application/json; charset=utf-8")
                 .putHeader("X-Request-Id", exchange.requestId)
                 .end(body);
-        log(exchange, error.status(), error.code());
     }
 
+    /** Called before the answer is sent: the journal holds the record of every call a caller saw answered. */
     private void log(Exchange exchange, int status, String errorCode) {
         if (!exchange.logged) {
             exchange.logged = true;
