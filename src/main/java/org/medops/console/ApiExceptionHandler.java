@@ -120,8 +120,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
+        if (body == null && e instanceof org.springframework.web.ErrorResponse refusal) {
+            body = refusal.getBody(); // what the superclass would use; completed here first
+        }
         if (body instanceof ProblemDetail detail) {
             ApiRoutingHandler.complete(detail, statusCode, messages);
+            // Preset, so the answer is written even when the Accept header refused JSON (the 406 itself)
+            HttpHeaders problemHeaders = new HttpHeaders();
+            problemHeaders.putAll(headers);
+            problemHeaders.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+            return super.handleExceptionInternal(e, body, problemHeaders, statusCode, request);
         }
         return super.handleExceptionInternal(e, body, headers, statusCode, request);
     }
