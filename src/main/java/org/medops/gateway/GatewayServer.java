@@ -74,9 +74,14 @@ final class GatewayServer implements SmartLifecycle {
         try {
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(settings.eventLoops() > 0
                     ? settings.eventLoops() : Runtime.getRuntime().availableProcessors()));
+            HeadTimeout headTimeout = new HeadTimeout(settings.headerTimeout());
+            // HTTP/1.1 only: without h2c the pipeline is complete when a connection is announced, so the
+            // head timeout watches it from its first byte.
             HttpServer bound = vertx.createHttpServer(new HttpServerOptions()
                             .setIdleTimeout(60).setIdleTimeoutUnit(TimeUnit.SECONDS)
-                            .setMaxInitialLineLength(8192).setDecompressionSupported(false))
+                            .setMaxInitialLineLength(8192).setDecompressionSupported(false)
+                            .setHttp2ClearTextEnabled(false))
+                    .connectionHandler(headTimeout::watch)
                     .requestHandler(request -> {
                         ProxyHandler handler = proxy;
                         if (handler == null) {

@@ -48,6 +48,8 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
     private final String nodeId;
     private final Clock clock;
     private final ZoneId quotaZone;
+    private final java.util.Set<String> maskedHeaders;
+    private final BodyMasker credentials;
 
     ProxyHandler(ConfigFeed config, HttpClient client, Limiter limiter, AccessLogWriter accessLog,
                  GatewaySettings settings, String nodeId, Clock clock, ZoneId quotaZone) {
@@ -59,6 +61,16 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
         this.nodeId = nodeId;
         this.clock = clock;
         this.quotaZone = quotaZone;
+        this.maskedHeaders = maskedHeaders(settings.maskedHeaders());
+        this.credentials = new BodyMasker(settings.maskedFields(), true);
+    }
+
+    /** Credentials of HTTP itself are always masked; the configured names come on top. */
+    static java.util.Set<String> maskedHeaders(java.util.List<String> configured) {
+        java.util.Set<String> names = new java.util.HashSet<>(java.util.Set.of("authorization", "proxy-authorization",
+                "cookie", "x-signature"));
+        configured.forEach(name -> names.add(name.strip().toLowerCase(java.util.Locale.ROOT)));
+        return java.util.Set.copyOf(names);
     }
 
     @Override
@@ -220,7 +232,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
         }
         if (service.definition().captureBodies()) {
             exchange.requestBody = capture(service, body);
-            exchange.requestHeaders = capturedHeaders(exchange.request.headers());
+            exchange.requestHeaders = capturedHeaders(exchange.request.headers(), maskedHeaders);
         }
         attempt(exchange, service, channel, body, service.attemptsFor(exchange.method));
     }
@@ -385,12 +397,10 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
     }
 
     /** Headers one per line; credentials keep only their first characters. */
-    static String capturedHeaders(MultiMap headers) {
+    static String capturedHeaders(MultiMap headers, java.util.Set<String> masked) {
         StringBuilder out = new StringBuilder();
         headers.forEach((name, value) -> {
-            String lower = name.toLowerCase();
-            boolean secret = lower.equals("x-signature") || lower.equals("authorization") || lower.equals("cookie")
-                    || lower.equals("proxy-authorization");
+            boolean secret = masked.contains(name.toLowerCase(java.util.Locale.ROOT));
             out.append(name).append(": ")
                     .append(secret ? value.substring(0, Math.min(4, value.length())) + "******" : value).append('\n');
         });
@@ -400,7 +410,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
     private String capture(ServiceRuntime service, Buffer body) {
         int length = Math.min(body.length(), settings.captureLimitBytes());
         String text = new String(body.getBytes(0, length), StandardCharsets.UTF_8);
-        return service.masker().mask(text);
+        return credentials.mask(service.masker().mask(text));
     }
 
     /** A random (version 4) UUID without the shared SecureRandom that UUID.randomUUID() contends on. */
