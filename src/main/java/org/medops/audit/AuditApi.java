@@ -7,7 +7,9 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.medops.shared.ProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,11 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditApi {
 
     private final AuditTrail trail;
+    private final ChainAnchor anchor;
     private final AuditExport export;
     private final ApplicationEventPublisher events;
 
-    AuditApi(AuditTrail trail, AuditExport export, ApplicationEventPublisher events) {
+    AuditApi(AuditTrail trail, ChainAnchor anchor, AuditExport export, ApplicationEventPublisher events) {
         this.trail = trail;
+        this.anchor = anchor;
         this.export = export;
         this.events = events;
     }
@@ -39,15 +43,37 @@ class AuditApi {
     @GetMapping("/verify")
     @PreAuthorize("hasAuthority('audit:read')")
     ChainVerification verify() {
-        ChainVerification verification = trail.verify();
+        ChainVerification verification = trail.verify(anchor.read());
         events.publishEvent(new AuditAccessed("audit.verify", verification.intact() ? "intact" : "broken"));
         return verification;
+    }
+
+    /** The checkpoint key's public half and the newest checkpoint: what the audit administrator keeps. */
+    @GetMapping("/checkpoints")
+    @PreAuthorize("hasAuthority('audit:read')")
+    Anchoring checkpoints() {
+        ChainAnchor.Checkpoints all = anchor.read();
+        return new Anchoring(anchor.key().id(), anchor.key().publicKeyBase64(), all.valid().size(),
+                all.newest().orElse(null));
+    }
+
+    /** Anchors the current head now, e.g. before a backup is handed over; 409 when the chain does not hold. */
+    @PostMapping("/checkpoints")
+    @PreAuthorize("hasAuthority('audit:read')")
+    Checkpoint checkpoint() {
+        Checkpoint written = anchor.checkpoint()
+                .orElseThrow(() -> ProblemException.conflict("audit-chain-broken"));
+        events.publishEvent(new AuditAccessed("audit.checkpoint", String.valueOf(written.seq())));
+        return written;
     }
 
     @GetMapping("/export")
     @PreAuthorize("hasAuthority('audit:export')")
     void export(AuditQuery query, HttpServletResponse response) throws IOException {
         export.write(query, response);
+    }
+
+    record Anchoring(String keyId, String publicKey, int checkpoints, Checkpoint lastCheckpoint) {
     }
 
     record AuditPage(List<AuditEntry> entries, Long nextBefore) {

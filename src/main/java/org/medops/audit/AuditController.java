@@ -9,7 +9,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.medops.shared.ProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The audit page (审计日志): filters, keyset paging, CSV export. Audit administrators only. */
@@ -19,12 +22,15 @@ class AuditController {
     static final int PAGE_SIZE = 50;
 
     private final AuditTrail trail;
+    private final ChainAnchor anchor;
     private final AuditExport export;
     private final ApplicationEventPublisher events;
     private final Settings settings;
 
-    AuditController(AuditTrail trail, AuditExport export, ApplicationEventPublisher events, Settings settings) {
+    AuditController(AuditTrail trail, ChainAnchor anchor, AuditExport export, ApplicationEventPublisher events,
+                    Settings settings) {
         this.trail = trail;
+        this.anchor = anchor;
         this.export = export;
         this.events = events;
         this.settings = settings;
@@ -43,10 +49,21 @@ class AuditController {
     @GetMapping("/audit/verify")
     @PreAuthorize("hasAuthority('audit:read')")
     String verify(Model model) {
-        ChainVerification verification = trail.verify();
+        ChainVerification verification = trail.verify(anchor.read());
         events.publishEvent(new AuditAccessed("audit.verify", verification.intact() ? "intact" : "broken"));
         model.addAttribute("verification", verification);
+        model.addAttribute("anchorKey", anchor.key());
         return "audit/verify";
+    }
+
+    @PostMapping("/audit/checkpoints")
+    @PreAuthorize("hasAuthority('audit:read')")
+    String checkpoint(RedirectAttributes redirect) {
+        anchor.checkpoint().ifPresentOrElse(written -> {
+            events.publishEvent(new AuditAccessed("audit.checkpoint", String.valueOf(written.seq())));
+            redirect.addFlashAttribute("checkpointSeq", written.seq());
+        }, () -> redirect.addFlashAttribute("problem", ProblemException.conflict("audit-chain-broken")));
+        return "redirect:/audit/verify";
     }
 
     @GetMapping("/audit/export.csv")

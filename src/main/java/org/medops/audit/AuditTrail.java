@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,42 +56,115 @@ class AuditTrail {
         return record;
     }
 
-    /**
-     * Walks the chain in order, in pages, so memory stays flat however long the trail is. One
-     * snapshot for the whole walk: records appended meanwhile are neither seen nor mistaken for damage.
-     */
-    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
-    ChainVerification verify() {
-        ChainHead head = jdbc.sql("select seq, hash from audit_chain_head where id = 1")
+    ChainHead head() {
+        return jdbc.sql("select seq, hash from audit_chain_head where id = 1")
                 .query(ChainHead.class).optional().orElse(new ChainHead(0, AuditRecord.GENESIS));
+    }
+
+    /**
+     * Whether the chain runs unbroken from record {@code fromSeq} (which must still carry {@code fromHash};
+     * 0 and the genesis hash for the start) to {@code head}: every record intact, contiguous and linked.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    boolean continues(long fromSeq, String fromHash, ChainHead head) {
+        if (fromSeq > 0) {
+            String stored = jdbc.sql("select hash from audit_records where seq = :seq").param("seq", fromSeq)
+                    .query(String.class).optional().orElse(null);
+            if (!fromHash.equals(stored)) {
+                return false;
+            }
+        }
+        long expectedSeq = fromSeq + 1;
+        String expectedPrev = fromHash;
+        while (expectedSeq <= head.seq()) {
+            List<AuditRecord> page = page(expectedSeq, head.seq());
+            if (page.isEmpty()) {
+                return false;
+            }
+            for (AuditRecord record : page) {
+                if (record.seq() != expectedSeq || !record.intact() || !record.prevHash().equals(expectedPrev)) {
+                    return false;
+                }
+                expectedSeq++;
+                expectedPrev = record.hash();
+            }
+        }
+        return expectedPrev.equals(head.hash());
+    }
+
+    /**
+     * Walks the whole chain in order, in pages, so memory stays flat however long the trail is, and
+     * reports every broken range, not just the first; each record is also held against the signed
+     * checkpoints kept outside the database. One snapshot for the whole walk: records appended meanwhile
+     * are neither seen nor mistaken for damage.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    ChainVerification verify(ChainAnchor.Checkpoints checkpoints) {
+        ChainHead head = head();
+        ChainVerification.Ranges broken = new ChainVerification.Ranges();
         long expectedSeq = 1;
         String expectedPrev = AuditRecord.GENESIS;
         long checked = 0;
+        int anchorsMatched = 0;
+        Long lastGoodAnchor = 0L;
+        Long mismatchRunEnd = null;
         while (true) {
-            List<AuditRecord> page = jdbc.sql("select * from audit_records where seq >= ? order by seq limit 5000")
-                    .param(expectedSeq).query(ROWS).list();
+            List<AuditRecord> page = page(expectedSeq, Long.MAX_VALUE);
             if (page.isEmpty()) {
                 break;
             }
             for (AuditRecord record : page) {
-                if (record.seq() != expectedSeq) {
-                    return ChainVerification.broken(checked, expectedSeq, "record-missing");
+                boolean gap = record.seq() != expectedSeq;
+                if (gap) {
+                    broken.add(expectedSeq, record.seq() - 1, "record-missing");
                 }
                 if (!record.intact()) {
-                    return ChainVerification.broken(checked, record.seq(), "content-altered");
+                    broken.add(record.seq(), record.seq(), "content-altered");
+                } else if (!gap && !record.prevHash().equals(expectedPrev)) {
+                    // After a gap the link cannot match; the gap is the damage already reported.
+                    broken.add(record.seq(), record.seq(), "link-broken");
                 }
-                if (!record.prevHash().equals(expectedPrev)) {
-                    return ChainVerification.broken(checked, record.seq(), "link-broken");
+                Checkpoint anchor = checkpoints.valid().get(record.seq());
+                if (anchor != null) {
+                    if (anchor.hash().equals(record.hash())) {
+                        anchorsMatched++;
+                        if (mismatchRunEnd != null) {
+                            broken.add(lastGoodAnchor + 1, mismatchRunEnd, "checkpoint-mismatch");
+                            mismatchRunEnd = null;
+                        }
+                        lastGoodAnchor = record.seq();
+                    } else {
+                        mismatchRunEnd = record.seq();
+                    }
                 }
                 checked++;
                 expectedSeq = record.seq() + 1;
                 expectedPrev = record.hash();
             }
         }
-        if (head.seq() != expectedSeq - 1 || !head.hash().equals(expectedPrev)) {
-            return ChainVerification.broken(checked, expectedSeq, "tail-truncated");
+        if (mismatchRunEnd != null) {
+            broken.add(lastGoodAnchor + 1, mismatchRunEnd, "checkpoint-mismatch");
         }
-        return ChainVerification.ok(checked);
+        long lastSeq = expectedSeq - 1;
+        if (head.seq() > lastSeq) {
+            broken.add(lastSeq + 1, head.seq(), "tail-truncated");
+        } else if (head.seq() < lastSeq) {
+            broken.add(head.seq() + 1, lastSeq, "head-mismatch");
+        } else if (!head.hash().equals(expectedPrev)) {
+            broken.add(lastSeq, lastSeq, "head-mismatch");
+        }
+        if (!checkpoints.valid().isEmpty() && checkpoints.valid().lastKey() > lastSeq) {
+            broken.add(lastSeq + 1, checkpoints.valid().lastKey(), "checkpoint-beyond-head");
+        }
+        for (Long seq : checkpoints.invalidSeqs()) {
+            broken.add(Math.max(seq, 0), Math.max(seq, 0), "checkpoint-invalid");
+        }
+        return ChainVerification.of(checked, broken, anchorsMatched, checkpoints.newest().orElse(null));
+    }
+
+    private List<AuditRecord> page(long fromSeq, long toSeq) {
+        return jdbc.sql("select * from audit_records where seq >= :from and seq <= :to order by seq limit 5000")
+                .param("from", fromSeq).param("to", toSeq).query(ROWS).list();
     }
 
     @Transactional(readOnly = true)

@@ -25,6 +25,12 @@ class WebConfiguration implements WebMvcConfigurer {
         return resolver;
     }
 
+    /** Picked up by Boot's JSON mapper: request bodies refuse NUL characters in strings. */
+    @Bean
+    tools.jackson.databind.JacksonModule inputCharacters() {
+        return InputCharacters.module();
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();

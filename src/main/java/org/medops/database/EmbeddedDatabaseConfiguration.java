@@ -1,16 +1,10 @@
 package org.medops.database;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
-import javax.sql.DataSource;
-
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,27 +17,14 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(DatabaseSettings.class)
 class EmbeddedDatabaseConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
-
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(DatabaseSettings settings) throws IOException {
         if (!settings.embedded()) {
             return EmbeddedDatabase.none();
         }
-        Path cluster = settings.dataDir().toAbsolutePath().normalize().resolve("pg");
-        Files.createDirectories(cluster.getParent());
-        log.info("Starting embedded PostgreSQL with its data in {}", cluster);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(cluster)
-                .setCleanDataDirectory(false)
-                // Stopped by this bean's close, after everything that writes to it; a JVM hook of its
-                // own would stop it first and leave the gateway's last access-log flush waiting.
-                .setRegisterShutdownHook(false)
-                .setPort(settings.embeddedPort())
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "100")
-                .start();
-        return new EmbeddedDatabase(postgres);
+        return new EmbeddedDatabase(EmbeddedPostgresServer.start(settings.dataDir(),
+                new EmbeddedPostgresServer.Options(settings.embeddedPort(), Duration.ofSeconds(60),
+                        settings.embeddedRestartDelay(), settings.synchronousCommit())));
     }
 
     @Bean(destroyMethod = "close")
@@ -51,37 +32,59 @@ class EmbeddedDatabaseConfiguration {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("medops");
         dataSource.setMaximumPoolSize(20);
-        if (settings.embedded()) {
-            dataSource.setJdbcUrl(embedded.jdbcUrl());
-            dataSource.setUsername("postgres");
-        } else {
-            dataSource.setJdbcUrl(settings.url());
-            dataSource.setUsername(settings.username());
-            dataSource.setPassword(settings.password());
-        }
+        // Fail fast when the database is away: requests answer "unavailable" instead of queueing.
+        dataSource.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        dataSource.setValidationTimeout(Math.min(1000, settings.connectionTimeout().toMillis()));
+        dataSource.addDataSourceProperty("connectTimeout", "2");
+        dataSource.addDataSourceProperty("tcpKeepAlive", "true");
+        dataSource.setJdbcUrl(jdbcUrl(settings, embedded));
+        dataSource.setUsername(username(settings, embedded));
+        dataSource.setPassword(password(settings, embedded));
         return dataSource;
+    }
+
+    @Bean(destroyMethod = "close")
+    DatabaseStatus databaseStatus(DatabaseSettings settings, EmbeddedDatabase embedded, HikariDataSource dataSource,
+                                  Clock clock) {
+        // Created after the pool, so that it closes before it and the server.
+        return new DatabaseStatus(jdbcUrl(settings, embedded), username(settings, embedded),
+                password(settings, embedded), Duration.ofMillis(500), clock);
+    }
+
+    /** Named so that it replaces Spring Boot's pooled-connection indicator as the {@code db} component. */
+    @Bean
+    DatabaseHealth dbHealthIndicator(DatabaseStatus status) {
+        return new DatabaseHealth(status);
+    }
+
+    private static String jdbcUrl(DatabaseSettings settings, EmbeddedDatabase embedded) {
+        return settings.embedded() ? embedded.server.jdbcUrl() : settings.url();
+    }
+
+    private static String username(DatabaseSettings settings, EmbeddedDatabase embedded) {
+        return settings.embedded() ? "postgres" : settings.username();
+    }
+
+    private static String password(DatabaseSettings settings, EmbeddedDatabase embedded) {
+        return settings.embedded() ? embedded.server.password() : settings.password();
     }
 
     /** Holds the embedded server so that it stops after the pool that uses it has closed. */
     static final class EmbeddedDatabase implements AutoCloseable {
-        private final EmbeddedPostgres postgres;
+        private final EmbeddedPostgresServer server;
 
-        EmbeddedDatabase(EmbeddedPostgres postgres) {
-            this.postgres = postgres;
+        EmbeddedDatabase(EmbeddedPostgresServer server) {
+            this.server = server;
         }
 
         static EmbeddedDatabase none() {
             return new EmbeddedDatabase(null);
         }
 
-        String jdbcUrl() {
-            return postgres.getJdbcUrl("postgres", "postgres");
-        }
-
         @Override
         public void close() throws IOException {
-            if (postgres != null) {
-                postgres.close();
+            if (server != null) {
+                server.close();
             }
         }
     }

@@ -5,8 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks patient identifiers in captured bodies before they are stored: mainland ID-card numbers,
- * mobile numbers and the service's configured JSON fields. Logs never hold them in clear.
+ * Masks patient identifiers and credentials in captured bodies before they are stored: mainland ID-card
+ * numbers, mobile numbers, and named JSON or form fields (the service's own, and the gateway-wide
+ * {@code medops.gateway.masked-fields}). Logs never hold them in clear.
  */
 final class BodyMasker {
 
@@ -14,10 +15,19 @@ final class BodyMasker {
     private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(1[3-9]\\d)\\d{4}(\\d{4})(?!\\d)");
 
     private final Pattern fields;
+    private final Pattern formFields;
 
     BodyMasker(List<String> jsonFields) {
-        this.fields = jsonFields.isEmpty() ? null : Pattern.compile("(\"(?:" + String.join("|",
-                jsonFields.stream().map(Pattern::quote).toList()) + ")\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|-?[\\d.]+)");
+        this(jsonFields, false);
+    }
+
+    /** @param ignoreCase whether {@code Password} is masked as {@code password} is (the gateway-wide list) */
+    BodyMasker(List<String> jsonFields, boolean ignoreCase) {
+        int flags = ignoreCase ? Pattern.CASE_INSENSITIVE : 0;
+        String names = String.join("|", jsonFields.stream().map(Pattern::quote).toList());
+        this.fields = jsonFields.isEmpty() ? null : Pattern.compile("(\"(?:" + names
+                + ")\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|-?[\\d.]+)", flags);
+        this.formFields = jsonFields.isEmpty() ? null : Pattern.compile("((?:^|&)(?:" + names + ")=)([^&\\s]*)", flags);
     }
 
     String mask(String body) {
@@ -29,6 +39,7 @@ final class BodyMasker {
         if (fields != null) {
             Matcher matcher = fields.matcher(masked);
             masked = matcher.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "\"***\""));
+            masked = formFields.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "***"));
         }
         return masked;
     }

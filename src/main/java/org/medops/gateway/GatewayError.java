@@ -10,6 +10,7 @@ enum GatewayError {
     ACCESS_DENIED(403, "MEDOPS-ACCESS-DENIED", "渠道无权访问该服务 (channel may not call this service)"),
     SERVICE_NOT_FOUND(404, "MEDOPS-SERVICE-NOT-FOUND", "服务不存在 (no such service)"),
     METHOD_NOT_ALLOWED(405, "MEDOPS-METHOD-NOT-ALLOWED", "服务不接受该 HTTP 方法 (method not allowed)"),
+    HEADER_TIMEOUT(408, "MEDOPS-HEADER-TIMEOUT", "请求头未在时限内发完，连接已关闭 (request head not received in time)"),
     BODY_TOO_LARGE(413, "MEDOPS-BODY-TOO-LARGE", "请求体超过上限 (request body too large)"),
     RATE_LIMITED(429, "MEDOPS-RATE-LIMITED", "调用频率超限 (rate limit exceeded)"),
     QUOTA_EXCEEDED(429, "MEDOPS-QUOTA-EXCEEDED", "当日调用配额已用完 (daily quota exhausted)"),

@@ -5,7 +5,12 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
+import java.util.Properties;
+
 import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -44,6 +49,7 @@ final class GatewayServer implements SmartLifecycle {
     private HttpServer server;
     private ConfigFeed feed;
     private AccessLogWriter accessLog;
+    private HikariDataSource accessLogPool;
     private AccessLogMaintenance maintenance;
     private Redis redis;
     private volatile ProxyHandler proxy;
@@ -68,9 +74,14 @@ final class GatewayServer implements SmartLifecycle {
         try {
             vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(settings.eventLoops() > 0
                     ? settings.eventLoops() : Runtime.getRuntime().availableProcessors()));
+            HeadTimeout headTimeout = new HeadTimeout(settings.headerTimeout());
+            // HTTP/1.1 only: without h2c the pipeline is complete when a connection is announced, so the
+            // head timeout watches it from its first byte.
             HttpServer bound = vertx.createHttpServer(new HttpServerOptions()
                             .setIdleTimeout(60).setIdleTimeoutUnit(TimeUnit.SECONDS)
-                            .setMaxInitialLineLength(8192).setDecompressionSupported(false))
+                            .setMaxInitialLineLength(8192).setDecompressionSupported(false)
+                            .setHttp2ClearTextEnabled(false))
+                    .connectionHandler(headTimeout::watch)
                     .requestHandler(request -> {
                         ProxyHandler handler = proxy;
                         if (handler == null) {
@@ -84,7 +95,9 @@ final class GatewayServer implements SmartLifecycle {
             actualPort = server.actualPort();
             nodeId = settings.nodeId() == null || settings.nodeId().isBlank()
                     ? InetAddress.getLocalHost().getHostName() + ":" + actualPort : settings.nodeId();
-            accessLog = new AccessLogWriter(dataSource, settings.cacheDir().resolve("spill-" + actualPort),
+            accessLogPool = accessLogPool(dataSource);
+            accessLog = new AccessLogWriter(accessLogPool == null ? dataSource : accessLogPool,
+                    settings.cacheDir().resolve("access-log-" + actualPort),
                     settings.accessLogBatch(), settings.accessLogFlush());
             feed = new ConfigFeed(catalog, secrets, dataSource, json, settings.cacheDir(), nodeId, clock);
             maintenance = new AccessLogMaintenance(dataSource, settings.accessLogRetentionDays(), clock);
@@ -99,6 +112,32 @@ final class GatewayServer implements SmartLifecycle {
         } catch (Exception e) {
             throw new IllegalStateException("Gateway cannot start on port " + settings.port(), e);
         }
+    }
+
+    /**
+     * The access-log writer's own two connections, with one-second time-outs: when the database
+     * stops answering, the writer learns it in a second and leaves records to the journal, instead
+     * of waiting on the shared pool (and taking its connections from the console).
+     */
+    private static HikariDataSource accessLogPool(DataSource shared) {
+        if (!(shared instanceof HikariDataSource main)) {
+            return null;
+        }
+        HikariConfig config = new HikariConfig();
+        main.copyStateTo(config);
+        Properties properties = new Properties();
+        properties.putAll(main.getDataSourceProperties());
+        properties.setProperty("connectTimeout", "1");
+        properties.setProperty("socketTimeout", "30");
+        config.setDataSourceProperties(properties);
+        config.setPoolName("medops-access-log");
+        config.setMaximumPoolSize(2);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(1000);
+        config.setValidationTimeout(500);
+        config.setInitializationFailTimeout(-1);
+        config.setMetricsTrackerFactory(null); // the shared pool's metrics, not this one's
+        return new HikariDataSource(config);
     }
 
     private Limiter limiter() {
@@ -130,6 +169,9 @@ final class GatewayServer implements SmartLifecycle {
         }
         if (accessLog != null) {
             accessLog.close();
+        }
+        if (accessLogPool != null) {
+            accessLogPool.close();
         }
         if (redis != null) {
             redis.close();

@@ -48,6 +48,8 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
     private final String nodeId;
     private final Clock clock;
     private final ZoneId quotaZone;
+    private final java.util.Set<String> maskedHeaders;
+    private final BodyMasker credentials;
 
     ProxyHandler(ConfigFeed config, HttpClient client, Limiter limiter, AccessLogWriter accessLog,
                  GatewaySettings settings, String nodeId, Clock clock, ZoneId quotaZone) {
@@ -59,6 +61,16 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
         this.nodeId = nodeId;
         this.clock = clock;
         this.quotaZone = quotaZone;
+        this.maskedHeaders = maskedHeaders(settings.maskedHeaders());
+        this.credentials = new BodyMasker(settings.maskedFields(), true);
+    }
+
+    /** Credentials of HTTP itself are always masked; the configured names come on top. */
+    static java.util.Set<String> maskedHeaders(java.util.List<String> configured) {
+        java.util.Set<String> names = new java.util.HashSet<>(java.util.Set.of("authorization", "proxy-authorization",
+                "cookie", "x-signature"));
+        configured.forEach(name -> names.add(name.strip().toLowerCase(java.util.Locale.ROOT)));
+        return java.util.Set.copyOf(names);
     }
 
     @Override
@@ -209,18 +221,18 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
             } else {
                 Buffer fallbackBody = Buffer.buffer(fallback.body() == null ? "" : fallback.body());
                 exchange.bytesOut = fallbackBody.length();
+                log(exchange, fallback.status(), GatewayError.CIRCUIT_OPEN.code());
                 exchange.request.response().setStatusCode(fallback.status())
                         .putHeader("Content-Type", fallback.contentType())
                         .putHeader("X-Request-Id", exchange.requestId)
                         .putHeader("X-MedOps-Fallback", "circuit-open")
                         .end(fallbackBody);
-                log(exchange, fallback.status(), GatewayError.CIRCUIT_OPEN.code());
             }
             return;
         }
         if (service.definition().captureBodies()) {
             exchange.requestBody = capture(service, body);
-            exchange.requestHeaders = capturedHeaders(exchange.request.headers());
+            exchange.requestHeaders = capturedHeaders(exchange.request.headers(), maskedHeaders);
         }
         attempt(exchange, service, channel, body, service.attemptsFor(exchange.method));
     }
@@ -314,8 +326,8 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
             if (capture) {
                 exchange.responseBody = capture(service, captured);
             }
-            response.end();
             log(exchange, upstream.statusCode(), null);
+            response.end();
         });
     }
 
@@ -369,13 +381,14 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
         }
         Buffer body = Buffer.buffer(error.body(exchange.requestId), "UTF-8");
         exchange.bytesOut = body.length();
+        log(exchange, error.status(), error.code());
         response.setStatusCode(error.status())
                 .putHeader("Content-Type", "application/json; charset=utf-8")
                 .putHeader("X-Request-Id", exchange.requestId)
                 .end(body);
-        log(exchange, error.status(), error.code());
     }
 
+    /** Called before the answer is sent: the journal holds the record of every call a caller saw answered. */
     private void log(Exchange exchange, int status, String errorCode) {
         if (!exchange.logged) {
             exchange.logged = true;
@@ -384,12 +397,10 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
     }
 
     /** Headers one per line; credentials keep only their first characters. */
-    static String capturedHeaders(MultiMap headers) {
+    static String capturedHeaders(MultiMap headers, java.util.Set<String> masked) {
         StringBuilder out = new StringBuilder();
         headers.forEach((name, value) -> {
-            String lower = name.toLowerCase();
-            boolean secret = lower.equals("x-signature") || lower.equals("authorization") || lower.equals("cookie")
-                    || lower.equals("proxy-authorization");
+            boolean secret = masked.contains(name.toLowerCase(java.util.Locale.ROOT));
             out.append(name).append(": ")
                     .append(secret ? value.substring(0, Math.min(4, value.length())) + "******" : value).append('\n');
         });
@@ -399,7 +410,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
     private String capture(ServiceRuntime service, Buffer body) {
         int length = Math.min(body.length(), settings.captureLimitBytes());
         String text = new String(body.getBytes(0, length), StandardCharsets.UTF_8);
-        return service.masker().mask(text);
+        return credentials.mask(service.masker().mask(text));
     }
 
     /** A random (version 4) UUID without the shared SecureRandom that UUID.randomUUID() contends on. */

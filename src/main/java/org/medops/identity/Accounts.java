@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.medops.settings.Settings;
@@ -22,16 +23,18 @@ class Accounts {
 
     private final Users users;
     private final Roles roles;
+    private final AccountRequests requests;
     private final ApiTokens tokens;
     private final PasswordEncoder encoder;
     private final Settings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Accounts(Users users, Roles roles, ApiTokens tokens, PasswordEncoder encoder, Settings settings,
+    Accounts(Users users, Roles roles, AccountRequests requests, ApiTokens tokens, PasswordEncoder encoder, Settings settings,
              ApplicationEventPublisher events, Clock clock) {
         this.users = users;
         this.roles = roles;
+        this.requests = requests;
         this.tokens = tokens;
         this.encoder = encoder;
         this.settings = settings;
@@ -40,31 +43,71 @@ class Accounts {
     }
 
     /**
-     * Creates an account. Without a password one is generated; either way it is temporary unless
-     * {@code permanent}, so the person must choose their own at first login.
+     * Creates an account on a person's request. Without a password one is generated; either way it is
+     * temporary, so the person must choose their own at first login. An account that would hold a
+     * separated duty is only proposed: another duty approves it, and its first password is split between
+     * the proposer and the approver (a chosen password is refused, as the proposer would know it).
      */
     @Transactional
-    NewAccount create(NewUser request, boolean permanent) {
+    AccountChange create(NewUser request, String actor) {
         String username = User.normalize(request.username());
         if (users.exists(username)) {
             throw ProblemException.conflict("username-taken", username);
         }
         Set<String> roleCodes = Set.copyOf(request.roles());
         requireRolesExist(roleCodes);
-        String password = request.password() == null || request.password().isBlank()
-                ? TemporaryPassword.generate() : request.password();
+        Set<String> permissions = roles.permissionsOf(roleCodes);
+        Duty.requireSeparated(permissions, "separated-duties", username);
+        Optional<Duty> approver = control(Duty.of(permissions));
+        if (approver.isPresent()) {
+            if (request.password() != null && !request.password().isBlank()) {
+                throw ProblemException.invalid("split-password-required", username);
+            }
+            return propose(AccountRequest.Kind.CREATE, username, new AccountRequest.AccountDetails(
+                    request.displayName(), blankToNull(request.email()), roleCodes), approver.get(), true, actor);
+        }
+        NewAccount account = insert(request, false, bootstrapMark(Duty.of(permissions)));
+        return AccountChange.done(username, account.generatedPassword());
+    }
+
+    /**
+     * The platform itself creates an account (the first administrator, the demo accounts): no person
+     * proposes it, so no approval applies, but the roles still respect the separation.
+     */
+    @Transactional
+    NewAccount createByPlatform(NewUser request, boolean permanent) {
+        String username = User.normalize(request.username());
+        if (users.exists(username)) {
+            throw ProblemException.conflict("username-taken", username);
+        }
+        requireRolesExist(Set.copyOf(request.roles()));
+        Duty.requireSeparated(roles.permissionsOf(request.roles()), "separated-duties", username);
+        return insert(request, permanent, List.of(FieldChange.set("control", "platform")));
+    }
+
+    private NewAccount insert(NewUser request, boolean permanent, List<FieldChange> extra) {
+        String username = User.normalize(request.username());
+        Set<String> roleCodes = Set.copyOf(request.roles());
+        boolean generated = request.password() == null || request.password().isBlank();
+        String password = generated ? TemporaryPassword.generate() : request.password();
         requireAcceptable(username, password);
+        insert(username, request.displayName(), blankToNull(request.email()), password, !permanent, roleCodes, extra);
+        return new NewAccount(username, generated ? password : null);
+    }
+
+    private void insert(String username, String displayName, String email, String password, boolean temporary,
+                        Set<String> roleCodes, List<FieldChange> extra) {
         Instant now = clock.instant();
-        User user = users.save(User.create(username, request.displayName(), blankToNull(request.email()),
-                encoder.encode(password), !permanent, roleCodes, now));
+        User user = users.save(User.create(username, displayName, email, encoder.encode(password), temporary,
+                roleCodes, now));
         users.rememberPassword(user.id(), user.passwordHash(), now);
-        events.publishEvent(IdentityAudit.ofUser("user.create", username, List.of(
+        List<FieldChange> changes = new ArrayList<>(List.of(
                 FieldChange.set("displayName", user.displayName()),
                 FieldChange.set("email", user.email()),
                 FieldChange.set("roles", String.join(",", user.roles())),
-                FieldChange.secret("password"))));
-        boolean generated = request.password() == null || request.password().isBlank();
-        return new NewAccount(user.username(), generated ? password : null);
+                FieldChange.secret("password")));
+        changes.addAll(extra);
+        events.publishEvent(IdentityAudit.ofUser("user.create", username, changes));
     }
 
     /** A developer account bound to {@code channelCode}; returns the generated temporary password. */
@@ -136,26 +179,59 @@ class Accounts {
         events.publishEvent(IdentityAudit.ofUser("user.update", user.username(), changes));
     }
 
+    /**
+     * Replaces an account's roles. When the account holds a separated duty before or after, the change
+     * is proposed instead; gaining a duty also replaces the password on approval (split between
+     * proposer and approver), since whoever created an ordinary account may know its password.
+     */
     @Transactional
-    void assignRoles(String username, Set<String> roleCodes, String actor) {
+    AccountChange assignRoles(String username, Set<String> roleCodes, String actor) {
         User user = require(username);
         if (user.username().equals(User.normalize(actor))) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "own-roles");
         }
         requireRolesExist(roleCodes);
+        Set<String> after = roles.permissionsOf(roleCodes);
+        Duty.requireSeparated(after, "separated-duties", user.username());
+        Set<Duty> dutiesBefore = Duty.of(roles.permissionsOf(user.roles()));
+        Set<Duty> dutiesAfter = Duty.of(after);
+        Set<Duty> held = union(dutiesBefore, dutiesAfter);
+        Optional<Duty> approver = control(held);
+        if (approver.isPresent()) {
+            return propose(AccountRequest.Kind.ASSIGN_ROLES, user.username(),
+                    new AccountRequest.AccountDetails(null, null, roleCodes), approver.get(),
+                    !dutiesBefore.containsAll(dutiesAfter), actor);
+        }
+        applyRoles(user, roleCodes, bootstrapMark(held));
+        return AccountChange.done(user.username(), null);
+    }
+
+    private void applyRoles(User user, Set<String> roleCodes, List<FieldChange> extra) {
         String before = String.join(",", user.roles());
         user.assignRoles(roleCodes);
         users.save(user);
-        events.publishEvent(IdentityAudit.ofUser("user.roles", user.username(),
-                List.of(FieldChange.of("roles", before, String.join(",", user.roles())))));
+        List<FieldChange> changes = new ArrayList<>(List.of(FieldChange.of("roles", before, String.join(",", user.roles()))));
+        changes.addAll(extra);
+        events.publishEvent(IdentityAudit.ofUser("user.roles", user.username(), changes));
     }
 
     @Transactional
-    void setEnabled(String username, boolean enabled, String actor) {
+    AccountChange setEnabled(String username, boolean enabled, String actor) {
         User user = require(username);
         if (!enabled && user.username().equals(User.normalize(actor))) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "disable-self");
         }
+        Set<Duty> held = dutiesOf(user);
+        Optional<Duty> approver = control(held);
+        if (approver.isPresent()) {
+            return propose(enabled ? AccountRequest.Kind.ENABLE : AccountRequest.Kind.DISABLE, user.username(),
+                    AccountRequest.AccountDetails.none(), approver.get(), false, actor);
+        }
+        applyEnabled(user, enabled, bootstrapMark(held));
+        return AccountChange.done(user.username(), null);
+    }
+
+    private void applyEnabled(User user, boolean enabled, List<FieldChange> extra) {
         boolean before = user.enabled();
         if (enabled) {
             user.enable();
@@ -164,8 +240,9 @@ class Accounts {
             tokens.revokeAll(user.id());
         }
         users.save(user);
-        events.publishEvent(IdentityAudit.ofUser(enabled ? "user.enable" : "user.disable", user.username(),
-                List.of(FieldChange.of("enabled", before, enabled))));
+        List<FieldChange> changes = new ArrayList<>(List.of(FieldChange.of("enabled", before, enabled)));
+        changes.addAll(extra);
+        events.publishEvent(IdentityAudit.ofUser(enabled ? "user.enable" : "user.disable", user.username(), changes));
     }
 
     @Transactional
@@ -176,20 +253,133 @@ class Accounts {
         events.publishEvent(IdentityAudit.ofUser("user.unlock", user.username(), List.of()));
     }
 
-    /** An administrator resets a password: a new temporary one, shown once. */
+    /**
+     * An administrator resets a password: a new temporary one, shown once. For a separated-duty account
+     * the reset is proposed, and the new password is split between proposer and approver.
+     */
     @Transactional
-    String resetPassword(String username) {
+    AccountChange resetPassword(String username, String actor) {
         User user = require(username);
+        Set<Duty> held = dutiesOf(user);
+        Optional<Duty> approver = control(held);
+        if (approver.isPresent()) {
+            return propose(AccountRequest.Kind.RESET_PASSWORD, user.username(), AccountRequest.AccountDetails.none(),
+                    approver.get(), true, actor);
+        }
         String password = TemporaryPassword.generate();
+        applyPassword(user, password, bootstrapMark(held));
+        return AccountChange.done(user.username(), password);
+    }
+
+    private void applyPassword(User user, String password, List<FieldChange> extra) {
         Instant now = clock.instant();
         user.changePassword(encoder.encode(password), now, true);
         user.unlock();
         users.save(user);
         users.rememberPassword(user.id(), user.passwordHash(), now);
         tokens.revokeAll(user.id());
-        events.publishEvent(IdentityAudit.ofUser("user.password.reset", user.username(),
-                List.of(FieldChange.secret("password"))));
-        return password;
+        List<FieldChange> changes = new ArrayList<>(List.of(FieldChange.secret("password")));
+        changes.addAll(extra);
+        events.publishEvent(IdentityAudit.ofUser("user.password.reset", user.username(), changes));
+    }
+
+    /**
+     * Carries out an approved request, re-checking what may have changed since it was proposed.
+     * {@code password} is the whole split temporary password when the request sets one.
+     */
+    void apply(AccountRequest request, String password) {
+        List<FieldChange> origin = List.of(FieldChange.set("request", request.id()),
+                FieldChange.set("proposedBy", request.proposed().by()));
+        switch (request.kind()) {
+            case CREATE -> {
+                if (users.exists(request.target())) {
+                    throw ProblemException.conflict("username-taken", request.target());
+                }
+                requireRolesExist(request.details().roles());
+                Duty.requireSeparated(roles.permissionsOf(request.details().roles()), "separated-duties",
+                        request.target());
+                insert(request.target(), request.details().displayName(), request.details().email(), password, true,
+                        request.details().roles(), origin);
+            }
+            case RESET_PASSWORD -> applyPassword(require(request.target()), password, origin);
+            case ENABLE -> applyEnabled(require(request.target()), true, origin);
+            case DISABLE -> applyEnabled(require(request.target()), false, origin);
+            case ASSIGN_ROLES -> {
+                User user = require(request.target());
+                requireRolesExist(request.details().roles());
+                Duty.requireSeparated(roles.permissionsOf(request.details().roles()), "separated-duties",
+                        user.username());
+                applyRoles(user, request.details().roles(), origin);
+                if (password != null) {
+                    applyPassword(require(request.target()), password, origin);
+                }
+            }
+        }
+    }
+
+    /** The separated duties a request touches now: the account's current ones and those it asks for. */
+    Set<Duty> dutiesTouchedBy(AccountRequest request) {
+        Set<Duty> now = users.findByUsername(request.target()).map(this::dutiesOf).orElse(Set.of());
+        return union(now, Duty.of(roles.permissionsOf(request.details().roles())));
+    }
+
+    /**
+     * Which duty must approve a change to an account holding {@code held}; empty when the change may be
+     * made at once: the account holds no separated duty, or the installation is still being set up.
+     */
+    private Optional<Duty> control(Set<Duty> held) {
+        if (held.isEmpty() || bootstrapping()) {
+            return Optional.empty();
+        }
+        return Optional.of(Duty.approverFor(held)
+                .orElseThrow(() -> ProblemException.conflict("request-no-approver")));
+    }
+
+    /**
+     * Until some enabled account holds the security or the audit duty nobody could approve anything, so
+     * the system administrator sets up the first ones directly (marked {@code bootstrap} in the trail).
+     * Getting back to that state takes approved disables of every security and audit administrator.
+     */
+    private boolean bootstrapping() {
+        List<String> approvingDuties = java.util.Arrays.stream(Permission.values())
+                .filter(p -> p.duty() == Duty.SECURITY || p.duty() == Duty.AUDIT).map(Permission::code).toList();
+        return !users.anyEnabledHolderOf(approvingDuties);
+    }
+
+    private List<FieldChange> bootstrapMark(Set<Duty> held) {
+        return held.isEmpty() ? List.of() : List.of(FieldChange.set("control", "bootstrap"));
+    }
+
+    private AccountChange propose(AccountRequest.Kind kind, String target, AccountRequest.AccountDetails details,
+                                  Duty approver, boolean splitPassword, String actor) {
+        if (requests.pendingFor(target)) {
+            throw ProblemException.conflict("request-pending", target);
+        }
+        AccountRequest request = requests.add(AccountRequest.propose(kind, target, details, approver, splitPassword,
+                User.normalize(actor), clock.instant()));
+        List<FieldChange> changes = new ArrayList<>(List.of(
+                FieldChange.set("request", request.id()),
+                FieldChange.set("kind", kind.name()),
+                FieldChange.set("approvingDuty", approver.name())));
+        if (!details.roles().isEmpty() || kind == AccountRequest.Kind.ASSIGN_ROLES) {
+            changes.add(FieldChange.set("roles", String.join(",", details.roles())));
+        }
+        if (splitPassword) {
+            changes.add(FieldChange.secret("passwordPart"));
+        }
+        events.publishEvent(IdentityAudit.ofUser("account-request.propose", target, changes));
+        return AccountChange.proposed(request);
+    }
+
+    private Set<Duty> dutiesOf(User user) {
+        return Duty.of(roles.permissionsOf(user.roles()));
+    }
+
+    private static Set<Duty> union(Set<Duty> a, Set<Duty> b) {
+        Set<Duty> all = java.util.EnumSet.noneOf(Duty.class);
+        all.addAll(a);
+        all.addAll(b);
+        return all;
     }
 
     /**
@@ -251,5 +441,24 @@ class Accounts {
     }
 
     record NewAccount(String username, String generatedPassword) {
+    }
+
+    /**
+     * What became of a person's account change: done at once (with a generated password to show once,
+     * if any), or proposed to another duty ({@code proposal}, whose {@code passwordPart} is the proposer's
+     * half of the future temporary password).
+     */
+    record AccountChange(String username, String temporaryPassword, AccountRequest proposal) {
+        static AccountChange done(String username, String temporaryPassword) {
+            return new AccountChange(username, temporaryPassword, null);
+        }
+
+        static AccountChange proposed(AccountRequest request) {
+            return new AccountChange(request.target(), null, request);
+        }
+
+        boolean isProposed() {
+            return proposal != null;
+        }
     }
 }

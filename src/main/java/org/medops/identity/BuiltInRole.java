@@ -7,6 +7,7 @@ import static org.medops.identity.Permission.ALERT_READ;
 import static org.medops.identity.Permission.ALERT_WRITE;
 import static org.medops.identity.Permission.AUDIT_EXPORT;
 import static org.medops.identity.Permission.AUDIT_READ;
+import static org.medops.identity.Permission.AUDIT_REQUEST_APPROVE;
 import static org.medops.identity.Permission.CONFIG_READ;
 import static org.medops.identity.Permission.CHANNEL_READ;
 import static org.medops.identity.Permission.CHANNEL_WRITE;
@@ -18,6 +19,7 @@ import static org.medops.identity.Permission.OPSDESK_MANAGE;
 import static org.medops.identity.Permission.OPSDESK_READ;
 import static org.medops.identity.Permission.OPSDESK_REPORT;
 import static org.medops.identity.Permission.OPSDESK_WORK;
+import static org.medops.identity.Permission.REQUEST_APPROVE;
 import static org.medops.identity.Permission.ROLE_READ;
 import static org.medops.identity.Permission.ROLE_WRITE;
 import static org.medops.identity.Permission.SERVICE_READ;
@@ -32,33 +34,32 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The roles every installation has. The first three are the MLPS level-3 three-role separation:
- * no user may hold two of them, and their permissions are fixed in code, not editable.
+ * The roles every installation has. The first three are the MLPS level-3 three-role separation, one
+ * separated {@link Duty} each (SYSTEM, SECURITY, AUDIT); the others hold only GENERAL permissions.
+ * Their permissions are fixed in code, not editable.
  */
 enum BuiltInRole {
-    SYSTEM_ADMIN(true, USER_READ, USER_WRITE, USER_UNLOCK, ROLE_READ, CONFIG_READ, CONFIG_WRITE, SERVICE_READ,
+    SYSTEM_ADMIN(USER_READ, USER_WRITE, USER_UNLOCK, ROLE_READ, CONFIG_READ, CONFIG_WRITE, SERVICE_READ,
             SERVICE_WRITE, CHANNEL_READ, CHANNEL_WRITE, GATEWAY_READ, TRAFFIC_READ, ALERT_READ, ALERT_ACK, ALERT_WRITE,
             ACCESS_APPLY, SERVICE_TEST, OPSDESK_READ, OPSDESK_REPORT, OPSDESK_MANAGE, LEDGER_READ),
-    SECURITY_ADMIN(true, ROLE_READ, ROLE_WRITE, USER_READ, USER_UNLOCK),
-    AUDIT_ADMIN(true, AUDIT_READ, AUDIT_EXPORT),
-    OPS_ENGINEER(false, CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ, ALERT_READ, ALERT_ACK,
+    SECURITY_ADMIN(ROLE_READ, ROLE_WRITE, USER_READ, USER_UNLOCK, REQUEST_APPROVE),
+    AUDIT_ADMIN(AUDIT_READ, AUDIT_EXPORT, AUDIT_REQUEST_APPROVE),
+    OPS_ENGINEER(CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ, ALERT_READ, ALERT_ACK,
             SERVICE_TEST, OPSDESK_READ, OPSDESK_REPORT, OPSDESK_WORK),
     /** The vendor's service manager: works tickets, runs the desk's policies, second escalation level. */
-    SERVICE_MANAGER(false, TRAFFIC_READ, ALERT_READ, OPSDESK_READ, OPSDESK_REPORT, OPSDESK_WORK, OPSDESK_MANAGE,
+    SERVICE_MANAGER(TRAFFIC_READ, ALERT_READ, OPSDESK_READ, OPSDESK_REPORT, OPSDESK_WORK, OPSDESK_MANAGE,
             LEDGER_READ),
-    HOSPITAL_REVIEWER(false, CONFIG_READ, SERVICE_READ, CHANNEL_READ, TRAFFIC_READ, ACCESS_REVIEW, OPSDESK_READ,
+    HOSPITAL_REVIEWER(CONFIG_READ, SERVICE_READ, CHANNEL_READ, TRAFFIC_READ, ACCESS_REVIEW, OPSDESK_READ,
             OPSDESK_REPORT, OPSDESK_CONFIRM, LEDGER_READ),
     /** Hospital staff designated by the information department: report faults, follow them, read the issue ledger. */
-    HOSPITAL_STAFF(false, OPSDESK_READ, OPSDESK_REPORT, LEDGER_READ),
-    DEVELOPER(false, Permission.DEVELOPER),
-    READ_ONLY(false, USER_READ, ROLE_READ, CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ,
+    HOSPITAL_STAFF(OPSDESK_READ, OPSDESK_REPORT, LEDGER_READ),
+    DEVELOPER(Permission.DEVELOPER),
+    READ_ONLY(USER_READ, ROLE_READ, CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ,
             ALERT_READ, OPSDESK_READ);
 
-    private final boolean separatedDuty;
     private final Set<Permission> permissions;
 
-    BuiltInRole(boolean separatedDuty, Permission first, Permission... rest) {
-        this.separatedDuty = separatedDuty;
+    BuiltInRole(Permission first, Permission... rest) {
         this.permissions = EnumSet.of(first, rest);
     }
 
@@ -66,9 +67,9 @@ enum BuiltInRole {
         return permissions;
     }
 
-    /** One of the three separated administrator duties (三员). */
+    /** One of the three separated administrator duties (三员): it holds permissions of a separated duty group. */
     boolean separatedDuty() {
-        return separatedDuty;
+        return !Duty.of(permissions.stream().map(Permission::code).toList()).isEmpty();
     }
 
     static boolean isBuiltIn(String code) {
@@ -81,6 +82,6 @@ enum BuiltInRole {
     }
 
     static boolean isSeparatedDuty(String code) {
-        return isBuiltIn(code) && valueOf(code).separatedDuty;
+        return isBuiltIn(code) && valueOf(code).separatedDuty();
     }
 }

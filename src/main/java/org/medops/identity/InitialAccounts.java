@@ -55,7 +55,7 @@ class InitialAccounts {
 
     private void createAdministrator() {
         boolean chosen = adminPassword != null && !adminPassword.isBlank();
-        Accounts.NewAccount admin = accounts.create(new NewUser("admin", "系统管理员", null,
+        Accounts.NewAccount admin = accounts.createByPlatform(new NewUser("admin", "系统管理员", null,
                 chosen ? adminPassword : null, Set.of(BuiltInRole.SYSTEM_ADMIN.name())), chosen);
         if (chosen) {
             log.info("Created administrator 'admin' with the password from MEDOPS_ADMIN_PASSWORD");
@@ -84,7 +84,7 @@ class InitialAccounts {
         int created = 0;
         for (NewUser user : demoUsers) {
             if (!users.exists(user.username())) {
-                accounts.create(user, true);
+                accounts.createByPlatform(user, true);
                 created++;
             }
         }

@@ -4,47 +4,58 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Every permission code the platform checks, grouped by module. Code strings are what
- * {@code @PreAuthorize("hasAuthority('…')")} names; labels come from {@code permission.<code>}.
+ * Every permission code the platform checks, grouped by module, each in one duty group. Code strings
+ * are what {@code @PreAuthorize("hasAuthority('…')")} names; labels come from {@code permission.<code>}.
  */
 enum Permission {
-    USER_READ("identity:user:read"),
-    USER_WRITE("identity:user:write"),
-    USER_UNLOCK("identity:user:unlock"),
-    ROLE_READ("identity:role:read"),
-    ROLE_WRITE("identity:role:write"),
-    AUDIT_READ("audit:read"),
-    AUDIT_EXPORT("audit:export"),
-    CONFIG_READ("system:config:read"),
-    CONFIG_WRITE("system:config:write"),
-    SERVICE_READ("catalog:service:read"),
-    SERVICE_WRITE("catalog:service:write"),
-    CHANNEL_READ("catalog:channel:read"),
-    CHANNEL_WRITE("catalog:channel:write"),
-    GATEWAY_READ("gateway:node:read"),
-    TRAFFIC_READ("traffic:read"),
-    ALERT_READ("alert:read"),
-    ALERT_ACK("alert:ack"),
-    ALERT_WRITE("alert:write"),
-    ACCESS_APPLY("access:apply"),
-    ACCESS_REVIEW("access:review"),
-    SERVICE_TEST("portal:service-test"),
-    DEVELOPER("portal:developer"),
-    OPSDESK_READ("opsdesk:read"),
-    OPSDESK_REPORT("opsdesk:report"),
-    OPSDESK_WORK("opsdesk:work"),
-    OPSDESK_CONFIRM("opsdesk:confirm"),
-    OPSDESK_MANAGE("opsdesk:manage"),
-    LEDGER_READ("opsdesk:ledger");
+    USER_READ("identity:user:read", Duty.GENERAL),
+    USER_WRITE("identity:user:write", Duty.SYSTEM),
+    USER_UNLOCK("identity:user:unlock", Duty.GENERAL),
+    ROLE_READ("identity:role:read", Duty.GENERAL),
+    ROLE_WRITE("identity:role:write", Duty.SECURITY),
+    AUDIT_READ("audit:read", Duty.AUDIT),
+    AUDIT_EXPORT("audit:export", Duty.AUDIT),
+    /** Approves what the system duty proposes for system and audit administrators' accounts. */
+    REQUEST_APPROVE("identity:request:approve", Duty.SECURITY),
+    /** Approves what the system duty proposes for security administrators' accounts. */
+    AUDIT_REQUEST_APPROVE("audit:request:approve", Duty.AUDIT),
+    CONFIG_READ("system:config:read", Duty.GENERAL),
+    CONFIG_WRITE("system:config:write", Duty.SYSTEM),
+    SERVICE_READ("catalog:service:read", Duty.GENERAL),
+    SERVICE_WRITE("catalog:service:write", Duty.SYSTEM),
+    CHANNEL_READ("catalog:channel:read", Duty.GENERAL),
+    CHANNEL_WRITE("catalog:channel:write", Duty.SYSTEM),
+    GATEWAY_READ("gateway:node:read", Duty.GENERAL),
+    TRAFFIC_READ("traffic:read", Duty.GENERAL),
+    ALERT_READ("alert:read", Duty.GENERAL),
+    ALERT_ACK("alert:ack", Duty.GENERAL),
+    ALERT_WRITE("alert:write", Duty.SYSTEM),
+    ACCESS_APPLY("access:apply", Duty.GENERAL),
+    ACCESS_REVIEW("access:review", Duty.GENERAL),
+    SERVICE_TEST("portal:service-test", Duty.GENERAL),
+    DEVELOPER("portal:developer", Duty.GENERAL),
+    OPSDESK_READ("opsdesk:read", Duty.GENERAL),
+    OPSDESK_REPORT("opsdesk:report", Duty.GENERAL),
+    OPSDESK_WORK("opsdesk:work", Duty.GENERAL),
+    OPSDESK_CONFIRM("opsdesk:confirm", Duty.GENERAL),
+    OPSDESK_MANAGE("opsdesk:manage", Duty.GENERAL),
+    LEDGER_READ("opsdesk:ledger", Duty.GENERAL);
 
     private final String code;
+    private final Duty duty;
 
-    Permission(String code) {
+    Permission(String code, Duty duty) {
         this.code = code;
+        this.duty = duty;
     }
 
     public String code() {
         return code;
+    }
+
+    /** The duty group the permission belongs to; see {@link Duty}. */
+    public Duty duty() {
+        return duty;
     }
 
     public String module() {

@@ -24,12 +24,17 @@ final class Role {
 
     static Role custom(String code, String name, String description, Set<String> permissions) {
         Role role = new Role(code.trim().toUpperCase(), name, description, false, Set.of());
-        role.grant(permissions);
+        role.grant(permissions, 0);
         return role;
     }
 
-    /** Replaces the permissions of a custom role; every code must be one the platform knows. */
-    void grant(Set<String> newPermissions) {
+    /**
+     * Replaces the permissions of a custom role; every code must be one the platform knows, and they
+     * may span at most one separated duty. While anyone holds the role its separated-duty permissions
+     * stay as they are: otherwise editing a role would hand out or take away an administrator's powers
+     * without the approval that re-roling the account needs.
+     */
+    void grant(Set<String> newPermissions, long holders) {
         if (builtIn) {
             throw ProblemException.conflict("built-in-role", code);
         }
@@ -38,8 +43,27 @@ final class Role {
                 throw ProblemException.invalid("unknown-permission", permission);
             }
         }
+        Duty.requireSeparated(newPermissions, "role-separated-duties", code);
+        if (holders > 0 && !separatedPart(permissions).equals(separatedPart(newPermissions))) {
+            throw ProblemException.conflict("role-held-duty-change", code, holders);
+        }
         permissions.clear();
         permissions.addAll(newPermissions);
+    }
+
+    /** The separated duties (SYSTEM, SECURITY, AUDIT) this role's permissions belong to. */
+    Set<Duty> duties() {
+        return Duty.of(permissions);
+    }
+
+    private static Set<String> separatedPart(Set<String> codes) {
+        Set<String> part = new TreeSet<>();
+        for (String code : codes) {
+            if (Permission.of(code).map(p -> p.duty().separated()).orElse(false)) {
+                part.add(code);
+            }
+        }
+        return part;
     }
 
     void describe(String newName, String newDescription) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,8 +50,10 @@ class RoleApi {
 
     @PutMapping("/roles/{code}")
     @PreAuthorize("hasAuthority('identity:role:write')")
-    RoleView update(@PathVariable String code, @Valid @RequestBody RoleChange change) {
-        return RoleView.of(catalog.update(code, change.name(), change.description(), change.permissions()));
+    RoleView update(@PathVariable String code, @Valid @RequestBody RoleChange change,
+                    @AuthenticationPrincipal CurrentUser me) {
+        return RoleView.of(catalog.update(code, change.name(), change.description(), change.permissions(),
+                me.username()));
     }
 
     @GetMapping("/permissions")
@@ -63,9 +66,22 @@ class RoleApi {
                       @NotNull Set<String> permissions) {
     }
 
-    record RoleView(String code, String name, String description, boolean builtIn, Set<String> permissions) {
+    /** Each permission with the duty group it belongs to. */
+    @GetMapping("/permissions/duties")
+    @PreAuthorize("hasAuthority('identity:role:read')")
+    List<PermissionView> duties() {
+        return RoleCatalog.allPermissions().stream()
+                .map(p -> new PermissionView(p.code(), p.duty().name(), p.duty().separated())).toList();
+    }
+
+    record PermissionView(String code, String duty, boolean separated) {
+    }
+
+    record RoleView(String code, String name, String description, boolean builtIn, Set<String> permissions,
+                    Set<String> duties) {
         static RoleView of(Role role) {
-            return new RoleView(role.code(), role.name(), role.description(), role.builtIn(), role.permissions());
+            return new RoleView(role.code(), role.name(), role.description(), role.builtIn(), role.permissions(),
+                    role.duties().stream().map(Enum::name).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
         }
     }
 }

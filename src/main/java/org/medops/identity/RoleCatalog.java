@@ -13,6 +13,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,11 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 class RoleCatalog {
 
     private final Roles roles;
+    private final Users users;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
 
-    RoleCatalog(Roles roles, MessageSource messages, ApplicationEventPublisher events) {
+    RoleCatalog(Roles roles, Users users, MessageSource messages, ApplicationEventPublisher events) {
         this.roles = roles;
+        this.users = users;
         this.messages = messages;
         this.events = events;
     }
@@ -64,12 +67,20 @@ class RoleCatalog {
         return role;
     }
 
+    boolean heldBy(String code, String username) {
+        return users.findByUsername(username).map(u -> u.roles().contains(code)).orElse(false);
+    }
+
+    /** Nobody edits a role they hold: a security administrator could otherwise widen their own powers. */
     @Transactional
-    Role update(String code, String name, String description, Set<String> permissions) {
+    Role update(String code, String name, String description, Set<String> permissions, String actor) {
         Role role = require(code);
+        if (heldBy(role.code(), actor)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "own-role", role.code());
+        }
         String before = String.join(",", role.permissions());
         String beforeName = role.name();
-        role.grant(permissions);
+        role.grant(permissions, users.countHolding(role.code()));
         role.describe(name, description);
         roles.save(role);
         events.publishEvent(IdentityAudit.ofRole("role.update", role.code(), List.of(

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.validation.Valid;
 import org.medops.shared.ProblemException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -64,8 +65,10 @@ class RoleController {
 
     @GetMapping("/roles/{code}")
     @PreAuthorize("hasAuthority('identity:role:read')")
-    String detail(@PathVariable String code, Model model) {
-        model.addAttribute("role", catalog.require(code));
+    String detail(@PathVariable String code, @AuthenticationPrincipal CurrentUser me, Model model) {
+        Role role = catalog.require(code);
+        model.addAttribute("role", role);
+        model.addAttribute("ownRole", catalog.heldBy(role.code(), me.username()));
         model.addAttribute("permissionGroups", permissionGroups());
         return "roles/detail";
     }
@@ -75,9 +78,9 @@ class RoleController {
     String update(@PathVariable String code, @RequestParam String name,
                   @RequestParam(required = false) String description,
                   @RequestParam(name = "permissions", required = false) Set<String> permissions,
-                  RedirectAttributes redirect) {
+                  @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
         try {
-            catalog.update(code, name, description, permissions == null ? Set.of() : permissions);
+            catalog.update(code, name, description, permissions == null ? Set.of() : permissions, me.username());
             redirect.addFlashAttribute("notice", "roles.saved");
         } catch (ProblemException e) {
             redirect.addFlashAttribute("problem", e);

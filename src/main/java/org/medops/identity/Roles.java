@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,6 +33,15 @@ class Roles {
 
     boolean exists(String code) {
         return jdbc.sql("select count(*) from roles where code = ?").param(code).query(Long.class).single() > 0;
+    }
+
+    /** The union of the permissions of the given roles; unknown codes add nothing. */
+    Set<String> permissionsOf(java.util.Collection<String> roleCodes) {
+        if (roleCodes.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select distinct permission from role_permissions where role_code in (:roles)")
+                .param("roles", roleCodes).query(String.class).list());
     }
 
     Role save(Role role) {

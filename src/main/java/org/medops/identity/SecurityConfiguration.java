@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.medops.settings.Settings;
 import org.medops.shared.AuditableEvent.Outcome;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,8 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -43,10 +46,37 @@ class SecurityConfiguration {
     /** Self-registration of developers: the one API call anyone may make without signing in. */
     static final String REGISTRATION_API = "/api/v1/portal/registrations";
 
+    /**
+     * The Prometheus endpoint: the configured scrape token, or an API token / session holding
+     * {@code gateway:node:read} ({@link ScrapeAccess}); never public.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metrics(HttpSecurity http, ApiTokens tokens, Users users, ProblemResponses problems,
+                                ApplicationEventPublisher events, AnonymousDenials anonymous, Clock clock,
+                                @Value("${medops.metrics.token:}") String scrapeToken) throws Exception {
+        http.securityMatcher("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
+                .authorizeHttpRequests(requests -> requests
+                        .anyRequest().hasAnyAuthority(ScrapeAccess.SCRAPE, "gateway:node:read"))
+                .addFilterBefore(new ScrapeAccess(scrapeToken, new BearerTokenFilter(tokens, users, problems, clock)),
+                        AnonymousAuthenticationFilter.class)
+                .csrf(csrf -> csrf.disable()) // read-only GETs
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(unauthenticated(anonymous, problems))
+                        .accessDeniedHandler(denied(events, (request, response) ->
+                                problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden"))));
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Users users, ProblemResponses problems,
-                            ApplicationEventPublisher events, Clock clock) throws Exception {
+                            ApplicationEventPublisher events, AnonymousDenials anonymous, Clock clock)
+            throws Exception {
         SessionRevalidationFilter revalidation = new SessionRevalidationFilter(users, problems, clock, "/login");
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
@@ -66,11 +96,33 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) ->
-                                problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated"))
-                        .accessDeniedHandler(denied(events, (request, response) ->
-                                problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden"))));
+                        .authenticationEntryPoint(unauthenticated(anonymous, problems))
+                        .accessDeniedHandler(apiDenied(anonymous, problems, denied(events, (request, response) ->
+                                problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden")))));
         return http.build();
+    }
+
+    /** An API caller without credentials: 401, and a record in the trail only within the anonymous limit. */
+    private static AuthenticationEntryPoint unauthenticated(AnonymousDenials anonymous, ProblemResponses problems) {
+        return (request, response, e) -> {
+            anonymous.refused(request, "unauthenticated");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");
+        };
+    }
+
+    /**
+     * The CSRF filter refuses before anyone is authenticated: a write without credentials (and without a
+     * session, so no CSRF token either) is unauthenticated, a 401, not a forbidden 403.
+     */
+    private static AccessDeniedHandler apiDenied(AnonymousDenials anonymous, ProblemResponses problems,
+                                                 AccessDeniedHandler signedIn) {
+        return (request, response, e) -> {
+            if (AnonymousDenials.anonymous(SecurityContextHolder.getContext().getAuthentication())) {
+                unauthenticated(anonymous, problems).commence(request, response, null);
+            } else {
+                signedIn.handle(request, response, e);
+            }
+        };
     }
 
     /**
@@ -80,7 +132,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain portal(HttpSecurity http, ProblemResponses problems, Settings settings,
-                               ApplicationEventPublisher events, Users users, Clock clock) throws Exception {
+                               ApplicationEventPublisher events, AnonymousDenials anonymous, Users users, Clock clock)
+            throws Exception {
         http.securityMatcher("/portal/**")
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
@@ -95,7 +148,7 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessHandler(loggedOut(events, PORTAL_LOGIN)))
                 .headers(headers -> headers.frameOptions(frame -> frame.deny()))
-                .exceptionHandling(errors -> errors.accessDeniedHandler(denied(events, (request, response) -> {
+                .exceptionHandling(errors -> errors.accessDeniedHandler(pageDenied(anonymous, events, (request, response) -> {
                     response.setStatus(HttpStatus.FORBIDDEN.value());
                     request.getRequestDispatcher("/denied").forward(request, response);
                 })));
@@ -105,11 +158,12 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain console(HttpSecurity http, ProblemResponses problems, Settings settings,
-                                ApplicationEventPublisher events, Users users, Clock clock) throws Exception {
+                                ApplicationEventPublisher events, AnonymousDenials anonymous, Users users, Clock clock)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/webjars/**", "/_static/**", "/css/**", "/js/**", "/favicon.ico", "/error",
-                                "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
+                                "/actuator/health/**", "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new SessionRevalidationFilter(users, problems, clock, "/login"), AuthorizationFilter.class)
                 .addFilterAfter(new PasswordChangeRequiredFilter(problems), SessionRevalidationFilter.class)
@@ -119,7 +173,7 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut(events, "/login")))
                 .headers(headers -> headers.frameOptions(frame -> frame.deny()))
-                .exceptionHandling(errors -> errors.accessDeniedHandler(denied(events, (request, response) -> {
+                .exceptionHandling(errors -> errors.accessDeniedHandler(pageDenied(anonymous, events, (request, response) -> {
                     response.setStatus(HttpStatus.FORBIDDEN.value());
                     request.getRequestDispatcher("/denied").forward(request, response);
                 })));
@@ -157,6 +211,20 @@ class SecurityConfiguration {
                 events.publishEvent(IdentityAudit.login("logout", authentication.getName(), Outcome.SUCCESS, null));
             }
             response.sendRedirect(request.getContextPath() + loginPage + "?logout");
+        };
+    }
+
+    /** A page refused to someone not signed in (a form posted without session and CSRF token): throttled. */
+    private static AccessDeniedHandler pageDenied(AnonymousDenials anonymous, ApplicationEventPublisher events,
+                                                  DeniedResponse response) {
+        AccessDeniedHandler signedIn = denied(events, response);
+        return (request, servletResponse, e) -> {
+            if (AnonymousDenials.anonymous(SecurityContextHolder.getContext().getAuthentication())) {
+                anonymous.refused(request, "csrf");
+                response.send(request, servletResponse);
+            } else {
+                signedIn.handle(request, servletResponse, e);
+            }
         };
     }
 

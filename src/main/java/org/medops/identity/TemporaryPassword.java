@@ -16,7 +16,19 @@ final class TemporaryPassword {
     }
 
     static String generate() {
-        char[] password = new char[20];
+        return generate(20);
+    }
+
+    /**
+     * Half of a split temporary password: 10 characters of all four classes, so two halves together
+     * pass any policy the settings allow, and each half alone is worthless.
+     */
+    static String half() {
+        return generate(10);
+    }
+
+    private static String generate(int length) {
+        char[] password = new char[length];
         password[0] = pick(LOWER);
         password[1] = pick(UPPER);
         password[2] = pick(DIGITS);

@@ -53,34 +53,59 @@ class UserApi {
                 .orElseThrow(() -> ProblemException.notFound("user", username));
     }
 
+    /**
+     * 201 with the account, or, for an account that would hold a separated duty, 202 with the proposal
+     * another duty must approve (and the proposer's half of its first password).
+     */
     @PostMapping
     @PreAuthorize("hasAuthority('identity:user:write')")
-    ResponseEntity<CreatedUser> create(@Valid @RequestBody NewUser request) {
-        Accounts.NewAccount account = accounts.create(request, false);
-        return ResponseEntity.created(URI.create("/api/v1/users/" + account.username()))
-                .body(new CreatedUser(get(account.username()), account.generatedPassword()));
+    ResponseEntity<?> create(@Valid @RequestBody NewUser request, @AuthenticationPrincipal CurrentUser me) {
+        Accounts.AccountChange change = accounts.create(request, me.username());
+        if (change.isProposed()) {
+            return proposed(change);
+        }
+        return ResponseEntity.created(URI.create("/api/v1/users/" + change.username()))
+                .body(new CreatedUser(get(change.username()), change.temporaryPassword()));
     }
 
     @PutMapping("/{username}/roles")
     @PreAuthorize("hasAuthority('identity:user:write')")
-    UserView assignRoles(@PathVariable String username, @Valid @RequestBody RoleAssignment assignment,
-                         @AuthenticationPrincipal CurrentUser me) {
-        accounts.assignRoles(username, assignment.roles(), me.username());
-        return get(username);
+    ResponseEntity<?> assignRoles(@PathVariable String username, @Valid @RequestBody RoleAssignment assignment,
+                                  @AuthenticationPrincipal CurrentUser me) {
+        return answer(accounts.assignRoles(username, assignment.roles(), me.username()));
     }
 
     @PostMapping("/{username}/enable")
     @PreAuthorize("hasAuthority('identity:user:write')")
-    UserView enable(@PathVariable String username, @AuthenticationPrincipal CurrentUser me) {
-        accounts.setEnabled(username, true, me.username());
-        return get(username);
+    ResponseEntity<?> enable(@PathVariable String username, @AuthenticationPrincipal CurrentUser me) {
+        return answer(accounts.setEnabled(username, true, me.username()));
     }
 
     @PostMapping("/{username}/disable")
     @PreAuthorize("hasAuthority('identity:user:write')")
-    UserView disable(@PathVariable String username, @AuthenticationPrincipal CurrentUser me) {
-        accounts.setEnabled(username, false, me.username());
-        return get(username);
+    ResponseEntity<?> disable(@PathVariable String username, @AuthenticationPrincipal CurrentUser me) {
+        return answer(accounts.setEnabled(username, false, me.username()));
+    }
+
+    /** 200 with the new temporary password (shown once), or 202 with the proposal for a separated-duty account. */
+    @PostMapping("/{username}/password-reset")
+    @PreAuthorize("hasAuthority('identity:user:write')")
+    ResponseEntity<?> resetPassword(@PathVariable String username, @AuthenticationPrincipal CurrentUser me) {
+        Accounts.AccountChange change = accounts.resetPassword(username, me.username());
+        if (change.isProposed()) {
+            return proposed(change);
+        }
+        return ResponseEntity.ok(new CreatedUser(get(change.username()), change.temporaryPassword()));
+    }
+
+    private ResponseEntity<?> answer(Accounts.AccountChange change) {
+        return change.isProposed() ? proposed(change) : ResponseEntity.ok(get(change.username()));
+    }
+
+    private static ResponseEntity<?> proposed(Accounts.AccountChange change) {
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/account-requests/" + change.proposal().id()))
+                .body(AccountRequestApi.Proposed.of(change.proposal()));
     }
 
     @PostMapping("/{username}/unlock")

@@ -25,10 +25,13 @@ class UserController {
     private final Users users;
     private final Accounts accounts;
     private final RoleCatalog roles;
+    private final AccountRequestDesk requests;
     private final java.time.Clock clock;
 
-    UserController(Users users, Accounts accounts, RoleCatalog roles, java.time.Clock clock) {
+    UserController(Users users, Accounts accounts, RoleCatalog roles, AccountRequestDesk requests,
+                   java.time.Clock clock) {
         this.users = users;
+        this.requests = requests;
         this.accounts = accounts;
         this.roles = roles;
         this.clock = clock;
@@ -37,6 +40,8 @@ class UserController {
     @GetMapping("/users")
     @PreAuthorize("hasAuthority('identity:user:read')")
     String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("pendingRequests",
+                requests.list(AccountRequest.Status.PENDING, PageRequest.of(0, 20)).getContent());
         model.addAttribute("q", q);
         model.addAttribute("page", users.list(q, PageRequest.of(Math.max(page, 0), 20)));
         model.addAttribute("now", clock.instant());
@@ -54,16 +59,19 @@ class UserController {
     @PostMapping("/users")
     @PreAuthorize("hasAuthority('identity:user:write')")
     String create(@Valid @ModelAttribute("form") NewUser form, BindingResult binding, Model model,
-                  RedirectAttributes redirect) {
+                  @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
         model.addAttribute("roles", roles.all());
         if (binding.hasErrors()) {
             return "users/new";
         }
         try {
-            Accounts.NewAccount account = accounts.create(form, false);
-            redirect.addFlashAttribute("temporaryPassword", account.generatedPassword());
+            Accounts.AccountChange change = accounts.create(form, me.username());
+            if (change.isProposed()) {
+                return proposed(change, redirect);
+            }
+            redirect.addFlashAttribute("temporaryPassword", change.temporaryPassword());
             redirect.addFlashAttribute("notice", "users.created");
-            return "redirect:/users/" + account.username();
+            return "redirect:/users/" + change.username();
         } catch (ProblemException e) {
             model.addAttribute("problem", e);
             return "users/new";
@@ -84,23 +92,20 @@ class UserController {
     @PreAuthorize("hasAuthority('identity:user:write')")
     String assignRoles(@PathVariable String username, @RequestParam(name = "roles", required = false) Set<String> selected,
                        @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
-        ConsoleActions.attempt(redirect, "users.roles.saved",
+        return attempt(username, redirect, "users.roles.saved",
                 () -> accounts.assignRoles(username, selected == null ? Set.of() : selected, me.username()));
-        return "redirect:/users/" + User.normalize(username);
     }
 
     @PostMapping("/users/{username}/enable")
     @PreAuthorize("hasAuthority('identity:user:write')")
     String enable(@PathVariable String username, @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
-        ConsoleActions.attempt(redirect, "users.enabled", () -> accounts.setEnabled(username, true, me.username()));
-        return "redirect:/users/" + User.normalize(username);
+        return attempt(username, redirect, "users.enabled", () -> accounts.setEnabled(username, true, me.username()));
     }
 
     @PostMapping("/users/{username}/disable")
     @PreAuthorize("hasAuthority('identity:user:write')")
     String disable(@PathVariable String username, @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
-        ConsoleActions.attempt(redirect, "users.disabled", () -> accounts.setEnabled(username, false, me.username()));
-        return "redirect:/users/" + User.normalize(username);
+        return attempt(username, redirect, "users.disabled", () -> accounts.setEnabled(username, false, me.username()));
     }
 
     @PostMapping("/users/{username}/unlock")
@@ -112,9 +117,35 @@ class UserController {
 
     @PostMapping("/users/{username}/reset-password")
     @PreAuthorize("hasAuthority('identity:user:write')")
-    String resetPassword(@PathVariable String username, RedirectAttributes redirect) {
-        ConsoleActions.attempt(redirect, "users.password.reset",
-                () -> redirect.addFlashAttribute("temporaryPassword", accounts.resetPassword(username)));
+    String resetPassword(@PathVariable String username, @AuthenticationPrincipal CurrentUser me,
+                         RedirectAttributes redirect) {
+        return attempt(username, redirect, "users.password.reset", () -> {
+            Accounts.AccountChange change = accounts.resetPassword(username, me.username());
+            if (!change.isProposed()) {
+                redirect.addFlashAttribute("temporaryPassword", change.temporaryPassword());
+            }
+            return change;
+        });
+    }
+
+    /** Done: back to the account with {@code notice}; proposed: to the request, with the proposer's password half. */
+    private static String attempt(String username, RedirectAttributes redirect, String notice,
+                                  java.util.function.Supplier<Accounts.AccountChange> action) {
+        try {
+            Accounts.AccountChange change = action.get();
+            if (change.isProposed()) {
+                return proposed(change, redirect);
+            }
+            redirect.addFlashAttribute("notice", notice);
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", e);
+        }
         return "redirect:/users/" + User.normalize(username);
+    }
+
+    private static String proposed(Accounts.AccountChange change, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("passwordPart", change.proposal().passwordPart());
+        redirect.addFlashAttribute("notice", "requests.proposed");
+        return "redirect:/account-requests/" + change.proposal().id();
     }
 }

@@ -99,6 +99,21 @@ class Users {
         return findByUsername(user.username()).orElseThrow();
     }
 
+    /** How many accounts hold the role, enabled or not. */
+    long countHolding(String roleCode) {
+        return jdbc.sql("select count(*) from user_roles where role_code = :role").param("role", roleCode)
+                .query(Long.class).single();
+    }
+
+    /** Whether any enabled account holds one of {@code permissions} through any of its roles. */
+    boolean anyEnabledHolderOf(java.util.Collection<String> permissions) {
+        return jdbc.sql("""
+                        select exists (select 1 from users u join user_roles ur on ur.user_id = u.id
+                            join role_permissions rp on rp.role_code = ur.role_code
+                            where u.enabled and rp.permission in (:permissions))""")
+                .param("permissions", permissions).query(Boolean.class).single();
+    }
+
     /** The union of the permissions of the user's roles. */
     Set<String> permissionsOf(String username) {
         return new HashSet<>(jdbc.sql("""

@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,24 +46,24 @@ class NotifyApi {
 
     @GetMapping("/targets")
     @PreAuthorize("hasAuthority('alert:read')")
-    List<TargetView> targets() {
-        return targets.all().stream().map(TargetView::of).toList();
+    List<TargetView> targets(Authentication who) {
+        return targets.all().stream().map(t -> TargetView.of(t, who)).toList();
     }
 
     @PostMapping("/targets")
     @PreAuthorize("hasAuthority('alert:write')")
     @Transactional
-    ResponseEntity<TargetView> create(@Valid @RequestBody NewTarget request) {
+    ResponseEntity<TargetView> create(@Valid @RequestBody NewTarget request, Authentication who) {
         if (request.kind() != TargetKind.EMAIL && !request.address().matches("https?://\\S+")) {
             throw ProblemException.invalid("target-address-invalid", request.address());
         }
         String sealed = request.secret() == null || request.secret().isBlank() ? null : secrets.seal(request.secret());
         long id = targets.insert(request.name(), request.kind(), request.address(), sealed);
         events.publishEvent(new TargetCreated(Long.toString(id), List.of(FieldChange.set("name", request.name()),
-                FieldChange.set("kind", request.kind()), FieldChange.set("address", request.address()),
+                FieldChange.set("kind", request.kind()), FieldChange.set("address", targets.find(id).orElseThrow().maskedAddress()), // the token stays out of the trail
                 FieldChange.secret("secret"))));
         return ResponseEntity.created(URI.create("/api/v1/notify/targets/" + id))
-                .body(TargetView.of(targets.find(id).orElseThrow()));
+                .body(TargetView.of(targets.find(id).orElseThrow(), who));
     }
 
     /** Sends a test message now, so an administrator can check a robot or mailbox is wired right. */
@@ -89,10 +90,17 @@ class NotifyApi {
         }
     }
 
-    /** The secret is never returned; only whether one is set. */
+    /**
+     * The secret is never returned; only whether one is set. The address is shown whole only to those who
+     * may edit targets ({@code alert:write}); readers see it masked ({@link Target#maskedAddress()}).
+     */
     record TargetView(long id, String name, TargetKind kind, String address, boolean signed, boolean enabled) {
-        static TargetView of(Target t) {
-            return new TargetView(t.id(), t.name(), t.kind(), t.address(), t.sealedSecret() != null, t.enabled());
+        static final String EDITOR = "alert:write";
+
+        static TargetView of(Target t, Authentication who) {
+            boolean editor = who != null && who.getAuthorities().stream().anyMatch(a -> EDITOR.equals(a.getAuthority()));
+            return new TargetView(t.id(), t.name(), t.kind(), editor ? t.address() : t.maskedAddress(),
+                    t.sealedSecret() != null, t.enabled());
         }
     }
 

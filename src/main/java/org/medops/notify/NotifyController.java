@@ -2,6 +2,7 @@ package org.medops.notify;
 
 import org.medops.shared.ProblemException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,8 +26,8 @@ class NotifyController {
 
     @GetMapping("/notify/targets")
     @PreAuthorize("hasAuthority('alert:read')")
-    String page(Model model) {
-        model.addAttribute("targets", targets.all().stream().map(NotifyApi.TargetView::of).toList());
+    String page(Model model, Authentication who) {
+        model.addAttribute("targets", targets.all().stream().map(t -> NotifyApi.TargetView.of(t, who)).toList());
         model.addAttribute("deliveries", deliveries.recent(50));
         model.addAttribute("kinds", TargetKind.values());
         return "alerting/targets";
@@ -34,13 +35,13 @@ class NotifyController {
 
     @PostMapping("/notify/targets")
     @PreAuthorize("hasAuthority('alert:write')")
-    String create(NotifyApi.NewTarget form, RedirectAttributes redirect) {
+    String create(NotifyApi.NewTarget form, RedirectAttributes redirect, Authentication who) {
         try {
             if (form.name() == null || form.name().isBlank() || form.kind() == null || form.address() == null
                     || form.address().isBlank()) {
                 throw ProblemException.invalid("target-incomplete");
             }
-            api.create(form);
+            api.create(form, who);
             redirect.addFlashAttribute("notice", "notify.created");
         } catch (ProblemException e) {
             redirect.addFlashAttribute("problem", e);

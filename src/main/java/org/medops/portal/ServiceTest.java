@@ -48,13 +48,51 @@ record ServiceTest(@NotBlank @Size(max = 32) String channelCode,
         throw org.medops.shared.ProblemException.invalid("service-test-path", path);
     }
 
+    /** Hop-by-hop headers the test's own HTTP client manages; setting them by hand cannot be sent. */
+    private static final java.util.Set<String> HOP_BY_HOP = java.util.Set.of("connection", "expect", "upgrade",
+            "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding");
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+    /**
+     * The "Name: value" lines as pairs, each checked before anything is sent: a name that is not an HTTP
+     * token (a blank in it), a control character in a value (NUL, a line break) or a hop-by-hop header
+     * ({@code Expect}, {@code Upgrade}) is refused with a message naming the header, instead of failing
+     * inside the HTTP client.
+     */
     List<String[]> headerPairs() {
         if (headers == null || headers.isBlank()) {
             return List.of();
         }
-        return headers.lines().map(String::trim).filter(line -> line.contains(":"))
-                .map(line -> new String[] {line.substring(0, line.indexOf(':')).trim(),
-                        line.substring(line.indexOf(':') + 1).trim()})
-                .filter(pair -> !pair[0].isEmpty()).toList();
+        List<String[]> pairs = new java.util.ArrayList<>();
+        for (String raw : headers.split("\r?\n|\r")) {
+            String line = raw.strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                throw org.medops.shared.ProblemException.invalid("service-test-header-line", printable(line));
+            }
+            String name = line.substring(0, colon).strip();
+            String value = line.substring(colon + 1).strip();
+            if (!TOKEN.matcher(name).matches()) {
+                throw org.medops.shared.ProblemException.invalid("service-test-header-name", printable(name));
+            }
+            if (HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                throw org.medops.shared.ProblemException.invalid("service-test-header-hop", name);
+            }
+            if (value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
+                throw org.medops.shared.ProblemException.invalid("service-test-header-value", name);
+            }
+            pairs.add(new String[] {name, value});
+        }
+        return pairs;
+    }
+
+    /** Control characters shown as "?", so the message itself stays one readable line. */
+    private static String printable(String text) {
+        String shown = text.length() > 64 ? text.substring(0, 64) + "…" : text;
+        return shown.codePoints().map(c -> c < 0x20 || c == 0x7f ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 }

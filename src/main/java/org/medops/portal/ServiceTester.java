@@ -68,6 +68,7 @@ class ServiceTester {
             throw ProblemException.conflict("gateway-unknown");
         }
         URI target = test.target(gatewayUrl);
+        List<String[]> extraHeaders = test.headerPairs();
         String appKey = catalog.appKeyOf(test.channelCode());
         byte[] body = test.body() == null ? new byte[0] : test.body().getBytes(StandardCharsets.UTF_8);
         String query = test.query() == null || test.query().isBlank() ? null : test.query().trim();
@@ -82,7 +83,7 @@ class ServiceTester {
                         : HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("X-App-Key", appKey).header("X-Timestamp", timestamp).header("X-Nonce", nonce)
                 .header("X-Signature", signature).header("X-Request-Id", requestId);
-        for (String[] header : test.headerPairs()) {
+        for (String[] header : extraHeaders) {
             if (!RESERVED.contains(header[0].toLowerCase())) {
                 request.header(header[0], header[1]);
             }

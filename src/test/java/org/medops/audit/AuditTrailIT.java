@@ -11,6 +11,8 @@ import org.medops.testing.MedopsTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 @MedopsTest
@@ -23,6 +25,12 @@ class AuditTrailIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ChainAnchor anchor;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private Api admin;
     private Api auditor;
@@ -130,11 +138,112 @@ class AuditTrailIT {
         assertThat(auditor.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
     }
 
+    /**
+     * The attack of issue 10: with superuser rights, change a record and recompute the hashes of every
+     * later record and the chain head. The chain is then self-consistent; only the signed checkpoints
+     * kept outside the database tell.
+     */
+    @Test
+    void detectsARecomputedChainAgainstTheSignedCheckpoints() {
+        Api.Response written = auditor.post("/api/v1/audit/checkpoints", "{}");
+        assertThat(written.status()).as(written.body()).isEqualTo(200);
+        long anchored = written.json().get("seq").asLong();
+        long seq = anchored - 2;
+        String original = jdbc.sql("select actor from audit_records where seq = ?").param(seq).query(String.class).single();
+
+        recomputeFrom(seq, "intruder");
+        JsonNode verified = auditor.get("/api/v1/audit/verify").json();
+        assertThat(verified.get("intact").asBoolean()).isFalse();
+        assertThat(verified.get("broken").findValuesAsString("problem")).as("the chain itself is consistent")
+                .containsOnly("checkpoint-mismatch");
+        JsonNode range = verified.get("broken").get(0);
+        assertThat(range.get("fromSeq").asLong()).isLessThanOrEqualTo(seq);
+        assertThat(range.get("toSeq").asLong()).isGreaterThanOrEqualTo(seq);
+        Api.Response refused = auditor.post("/api/v1/audit/checkpoints", "{}");
+        assertThat(refused.status()).as("a rewritten chain is never anchored").isEqualTo(409);
+        assertThat(refused.json().get("code").asString()).isEqualTo("audit-chain-broken");
+
+        recomputeFrom(seq, original);
+        assertThat(auditor.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void reportsEveryBrokenRangeNotOnlyTheFirst() {
+        long max = jdbc.sql("select max(seq) from audit_records").query(Long.class).single();
+        long first = max - 8;
+        long second = max - 5;
+        long gone = max - 2;
+        String firstActor = actorOf(first);
+        String secondActor = actorOf(second);
+        AuditRecordRow deleted = jdbc.sql("select * from audit_records where seq = ?").param(gone)
+                .query(AuditRecordRow.class).single();
+        tamper("update audit_records set actor = 'intruder' where seq in (" + first + ", " + second + ")");
+        tamper("delete from audit_records where seq = " + gone);
+
+        JsonNode verified = auditor.get("/api/v1/audit/verify").json();
+        assertThat(verified.get("intact").asBoolean()).isFalse();
+        assertThat(verified.get("broken").toString())
+                .contains("{\"fromSeq\":" + first + ",\"toSeq\":" + first + ",\"problem\":\"content-altered\"}")
+                .contains("{\"fromSeq\":" + second + ",\"toSeq\":" + second + ",\"problem\":\"content-altered\"}")
+                .contains("{\"fromSeq\":" + gone + ",\"toSeq\":" + gone + ",\"problem\":\"record-missing\"}");
+        assertThat(verified.get("firstBrokenSeq").asLong()).isEqualTo(first);
+
+        tamper("update audit_records set actor = '" + firstActor + "' where seq = " + first);
+        tamper("update audit_records set actor = '" + secondActor + "' where seq = " + second);
+        restore(deleted);
+        assertThat(auditor.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void detectsAForgedCheckpoint() throws Exception {
+        auditor.post("/api/v1/audit/checkpoints", "{}");
+        java.nio.file.Path file = anchor.file();
+        String forged = "{\"v\":1,\"seq\":1,\"hash\":\"" + "f".repeat(64)
+                + "\",\"at\":\"2026-01-01T00:00:00Z\",\"key\":\"x\",\"sig\":\"AAAA\"}";
+        java.nio.file.Files.writeString(file, forged + "\n", java.nio.file.StandardOpenOption.APPEND);
+        try {
+            JsonNode verified = auditor.get("/api/v1/audit/verify").json();
+            assertThat(verified.get("broken").findValuesAsString("problem")).contains("checkpoint-invalid");
+        } finally {
+            java.util.List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(file));
+            lines.remove(forged);
+            java.nio.file.Files.write(file, lines);
+        }
+        JsonNode anchoring = auditor.get("/api/v1/audit/checkpoints").json();
+        assertThat(anchoring.get("publicKey").asString()).isNotBlank();
+        assertThat(anchoring.get("checkpoints").asInt()).isPositive();
+        assertThat(auditor.get("/api/v1/audit/verify").json().get("intact").asBoolean()).isTrue();
+    }
+
     @Test
     void refusesUpdatesAndDeletesThroughTheNormalPath() {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(
                 () -> jdbc.sql("delete from audit_records where seq = 1").update()))
                 .hasMessageContaining("append-only");
+    }
+
+    private String actorOf(long seq) {
+        return jdbc.sql("select actor from audit_records where seq = ?").param(seq).query(String.class).single();
+    }
+
+    /** Sets the actor of record {@code seq} and recomputes every later hash and the head, as a superuser could. */
+    private void recomputeFrom(long seq, String actor) {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.sql("set local session_replication_role = replica").update();
+            jdbc.sql("select pg_advisory_xact_lock(" + 0x4D65644F70734175L + ")").query(Object.class).single();
+            String prev = jdbc.sql("select hash from audit_records where seq = ?").param(seq - 1)
+                    .query(String.class).single();
+            for (AuditRecordRow r : jdbc.sql("select * from audit_records where seq >= ? order by seq").param(seq)
+                    .query(AuditRecordRow.class).list()) {
+                AuditRecord next = AuditRecord.next(r.seq(), prev, r.occurredAt().toInstant(),
+                        r.seq() == seq ? actor : r.actor(), r.clientIp(), r.action(), r.targetType(), r.targetId(),
+                        r.outcome(), r.details());
+                jdbc.sql("update audit_records set actor = ?, prev_hash = ?, hash = ? where seq = ?")
+                        .params(next.actor(), next.prevHash(), next.hash(), r.seq()).update();
+                jdbc.sql("update audit_chain_head set seq = ?, hash = ? where id = 1").params(r.seq(), next.hash()).update();
+                prev = next.hash();
+            }
+        });
     }
 
     private void tamper(String sql) {

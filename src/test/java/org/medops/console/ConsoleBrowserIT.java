@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.medops.testing.Api;
 import org.medops.testing.Browser;
 import org.medops.testing.MedopsTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,7 +18,8 @@ class ConsoleBrowserIT {
     int port;
 
     @Test
-    void administratorCreatesAnAuditorWhoChangesThePasswordAndFindsTheTrail() {
+    void administratorProposesAnAuditorTheSecurityAdministratorApprovesWhoFindsTheTrail() {
+        new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD).securityAdmin();
         String auditor = "zhang" + UUID.randomUUID().toString().substring(0, 4);
         try (Browser browser = Browser.open(port)) {
             browser.go("/login").screenshot("01-login");
@@ -33,11 +35,30 @@ class ConsoleBrowserIT {
                     .type("#username", auditor).type("#displayName", "张审计")
                     .tick("input[name=roles][value=AUDIT_ADMIN]")
                     .screenshot("03-new-user")
-                    .click("#save-user").waitForPath("/users/" + auditor);
-            String temporary = browser.text("#temporary-password");
-            assertThat(temporary).hasSizeGreaterThanOrEqualTo(20);
-            browser.screenshot("04-user-created");
+                    .click("#save-user").waitForPath("/account-requests/");
+            // An audit administrator is only proposed; the system administrator holds half of the password.
+            String first = browser.text("#proposer-part");
+            assertThat(first).hasSize(10);
+            assertThat(browser.text("#request-status")).contains("待审批");
+            browser.screenshot("04-user-proposed");
+            browser.go("/users");
+            assertThat(browser.text("#pending-requests")).contains(auditor, "创建账号", "安全管理");
+            browser.click("#logout").waitForPath("/login");
 
+            browser.login(Api.SECURITY_FIXTURE, Api.FIXTURE_PASSWORD).waitForPath("/");
+            browser.click("#nav-requests").waitForPath("/account-requests");
+            assertThat(browser.text("#account-requests")).contains(auditor);
+            browser.go("/users");
+            browser.click("#pending-requests a[href^='/account-requests/']");
+            browser.screenshot("04b-approver-sees-request").click("#approve-request");
+            String second = browser.text("#approver-part");
+            assertThat(second).hasSize(10);
+            assertThat(browser.text("#request-status")).contains("已批准");
+            browser.screenshot("04c-approved");
+            browser.click("#logout").waitForPath("/login");
+            String temporary = first + second;
+
+            browser.login("admin", MedopsTest.ADMIN_PASSWORD).waitForPath("/");
             browser.go("/users").click("#lang-en");
             // Other tests add users too: find this one rather than hoping it is on the first page.
             browser.go("/users?q=" + auditor);

@@ -7,7 +7,7 @@ import org.medops.testing.Api;
 import org.medops.testing.MedopsTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** What operators and integrators reach without signing in: health, metrics and the API description. */
+/** What operators and integrators reach without signing in (health, the API description) and with the scrape token (metrics). */
 @MedopsTest
 class OperationsEndpointsIT {
 
@@ -22,8 +22,9 @@ class OperationsEndpointsIT {
     }
 
     @Test
-    void exposesPrometheusMetrics() {
-        Api.Response metrics = new Api(port).get("/actuator/prometheus");
+    void exposesPrometheusMetricsToTheScrapeTokenOnly() {
+        assertThat(new Api(port).get("/actuator/prometheus").status()).isEqualTo(401);
+        Api.Response metrics = new Api(port).withToken("test-scrape-token-2026").get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes", "hikaricp_connections");
     }

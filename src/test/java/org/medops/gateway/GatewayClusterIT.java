@@ -71,6 +71,7 @@ class GatewayClusterIT {
     private ConfigurableApplicationContext node(String name, String... extra) {
         List<String> args = new ArrayList<>(List.of("--medops.roles=gateway", "--medops.gateway.port=0",
                 "--medops.db.url=" + dataSource.getJdbcUrl(), "--medops.db.username=" + dataSource.getUsername(),
+                "--medops.db.password=" + (dataSource.getPassword() == null ? "" : dataSource.getPassword()),
                 "--medops.gateway.node-id=" + name, "--medops.db.data-dir=target/test-data/" + name,
                 "--medops.secret-key=q83vEjRWeJHL5UgOtFmq0ffHL7rtTTJ3h6mqGxhp9WU=", "--logging.level.root=warn"));
         for (String argument : extra) {

@@ -37,19 +37,70 @@ public final class Api {
         return this;
     }
 
+    /** The security and audit administrators every test database gets, to approve separated-duty accounts. */
+    public static final String SECURITY_FIXTURE = "fixture-sec";
+    public static final String AUDIT_FIXTURE = "fixture-aud";
+    public static final String FIXTURE_PASSWORD = "Fixture#Duty-2026";
+
+    private static final java.util.Set<String> APPROVERS_READY = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /**
-     * Creates an account as this (administrator) client and completes its first login: the
-     * administrator's password is temporary, so the person replaces it with {@code password}.
+     * Creates an account as this (system administrator) client and completes its first login: the
+     * administrator's password is temporary, so the person replaces it with {@code password}. An account
+     * that holds a separated duty cannot get a chosen password: it is proposed, approved by the fixture
+     * security (or, for security administrators, audit) administrator, and signs in with the two halves.
      */
     public Api newUser(String username, String displayName, String password, String... roles) {
+        ensureApprovers();
         String temporary = "Temp#" + password;
         String roleList = roles.length == 0 ? "" : "\"" + String.join("\",\"", roles) + "\"";
         Response created = post("/api/v1/users", """
                 {"username":"%s","displayName":"%s","password":"%s","roles":[%s]}"""
                 .formatted(username, displayName, temporary, roleList));
-        if (created.status() != 201) {
+        if (created.status() == 400 && created.body().contains("split-password-required")) {
+            created = post("/api/v1/users", """
+                    {"username":"%s","displayName":"%s","roles":[%s]}""".formatted(username, displayName, roleList));
+            if (created.status() != 202) {
+                throw new IllegalStateException("proposing " + username + " failed: " + created.body());
+            }
+            temporary = approveAsFixture(created);
+        } else if (created.status() != 201) {
             throw new IllegalStateException("creating " + username + " failed: " + created.body());
         }
+        return firstLogin(username, temporary, password);
+    }
+
+    /**
+     * Approves a proposal (the 202 answer of an account change) as the fixture administrator of the
+     * approving duty; returns the whole temporary password when the change set one, else null.
+     */
+    public String approveAsFixture(Response proposal) {
+        JsonNode body = proposal.json();
+        long id = body.get("request").get("id").asLong();
+        String duty = body.get("request").get("approvingDuty").asString();
+        Api approver = new Api(base).as("SECURITY".equals(duty) ? SECURITY_FIXTURE : AUDIT_FIXTURE, FIXTURE_PASSWORD);
+        Response approved = approver.post("/api/v1/account-requests/" + id + "/approve", "{}");
+        if (approved.status() != 200) {
+            throw new IllegalStateException("approving request " + id + " failed: " + approved.body());
+        }
+        JsonNode first = body.get("temporaryPasswordPart");
+        JsonNode second = approved.json().get("temporaryPasswordPart");
+        return first == null || first.isNull() ? null : first.asString() + second.asString();
+    }
+
+    /** The fixture security administrator, signed in. */
+    public Api securityAdmin() {
+        ensureApprovers();
+        return new Api(base).as(SECURITY_FIXTURE, FIXTURE_PASSWORD);
+    }
+
+    /** The fixture audit administrator, signed in. */
+    public Api auditAdmin() {
+        ensureApprovers();
+        return new Api(base).as(AUDIT_FIXTURE, FIXTURE_PASSWORD);
+    }
+
+    private Api firstLogin(String username, String temporary, String password) {
         Api person = new Api(base).as(username, temporary);
         Response changed = person.post("/api/v1/account/password", """
                 {"currentPassword":"%s","newPassword":"%s"}""".formatted(temporary, password));
@@ -57,6 +108,47 @@ public final class Api {
             throw new IllegalStateException("first password change failed: " + changed.body());
         }
         return new Api(base).as(username, password);
+    }
+
+    /**
+     * The first security administrator is set up directly (the installation's bootstrap: nobody could
+     * approve yet); the audit administrator is then proposed and approved by it, like any other.
+     */
+    private void ensureApprovers() {
+        if (APPROVERS_READY.contains(base)) {
+            return;
+        }
+        synchronized (APPROVERS_READY) {
+            if (APPROVERS_READY.contains(base)) {
+                return;
+            }
+            if (get("/api/v1/users/" + SECURITY_FIXTURE).status() == 404) {
+                Response created = post("/api/v1/users", """
+                        {"username":"%s","displayName":"安全管理员（测试）","roles":["SECURITY_ADMIN"]}"""
+                        .formatted(SECURITY_FIXTURE));
+                if (created.status() != 201) {
+                    throw new IllegalStateException("a security or audit administrator exists already, so the "
+                            + "fixture cannot be bootstrapped; create such accounts through Api.newUser: " + created.body());
+                }
+                firstLogin(SECURITY_FIXTURE, created.json().get("temporaryPassword").asString(), FIXTURE_PASSWORD);
+            }
+            if (get("/api/v1/users/" + AUDIT_FIXTURE).status() == 404) {
+                Response proposed = post("/api/v1/users", """
+                        {"username":"%s","displayName":"审计管理员（测试）","roles":["AUDIT_ADMIN"]}"""
+                        .formatted(AUDIT_FIXTURE));
+                if (proposed.status() != 202) {
+                    throw new IllegalStateException("proposing the audit fixture failed: " + proposed.body());
+                }
+                APPROVERS_READY.add(base); // approveAsFixture signs in as the security fixture, which exists now
+                try {
+                    firstLogin(AUDIT_FIXTURE, approveAsFixture(proposed), FIXTURE_PASSWORD);
+                } catch (RuntimeException e) {
+                    APPROVERS_READY.remove(base);
+                    throw e;
+                }
+            }
+            APPROVERS_READY.add(base);
+        }
     }
 
     public Api withToken(String newToken) {

@@ -1,0 +1,70 @@
+package org.medops.identity;
+
+import org.medops.shared.ProblemException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 账号变更审批: the pending and decided changes to separated-duty accounts, and their approval. */
+@Controller
+class AccountRequestController {
+
+    private final AccountRequestDesk desk;
+
+    AccountRequestController(AccountRequestDesk desk) {
+        this.desk = desk;
+    }
+
+    @GetMapping("/account-requests")
+    @PreAuthorize("hasAnyAuthority('identity:user:read','identity:request:approve','audit:request:approve')")
+    String list(@RequestParam(required = false) AccountRequest.Status status,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", AccountRequest.Status.values());
+        model.addAttribute("page", desk.list(status, PageRequest.of(Math.max(page, 0), 20)));
+        return "requests/list";
+    }
+
+    @GetMapping("/account-requests/{id}")
+    @PreAuthorize("hasAnyAuthority('identity:user:read','identity:request:approve','audit:request:approve')")
+    String detail(@PathVariable long id, Model model) {
+        model.addAttribute("request", desk.require(id));
+        return "requests/detail";
+    }
+
+    @PostMapping("/account-requests/{id}/approve")
+    @PreAuthorize("hasAnyAuthority('identity:request:approve','audit:request:approve')")
+    String approve(@PathVariable long id, @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
+        try {
+            AccountRequestDesk.Decided decided = desk.approve(id, me.username());
+            redirect.addFlashAttribute("approverPart", decided.passwordPart());
+            redirect.addFlashAttribute("notice", "requests.approved");
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", e);
+        }
+        return "redirect:/account-requests/" + id;
+    }
+
+    @PostMapping("/account-requests/{id}/reject")
+    @PreAuthorize("hasAnyAuthority('identity:request:approve','audit:request:approve')")
+    String reject(@PathVariable long id, @RequestParam(required = false) String reason,
+                  @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
+        org.medops.shared.ConsoleActions.attempt(redirect, "requests.rejected",
+                () -> desk.reject(id, me.username(), reason));
+        return "redirect:/account-requests/" + id;
+    }
+
+    @PostMapping("/account-requests/{id}/withdraw")
+    @PreAuthorize("hasAuthority('identity:user:write')")
+    String withdraw(@PathVariable long id, @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
+        org.medops.shared.ConsoleActions.attempt(redirect, "requests.withdrawn", () -> desk.withdraw(id, me.username()));
+        return "redirect:/account-requests/" + id;
+    }
+}
