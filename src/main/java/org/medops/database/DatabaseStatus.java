@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether the database answers, known at all times without waiting for it: a probe on a connection
- * of its own (outside the pool, with one-second time-outs) checks it twice a second. Health and the
+ * Whether the database answers, known at all times without waiting for it: a probe opens a connection
+ * of its own (outside the pool, with one-second time-outs) twice a second. Health and the
  * console read this instead of discovering an outage by waiting for a pool time-out per request.
  */
 public final class DatabaseStatus implements AutoCloseable {
@@ -88,13 +88,15 @@ public final class DatabaseStatus implements AutoCloseable {
 
     private synchronized void check() {
         lastCheck = System.nanoTime();
+        // A new connection each time: a backend of a killed postmaster can go on answering an old one
+        // for a while, but nobody accepts a new one.
+        closeConnection();
         try {
-            if (connection == null || connection.isClosed()) {
-                connection = DriverManager.getConnection(url, properties);
-            }
+            connection = DriverManager.getConnection(url, properties);
             if (!connection.isValid(1)) {
                 throw new SQLException("validation failed");
             }
+            closeConnection();
             if (unavailableSince != null) {
                 log.info("Database is available again (down since {})", unavailableSince);
             }

@@ -76,13 +76,26 @@ public final class Browser implements AutoCloseable {
         WebElement page = driver.findElement(By.tagName("html"));
         tick(css);
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(3)).until(ExpectedConditions.stalenessOf(page));
+            new WebDriverWait(driver, Duration.ofSeconds(3)).until(d -> isGone(page));
         } catch (org.openqa.selenium.TimeoutException e) {
             // the click did not navigate (a button that only changes this page)
         }
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
                 "complete".equals(driver.executeScript("return document.readyState")));
         return this;
+    }
+
+    /**
+     * Whether the element's page has been replaced. Chromium answers a node of an unloading page with
+     * "does not belong to the document" rather than a stale-element error: both mean it is gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return true;
+        }
     }
 
     /** Clicks something that stays on this page, such as a check box. */
