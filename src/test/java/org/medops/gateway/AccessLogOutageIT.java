@@ -108,6 +108,8 @@ class AccessLogOutageIT {
             }
             assertThat(journal.lines().filter(line -> line.contains(marker))).hasSize(10);
             switchable.down = false;
+            // The writer probes once a second and replays the journal when the database is back.
+            await().atMost(Duration.ofSeconds(10)).until(() -> count(marker) == 10);
         }
         assertThat(count(marker)).isEqualTo(10);
     }
