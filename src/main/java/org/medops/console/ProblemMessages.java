@@ -20,12 +20,22 @@ public class ProblemMessages {
 
     public String text(ProblemException problem) {
         Locale locale = LocaleContextHolder.getLocale();
-        String main = messages.getMessage(problem.messageKey(), problem.arguments(), problem.code(), locale);
+        Object[] arguments = arguments(problem, locale);
+        String main = messages.getMessage(problem.messageKey(), arguments, problem.code(), locale);
         if (problem.reasons().isEmpty()) {
             return main;
         }
         return main + " " + problem.reasons().stream()
-                .map(reason -> messages.getMessage("problem." + reason, problem.arguments(), reason, locale))
+                .map(reason -> messages.getMessage("problem." + reason, arguments, reason, locale))
                 .collect(Collectors.joining(" "));
+    }
+
+    /** A not-found names the kind of record by a code ({@code ticket}); the reader gets the noun ({@code 工单}). */
+    private Object[] arguments(ProblemException problem, Locale locale) {
+        Object[] arguments = problem.arguments();
+        if ("not-found".equals(problem.code()) && arguments.length > 0 && arguments[0] instanceof String kind) {
+            arguments[0] = messages.getMessage("record." + kind.replace(' ', '-'), null, kind, locale);
+        }
+        return arguments;
     }
 }

@@ -28,8 +28,12 @@ public class ProblemException extends RuntimeException {
         this.arguments = arguments;
     }
 
+    /**
+     * @param what the kind of record, a code translated as {@code record.<what>} ({@code ticket} → 工单)
+     * @param id   printed as given: an identifier, never formatted as a quantity (99999, not 99,999)
+     */
     public static ProblemException notFound(String what, Object id) {
-        return new ProblemException(HttpStatus.NOT_FOUND, "not-found", what, id);
+        return new ProblemException(HttpStatus.NOT_FOUND, "not-found", what, String.valueOf(id));
     }
 
     public static ProblemException conflict(String code, Object... arguments) {

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.medops.settings.Settings;
+import org.medops.shared.ProblemException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -35,15 +37,23 @@ class StatisticsController {
                 @RequestParam(defaultValue = "DAY") UsageStatistics.Granularity granularity,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate fromDate,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate toDate,
-                Model model) {
+                Model model, HttpServletResponse response) {
         ZoneId zone = settings.current().zone();
         LocalDate to = toDate == null ? LocalDate.now(clock.withZone(zone)) : toDate;
         LocalDate from = fromDate == null ? to.minusDays(6) : fromDate;
-        UsageStatistics.Report report = report(dimension, granularity, from, to);
-        model.addAttribute("report", report);
-        model.addAttribute("chart", json.writeValueAsString(StatisticsChart.of(report, zone)));
+        model.addAttribute("dimension", dimension);
+        model.addAttribute("granularity", granularity);
         model.addAttribute("fromDate", from);
         model.addAttribute("toDate", to);
+        try {
+            UsageStatistics.Report report = report(dimension, granularity, from, to);
+            model.addAttribute("report", report);
+            model.addAttribute("chart", json.writeValueAsString(StatisticsChart.of(report, zone)));
+        } catch (ProblemException e) {
+            // A reversed or too long range: the form again, with the message, so the user can correct it
+            model.addAttribute("problem", e);
+            response.setStatus(e.status().value());
+        }
         return "traffic/statistics";
     }
 

@@ -1,11 +1,12 @@
 package org.medops.opsdesk.insight;
 
-import org.medops.opsdesk.HospitalZone;
-import org.medops.opsdesk.sla.TargetKind;
-
 import java.time.Clock;
 import java.time.Instant;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.medops.opsdesk.HospitalZone;
+import org.medops.opsdesk.sla.TargetKind;
+import org.medops.shared.ProblemException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,8 +29,19 @@ class ReportsController {
 
     @GetMapping("/opsdesk/reports")
     @PreAuthorize("hasAuthority('opsdesk:read')")
-    String reports(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
-        ReportsApi.Period period = ReportsApi.Period.of(from, to, zone.get(), clock);
+    String reports(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model,
+                   HttpServletResponse response) {
+        ReportsApi.Period period;
+        try {
+            period = ReportsApi.Period.of(from, to, zone.get(), clock);
+        } catch (ProblemException e) {
+            // A reversed or unreadable period: the form again, as typed, with the message
+            model.addAttribute("problem", e);
+            model.addAttribute("from", from);
+            model.addAttribute("to", to);
+            response.setStatus(e.status().value());
+            return "opsdesk/reports";
+        }
         Instant start = period.from().toInstant();
         Instant end = period.to().toInstant();
         model.addAttribute("from", period.from().toLocalDate());
