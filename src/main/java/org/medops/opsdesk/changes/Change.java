@@ -16,12 +16,12 @@ public record Change(long id, String title, String systemCode, ChangeEnvironment
               String rollbackPlan, Instant plannedStart, Instant plannedEnd, ChangeStatus status, String requestedBy,
               Instant requestedAt, String authorizedBy, String authorizerName, String authorizationStatement,
               Instant authorizedAt, Instant startedAt, Instant finishedAt, ChangeResult result, String executionNotes,
-              String cancelledBy, Instant cancelledAt, String cancelReason) {
+              String cancelledBy, Instant cancelledAt, String cancelReason, String emergencyReason) {
 
     static Change request(NewChange plan, String by, Instant at) {
         return new Change(0, plan.title().trim(), plan.systemCode(), plan.environment(), plan.risk(), plan.plan().trim(),
                 plan.rollbackPlan().trim(), plan.plannedStart(), plan.plannedEnd(), ChangeStatus.REQUESTED, by, at,
-                null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -36,7 +36,7 @@ public record Change(long id, String title, String systemCode, ChangeEnvironment
         }
         return new Change(id, title, systemCode, environment, risk, plan, rollbackPlan, plannedStart, plannedEnd,
                 ChangeStatus.AUTHORIZED, requestedBy, requestedAt, by, signerName.trim(), statement.trim(), at, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     /** The hospital declines to authorize; the reason stands where the statement would. */
@@ -48,14 +48,31 @@ public record Change(long id, String title, String systemCode, ChangeEnvironment
         }
         return new Change(id, title, systemCode, environment, risk, plan, rollbackPlan, plannedStart, plannedEnd,
                 ChangeStatus.REFUSED, requestedBy, requestedAt, by, blank(signerName) ? by : signerName.trim(),
-                reason.trim(), at, null, null, null, null, null, null, null);
+                reason.trim(), at, null, null, null, null, null, null, null, null);
     }
 
-    Change start(Instant at) {
+    /**
+     * The authorization covers the planned period only: starting before it or after it needs an emergency
+     * reason (紧急变更原因), which then stays on the change. Inside the period a reason is not kept.
+     */
+    Change start(Instant at, String emergency) {
         expect("start", ChangeStatus.AUTHORIZED);
+        boolean outside = at.isBefore(plannedStart) || at.isAfter(plannedEnd);
+        if (outside && blank(emergency)) {
+            throw ProblemException.conflict("change-start-outside-authorization", Long.toString(id));
+        }
+        if (outside && emergency.length() > 1000) {
+            throw ProblemException.invalid("text-too-long-max", 1000);
+        }
         return new Change(id, title, systemCode, environment, risk, plan, rollbackPlan, plannedStart, plannedEnd,
                 ChangeStatus.IN_PROGRESS, requestedBy, requestedAt, authorizedBy, authorizerName,
-                authorizationStatement, authorizedAt, at, null, null, null, null, null, null);
+                authorizationStatement, authorizedAt, at, null, null, null, null, null, null,
+                outside ? emergency.trim() : null);
+    }
+
+    /** Whether the change was started outside its authorised period under an emergency reason. */
+    public boolean emergency() {
+        return emergencyReason != null;
     }
 
     Change finish(ChangeResult outcome, String notes, Instant at) {
@@ -72,7 +89,7 @@ public record Change(long id, String title, String systemCode, ChangeEnvironment
         return new Change(id, title, systemCode, environment, risk, plan, rollbackPlan, plannedStart, plannedEnd,
                 ChangeStatus.COMPLETED, requestedBy, requestedAt, authorizedBy, authorizerName,
                 authorizationStatement, authorizedAt, startedAt, at, outcome, blank(notes) ? null : notes.trim(),
-                null, null, null);
+                null, null, null, emergencyReason);
     }
 
     Change cancel(String by, String reason, Instant at) {
@@ -82,7 +99,7 @@ public record Change(long id, String title, String systemCode, ChangeEnvironment
         }
         return new Change(id, title, systemCode, environment, risk, plan, rollbackPlan, plannedStart, plannedEnd,
                 ChangeStatus.CANCELLED, requestedBy, requestedAt, authorizedBy, authorizerName,
-                authorizationStatement, authorizedAt, null, null, null, null, by, at, reason.trim());
+                authorizationStatement, authorizedAt, null, null, null, null, by, at, reason.trim(), null);
     }
 
     private void notOwn(String by) {

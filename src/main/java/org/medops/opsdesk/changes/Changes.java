@@ -14,7 +14,8 @@ class Changes {
     private static final String SELECT = """
             select id, title, system_code, environment, risk, plan, rollback_plan, planned_start, planned_end, status,
                 requested_by, requested_at, authorized_by, authorizer_name, authorization_statement, authorized_at,
-                started_at, finished_at, result, execution_notes, cancelled_by, cancelled_at, cancel_reason
+                started_at, finished_at, result, execution_notes, cancelled_by, cancelled_at, cancel_reason,
+                emergency_reason
             from opsdesk_changes""";
 
     private final JdbcClient jdbc;
@@ -70,14 +71,20 @@ class Changes {
 
     void update(Change c) {
         jdbc.sql("""
-                        update opsdesk_changes set status = ?, authorized_by = ?, authorizer_name = ?,
-                            authorization_statement = ?, authorized_at = ?, started_at = ?, finished_at = ?, result = ?,
-                            execution_notes = ?, cancelled_by = ?, cancelled_at = ?, cancel_reason = ?
-                        where id = ?""")
-                .params(c.status().name(), c.authorizedBy(), c.authorizerName(), c.authorizationStatement(),
-                        ts(c.authorizedAt()), ts(c.startedAt()), ts(c.finishedAt()),
-                        c.result() == null ? null : c.result().name(), c.executionNotes(), c.cancelledBy(),
-                        ts(c.cancelledAt()), c.cancelReason(), c.id())
+                        update opsdesk_changes set status = :status, authorized_by = :authorizedBy,
+                            authorizer_name = :authorizerName, authorization_statement = :statement,
+                            authorized_at = :authorizedAt, started_at = :startedAt, finished_at = :finishedAt,
+                            result = :result, execution_notes = :notes, cancelled_by = :cancelledBy,
+                            cancelled_at = :cancelledAt, cancel_reason = :cancelReason,
+                            emergency_reason = :emergencyReason
+                        where id = :id""")
+                .param("status", c.status().name()).param("authorizedBy", c.authorizedBy())
+                .param("authorizerName", c.authorizerName()).param("statement", c.authorizationStatement())
+                .param("authorizedAt", ts(c.authorizedAt())).param("startedAt", ts(c.startedAt()))
+                .param("finishedAt", ts(c.finishedAt())).param("result", c.result() == null ? null : c.result().name())
+                .param("notes", c.executionNotes()).param("cancelledBy", c.cancelledBy())
+                .param("cancelledAt", ts(c.cancelledAt())).param("cancelReason", c.cancelReason())
+                .param("emergencyReason", c.emergencyReason()).param("id", c.id())
                 .update();
     }
 

@@ -72,7 +72,7 @@ class ChangesApi {
     @PostMapping("/{id}/start")
     @PreAuthorize("hasAuthority('opsdesk:work')")
     Change start(@PathVariable long id, @RequestBody(required = false) Started body) {
-        return desk.start(id, body == null ? null : body.startedAt());
+        return desk.start(id, body == null ? null : body.startedAt(), body == null ? null : body.emergencyReason());
     }
 
     @PostMapping("/{id}/finish")
@@ -94,7 +94,8 @@ class ChangesApi {
     record Refusal(String signerName, String reason) {
     }
 
-    record Started(Instant startedAt) {
+    /** {@code emergencyReason} (紧急变更原因) lets a change start outside its authorised period. */
+    record Started(Instant startedAt, String emergencyReason) {
     }
 
     record Finished(ChangeResult result, String notes, Instant finishedAt) {

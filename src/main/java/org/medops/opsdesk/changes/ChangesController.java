@@ -90,8 +90,9 @@ class ChangesController {
 
     @PostMapping("/{id}/start")
     @PreAuthorize("hasAuthority('opsdesk:work')")
-    String start(@PathVariable long id, RedirectAttributes redirect) {
-        ConsoleActions.attempt(redirect, "changes.started", () -> desk.start(id, null));
+    String start(@PathVariable long id, @RequestParam(required = false) String emergencyReason,
+                 RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "changes.started", () -> desk.start(id, null, emergencyReason));
         return back(id);
     }
 

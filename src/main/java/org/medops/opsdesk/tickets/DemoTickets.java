@@ -72,8 +72,7 @@ class DemoTickets implements DemoData {
         FaultReport report = new FaultReport(fault.title(), fault.phenomenon(),
                 planned.occurredAt().atOffset(ZoneOffset.UTC), fault.impact(), List.of(fault.system()),
                 fault.category(), null, "信息科值班", planned.contact(), planned.source(), planned.priority());
-        Long recurrence = tickets.recentClosure(report.systems(), report.category(),
-                planned.reportedAt().minus(TicketDesk.RECURRENCE_WINDOW), planned.reportedAt()).orElse(null);
+        Long recurrence = desk.recurrenceOf(report, planned.reportedAt());
         long id = tickets.insert(Ticket.report(report, planned.reportedAt(), DemoTimeline.REPORTER, sla, recurrence, null));
         Ticket ticket = tickets.find(id).orElseThrow();
         for (DemoTimeline.Step step : planned.steps()) {

@@ -29,7 +29,11 @@ final class DemoTimeline {
     private static final List<Class<? extends Step>> OPEN_STAGES = List.of(Accept.class, Locate.class, Fix.class,
             Confirm.class);
     private static final List<String> ENGINEERS = List.of("engineer", "manager");
-    private static final List<Fault> FAULTS = List.of(
+    /**
+     * Five distinct faults per system, so a new ticket on a system is usually another fault there (no recurrence);
+     * {@link #RECURRING_PERCENT} of the tickets repeat a fault of the last days on purpose.
+     */
+    static final List<Fault> FAULTS = List.of(
             new Fault("门诊收费窗口无法打印发票", "点击打印后提示连接打印服务超时", "门诊收费处 6 个窗口", "HIS", FaultCategory.SOFTWARE),
             new Fault("检验报告无法回传 HIS", "LIS 审核后报告在医生站不可见", "住院部全部病区", "LIS", FaultCategory.INTERFACE),
             new Fault("PACS 影像调阅缓慢", "打开 CT 序列需要 40 秒以上", "放射科与临床科室", "PACS", FaultCategory.HARDWARE),
@@ -37,7 +41,43 @@ final class DemoTimeline {
             new Fault("电子病历模板丢失", "部分科室病程记录模板无法加载", "内科病区", "EMR", FaultCategory.DATA),
             new Fault("护士站网络中断", "三楼护士站电脑全部无法联网", "三楼两个病区", "NETWORK", FaultCategory.NETWORK),
             new Fault("预约挂号接口失败", "微信小程序预约提示系统繁忙", "互联网预约患者", "GATEWAY", FaultCategory.INTERFACE),
-            new Fault("医嘱执行单打印错位", "执行单内容与表格错位", "外科病区", "CIS", FaultCategory.SOFTWARE));
+            new Fault("医嘱执行单打印错位", "执行单内容与表格错位", "外科病区", "CIS", FaultCategory.SOFTWARE),
+            new Fault("住院登记保存报错", "办理入院时保存提示主键冲突", "住院处", "HIS", FaultCategory.SOFTWARE),
+            new Fault("药房发药队列卡住", "门诊西药房叫号屏不再刷新", "门诊药房", "HIS", FaultCategory.SOFTWARE),
+            new Fault("出院结算金额不符", "结算单药品费用与明细合计不一致", "住院结算处", "HIS", FaultCategory.DATA),
+            new Fault("收费员登录被锁定", "多名收费员账号同时被锁无法登录", "门诊收费处", "HIS", FaultCategory.SECURITY),
+            new Fault("生化仪结果未上传", "生化分析仪检测完成后 LIS 中无结果", "检验科生化室", "LIS", FaultCategory.INTERFACE),
+            new Fault("条码打印机不出纸", "采血处条码机指示灯闪烁红色", "门诊采血处", "LIS", FaultCategory.HARDWARE),
+            new Fault("危急值短信未发出", "危急值审核后临床医生未收到提醒", "全院临床科室", "LIS", FaultCategory.SOFTWARE),
+            new Fault("检验项目字典错乱", "新开项目显示为旧项目名称", "检验科", "LIS", FaultCategory.DATA),
+            new Fault("MR 图像无法归档", "磁共振检查完成后序列停在待传状态", "放射科磁共振室", "PACS", FaultCategory.INTERFACE),
+            new Fault("阅片工作站黑屏", "二号诊断工作站显示器无信号", "放射科诊断室", "PACS", FaultCategory.HARDWARE),
+            new Fault("胶片打印机报错", "自助胶片机提示介质错误", "门诊自助区", "PACS", FaultCategory.HARDWARE),
+            new Fault("检查报告签名失败", "审核报告时提示证书已过期", "超声科", "PACS", FaultCategory.SECURITY),
+            new Fault("医保目录下载失败", "每日目录更新任务报文件校验错误", "医保办", "YB", FaultCategory.DATA),
+            new Fault("异地就医备案查询无响应", "查询备案信息时页面一直转圈", "住院结算处", "YB", FaultCategory.INTERFACE),
+            new Fault("医保电子凭证扫码失败", "扫码枪读取电子凭证后提示解码错误", "门诊收费处", "YB", FaultCategory.HARDWARE),
+            new Fault("医保对账差异", "日终对账中心与本地笔数相差 3 笔", "财务科", "YB", FaultCategory.DATA),
+            new Fault("病历无法提交归档", "出院病历点击提交后提示质控未通过", "病案室", "EMR", FaultCategory.SOFTWARE),
+            new Fault("电子签名板无响应", "医生签名时签名板没有笔迹", "骨科病区", "EMR", FaultCategory.HARDWARE),
+            new Fault("病历书写时间异常", "病程记录时间显示为次日", "儿科病区", "EMR", FaultCategory.DATA),
+            new Fault("会诊单无法打开", "点开会诊申请单后程序闪退", "全院临床科室", "EMR", FaultCategory.SOFTWARE),
+            new Fault("门诊楼无线信号弱", "二楼候诊区平板频繁掉线", "门诊二楼", "NETWORK", FaultCategory.NETWORK),
+            new Fault("核心交换机端口告警", "机房核心交换机多个端口报错包", "数据中心机房", "NETWORK", FaultCategory.HARDWARE),
+            new Fault("院区专线丢包", "分院访问主院系统时延超过 300 毫秒", "东院区", "NETWORK", FaultCategory.NETWORK),
+            new Fault("终端获取不到地址", "新装电脑插网线后没有分配地址", "行政楼", "NETWORK", FaultCategory.NETWORK),
+            new Fault("支付回调丢失", "患者已付款但订单仍显示待支付", "互联网医院患者", "GATEWAY", FaultCategory.INTERFACE),
+            new Fault("外联证书即将到期告警", "网关提示对端 TLS 证书七天后过期", "外联平台", "GATEWAY", FaultCategory.SECURITY),
+            new Fault("检查预约限流误拦截", "正常预约请求返回 429", "自助机用户", "GATEWAY", FaultCategory.SOFTWARE),
+            new Fault("报告查询返回乱码", "公众号查询检验报告中文显示为问号", "公众号用户", "GATEWAY", FaultCategory.INTERFACE),
+            new Fault("医嘱无法停止", "护士点击停止长期医嘱后状态不变", "心内科病区", "CIS", FaultCategory.SOFTWARE),
+            new Fault("皮试结果未同步", "皮试阳性结果在医嘱界面没有提示", "急诊科", "CIS", FaultCategory.INTERFACE),
+            new Fault("护理评估单保存慢", "保存入院评估需要一分钟以上", "全院护理单元", "CIS", FaultCategory.SOFTWARE),
+            new Fault("床位卡显示错误", "床位一览中患者姓名与床号对不上", "神经内科病区", "CIS", FaultCategory.DATA));
+    /** Share of tickets that repeat, on purpose, a fault reported in the last days: the demo's recurrences. */
+    static final int RECURRING_PERCENT = 5;
+    // Longer than the 15 days a recurrence looks back: a late ticket closes days after it was reported.
+    private static final Duration FRESH = Duration.ofDays(21);
 
     private DemoTimeline() {
     }
@@ -124,13 +164,16 @@ final class DemoTimeline {
         Random random = new Random(2026);
         LocalDate today = LocalDate.ofInstant(now, zone);
         List<DemoTicket> tickets = new ArrayList<>();
+        List<DemoTicket> drawn = new ArrayList<>();
         for (LocalDate day = today.minusDays(DAYS); !day.isAfter(today); day = day.plusDays(1)) {
             boolean weekend = day.getDayOfWeek().getValue() >= 6;
             int count = weekend ? random.nextInt(2) : 1 + random.nextInt(2);
             for (int i = 0; i < count; i++) {
                 Instant reportedAt = reportTime(day, weekend, zone, random);
                 // Drawn before the cut so that every ticket's draws are the same whatever the hour.
-                DemoTicket ticket = ticket(reportedAt, now, resolution, random);
+                Fault fault = fault(drawn, reportedAt, random.nextInt(100), random.nextInt(FAULTS.size()));
+                DemoTicket ticket = ticket(fault, reportedAt, now, resolution, random);
+                drawn.add(ticket);
                 if (!reportedAt.isAfter(now.minus(QUIET_HOUR))) {
                     tickets.add(ticket);
                 }
@@ -158,9 +201,33 @@ final class DemoTimeline {
         return day.atTime(hour, random.nextInt(60)).atZone(zone).toInstant();
     }
 
-    private static DemoTicket ticket(Instant reportedAt, Instant now, ResolutionTime resolution,
+    /**
+     * A fault not reported in the last 21 days, so that recurrences are the few planted ones: with
+     * {@code roll} under {@link #RECURRING_PERCENT}, the fault of a ticket reported two to fourteen days ago.
+     */
+    private static Fault fault(List<DemoTicket> before, Instant reportedAt, int roll, int pick) {
+        List<Fault> recent = before.stream().filter(t -> t.reportedAt().isAfter(reportedAt.minus(FRESH)))
+                .map(DemoTicket::fault).toList();
+        if (roll < RECURRING_PERCENT) {
+            List<Fault> repeatable = before.stream()
+                    .filter(t -> t.reportedAt().isAfter(reportedAt.minus(Duration.ofDays(14)))
+                            && t.reportedAt().isBefore(reportedAt.minus(Duration.ofDays(2))))
+                    .map(DemoTicket::fault).toList();
+            if (!repeatable.isEmpty()) {
+                return repeatable.get(pick % repeatable.size());
+            }
+        }
+        for (int i = 0; i < FAULTS.size(); i++) {
+            Fault candidate = FAULTS.get((pick + i) % FAULTS.size());
+            if (!recent.contains(candidate)) {
+                return candidate;
+            }
+        }
+        return FAULTS.get(pick);
+    }
+
+    private static DemoTicket ticket(Fault fault, Instant reportedAt, Instant now, ResolutionTime resolution,
                                      Random random) {
-        Fault fault = FAULTS.get(random.nextInt(FAULTS.size()));
         Priority priority = priority(random);
         Instant occurredAt = reportedAt.minusSeconds(300L + random.nextInt(1800));
         String contact = "分机 8" + (100 + random.nextInt(900));

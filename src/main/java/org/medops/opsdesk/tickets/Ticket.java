@@ -47,7 +47,7 @@ final class Ticket {
     private String fixedBy;
     private Confirmation confirmation;
     private Instant closedAt;
-    private final Long recurrenceOf;
+    private Recurrence recurrence;
     private final Long alertId;
     private String calendarWarning;
     private final List<SlaClock> clocks;
@@ -58,7 +58,7 @@ final class Ticket {
            long policyId, String calendarCode, TicketStatus status, TicketStatus statusBeforeWait, int cycle,
            Instant cycleStartedAt, String assignee, WorkMode workMode, Instant arrivedAt, LocationReport location,
            Instant locatedAt, String locatedBy, String fixSummary, Instant fixedAt, String fixedBy,
-           Confirmation confirmation, Instant closedAt, Long recurrenceOf, Long alertId, String calendarWarning,
+           Confirmation confirmation, Instant closedAt, Recurrence recurrence, Long alertId, String calendarWarning,
            List<SlaClock> clocks) {
         this.id = id;
         this.number = number;
@@ -83,7 +83,7 @@ final class Ticket {
         this.fixedBy = fixedBy;
         this.confirmation = confirmation;
         this.closedAt = closedAt;
-        this.recurrenceOf = recurrenceOf;
+        this.recurrence = recurrence;
         this.alertId = alertId;
         this.calendarWarning = calendarWarning;
         this.clocks = new ArrayList<>(clocks);
@@ -91,6 +91,17 @@ final class Ticket {
 
     /** The hospital's signed-off repair (故障修复确认单): who, their name as signed, and their statement. */
     record Confirmation(String username, String name, String statement, Instant at) {
+    }
+
+    /**
+     * This fault repeats the one of an earlier ticket, closed shortly before (found at the report, or linked by an
+     * engineer); {@code confirmedBy} is the engineer who confirmed it, null while only the desk's guess.
+     */
+    record Recurrence(long of, String confirmedBy, Instant confirmedAt) {
+    }
+
+    /** The earlier ticket a recurrence points at, as the desk found it. */
+    record Earlier(long id, String number, Instant reportedAt) {
     }
 
     /** What a cycle established before the ticket was reopened; kept as it was signed. */
@@ -101,10 +112,34 @@ final class Ticket {
     static Ticket report(FaultReport report, Instant at, String by, SlaContext sla, Long recurrenceOf, Long alertId) {
         Ticket ticket = new Ticket(0, null, report, at, by, report.priority(), sla.policy().id(), sla.calendar().code(),
                 TicketStatus.NEW, null, 1, at, null, null, null, null, null, null, null, null, null, null, null,
-                recurrenceOf, alertId, null, List.of());
+                recurrenceOf == null ? null : new Recurrence(recurrenceOf, null, null), alertId, null, List.of());
         ticket.startCycleClocks(at, sla);
         ticket.note(at, by, "REPORTED", report.source() + (recurrenceOf != null ? " · recurrence" : ""));
         return ticket;
+    }
+
+    /**
+     * An engineer's word on the recurrence tag: confirms the earlier ticket the desk found or links another by
+     * hand. {@code earlier} is null when there is neither.
+     */
+    void confirmRecurrence(Earlier earlier, String by, Instant at) {
+        if (earlier == null) {
+            throw ProblemException.conflict("ticket-recurrence-missing", number);
+        }
+        if (earlier.id() == id || !earlier.reportedAt().isBefore(reportedAt)) {
+            throw ProblemException.invalid("ticket-recurrence-invalid", number, earlier.number());
+        }
+        recurrence = new Recurrence(earlier.id(), by, at);
+        note(at, by, "RECURRENCE_CONFIRMED", earlier.number());
+    }
+
+    /** Not a recurrence after all (another fault, or not the same system): the tag goes, the timeline says why. */
+    void clearRecurrence(String previousNumber, String reason, String by, Instant at) {
+        if (recurrence == null) {
+            throw ProblemException.conflict("ticket-recurrence-missing", number);
+        }
+        recurrence = null;
+        note(at, by, "RECURRENCE_CLEARED", previousNumber + (reason == null || reason.isBlank() ? "" : "：" + reason.strip()));
     }
 
     void accept(String engineer, Instant at, SlaContext sla) {
@@ -370,7 +405,8 @@ final class Ticket {
     String fixedBy() { return fixedBy; }
     Confirmation confirmation() { return confirmation; }
     Instant closedAt() { return closedAt; }
-    Long recurrenceOf() { return recurrenceOf; }
+    Long recurrenceOf() { return recurrence == null ? null : recurrence.of(); }
+    Recurrence recurrence() { return recurrence; }
     Long alertId() { return alertId; }
     String calendarWarning() { return calendarWarning; }
     List<SlaClock> clocks() { return List.copyOf(clocks); }

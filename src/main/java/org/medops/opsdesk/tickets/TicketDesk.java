@@ -26,7 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class TicketDesk {
 
-    /** Seed 000: a new fault on the same system and category within 15 days of a closure is a recurrence. */
+    /**
+     * Seed 000: a new fault within 15 days of a closure on the same system is a recurrence when it is the same
+     * fault: the same category and a report that reads alike ({@link FaultSimilarity}).
+     */
     static final Duration RECURRENCE_WINDOW = Duration.ofDays(15);
 
     private final Tickets tickets;
@@ -61,8 +64,7 @@ class TicketDesk {
             throw ProblemException.invalid("occurred-in-future");
         }
         SlaContext sla = context(policies.current(report.priority()));
-        Long recurrenceOf = tickets.recentClosure(report.systems(), report.category(), at.minus(RECURRENCE_WINDOW), at)
-                .orElse(null);
+        Long recurrenceOf = recurrenceOf(report, at);
         Ticket ticket = Ticket.report(report, at, by, sla, recurrenceOf, alertId);
         ticket.checkCalendar(sla);
         long id = tickets.insert(ticket);
@@ -71,6 +73,49 @@ class TicketDesk {
                 List.of(FieldChange.set("title", report.title()), FieldChange.set("priority", report.priority()),
                         FieldChange.set("systems", report.systems()), FieldChange.set("source", report.source()))));
         return id;
+    }
+
+    /** The latest ticket closed in the 15 days before {@code at} whose fault this report repeats; null if none. */
+    Long recurrenceOf(FaultReport report, Instant at) {
+        FaultSimilarity fault = FaultSimilarity.of(report.title(), report.phenomenon());
+        return tickets.recentClosures(report.systems(), report.category(), at.minus(RECURRENCE_WINDOW), at).stream()
+                .filter(closed -> fault.sameFaultAs(FaultSimilarity.of(closed.title(), closed.phenomenon())))
+                .map(Tickets.Closure::id).findFirst().orElse(null);
+    }
+
+    /**
+     * Confirms the recurrence the desk found, or, given {@code earlierNumber}, links the ticket whose fault this
+     * one repeats.
+     */
+    @Transactional
+    void confirmRecurrence(long id, String earlierNumber, String by) {
+        Ticket ticket = lock(id);
+        Ticket.Earlier earlier;
+        if (earlierNumber != null && !earlierNumber.isBlank()) {
+            earlier = tickets.earlier(earlierNumber)
+                    .orElseThrow(() -> ProblemException.notFound("ticket", earlierNumber.strip()));
+        } else {
+            earlier = ticket.recurrenceOf() == null ? null : tickets.earlier(ticket.recurrenceOf()).orElseThrow();
+        }
+        Long before = ticket.recurrenceOf();
+        ticket.confirmRecurrence(earlier, by, clock.instant());
+        tickets.save(ticket);
+        events.publishEvent(TicketAction.onTicket("ticket.recurrence-confirm", ticket,
+                List.of(FieldChange.of("recurrenceOf", number(before), earlier.number()))));
+    }
+
+    @Transactional
+    void clearRecurrence(long id, String reason, String by) {
+        Ticket ticket = lock(id);
+        String previous = number(ticket.recurrenceOf());
+        ticket.clearRecurrence(previous, reason, by, clock.instant());
+        tickets.save(ticket);
+        events.publishEvent(TicketAction.onTicket("ticket.recurrence-clear", ticket,
+                List.of(FieldChange.of("recurrenceOf", previous, null), FieldChange.set("reason", reason))));
+    }
+
+    private String number(Long ticketId) {
+        return ticketId == null ? null : tickets.earlier(ticketId).map(Ticket.Earlier::number).orElse(null);
     }
 
     @Transactional

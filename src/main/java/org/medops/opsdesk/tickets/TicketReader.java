@@ -67,7 +67,9 @@ class TicketReader {
                 .toOffsetDateTime(), r.impactScope(), r.systems(), r.category(), r.steps(), r.reporter(), r.contact(),
                 r.source(), t.priority(), policy.version(), policy.name(), t.status(), t.cycle(), t.assignee(),
                 t.workMode(), t.arrivedAt(), t.location(), t.locatedAt(), t.locatedBy(), t.fixSummary(), t.fixedAt(),
-                t.fixedBy(), t.confirmation(), t.reportedAt(), t.closedAt(), recurrenceOf, t.alertId(),
+                t.fixedBy(), t.confirmation(), t.reportedAt(), t.closedAt(), recurrenceOf,
+                t.recurrence() == null ? null : t.recurrence().confirmedBy(),
+                t.recurrence() == null ? null : t.recurrence().confirmedAt(), t.alertId(),
                 t.calendarWarning(), clocks, tickets.timeline(id), attachments.of(id), tickets.closedCycles(id));
     }
 }

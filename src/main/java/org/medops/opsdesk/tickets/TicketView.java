@@ -15,7 +15,8 @@ record TicketView(long id, String number, String title, String phenomenon, Offse
                   TicketStatus status, int cycle, String assignee, WorkMode workMode, Instant arrivedAt,
                   LocationReport location, Instant locatedAt, String locatedBy, String fixSummary, Instant fixedAt,
                   String fixedBy, Ticket.Confirmation confirmation, Instant reportedAt, Instant closedAt,
-                  String recurrenceOf, Long alertId, String calendarWarning, List<ClockView> clocks,
+                  String recurrenceOf, String recurrenceConfirmedBy, Instant recurrenceConfirmedAt, Long alertId,
+                  String calendarWarning, List<ClockView> clocks,
                   List<TimelineEntry> timeline, List<AttachmentInfo> attachments,
                   List<Ticket.ClosedCycle> earlierCycles) {
 
@@ -24,7 +25,8 @@ record TicketView(long id, String number, String title, String phenomenon, Offse
         return new TicketView(id, number, title, phenomenon, occurredAt, impactScope, systems, category, steps, reporter,
                 contact, source, priority, policyVersion, policyName, TicketStatus.CLOSED, c.cycle(), assignee, workMode,
                 arrivedAt, c.location(), c.locatedAt(), c.locatedBy(), c.fixSummary(), c.fixedAt(), c.fixedBy(),
-                c.confirmation(), reportedAt, c.closedAt(), recurrenceOf, alertId, calendarWarning, clocks, timeline,
+                c.confirmation(), reportedAt, c.closedAt(), recurrenceOf, recurrenceConfirmedBy,
+                recurrenceConfirmedAt, alertId, calendarWarning, clocks, timeline,
                 attachments, List.of());
     }
 

@@ -51,13 +51,15 @@ class Tickets {
     void save(Ticket t) {
         Ticket.Confirmation c = t.confirmation();
         LocationReport l = t.location();
+        Ticket.Recurrence r = t.recurrence();
         jdbc.sql("""
                         update tickets set priority = ?, policy_id = ?, calendar_code = ?, status = ?, status_before_wait = ?,
                             cycle = ?,
                             cycle_started_at = ?, assignee = ?, work_mode = ?, arrived_at = ?, root_cause = ?, location_impact = ?,
                             fix_priority = ?, risk = ?, located_at = ?, located_by = ?, fix_summary = ?, fixed_at = ?,
                             fixed_by = ?, confirmed_by = ?, confirmer_name = ?, confirmation = ?, confirmed_at = ?,
-                            closed_at = ?, calendar_warning = ?
+                            closed_at = ?, calendar_warning = ?, recurrence_of = ?, recurrence_confirmed_by = ?,
+                            recurrence_confirmed_at = ?
                         where id = ?""")
                 .params(t.priority().name(), t.policyId(), t.calendarCode(), t.status().name(), name(t.statusBeforeWait()), t.cycle(),
                         ts(t.cycleStartedAt()), t.assignee(), name(t.workMode()), ts(t.arrivedAt()),
@@ -65,7 +67,8 @@ class Tickets {
                         l == null ? null : l.risk(), ts(t.locatedAt()), t.locatedBy(), t.fixSummary(), ts(t.fixedAt()),
                         t.fixedBy(), c == null ? null : c.username(), c == null ? null : c.name(),
                         c == null ? null : c.statement(), c == null ? null : ts(c.at()), ts(t.closedAt()),
-                        t.calendarWarning(), t.id())
+                        t.calendarWarning(), t.recurrenceOf(), r == null ? null : r.confirmedBy(),
+                        r == null ? null : ts(r.confirmedAt()), t.id())
                 .update();
         t.archivedCycle().ifPresent(closed -> archive(t.id(), closed));
         saveClocksAndEntries(t.id(), t);
@@ -165,12 +168,33 @@ class Tickets {
                 .query((rs, n) -> clock(rs)).list();
     }
 
-    /** The most recent closure on an overlapping system and the same category between two instants. */
-    Optional<Long> recentClosure(List<String> systems, FaultCategory category, Instant since, Instant until) {
+    /** A ticket closed on an overlapping system in the same category, with what its report said. */
+    record Closure(long id, String title, String phenomenon) {
+    }
+
+    /**
+     * Tickets closed on an overlapping system with the same category between two instants, latest first: the
+     * candidates a new fault may repeat (whether it does is for {@link FaultSimilarity}).
+     */
+    List<Closure> recentClosures(List<String> systems, FaultCategory category, Instant since, Instant until) {
         return jdbc.sql("""
-                        select id from tickets where status = 'CLOSED' and category = ? and system_codes && ?::varchar[]
-                        and closed_at >= ? and closed_at <= ? order by closed_at desc limit 1""")
-                .params(category.name(), systems.toArray(String[]::new), ts(since), ts(until)).query(Long.class).optional();
+                        select id, title, phenomenon from tickets
+                        where status = 'CLOSED' and category = :category and system_codes && :systems::varchar[]
+                          and closed_at >= :since and closed_at <= :until
+                        order by closed_at desc, id desc limit 200""")
+                .param("category", category.name()).param("systems", systems.toArray(String[]::new))
+                .param("since", ts(since)).param("until", ts(until)).query(Closure.class).list();
+    }
+
+    /** Another ticket by its number (GD-2026-000123), to link a recurrence by hand. */
+    Optional<Ticket.Earlier> earlier(String number) {
+        return jdbc.sql("select id, number, reported_at from tickets where number = :number")
+                .param("number", number.strip()).query(Ticket.Earlier.class).optional();
+    }
+
+    Optional<Ticket.Earlier> earlier(long id) {
+        return jdbc.sql("select id, number, reported_at from tickets where id = :id").param("id", id)
+                .query(Ticket.Earlier.class).optional();
     }
 
     /** Tickets whose current cycle has a running clock: what the SLA watch looks at. */
@@ -192,8 +216,9 @@ class Tickets {
         Ticket.Confirmation confirmation = confirmation(rs);
         List<SlaClock> clocks = jdbc.sql("select * from sla_clocks where ticket_id = ? and cycle = ? order by id")
                 .params(id, cycle).query((r, n) -> clock(r)).list();
-        long recurrence = rs.getLong("recurrence_of");
-        Long recurrenceOf = rs.wasNull() ? null : recurrence;
+        long recurrenceOf = rs.getLong("recurrence_of");
+        Ticket.Recurrence recurrence = rs.wasNull() ? null : new Ticket.Recurrence(recurrenceOf,
+                rs.getString("recurrence_confirmed_by"), instant(rs, "recurrence_confirmed_at"));
         long alert = rs.getLong("alert_id");
         Long alertId = rs.wasNull() ? null : alert;
         return new Ticket(id, rs.getString("number"), report, instant(rs, "reported_at"), rs.getString("created_by"),
@@ -202,7 +227,7 @@ class Tickets {
                 cycle, instant(rs, "cycle_started_at"), rs.getString("assignee"),
                 enumOrNull(WorkMode.class, rs.getString("work_mode")), instant(rs, "arrived_at"), location,
                 instant(rs, "located_at"), rs.getString("located_by"), rs.getString("fix_summary"), instant(rs, "fixed_at"),
-                rs.getString("fixed_by"), confirmation, instant(rs, "closed_at"), recurrenceOf, alertId,
+                rs.getString("fixed_by"), confirmation, instant(rs, "closed_at"), recurrence, alertId,
                 rs.getString("calendar_warning"), clocks);
     }
 

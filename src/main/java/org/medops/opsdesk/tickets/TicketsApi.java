@@ -153,6 +153,23 @@ class TicketsApi {
         return reader.view(id);
     }
 
+    /** Confirms the recurrence tag, or with {@code earlierNumber} links the ticket whose fault this one repeats. */
+    @PostMapping("/{id}/recurrence/confirm")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    TicketView confirmRecurrence(@PathVariable long id, @Valid @RequestBody(required = false) RecurrenceLink link,
+                                 Authentication who) {
+        desk.confirmRecurrence(id, link == null ? null : link.earlierNumber(), who.getName());
+        return reader.view(id);
+    }
+
+    @PostMapping("/{id}/recurrence/clear")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    TicketView clearRecurrence(@PathVariable long id, @Valid @RequestBody(required = false) RecurrenceClear clear,
+                               Authentication who) {
+        desk.clearRecurrence(id, clear == null ? null : clear.reason(), who.getName());
+        return reader.view(id);
+    }
+
     @PostMapping(value = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyAuthority('opsdesk:report', 'opsdesk:work')")
     ResponseEntity<TicketView> attach(@PathVariable long id, @RequestPart("file") MultipartFile file, Authentication who)
@@ -195,6 +212,12 @@ class TicketsApi {
     }
 
     record Confirm(@NotBlank @Size(max = 64) String name, @NotBlank @Size(max = 2000) String statement) {
+    }
+
+    record RecurrenceLink(@Size(max = 32) String earlierNumber) {
+    }
+
+    record RecurrenceClear(@Size(max = 1000) String reason) {
     }
 
     record PriorityChange(@NotNull Priority priority, @Size(max = 1000) String reason) {

@@ -219,6 +219,23 @@ class TicketsController {
                 () -> desk.reopen(id, required(reason, "reason-missing"), who.getName()));
     }
 
+    @PostMapping("/opsdesk/tickets/{id}/recurrence/confirm")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String confirmRecurrence(@PathVariable long id, @RequestParam(required = false) String earlierNumber,
+                             Authentication who, RedirectAttributes redirect) {
+        return step(id, redirect, "tickets.done.recurrenceConfirm",
+                () -> desk.confirmRecurrence(id, earlierNumber == null ? null : within(earlierNumber.strip(), 32),
+                        who.getName()));
+    }
+
+    @PostMapping("/opsdesk/tickets/{id}/recurrence/clear")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String clearRecurrence(@PathVariable long id, @RequestParam(required = false) String reason, Authentication who,
+                           RedirectAttributes redirect) {
+        return step(id, redirect, "tickets.done.recurrenceClear",
+                () -> desk.clearRecurrence(id, reason == null ? null : within(reason.strip(), 1000), who.getName()));
+    }
+
     @PostMapping("/opsdesk/tickets/{id}/attachments")
     @PreAuthorize("hasAnyAuthority('opsdesk:report', 'opsdesk:work')")
     String attach(@PathVariable long id, @RequestParam("file") MultipartFile file, Authentication who,

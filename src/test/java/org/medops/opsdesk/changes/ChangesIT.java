@@ -5,6 +5,7 @@ import org.medops.opsdesk.requirements.RequirementsIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.medops.testing.Problems.problem;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -143,9 +144,13 @@ public class ChangesIT {
                 "change-time-invalid");
         problem(engineer.post(BASE + "/" + id + "/start", "{\"startedAt\":\"2099-01-01T00:00:00Z\"}"), 400,
                 "change-time-invalid");
-        JsonNode started = engineer.post(BASE + "/" + id + "/start", "{}").json();
+        // Authorised for April 2027, started now: only as an emergency, with its reason.
+        problem(engineer.post(BASE + "/" + id + "/start", "{}"), 409, "change-start-outside-authorization");
+        JsonNode started = engineer.post(BASE + "/" + id + "/start", "{\"emergencyReason\":\"存储已满，影像无法归档\"}")
+                .json();
         assertThat(started.get("status").asString()).isEqualTo("IN_PROGRESS");
         assertThat(started.get("startedAt").asString()).isNotBlank();
+        assertThat(started.get("emergencyReason").asString()).isEqualTo("存储已满，影像无法归档");
         problem(engineer.post(BASE + "/" + id + "/finish", "{\"result\":\"ROLLED_BACK\"}"), 400,
                 "change-notes-required");
         problem(engineer.post(BASE + "/" + id + "/finish", "{}"), 400, "change-result-required");
@@ -160,10 +165,54 @@ public class ChangesIT {
         List<String> audited = jdbc.sql("""
                         select action from audit_records where target_type = 'change' and target_id = ? order by seq""")
                 .param(Long.toString(id)).query(String.class).list();
-        assertThat(audited).containsExactly("change.request", "change.authorize", "change.start", "change.finish");
+        assertThat(audited).containsExactly("change.request", "change.authorize", "change.emergency-start", "change.finish");
         assertThat(jdbc.sql("select actor from audit_records where action = 'change.authorize' and target_id = ?")
                 .param(Long.toString(id)).query(String.class).single()).isEqualTo(reviewerName);
         assertThat(engineer.get(BASE + "?status=COMPLETED").json().findValuesAsString("title")).contains("PACS 存储扩容");
+    }
+
+    @Test
+    void planningInThePastIsRefusedAndAChangeStartsOutsideItsAuthorisedPeriodOnlyAsAnEmergency() {
+        Api.Response past = engineer.post(BASE, change("补登的旧变更", "HIS", "PRODUCTION", "2025-01-01T23:00",
+                "2025-01-02T01:00"));
+        problem(past, 400, "change-planned-in-past");
+        assertThat(past.json().get("detail").asString()).contains("2025-01-01 23:00");
+
+        // A test-environment change planned to begin in half a minute: started early, then inside its period.
+        Instant soon = Instant.now().plusSeconds(30);
+        long id = engineer.post(BASE, changeAt("EMR 测试环境补丁", "EMR", "TEST", soon, soon.plusSeconds(3_600)))
+                .json().get("id").asLong();
+        reviewer.post(BASE + "/" + id + "/authorize", "{\"signerName\":\"陈刚\",\"statement\":\"同意\"}");
+        Api.Response early = engineer.post(BASE + "/" + id + "/start", "{}");
+        problem(early, 409, "change-start-outside-authorization");
+        assertThat(early.json().get("detail").asString()).contains("#" + id, "紧急变更原因");
+        assertThat(engineer.get(BASE + "/" + id).json().get("status").asString()).isEqualTo("AUTHORIZED");
+        JsonNode started = engineer.post(BASE + "/" + id + "/start",
+                "{\"startedAt\":\"%s\"}".formatted(soon.plusSeconds(5))).json();
+        assertThat(started.get("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(started.has("emergencyReason") && !started.get("emergencyReason").isNull()).isFalse();
+
+        List<String> audited = jdbc.sql("""
+                        select action from audit_records where target_type = 'change' and target_id = ? order by seq""")
+                .param(Long.toString(id)).query(String.class).list();
+        assertThat(audited).containsExactly("change.request", "change.authorize", "change.start");
+    }
+
+    @Test
+    void theEmergencyReasonIsAuditedWithTheStart() {
+        long id = engineer.post(BASE, change("网络核心交换机更换", "NETWORK", "PRODUCTION", "2027-05-10T23:00",
+                "2027-05-11T01:00")).json().get("id").asLong();
+        reviewer.post(BASE + "/" + id + "/authorize", "{\"signerName\":\"陈刚\",\"statement\":\"同意\"}");
+        engineer.post(BASE + "/" + id + "/start", "{\"emergencyReason\":\"核心交换机宕机，全院断网\"}");
+        String details = jdbc.sql("""
+                        select details from audit_records where action = 'change.emergency-start' and target_id = ?""")
+                .param(Long.toString(id)).query(String.class).single();
+        assertThat(details).contains("核心交换机宕机，全院断网");
+    }
+
+    static String changeAt(String title, String system, String environment, Instant start, Instant end) {
+        return change(title, system, environment, LocalDateTime.ofInstant(start, SHANGHAI).toString(),
+                LocalDateTime.ofInstant(end, SHANGHAI).toString());
     }
 
     public static String change(String title, String system, String environment, String start, String end) {

@@ -101,6 +101,48 @@ class DemoTimelineTest {
         }
     }
 
+    @Nested
+    class Recurrences {
+
+        @Test
+        void areFewButNeverNone() {
+            forEveryStart((now, quarter) -> {
+                long recurring = quarter.stream().filter(t -> recurs(t, quarter)).count();
+                assertThat(recurring).as("recurrences on %s", now).isPositive()
+                        .isLessThanOrEqualTo(quarter.size() / 8);
+            });
+        }
+
+        @Test
+        void distinctFaultsOfOneSystemNeverReadAlike() {
+            List<DemoTimeline.Fault> faults = DemoTimeline.FAULTS;
+            for (int i = 0; i < faults.size(); i++) {
+                for (int j = i + 1; j < faults.size(); j++) {
+                    DemoTimeline.Fault a = faults.get(i);
+                    DemoTimeline.Fault b = faults.get(j);
+                    if (a.system().equals(b.system())) {
+                        assertThat(similarity(a).sameFaultAs(similarity(b))).as(a.title() + " / " + b.title()).isFalse();
+                    }
+                }
+            }
+        }
+
+        /** As the desk decides it: the same fault on the same system, the earlier one closed within 15 days. */
+        private boolean recurs(DemoTimeline.DemoTicket ticket, List<DemoTimeline.DemoTicket> quarter) {
+            Instant since = ticket.reportedAt().minus(TicketDesk.RECURRENCE_WINDOW);
+            return quarter.stream().filter(earlier -> earlier != ticket
+                            && earlier.fault().system().equals(ticket.fault().system())
+                            && earlier.fault().category() == ticket.fault().category()
+                            && similarity(earlier.fault()).sameFaultAs(similarity(ticket.fault())))
+                    .flatMap(earlier -> earlier.steps().stream().filter(DemoTimeline.Confirm.class::isInstance))
+                    .anyMatch(closed -> !closed.at().isBefore(since) && !closed.at().isAfter(ticket.reportedAt()));
+        }
+
+        private static FaultSimilarity similarity(DemoTimeline.Fault fault) {
+            return FaultSimilarity.of(fault.title(), fault.phenomenon());
+        }
+    }
+
     @Test
     void aQuarterShowsEveryStageSomeLateTicketsAndIsTheSameForTheSameMoment() {
         Instant now = LocalDate.of(2026, 12, 1).atTime(19, 34).toInstant(ZoneOffset.UTC);

@@ -201,6 +201,75 @@ class TicketsIT {
     }
 
     @Test
+    void anotherFaultOnTheSameSystemAndCategoryIsNoRecurrenceAndAnEngineerConfirmsOrClearsTheTag() {
+        String base = "/api/v1/opsdesk/tickets/";
+        long first = created(reporter.post("/api/v1/opsdesk/tickets", fault("GATEWAY", "INTERFACE",
+                "预约挂号接口失败 " + suffix, "微信小程序预约提示系统繁忙")));
+        closed(first);
+        String firstNumber = reporter.get(base + first).json().get("number").asString();
+
+        long other = created(reporter.post("/api/v1/opsdesk/tickets", fault("GATEWAY", "INTERFACE",
+                "支付回调丢失 " + suffix, "患者已付款但订单仍显示待支付")));
+        assertThat(reporter.get(base + other).json().has("recurrenceOf")).as("same system, another fault").isFalse();
+        long again = created(reporter.post("/api/v1/opsdesk/tickets", fault("GATEWAY", "INTERFACE",
+                "预约挂号接口失败 " + suffix, "微信小程序预约时提示：系统繁忙！")));
+        assertThat(reporter.get(base + again).json().get("recurrenceOf").asString()).isEqualTo(firstNumber);
+
+        // Only engineers judge the tag.
+        assertThat(reporter.post(base + again + "/recurrence/clear", "{}").status()).isEqualTo(403);
+        JsonNode confirmed = engineer.post(base + again + "/recurrence/confirm", "{}").json();
+        assertThat(confirmed.get("recurrenceOf").asString()).isEqualTo(firstNumber);
+        assertThat(confirmed.get("recurrenceConfirmedBy").asString()).isEqualTo("eng" + suffix);
+        assertThat(timeline(confirmed)).contains("RECURRENCE_CONFIRMED");
+
+        JsonNode cleared = engineer.post(base + again + "/recurrence/clear", "{\"reason\":\"本次为运营商线路故障\"}")
+                .json();
+        assertThat(cleared.has("recurrenceOf")).isFalse();
+        assertThat(cleared.get("timeline").get(cleared.get("timeline").size() - 1).get("detail").asString())
+                .contains(firstNumber, "运营商线路故障");
+        Api.Response twice = engineer.post(base + again + "/recurrence/clear", "{}");
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.json().get("code").asString()).isEqualTo("ticket-recurrence-missing");
+        assertThat(engineer.post(base + other + "/recurrence/confirm", "{}").json().get("code").asString())
+                .isEqualTo("ticket-recurrence-missing");
+
+        // The engineer links what the desk could not see; never the ticket itself nor a later one.
+        JsonNode linked = engineer.post(base + other + "/recurrence/confirm",
+                "{\"earlierNumber\":\"" + firstNumber + "\"}").json();
+        assertThat(linked.get("recurrenceOf").asString()).isEqualTo(firstNumber);
+        String otherNumber = linked.get("number").asString();
+        Api.Response self = engineer.post(base + first + "/recurrence/confirm", "{\"earlierNumber\":\"" + otherNumber + "\"}");
+        assertThat(self.status()).isEqualTo(400);
+        assertThat(self.json().get("code").asString()).isEqualTo("ticket-recurrence-invalid");
+        assertThat(engineer.post(base + first + "/recurrence/confirm", "{\"earlierNumber\":\"GD-1999-000001\"}")
+                .status()).isEqualTo(404);
+
+        List<String> audited = jdbc.sql("""
+                        select action from audit_records where target_type = 'ticket' and target_id in (:numbers)
+                          and action like 'ticket.recurrence-%' order by seq""")
+                .param("numbers", List.of(firstNumber, otherNumber,
+                        reporter.get(base + again).json().get("number").asString()))
+                .query(String.class).list();
+        assertThat(audited).containsExactly("ticket.recurrence-confirm", "ticket.recurrence-clear",
+                "ticket.recurrence-confirm");
+    }
+
+    private void closed(long id) {
+        engineer.post("/api/v1/opsdesk/tickets/" + id + "/accept", "{}");
+        engineer.post("/api/v1/opsdesk/tickets/" + id + "/start", "{\"mode\":\"REMOTE\"}");
+        engineer.post("/api/v1/opsdesk/tickets/" + id + "/fix", "{\"summary\":\"已处理\"}");
+        assertThat(owner.post("/api/v1/opsdesk/tickets/" + id + "/confirm", "{\"name\":\"王强\",\"statement\":\"已恢复\"}")
+                .status()).isEqualTo(200);
+    }
+
+    private String fault(String system, String category, String title, String phenomenon) {
+        return """
+                {"title":"%s","phenomenon":"%s","occurredAt":"%s","impactScope":"互联网预约患者","systems":["%s"],
+                 "category":"%s","reporter":"刘芳","contact":"分机 8123","source":"PHONE","priority":"LOW"}"""
+                .formatted(title, phenomenon, Instant.now().minusSeconds(600), system, category);
+    }
+
+    @Test
     void aReopenStartsANewCycleAndKeepsTheOldOne() {
         long id = created(reporter.post("/api/v1/opsdesk/tickets", report("EMR", "SOFTWARE", "MEDIUM")));
         engineer.post("/api/v1/opsdesk/tickets/" + id + "/accept", "{}");
