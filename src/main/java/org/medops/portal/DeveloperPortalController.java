@@ -66,6 +66,8 @@ class DeveloperPortalController {
         model.addAttribute("maxAttachments", ApplicationAttachments.MAX_PER_APPLICATION);
         model.addAttribute("services", catalog.publishedServices().stream().map(ServiceDoc.Published::service)
                 .toList());
+        // Granted services stay in the list, marked and not selectable: applying again would only be refused.
+        model.addAttribute("grants", catalog.grantsOf(channel));
         model.addAttribute("selected", service);
         return "developer/applications";
     }
