@@ -75,7 +75,7 @@ class DeveloperPortal {
     @PreAuthorize("hasAuthority('portal:developer')")
     RotatedSecret rotate(@Valid @RequestBody(required = false) Rotation rotation, Authentication who) {
         String channel = Developers.channelOf(who);
-        String secret = owners.rotate(who, Duration.ofMinutes(rotation == null ? 60 : rotation.overlapMinutes()));
+        String secret = owners.rotate(who, Duration.ofMinutes(rotation == null || rotation.overlapMinutes() == null ? 60 : rotation.overlapMinutes()));
         return new RotatedSecret(channel, catalog.appKeyOf(channel), secret);
     }
 
@@ -125,7 +125,8 @@ class DeveloperPortal {
                         @NotBlank @Size(max = 128) String displayName, @Size(max = 256) String email, Boolean owner) {
     }
 
-    record Rotation(@Min(0) @Max(10080) int overlapMinutes) {
+    /** @param overlapMinutes how long the old secret keeps working; 60 when left out, as on the page */
+    record Rotation(@Min(0) @Max(10080) Integer overlapMinutes) {
     }
 
     record RotatedSecret(String code, String appKey, String appSecret) {
