@@ -197,6 +197,29 @@ public class Catalog {
         return clear;
     }
 
+    /** The developer account that owns the channel's credentials; empty for a channel the hospital manages alone. */
+    public java.util.Optional<String> ownerOf(String channelCode) {
+        return java.util.Optional.ofNullable(channel(channelCode).profile().owner());
+    }
+
+    /**
+     * Makes a developer account the owner of the channel's credentials (null: nobody). Ownership is no gateway
+     * configuration, so the version does not move; the audit trail records the change.
+     */
+    @Transactional
+    public void assignOwner(String channelCode, String username) {
+        Channel channel = channels.findForUpdate(channelCode)
+                .orElseThrow(() -> ProblemException.notFound("channel", channelCode));
+        String before = channel.profile().owner();
+        if (java.util.Objects.equals(before, username)) {
+            return;
+        }
+        channel.assignOwner(username);
+        channels.updateProfile(channel, clock.instant());
+        events.publishEvent(new CatalogChanged("channel.owner", "channel", channelCode,
+                List.of(FieldChange.of("owner", before, username)), currentVersion()));
+    }
+
     @Transactional
     void revokeSecrets(String code) {
         Channel channel = channels.findForUpdate(code).orElseThrow(() -> ProblemException.notFound("channel", code));
@@ -268,7 +291,7 @@ public class Catalog {
      * so the version does not move; the audit trail records what changed (text fields by size only).
      */
     @Transactional
-    ServiceDoc saveDoc(String serviceCode, ServiceDocRequest request, String by) {
+    public ServiceDoc saveDoc(String serviceCode, ServiceDocRequest request, String by) {
         service(serviceCode);
         if (request.openApi() != null && !request.openApi().isBlank()) {
             OpenApiText.parse(request.openApi());

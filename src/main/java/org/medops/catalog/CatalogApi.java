@@ -153,7 +153,7 @@ class CatalogApi {
         ChannelProfile p = channel.profile();
         return new ChannelView(channel.code(), p.name(), p.type(), p.contact(), p.enabled(), p.ipAllowList(),
                 p.quotaPerSecond(), p.quotaPerDay(), channel.appKey(), channel.hasSecret(),
-                channel.previousValidUntil(), catalog.grantsOf(channel.code()));
+                channel.previousValidUntil(), catalog.grantsOf(channel.code()), p.owner());
     }
 
     record GrantRequest(@NotBlank String serviceCode, @Min(1) Long dailyQuota) {
@@ -171,6 +171,6 @@ class CatalogApi {
 
     record ChannelView(String code, String name, String type, String contact, boolean enabled,
                        List<String> ipAllowList, Integer quotaPerSecond, Long quotaPerDay, String appKey,
-                       boolean hasSecret, Instant previousSecretValidUntil, List<String> grants) {
+                       boolean hasSecret, Instant previousSecretValidUntil, List<String> grants, String owner) {
     }
 }

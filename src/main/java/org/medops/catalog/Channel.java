@@ -68,8 +68,13 @@ final class Channel {
         previousValidUntil = null;
     }
 
+    /** The profile form knows nothing of ownership, so an edit keeps the owner. */
     void update(ChannelProfile newProfile) {
-        profile = newProfile;
+        profile = newProfile.withOwner(profile.owner());
+    }
+
+    void assignOwner(String username) {
+        profile = profile.withOwner(username);
     }
 
     ChannelAccess access() {

@@ -19,8 +19,9 @@ public record ChannelRequest(
         @Min(1) @Max(100000) Integer quotaPerSecond,
         @Min(1) Long quotaPerDay) {
 
+    /** Ownership is assigned on its own (by inviting or approving a developer), never through the profile form. */
     ChannelProfile toProfile() {
         return new ChannelProfile(name, type == null ? "APP" : type, contact, enabled == null || enabled,
-                ipAllowList == null ? List.of() : List.copyOf(ipAllowList), quotaPerSecond, quotaPerDay);
+                ipAllowList == null ? List.of() : List.copyOf(ipAllowList), quotaPerSecond, quotaPerDay, null);
     }
 }

@@ -2,14 +2,16 @@ package org.medops.portal;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.medops.catalog.Catalog;
-import org.medops.identity.DeveloperAccounts;
 import org.medops.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,15 +34,17 @@ import org.springframework.web.multipart.MultipartFile;
 class DeveloperPortal {
 
     private final Catalog catalog;
-    private final DeveloperAccounts developers;
     private final AccessApplications applications;
     private final AccessReview review;
     private final ApplicationFiles files;
+    private final ChannelOwners owners;
+    private final Invitations invitations;
 
-    DeveloperPortal(Catalog catalog, DeveloperAccounts developers, AccessApplications applications,
-                    AccessReview review, ApplicationFiles files) {
+    DeveloperPortal(Catalog catalog, AccessApplications applications,
+                    AccessReview review, ApplicationFiles files, ChannelOwners owners, Invitations invitations) {
         this.catalog = catalog;
-        this.developers = developers;
+        this.owners = owners;
+        this.invitations = invitations;
         this.applications = applications;
         this.review = review;
         this.files = files;
@@ -52,7 +56,7 @@ class DeveloperPortal {
         if (!catalog.hasChannel(code)) {
             throw ProblemException.notFound("channel", code);
         }
-        String password = developers.invite(code, request.username(), request.displayName(), request.email());
+        String password = invitations.invite(code, request);
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/users/" + request.username()))
                 .body(new Invitation(request.username(), code, password));
     }
@@ -62,7 +66,17 @@ class DeveloperPortal {
     MyChannel channel(Authentication who) {
         String channel = Developers.channelOf(who);
         return new MyChannel(channel, catalog.appKeyOf(channel), catalog.grantsOf(channel),
-                catalog.grantDetailsOf(channel).stream().map(g -> new MyGrant(g.serviceCode(), g.dailyQuota())).toList());
+                catalog.grantDetailsOf(channel).stream().map(g -> new MyGrant(g.serviceCode(), g.dailyQuota())).toList(),
+                owners.owns(who));
+    }
+
+    /** The channel's owner rotates its secret (shown once here); anyone else bound to it gets 403 channel-owner-only. */
+    @PostMapping("/api/v1/portal/channel/secret/rotate")
+    @PreAuthorize("hasAuthority('portal:developer')")
+    RotatedSecret rotate(@Valid @RequestBody(required = false) Rotation rotation, Authentication who) {
+        String channel = Developers.channelOf(who);
+        String secret = owners.rotate(who, Duration.ofMinutes(rotation == null || rotation.overlapMinutes() == null ? 60 : rotation.overlapMinutes()));
+        return new RotatedSecret(channel, catalog.appKeyOf(channel), secret);
     }
 
     @GetMapping("/api/v1/portal/applications")
@@ -103,15 +117,31 @@ class DeveloperPortal {
         return files.download(id, Developers.channelOf(who), attachmentId).asDownload();
     }
 
+    /**
+     * @param owner whether the invited account owns the channel's credentials; by default it does when the
+     *              channel has no owner yet (the account is created for the channel), never silently takes over
+     */
     record NewDeveloper(@NotBlank @Size(min = 3, max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+") String username,
-                        @NotBlank @Size(max = 128) String displayName, @Size(max = 256) String email) {
+                        @NotBlank @Size(max = 128) String displayName, @Size(max = 256) String email, Boolean owner) {
+    }
+
+    /** @param overlapMinutes how long the old secret keeps working; 60 when left out, as on the page */
+    record Rotation(@Min(0) @Max(10080) Integer overlapMinutes) {
+    }
+
+    record RotatedSecret(String code, String appKey, String appSecret) {
+        @Override
+        public String toString() {
+            return "RotatedSecret[code=" + code + ", appKey=" + appKey + ", appSecret=******]";
+        }
     }
 
     /** The temporary password appears here once; the developer must change it at first sign-in. */
     record Invitation(String username, String channelCode, String temporaryPassword) {
     }
 
-    record MyChannel(String code, String appKey, List<String> grants, List<MyGrant> grantQuotas) {
+    /** @param owner whether the caller owns the channel and so may rotate its secret */
+    record MyChannel(String code, String appKey, List<String> grants, List<MyGrant> grantQuotas, boolean owner) {
     }
 
     record MyGrant(String serviceCode, Long dailyQuota) {

@@ -31,10 +31,12 @@ class DeveloperPortalController {
     private final AccessApplications applications;
     private final ApplicationAttachments attachments;
     private final ApplicationFiles files;
+    private final ChannelOwners owners;
 
     DeveloperPortalController(Catalog catalog, AccessApplications applications, ApplicationAttachments attachments,
-                              ApplicationFiles files) {
+                              ApplicationFiles files, ChannelOwners owners) {
         this.catalog = catalog;
+        this.owners = owners;
         this.applications = applications;
         this.attachments = attachments;
         this.files = files;
@@ -46,6 +48,7 @@ class DeveloperPortalController {
         String channel = Developers.channelOf(who);
         model.addAttribute("channel", channel);
         model.addAttribute("appKey", catalog.appKeyOf(channel));
+        model.addAttribute("owner", owners.owns(who));
         model.addAttribute("grants", catalog.grantDetailsOf(channel));
         model.addAttribute("pending", applications.ofChannel(channel).stream()
                 .filter(a -> a.status().equals(AccessApplication.SUBMITTED)).count());
@@ -63,6 +66,8 @@ class DeveloperPortalController {
         model.addAttribute("maxAttachments", ApplicationAttachments.MAX_PER_APPLICATION);
         model.addAttribute("services", catalog.publishedServices().stream().map(ServiceDoc.Published::service)
                 .toList());
+        // Granted services stay in the list, marked and not selectable: applying again would only be refused.
+        model.addAttribute("grants", catalog.grantsOf(channel));
         model.addAttribute("selected", service);
         return "developer/applications";
     }
@@ -105,13 +110,16 @@ class DeveloperPortalController {
         return uploads;
     }
 
-    /** The new secret is shown once, on the page that follows; the old one keeps working for the overlap. */
+    /**
+     * The new secret is shown once, on the page that follows; the old one keeps working for the overlap.
+     * Only the channel's owner may rotate it.
+     */
     @PostMapping("/portal/secret/rotate")
     @PreAuthorize("hasAuthority('portal:developer')")
     String rotate(@RequestParam(defaultValue = "60") int overlapMinutes, Authentication who,
                   RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "catalog.channel.rotated", () -> redirect.addFlashAttribute("issuedSecret",
-                catalog.rotateSecret(Developers.channelOf(who), Duration.ofMinutes(overlapMinutes))));
+                owners.rotate(who, Duration.ofMinutes(overlapMinutes))));
         return "redirect:/portal";
     }
 }

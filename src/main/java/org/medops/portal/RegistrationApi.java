@@ -44,7 +44,8 @@ class RegistrationApi {
     @PreAuthorize("hasAuthority('" + Registrations.APPROVER + "')")
     DeveloperRegistration approve(@PathVariable long id, @Valid @RequestBody(required = false) Binding binding,
                                   Authentication who) {
-        return registrations.approve(id, binding == null ? null : binding.channelCode(), who.getName());
+        return registrations.approve(id, binding == null ? null : binding.channelCode(),
+                binding != null && Boolean.TRUE.equals(binding.owner()), who.getName());
     }
 
     @PostMapping("/api/v1/developer-registrations/{id}/reject")
@@ -54,7 +55,10 @@ class RegistrationApi {
         return registrations.reject(id, rejection == null ? null : rejection.reason(), who.getName());
     }
 
-    /** @param channelCode the channel the developer is bound to; required, whatever they asked for */
-    record Binding(@Size(max = 32) String channelCode) {
+    /**
+     * @param channelCode the channel the developer is bound to; required, whatever they asked for
+     * @param owner       whether they own the channel's credentials (may rotate its secret); false by default
+     */
+    record Binding(@Size(max = 32) String channelCode, Boolean owner) {
     }
 }

@@ -35,10 +35,10 @@ class RegistrationReviewController {
 
     @PostMapping("/access/developers/{id}/approve")
     @PreAuthorize("hasAuthority('" + Registrations.APPROVER + "')")
-    String approve(@PathVariable long id, @RequestParam(required = false) String channelCode, Authentication who,
-                   RedirectAttributes redirect) {
+    String approve(@PathVariable long id, @RequestParam(required = false) String channelCode,
+                   @RequestParam(defaultValue = "false") boolean owner, Authentication who, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "registration.approved",
-                () -> registrations.approve(id, channelCode, who.getName()));
+                () -> registrations.approve(id, channelCode, owner, who.getName()));
         return "redirect:/access/developers";
     }
 

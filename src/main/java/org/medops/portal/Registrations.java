@@ -63,8 +63,12 @@ class Registrations {
         return registrations.find(id).orElseThrow();
     }
 
+    /**
+     * @param owner whether the developer becomes the channel's owner (may rotate its secret); only when the
+     *              administrator says so: a registration is a stranger's request, the channel may well be shared
+     */
     @Transactional
-    DeveloperRegistration approve(long id, String channelCode, String approver) {
+    DeveloperRegistration approve(long id, String channelCode, boolean owner, String approver) {
         DeveloperRegistration registration = require(id);
         registration.requireSubmitted();
         // Never bound by default to what a stranger asked for: the administrator names the channel.
@@ -76,10 +80,13 @@ class Registrations {
             throw ProblemException.notFound("channel", channel);
         }
         accounts.approve(registration.username(), channel);
+        if (owner) {
+            catalog.assignOwner(channel, registration.username());
+        }
         registrations.decide(id, DeveloperRegistration.APPROVED, channel, null, approver, clock.instant());
         events.publishEvent(new RegistrationStep("developer.approve", id, registration.username(), List.of(
                 FieldChange.of("status", registration.status(), DeveloperRegistration.APPROVED),
-                FieldChange.set("channel", channel))));
+                FieldChange.set("channel", channel), FieldChange.set("owner", owner))));
         notices.toPerson(registration.username(), new PortalNotices.Notice("registration.approved", "/portal", "/portal",
                 "registration:" + id, registration.displayName(), channel));
         return registrations.find(id).orElseThrow();

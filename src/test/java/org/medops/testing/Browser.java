@@ -126,6 +126,13 @@ public final class Browser implements AutoCloseable {
         return find("body").getText();
     }
 
+    /** The HTTP status this browser's session gets for a GET of {@code path} (e.g. where a link leads). */
+    public int status(String path) {
+        Object status = driver.executeScript(
+                "var x = new XMLHttpRequest(); x.open('GET', arguments[0], false); x.send(); return x.status;", path);
+        return ((Number) status).intValue();
+    }
+
     public String path() {
         return driver.getCurrentUrl().substring(base.length());
     }
