@@ -18,7 +18,7 @@ start() {
   local data=$1; shift
   local began=$(date +%s%N)
   java -jar target/medops.jar --server.port=$CONSOLE_PORT --medops.gateway.port=$GATEWAY_PORT \
-    --medops.demo-upstream-port=$UPSTREAM_PORT --medops.db.data-dir="$data" "$@" >"$data.log" 2>&1 &
+    --medops.demo-upstream-port=$UPSTREAM_PORT --medops.db.data-dir="$data" "$@" >>"$data.log" 2>&1 &
   pid=$!
   until curl -fsS "http://127.0.0.1:$CONSOLE_PORT/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; do
     kill -0 "$pid" 2>/dev/null || { echo "MedOps exited, see $data.log" >&2; exit 1; }
@@ -43,5 +43,5 @@ done
 printf '%-22s %14s %14s\n' "start ($ROUNDS rounds)" "without --demo" "with --demo"
 printf '%-22s %11d ms %11d ms\n' "first (fresh data)" $(( sum[plain-first] / ROUNDS )) $(( sum[demo-first] / ROUNDS ))
 printf '%-22s %11d ms %11d ms\n' "restart (same data)" $(( sum[plain-again] / ROUNDS )) $(( sum[demo-again] / ROUNDS ))
-echo "demo seeding, from the log of the last demo start:"
+echo "demo seeding, from the log of the last demo directory (first start, then restart):"
 grep -h "Demo: .* seeded in" "$WORK/demo-$ROUNDS.log" | sed 's/.*Demo: /  /'
