@@ -28,6 +28,8 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 PGPORT=$(sed -n 4p "$WORK/data/pg/postmaster.pid")
+# The embedded cluster takes its generated password (docs/reliability.md).
+export PGPASSWORD=$(cat "$WORK/data/pg-password")
 sql() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
 
 echo "Loading $ROWS access-log rows over 30 days…"

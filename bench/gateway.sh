@@ -115,6 +115,8 @@ signed_run() { # connections
 DURATION=10s signed_run 50 > /dev/null
 
 PGPORT=$(sed -n 4p "$WORK/data/pg/postmaster.pid")
+# The embedded cluster takes its generated password (docs/reliability.md).
+export PGPASSWORD=$(cat "$WORK/data/pg-password")
 logged() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -tAc "select count(*) from access_log where service_code = 'his'"; }
 
 printf '\n%-8s %-22s %10s %9s %9s %10s %7s\n' conns target "req/s" "p50 ms" "p99 ms" requests errors
