@@ -1,7 +1,5 @@
 package org.medops.demo;
 
-import java.util.List;
-
 import org.medops.shared.DemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,30 +27,17 @@ class DemoSeeding {
         this.seeds = seeds;
     }
 
-    /** What one run did: the seeds that completed and those that failed and were skipped. */
-    record Outcome(List<String> seeded, List<String> skipped) {
-    }
-
     @EventListener(ApplicationReadyEvent.class)
     @Order(20)
     public void onReady() {
-        seedAll();
-    }
-
-    Outcome seedAll() {
-        List<String> seeded = new java.util.ArrayList<>();
-        List<String> skipped = new java.util.ArrayList<>();
         seeds.orderedStream().forEach(seed -> {
             long started = System.nanoTime();
             try {
                 seed.seed();
-                seeded.add(seed.name());
                 log.info("Demo: {} seeded in {} ms", seed.name(), (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException e) {
-                skipped.add(seed.name());
                 log.error("Demo: seeding {} failed and was skipped; the platform runs on without it", seed.name(), e);
             }
         });
-        return new Outcome(List.copyOf(seeded), List.copyOf(skipped));
     }
 }

@@ -24,6 +24,10 @@ class Changes {
         this.jdbc = jdbc;
     }
 
+    boolean isEmpty() {
+        return !jdbc.sql("select exists(select 1 from opsdesk_changes)").query(Boolean.class).single();
+    }
+
     List<Change> list(ChangeStatus status, int limit) {
         if (status == null) {
             return jdbc.sql(SELECT + " order by planned_start desc, id desc limit ?").param(limit)

@@ -22,6 +22,10 @@ class Defects {
         this.jdbc = jdbc;
     }
 
+    boolean isEmpty() {
+        return !jdbc.sql("select exists(select 1 from opsdesk_defects)").query(Boolean.class).single();
+    }
+
     List<Defect> list(DefectStatus status, int limit) {
         if (status == null) {
             return jdbc.sql(SELECT + " order by id desc limit ?").param(limit).query(Defect.class).list();

@@ -10,7 +10,6 @@ import java.util.List;
 import org.medops.shared.DemoData;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,18 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
 class DefectsDemo implements DemoData {
 
     private static final String ENGINEER = "engineer";
-    private static final String REVIEWER = "reviewer";
 
     private final Defects defects;
     private final HospitalZone zone;
-    private final JdbcClient jdbc;
     private final Clock clock;
-    private DemoDays days;
 
-    DefectsDemo(Defects defects, HospitalZone zone, JdbcClient jdbc, Clock clock) {
+    DefectsDemo(Defects defects, HospitalZone zone, Clock clock) {
         this.defects = defects;
         this.zone = zone;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -47,10 +42,9 @@ class DefectsDemo implements DemoData {
     @Override
     @Transactional
     public void seed() {
-        if (jdbc.sql("select count(*) from opsdesk_defects").query(Long.class).single() > 0) {
+        if (!defects.isEmpty()) {
             return;
         }
-        days = new DemoDays(clock, zone.get());
         seedDefects();
     }
 
@@ -83,7 +77,7 @@ class DefectsDemo implements DemoData {
 
     private long defect(String title, String description, String system, DefectSeverity severity, String product,
                         String version, int daysAgo) {
-        Instant at = days.at(daysAgo, 10);
+        Instant at = days().at(daysAgo, 10);
         long id = defects.insert(Defect.report(new NewDefect(title, description, system, severity, product, version,
                 List.of()), ENGINEER, at));
         defects.note(id, at, ENGINEER, null, DefectStatus.OPEN, null);
@@ -91,10 +85,15 @@ class DefectsDemo implements DemoData {
     }
 
     private void progress(long id, DefectStatus target, String version, String note, int daysAgo) {
-        Instant at = days.at(daysAgo, 14);
+        Instant at = days().at(daysAgo, 14);
         Defect before = defects.find(id).orElseThrow();
         Defect after = before.moveTo(target, version, note, at);
         defects.update(after);
         defects.note(id, at, ENGINEER, before.status(), after.status(), note);
+    }
+
+    /** Days counted back from the moment of seeding, in the zone the records are shown in. */
+    private DemoDays days() {
+        return new DemoDays(clock, zone.get());
     }
 }

@@ -26,6 +26,10 @@ class Requirements {
         this.jdbc = jdbc;
     }
 
+    boolean isEmpty() {
+        return !jdbc.sql("select exists(select 1 from opsdesk_requirements)").query(Boolean.class).single();
+    }
+
     List<Requirement> list(RequirementStatus status, int limit) {
         if (status == null) {
             return jdbc.sql(SELECT + " order by id desc limit ?").param(limit).query(Requirement.class).list();

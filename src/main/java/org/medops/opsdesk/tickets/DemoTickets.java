@@ -7,10 +7,10 @@ import org.medops.opsdesk.sla.TargetKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.medops.opsdesk.HospitalZone;
 import org.medops.shared.DemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,13 +30,14 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoTickets implements DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoTickets.class);
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final Tickets tickets;
     private final TicketDesk desk;
+    private final HospitalZone zone;
     private final Clock clock;
 
-    DemoTickets(Tickets tickets, TicketDesk desk, Clock clock) {
+    DemoTickets(Tickets tickets, TicketDesk desk, Clock clock, HospitalZone zone) {
+        this.zone = zone;
         this.tickets = tickets;
         this.desk = desk;
         this.clock = clock;
@@ -53,7 +54,7 @@ class DemoTickets implements DemoData {
         if (tickets.count() > 0) {
             return;
         }
-        List<DemoTimeline.DemoTicket> quarter = DemoTimeline.quarter(clock.instant(), ZONE, this::resolutionTime);
+        List<DemoTimeline.DemoTicket> quarter = DemoTimeline.quarter(clock.instant(), zone.get(), this::resolutionTime);
         quarter.forEach(this::store);
         log.info("Demo: {} tickets over the last quarter", quarter.size());
     }
