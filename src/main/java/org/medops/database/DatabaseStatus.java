@@ -27,8 +27,6 @@ public final class DatabaseStatus implements AutoCloseable {
     private final Thread probe;
     private volatile boolean running = true;
     private volatile Instant unavailableSince;
-    private volatile String lastError;
-    private Connection connection;
     private volatile long lastCheck;
 
     DatabaseStatus(String url, String username, String password, Duration interval, Clock clock) {
@@ -71,10 +69,6 @@ public final class DatabaseStatus implements AutoCloseable {
         return unavailableSince;
     }
 
-    String lastError() {
-        return lastError;
-    }
-
     private void run() {
         while (running) {
             try {
@@ -90,36 +84,19 @@ public final class DatabaseStatus implements AutoCloseable {
         lastCheck = System.nanoTime();
         // A new connection each time: a backend of a killed postmaster can go on answering an old one
         // for a while, but nobody accepts a new one.
-        closeConnection();
-        try {
-            connection = DriverManager.getConnection(url, properties);
+        try (Connection connection = DriverManager.getConnection(url, properties)) {
             if (!connection.isValid(1)) {
                 throw new SQLException("validation failed");
             }
-            closeConnection();
             if (unavailableSince != null) {
                 log.info("Database is available again (down since {})", unavailableSince);
             }
             unavailableSince = null;
-            lastError = null;
         } catch (SQLException | RuntimeException e) {
-            closeConnection();
             if (unavailableSince == null) {
                 unavailableSince = clock.instant();
                 log.error("Database is unavailable: {}", e.getMessage());
             }
-            lastError = e.getMessage();
-        }
-    }
-
-    private void closeConnection() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // already broken
-            }
-            connection = null;
         }
     }
 
@@ -129,6 +106,5 @@ public final class DatabaseStatus implements AutoCloseable {
         if (probe != null) {
             probe.interrupt();
         }
-        closeConnection();
     }
 }

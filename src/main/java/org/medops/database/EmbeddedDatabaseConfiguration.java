@@ -38,7 +38,7 @@ class EmbeddedDatabaseConfiguration {
         dataSource.addDataSourceProperty("connectTimeout", "2");
         dataSource.addDataSourceProperty("tcpKeepAlive", "true");
         dataSource.setJdbcUrl(jdbcUrl(settings, embedded));
-        dataSource.setUsername(username(settings, embedded));
+        dataSource.setUsername(username(settings));
         dataSource.setPassword(password(settings, embedded));
         return dataSource;
     }
@@ -47,7 +47,7 @@ class EmbeddedDatabaseConfiguration {
     DatabaseStatus databaseStatus(DatabaseSettings settings, EmbeddedDatabase embedded, HikariDataSource dataSource,
                                   Clock clock) {
         // Created after the pool, so that it closes before it and the server.
-        return new DatabaseStatus(jdbcUrl(settings, embedded), username(settings, embedded),
+        return new DatabaseStatus(jdbcUrl(settings, embedded), username(settings),
                 password(settings, embedded), Duration.ofMillis(500), clock);
     }
 
@@ -61,7 +61,7 @@ class EmbeddedDatabaseConfiguration {
         return settings.embedded() ? embedded.server.jdbcUrl() : settings.url();
     }
 
-    private static String username(DatabaseSettings settings, EmbeddedDatabase embedded) {
+    private static String username(DatabaseSettings settings) {
         return settings.embedded() ? "postgres" : settings.username();
     }
 

@@ -183,10 +183,6 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         return password.value();
     }
 
-    Path passwordFile() {
-        return password.file();
-    }
-
     long postmasterPid() {
         return postmasterPid;
     }

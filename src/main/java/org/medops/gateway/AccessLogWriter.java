@@ -59,7 +59,6 @@ final class AccessLogWriter implements AutoCloseable {
     private final Thread worker;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong spilled = new AtomicLong();
-    private final AtomicLong lost = new AtomicLong();
     /** Closed segments waiting to be replayed from disk, oldest first. */
     private final ConcurrentLinkedDeque<AccessLogJournal.Segment> replay = new ConcurrentLinkedDeque<>();
     /** Closed segments whose rows are still partly in memory. */
@@ -87,7 +86,6 @@ final class AccessLogWriter implements AutoCloseable {
             segment = journal.append(line);
         } catch (IOException e) {
             // Without the journal the record is only in memory: still written, but not crash-safe.
-            lost.incrementAndGet();
             log.error("Access log: cannot append to the journal ({}); record kept in memory only", e.toString());
             segment = null;
         }
@@ -205,8 +203,6 @@ final class AccessLogWriter implements AutoCloseable {
         for (Pending pending : batch) {
             if (pending.segment() != null) {
                 segments.add(pending.segment());
-            } else {
-                lost.incrementAndGet();
             }
         }
         for (AccessLogJournal.Segment segment : segments) {
