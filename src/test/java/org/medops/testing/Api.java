@@ -206,6 +206,16 @@ public final class Api {
         return send(request(path).DELETE());
     }
 
+    /** Any method, with a body of the given type or none (both null). */
+    public Response send(String method, String path, String body, String contentType) {
+        HttpRequest.Builder builder = request(path);
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response put(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
