@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.medops.shared.ProblemException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,6 +70,15 @@ public class DeveloperAccounts {
     public static Optional<String> channelOf(Authentication authentication) {
         return authentication != null && authentication.getPrincipal() instanceof CurrentUser user
                 ? Optional.ofNullable(user.channelCode()) : Optional.empty();
+    }
+
+    /**
+     * The one rule of every developer page and call: the channel is the caller's own, never a parameter;
+     * a caller without one is refused (403 {@code not-a-developer}).
+     */
+    public static String ownChannel(Authentication authentication) {
+        return channelOf(authentication)
+                .orElseThrow(() -> new ProblemException(HttpStatus.FORBIDDEN, "not-a-developer"));
     }
 
     public boolean exists(String username) {

@@ -3,6 +3,7 @@ package org.medops.portal;
 import java.time.Duration;
 
 import org.medops.catalog.Catalog;
+import org.medops.identity.DeveloperAccounts;
 import org.medops.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -24,14 +25,14 @@ class ChannelOwners {
     }
 
     boolean owns(Authentication who) {
-        String channel = Developers.channelOf(who);
+        String channel = DeveloperAccounts.ownChannel(who);
         return catalog.ownerOf(channel).filter(owner -> owner.equalsIgnoreCase(who.getName())).isPresent();
     }
 
     String rotate(Authentication who, Duration overlap) {
         if (!owns(who)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "channel-owner-only", Developers.channelOf(who));
+            throw new ProblemException(HttpStatus.FORBIDDEN, "channel-owner-only", DeveloperAccounts.ownChannel(who));
         }
-        return catalog.rotateSecret(Developers.channelOf(who), overlap);
+        return catalog.rotateSecret(DeveloperAccounts.ownChannel(who), overlap);
     }
 }

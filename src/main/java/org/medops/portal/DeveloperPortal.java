@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.medops.catalog.Catalog;
+import org.medops.identity.DeveloperAccounts;
 import org.medops.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,27 +28,20 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The developer's own view: their channel, its grants and applications, and applying for more; and the
+ * The developer's own view: their channel, its grants and its secret; and the
  * administrator's invitation of developers. A developer never names a channel: it is always theirs.
  */
 @RestController
 class DeveloperPortal {
 
     private final Catalog catalog;
-    private final AccessApplications applications;
-    private final AccessReview review;
-    private final ApplicationFiles files;
     private final ChannelOwners owners;
     private final Invitations invitations;
 
-    DeveloperPortal(Catalog catalog, AccessApplications applications,
-                    AccessReview review, ApplicationFiles files, ChannelOwners owners, Invitations invitations) {
+    DeveloperPortal(Catalog catalog, ChannelOwners owners, Invitations invitations) {
         this.catalog = catalog;
         this.owners = owners;
         this.invitations = invitations;
-        this.applications = applications;
-        this.review = review;
-        this.files = files;
     }
 
     @PostMapping("/api/v1/channels/{code}/developers")
@@ -64,7 +58,7 @@ class DeveloperPortal {
     @GetMapping("/api/v1/portal/channel")
     @PreAuthorize("hasAuthority('portal:developer')")
     MyChannel channel(Authentication who) {
-        String channel = Developers.channelOf(who);
+        String channel = DeveloperAccounts.ownChannel(who);
         return new MyChannel(channel, catalog.appKeyOf(channel), catalog.grantsOf(channel),
                 catalog.grantDetailsOf(channel).stream().map(g -> new MyGrant(g.serviceCode(), g.dailyQuota())).toList(),
                 owners.owns(who));
@@ -74,47 +68,9 @@ class DeveloperPortal {
     @PostMapping("/api/v1/portal/channel/secret/rotate")
     @PreAuthorize("hasAuthority('portal:developer')")
     RotatedSecret rotate(@Valid @RequestBody(required = false) Rotation rotation, Authentication who) {
-        String channel = Developers.channelOf(who);
+        String channel = DeveloperAccounts.ownChannel(who);
         String secret = owners.rotate(who, Duration.ofMinutes(rotation == null || rotation.overlapMinutes() == null ? 60 : rotation.overlapMinutes()));
         return new RotatedSecret(channel, catalog.appKeyOf(channel), secret);
-    }
-
-    @GetMapping("/api/v1/portal/applications")
-    @PreAuthorize("hasAuthority('portal:developer')")
-    List<AccessApplication> myApplications(Authentication who) {
-        String channel = Developers.channelOf(who);
-        return applications.ofChannel(channel);
-    }
-
-    @PostMapping("/api/v1/portal/applications")
-    @PreAuthorize("hasAuthority('portal:developer')")
-    ResponseEntity<AccessApplication> apply(@Valid @RequestBody MyApplication request, Authentication who) {
-        if (catalog.publishedService(request.serviceCode()).isEmpty()) {
-            throw ProblemException.notFound("service", request.serviceCode());
-        }
-        AccessApplication application = review.apply(new NewApplication(Developers.channelOf(who), request.serviceCode(),
-                request.purpose(), request.expectedDailyVolume(), request.contact()), who.getName());
-        return ResponseEntity.created(URI.create("/api/v1/portal/applications/" + application.id())).body(application);
-    }
-
-    @PostMapping(value = "/api/v1/portal/applications/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasAuthority('portal:developer')")
-    ResponseEntity<ApplicationAttachments.Attachment> attach(@PathVariable long id, @RequestPart("file") MultipartFile file,
-                                                             Authentication who) throws IOException {
-        return ResponseEntity.status(HttpStatus.CREATED).body(files.attach(id, Developers.channelOf(who),
-                new ApplicationFiles.Upload(file.getOriginalFilename(), file.getBytes()), who.getName()));
-    }
-
-    @GetMapping("/api/v1/portal/applications/{id}/attachments")
-    @PreAuthorize("hasAuthority('portal:developer')")
-    List<ApplicationAttachments.Attachment> attachments(@PathVariable long id, Authentication who) {
-        return files.list(id, Developers.channelOf(who));
-    }
-
-    @GetMapping("/api/v1/portal/applications/{id}/attachments/{attachmentId}")
-    @PreAuthorize("hasAuthority('portal:developer')")
-    ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId, Authentication who) {
-        return files.download(id, Developers.channelOf(who), attachmentId).asDownload();
     }
 
     /**
@@ -147,7 +103,4 @@ class DeveloperPortal {
     record MyGrant(String serviceCode, Long dailyQuota) {
     }
 
-    record MyApplication(@NotBlank @Size(max = 32) String serviceCode, @NotBlank @Size(max = 2000) String purpose,
-                         Long expectedDailyVolume, @Size(max = 256) String contact) {
-    }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.medops.catalog.Catalog;
 import org.medops.catalog.ServiceDoc;
+import org.medops.identity.DeveloperAccounts;
+import org.medops.portal.access.AccessReview;
 import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,86 +30,26 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DeveloperPortalController {
 
     private final Catalog catalog;
-    private final AccessApplications applications;
-    private final ApplicationAttachments attachments;
-    private final ApplicationFiles files;
+    private final AccessReview review;
     private final ChannelOwners owners;
 
-    DeveloperPortalController(Catalog catalog, AccessApplications applications, ApplicationAttachments attachments,
-                              ApplicationFiles files, ChannelOwners owners) {
+    DeveloperPortalController(Catalog catalog, AccessReview review, ChannelOwners owners) {
         this.catalog = catalog;
         this.owners = owners;
-        this.applications = applications;
-        this.attachments = attachments;
-        this.files = files;
+        this.review = review;
     }
 
     @GetMapping("/portal")
     @PreAuthorize("hasAuthority('portal:developer')")
     String portal(Authentication who, Model model) {
-        String channel = Developers.channelOf(who);
+        String channel = DeveloperAccounts.ownChannel(who);
         model.addAttribute("channel", channel);
         model.addAttribute("appKey", catalog.appKeyOf(channel));
         model.addAttribute("owner", owners.owns(who));
         model.addAttribute("grants", catalog.grantDetailsOf(channel));
-        model.addAttribute("pending", applications.ofChannel(channel).stream()
-                .filter(a -> a.status().equals(AccessApplication.SUBMITTED)).count());
+        model.addAttribute("pending", review.pendingOf(channel));
         model.addAttribute("published", catalog.publishedServices().size());
         return "developer/overview";
-    }
-
-    @GetMapping("/portal/applications")
-    @PreAuthorize("hasAuthority('portal:developer')")
-    String applications(Authentication who, @RequestParam(required = false) String service, Model model) {
-        String channel = Developers.channelOf(who);
-        List<AccessApplication> mine = applications.ofChannel(channel);
-        model.addAttribute("applications", mine);
-        model.addAttribute("attachments", attachments.of(mine.stream().map(AccessApplication::id).toList()));
-        model.addAttribute("maxAttachments", ApplicationAttachments.MAX_PER_APPLICATION);
-        model.addAttribute("services", catalog.publishedServices().stream().map(ServiceDoc.Published::service)
-                .toList());
-        // Granted services stay in the list, marked and not selectable: applying again would only be refused.
-        model.addAttribute("grants", catalog.grantsOf(channel));
-        model.addAttribute("selected", service);
-        return "developer/applications";
-    }
-
-    /** Developers apply for published services only: what they cannot read about, they cannot ask for. */
-    @PostMapping("/portal/applications")
-    @PreAuthorize("hasAuthority('portal:developer')")
-    String apply(@RequestParam String serviceCode, @RequestParam String purpose,
-                 @RequestParam(required = false) Long expectedDailyVolume,
-                 @RequestParam(required = false) String contact,
-                 @RequestParam(name = "files", required = false) List<MultipartFile> attached, Authentication who,
-                 RedirectAttributes redirect) throws IOException {
-        List<ApplicationFiles.Upload> uploads = uploads(attached);
-        ConsoleActions.attempt(redirect, "access.applied", () -> {
-            if (catalog.publishedService(serviceCode).isEmpty()) {
-                throw ProblemException.notFound("service", serviceCode);
-            }
-            files.applyWith(new NewApplication(Developers.channelOf(who), serviceCode, purpose, expectedDailyVolume,
-                    contact), uploads, who.getName());
-        });
-        return "redirect:/portal/applications";
-    }
-
-    /** Adds a file to one of the developer's own applications still waiting for review. */
-    @PostMapping("/portal/applications/{id}/attachments")
-    @PreAuthorize("hasAuthority('portal:developer')")
-    String attach(@PathVariable long id, @RequestParam("file") MultipartFile file, Authentication who,
-                  RedirectAttributes redirect) throws IOException {
-        ApplicationFiles.Upload upload = new ApplicationFiles.Upload(file.getOriginalFilename(), file.getBytes());
-        ConsoleActions.attempt(redirect, "access.attached",
-                () -> files.attach(id, Developers.channelOf(who), upload, who.getName()));
-        return "redirect:/portal/applications";
-    }
-
-    private static List<ApplicationFiles.Upload> uploads(List<MultipartFile> files) throws IOException {
-        List<ApplicationFiles.Upload> uploads = new ArrayList<>();
-        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
-            uploads.add(new ApplicationFiles.Upload(file.getOriginalFilename(), file.getBytes()));
-        }
-        return uploads;
     }
 
     /**

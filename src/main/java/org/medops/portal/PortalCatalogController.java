@@ -3,6 +3,7 @@ package org.medops.portal;
 import org.medops.catalog.Catalog;
 import org.medops.catalog.OpenApiText;
 import org.medops.catalog.ServiceDoc;
+import org.medops.identity.DeveloperAccounts;
 import org.medops.shared.ProblemException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -28,7 +29,7 @@ class PortalCatalogController {
     @PreAuthorize("hasAuthority('portal:developer')")
     String apis(Authentication who, Model model) {
         model.addAttribute("apis", catalog.publishedServices());
-        model.addAttribute("grants", catalog.grantsOf(Developers.channelOf(who)));
+        model.addAttribute("grants", catalog.grantsOf(DeveloperAccounts.ownChannel(who)));
         return "developer/apis";
     }
 
@@ -39,7 +40,7 @@ class PortalCatalogController {
                 .orElseThrow(() -> ProblemException.notFound("service", code));
         model.addAttribute("api", api);
         model.addAttribute("methods", String.join(", ", new java.util.TreeSet<>(api.service().allowedMethods())));
-        model.addAttribute("granted", catalog.grantsOf(Developers.channelOf(who)).contains(code));
+        model.addAttribute("granted", catalog.grantsOf(DeveloperAccounts.ownChannel(who)).contains(code));
         model.addAttribute("openApi", api.doc().openApi() == null ? null
                 : OpenApiView.of(OpenApiText.parse(api.doc().openApi())));
         return "developer/api";

@@ -1,6 +1,7 @@
 package org.medops.portal;
 
 import org.medops.identity.DeveloperAccounts;
+import org.medops.portal.notices.Inbox;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;

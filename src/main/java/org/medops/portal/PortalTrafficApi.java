@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.medops.identity.DeveloperAccounts;
 import org.medops.settings.Settings;
 import org.medops.traffic.ChannelTraffic;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -37,7 +38,7 @@ class PortalTrafficApi {
                                    @RequestParam(defaultValue = "100") int limit, Authentication who) {
         Instant end = to == null ? clock.instant() : to;
         Instant start = from == null ? end.minusSeconds(24 * 3600) : from;
-        return traffic.calls(Developers.channelOf(who), start, end, service, statusClass, limit);
+        return traffic.calls(DeveloperAccounts.ownChannel(who), start, end, service, statusClass, limit);
     }
 
     @GetMapping("/api/v1/portal/statistics")
@@ -46,7 +47,7 @@ class PortalTrafficApi {
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                     Authentication who) {
         LocalDate end = to == null ? LocalDate.now(clock.withZone(settings.current().zone())) : to;
-        return traffic.usage(Developers.channelOf(who), from == null ? end.minusDays(6) : from, end,
+        return traffic.usage(DeveloperAccounts.ownChannel(who), from == null ? end.minusDays(6) : from, end,
                 settings.current().zone());
     }
 }

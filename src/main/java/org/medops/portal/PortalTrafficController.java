@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
+import org.medops.identity.DeveloperAccounts;
 import org.medops.settings.Settings;
 import org.medops.traffic.ChannelTraffic;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -39,7 +40,7 @@ class PortalTrafficController {
         ZoneId zone = settings.current().zone();
         Instant end = to == null ? clock.instant() : to.atZone(zone).toInstant();
         Instant start = from == null ? end.minusSeconds(24 * 3600) : from.atZone(zone).toInstant();
-        model.addAttribute("calls", traffic.calls(Developers.channelOf(who), start, end, service, statusClass, 200));
+        model.addAttribute("calls", traffic.calls(DeveloperAccounts.ownChannel(who), start, end, service, statusClass, 200));
         model.addAttribute("from", LocalDateTime.ofInstant(start, zone).withNano(0));
         model.addAttribute("to", LocalDateTime.ofInstant(end, zone).withNano(0));
         model.addAttribute("service", service);
@@ -55,7 +56,7 @@ class PortalTrafficController {
         ZoneId zone = settings.current().zone();
         LocalDate to = toDate == null ? LocalDate.now(clock.withZone(zone)) : toDate;
         LocalDate from = fromDate == null ? to.minusDays(6) : fromDate;
-        model.addAttribute("usage", traffic.usage(Developers.channelOf(who), from, to, zone));
+        model.addAttribute("usage", traffic.usage(DeveloperAccounts.ownChannel(who), from, to, zone));
         model.addAttribute("fromDate", from);
         model.addAttribute("toDate", to);
         return "developer/statistics";

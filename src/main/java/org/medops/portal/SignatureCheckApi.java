@@ -16,11 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
  * and the expected signature. The secret they paste is used for this answer only: not stored, not logged.
  */
 @RestController
-class SignatureCheckApi {
+public class SignatureCheckApi {
 
     @PostMapping("/api/v1/signature/check")
     @PreAuthorize("hasAnyAuthority('portal:service-test', 'access:apply', 'portal:developer')")
-    SignatureCheck check(@Valid @RequestBody SignatureInput input) {
+    public SignatureCheck check(@Valid @RequestBody SignatureInput input) {
         byte[] body = input.body() == null ? new byte[0] : input.body().getBytes(StandardCharsets.UTF_8);
         String stringToSign = Signature.stringToSign(input.method(), input.path(), input.query(), input.timestamp(),
                 input.nonce(), body);
@@ -28,7 +28,7 @@ class SignatureCheckApi {
                 Signature.sign(input.secret(), stringToSign));
     }
 
-    record SignatureInput(@NotBlank String method, @NotBlank @Size(max = 2048) String path, @Size(max = 4096) String query,
+    public record SignatureInput(@NotBlank String method, @NotBlank @Size(max = 2048) String path, @Size(max = 4096) String query,
                           @NotBlank String timestamp, @NotBlank String nonce, @Size(max = 1048576) String body,
                           @NotBlank @Size(max = 256) String secret) {
         @Override
@@ -37,6 +37,6 @@ class SignatureCheckApi {
         }
     }
 
-    record SignatureCheck(String canonicalQuery, String bodySha256, String stringToSign, String signature) {
+    public record SignatureCheck(String canonicalQuery, String bodySha256, String stringToSign, String signature) {
     }
 }

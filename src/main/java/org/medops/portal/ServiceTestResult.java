@@ -1,8 +1,0 @@
-package org.medops.portal;
-
-import java.util.List;
-
-/** What came back, and the stringToSign the server signed (never the secret). */
-record ServiceTestResult(long id, int status, List<String> headers, String body, double latencyMillis,
-                         String stringToSign, String requestId, String error) {
-}

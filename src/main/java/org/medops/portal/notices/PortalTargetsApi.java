@@ -1,0 +1,38 @@
+package org.medops.portal.notices;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The notifier targets that hear of new access applications and developer registrations. */
+@RestController
+class PortalTargetsApi {
+
+    private final PortalNotices notices;
+
+    PortalTargetsApi(PortalNotices notices) {
+        this.notices = notices;
+    }
+
+    @GetMapping("/api/v1/portal/notify-targets")
+    @PreAuthorize("hasAuthority('alert:read')")
+    Targets targets() {
+        return new Targets(notices.targets());
+    }
+
+    @PutMapping("/api/v1/portal/notify-targets")
+    @PreAuthorize("hasAuthority('alert:write')")
+    Targets choose(@Valid @RequestBody Targets targets) {
+        notices.chooseTargets(targets.targetIds());
+        return new Targets(notices.targets());
+    }
+
+    record Targets(@NotNull List<Long> targetIds) {
+    }
+}

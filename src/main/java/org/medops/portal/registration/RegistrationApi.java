@@ -1,0 +1,67 @@
+package org.medops.portal.registration;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Registering (open to anyone, the account waits) and the administrators' approval of registrations. */
+@RestController
+class RegistrationApi {
+
+    private final Registrations registrations;
+
+    RegistrationApi(Registrations registrations) {
+        this.registrations = registrations;
+    }
+
+    /** Answers with the registration minus anything secret; the account cannot sign in yet. */
+    @PostMapping("/api/v1/portal/registrations")
+    ResponseEntity<DeveloperRegistration> register(@Valid @RequestBody RegistrationForm form,
+                                                   jakarta.servlet.http.HttpServletRequest request) {
+        DeveloperRegistration registration = registrations.register(form, request.getRemoteAddr());
+        return ResponseEntity.created(URI.create("/api/v1/developer-registrations/" + registration.id()))
+                .body(registration);
+    }
+
+    @GetMapping("/api/v1/developer-registrations")
+    @PreAuthorize("hasAuthority('" + Registrations.APPROVER + "')")
+    List<DeveloperRegistration> list(@RequestParam(required = false) String status) {
+        return registrations.list(status);
+    }
+
+    @PostMapping("/api/v1/developer-registrations/{id}/approve")
+    @PreAuthorize("hasAuthority('" + Registrations.APPROVER + "')")
+    DeveloperRegistration approve(@PathVariable long id, @Valid @RequestBody(required = false) Binding binding,
+                                  Authentication who) {
+        return registrations.approve(id, binding == null ? null : binding.channelCode(),
+                binding != null && Boolean.TRUE.equals(binding.owner()), who.getName());
+    }
+
+    @PostMapping("/api/v1/developer-registrations/{id}/reject")
+    @PreAuthorize("hasAuthority('" + Registrations.APPROVER + "')")
+    DeveloperRegistration reject(@PathVariable long id, @RequestBody(required = false) Rejection rejection,
+                                 Authentication who) {
+        return registrations.reject(id, rejection == null ? null : rejection.reason(), who.getName());
+    }
+
+    /**
+     * @param channelCode the channel the developer is bound to; required, whatever they asked for
+     * @param owner       whether they own the channel's credentials (may rotate its secret); false by default
+     */
+    record Binding(@Size(max = 32) String channelCode, Boolean owner) {
+    }
+
+    record Rejection(String reason) {
+    }
+}

@@ -1,0 +1,42 @@
+package org.medops.portal.servicetest;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/service-tests")
+class ServiceTestApi {
+
+    private final ServiceTester tester;
+
+    ServiceTestApi(ServiceTester tester) {
+        this.tester = tester;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAuthority('portal:service-test')")
+    ServiceTestResult run(@Valid @RequestBody ServiceTest test, Authentication who) {
+        return tester.run(test, who.getName());
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAuthority('portal:service-test')")
+    List<ServiceTester.ServiceTestRecord> history(Authentication who) {
+        return tester.history(who.getName());
+    }
+
+    @PostMapping("/{id}/rerun")
+    @PreAuthorize("hasAuthority('portal:service-test')")
+    ServiceTestResult rerun(@PathVariable long id, Authentication who) {
+        return tester.run(tester.rerunnable(id, who.getName()), who.getName());
+    }
+}
