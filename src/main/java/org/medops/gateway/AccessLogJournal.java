@@ -14,8 +14,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -47,8 +48,8 @@ final class AccessLogJournal implements AutoCloseable {
     private final FileLock lock;
     private final List<Segment> recovered = new ArrayList<>();
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
-    private final ThreadLocal<Lane> lanes = ThreadLocal.withInitial(this::newLane);
-    private final List<Lane> allLanes = new CopyOnWriteArrayList<>();
+    /** By thread rather than in a ThreadLocal, so a closed journal's lanes do not stay with the threads. */
+    private final Map<Thread, Lane> lanes = new ConcurrentHashMap<>();
     /** Full segments swapped out by their lane, for the writer thread to fsync and close. */
     private final ConcurrentLinkedQueue<Segment> retiring = new ConcurrentLinkedQueue<>();
     /** Segments fsynced and closed since the writer last took them (writer thread only). */
@@ -152,12 +153,6 @@ final class AccessLogJournal implements AutoCloseable {
         }
     }
 
-    private Lane newLane() {
-        Lane lane = new Lane();
-        allLanes.add(lane);
-        return lane;
-    }
-
     /**
      * Journals and spill files of nodes that are no longer running (their lock is free) become this
      * node's to replay: with port 0 a restarted node has a new directory, and older versions spilled.
@@ -233,7 +228,12 @@ final class AccessLogJournal implements AutoCloseable {
 
     /** Writes one COPY line to the calling thread's segment: a page-cache write of a few hundred bytes. */
     Segment append(String line) throws IOException {
-        return lanes.get().append(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
+        Thread thread = Thread.currentThread();
+        Lane lane = lanes.get(thread);
+        if (lane == null) {
+            lane = lanes.computeIfAbsent(thread, t -> new Lane());
+        }
+        return lane.append(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -241,7 +241,7 @@ final class AccessLogJournal implements AutoCloseable {
      * more is appended to it); the lanes open new ones at their next append. Writer thread only.
      */
     void rotateDirty() {
-        for (Lane lane : allLanes) {
+        for (Lane lane : lanes.values()) {
             Segment segment = lane.swapIf(s -> s.dirty);
             if (segment != null) {
                 retire(segment);
@@ -252,7 +252,7 @@ final class AccessLogJournal implements AutoCloseable {
     /** Open segments, one per lane that has appended; the writer marks them when the database is away. */
     List<Segment> openSegments() {
         List<Segment> open = new ArrayList<>();
-        for (Lane lane : allLanes) {
+        for (Lane lane : lanes.values()) {
             Segment segment = lane.current();
             if (segment != null) {
                 open.add(segment);
@@ -275,7 +275,7 @@ final class AccessLogJournal implements AutoCloseable {
      */
     void force() {
         retireFull();
-        for (Lane lane : allLanes) {
+        for (Lane lane : lanes.values()) {
             if (!lane.unforced) {
                 continue;
             }
@@ -326,7 +326,7 @@ final class AccessLogJournal implements AutoCloseable {
     public void close() throws IOException {
         closing = true;
         retireFull();
-        for (Lane lane : allLanes) {
+        for (Lane lane : lanes.values()) {
             Segment last = lane.swapIf(s -> true);
             if (last != null) {
                 retire(last);
