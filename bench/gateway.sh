@@ -10,6 +10,7 @@ WORK=$ROOT/bench/.work
 DURATION=${DURATION:-15s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-"50 1000"}
+STARTUP_SECONDS=${STARTUP_SECONDS:-60}  # longer on a loaded machine, where start-up alone can take minutes
 UPSTREAM_PORT=18080 PROXY_PORT=18081 CONSOLE_PORT=18088 GATEWAY_PORT=19080
 ADMIN_PASSWORD='Bench#Admin-2026'
 
@@ -63,7 +64,7 @@ MEDOPS_ADMIN_PASSWORD=$ADMIN_PASSWORD java ${JAVA_OPTS:-} -jar target/medops.jar
   --medops.gateway.port=$GATEWAY_PORT --medops.db.data-dir="$WORK/data" --logging.level.root=warn \
   > "$WORK/medops.log" 2>&1 &
 MEDOPS_PID=$!
-for _ in $(seq 1 120); do
+for _ in $(seq 1 $(( STARTUP_SECONDS * 2 ))); do
   curl -sf "http://127.0.0.1:$CONSOLE_PORT/actuator/health" >/dev/null && break
   sleep 0.5
 done

@@ -14,7 +14,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,22 +29,32 @@ import org.slf4j.LoggerFactory;
  * once per writer cycle, so a power loss can take at most that cycle's entries. The journal is cut
  * into segments; a segment is deleted once every entry in it is committed to the database, and
  * segments found at start (the previous process died) are replayed.
+ *
+ * <p>Each thread that appends (one per Vert.x event loop) has its own {@link Lane}: its own open
+ * segment behind its own, uncontended, lock, so event loops never wait on each other. A full segment
+ * is swapped for a new one in the lane and handed to the writer thread, which fsyncs and closes it:
+ * no fsync ever runs on an event loop or under a lock an event loop takes.
  */
 final class AccessLogJournal implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AccessLogJournal.class);
     static final String SUFFIX = ".journal";
     private static final String LOCK = "owner.lock";
-    private static final long ROTATE_BYTES = 8L * 1024 * 1024;
+    static final long ROTATE_BYTES = 8L * 1024 * 1024;
 
     private final Path dir;
+    private final long rotateBytes;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final List<Segment> recovered = new ArrayList<>();
+    private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
+    /** By thread rather than in a ThreadLocal, so a closed journal's lanes do not stay with the threads. */
+    private final Map<Thread, Lane> lanes = new ConcurrentHashMap<>();
+    /** Full segments swapped out by their lane, for the writer thread to fsync and close. */
+    private final ConcurrentLinkedQueue<Segment> retiring = new ConcurrentLinkedQueue<>();
+    /** Segments fsynced and closed since the writer last took them (writer thread only). */
     private final List<Segment> closedSinceTaken = new ArrayList<>();
-    private long sequence;
-    private Segment current;
-    private volatile boolean unforced;
+    private volatile boolean closing;
 
     /** One file of the journal and how many of its entries have reached the database. */
     static final class Segment {
@@ -63,8 +77,58 @@ final class AccessLogJournal implements AutoCloseable {
         }
     }
 
+    /**
+     * The open segment of one appending thread. Its lock is taken by that thread for every append and
+     * by the writer thread only to swap out a segment marked for replay, so it is practically never contended.
+     */
+    private final class Lane {
+        private Segment current;
+        private volatile boolean unforced;
+
+        synchronized Segment append(ByteBuffer bytes) throws IOException {
+            if (closing) {
+                throw new IOException("access-log journal is closed");
+            }
+            if (current == null) {
+                current = open();
+            }
+            Segment segment = current;
+            int length = bytes.remaining();
+            while (bytes.hasRemaining()) {
+                segment.channel.write(bytes);
+            }
+            segment.bytes += length;
+            segment.appended.incrementAndGet();
+            unforced = true;
+            if (segment.bytes >= rotateBytes) {
+                current = null; // the next append opens a new file; the writer fsyncs and closes this one
+                retiring.add(segment);
+            }
+            return segment;
+        }
+
+        /** Takes the open segment out of the lane if the test holds; the caller retires it. */
+        synchronized Segment swapIf(java.util.function.Predicate<Segment> test) {
+            Segment segment = current;
+            if (segment == null || !test.test(segment)) {
+                return null;
+            }
+            current = null;
+            return segment;
+        }
+
+        synchronized Segment current() {
+            return current;
+        }
+    }
+
     AccessLogJournal(Path dir) throws IOException {
+        this(dir, ROTATE_BYTES);
+    }
+
+    AccessLogJournal(Path dir, long rotateBytes) throws IOException {
         this.dir = dir;
+        this.rotateBytes = rotateBytes;
         Files.createDirectories(dir);
         this.lockChannel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock held;
@@ -87,8 +151,6 @@ final class AccessLogJournal implements AutoCloseable {
         if (dir.getFileName().toString().startsWith("access-log-")) {
             adoptOrphans(dir.getParent());
         }
-        sequence = System.currentTimeMillis() * 1000;
-        current = open();
     }
 
     /**
@@ -150,9 +212,13 @@ final class AccessLogJournal implements AutoCloseable {
     }
 
     private Segment open() throws IOException {
-        Path file = dir.resolve(String.format("%020d%s", ++sequence, SUFFIX));
+        Path file = dir.resolve(String.format("%020d%s", sequence.incrementAndGet(), SUFFIX));
         return new Segment(file, FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND));
+    }
+
+    Path dir() {
+        return dir;
     }
 
     /** Segments left by a previous process, to be replayed once. */
@@ -160,59 +226,91 @@ final class AccessLogJournal implements AutoCloseable {
         return recovered;
     }
 
-    /** Writes one COPY line; called on the event loop, a page-cache write of a few hundred bytes. */
-    synchronized Segment append(String line) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
-        Segment segment = current;
-        int length = bytes.remaining();
-        while (bytes.hasRemaining()) {
-            segment.channel.write(bytes);
+    /** Writes one COPY line to the calling thread's segment: a page-cache write of a few hundred bytes. */
+    Segment append(String line) throws IOException {
+        Thread thread = Thread.currentThread();
+        Lane lane = lanes.get(thread);
+        if (lane == null) {
+            lane = lanes.computeIfAbsent(thread, t -> new Lane());
         }
-        segment.bytes += length;
-        segment.appended.incrementAndGet();
-        unforced = true;
-        if (segment.bytes >= ROTATE_BYTES) {
-            rotate();
-        }
-        return segment;
+        return lane.append(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Closes the current segment (forced to disk) and starts a new one; returns the closed one. */
-    synchronized Segment rotate() throws IOException {
-        Segment closing = current;
-        current = open();
-        closing.channel.force(false);
-        closing.channel.close();
-        closing.closed = true;
-        closedSinceTaken.add(closing);
-        return closing;
+    /**
+     * Closes every open segment that is marked for replay (a segment is replayed only once nothing
+     * more is appended to it); the lanes open new ones at their next append. Writer thread only.
+     */
+    void rotateDirty() {
+        for (Lane lane : lanes.values()) {
+            Segment segment = lane.swapIf(s -> s.dirty);
+            if (segment != null) {
+                retire(segment);
+            }
+        }
     }
 
-    /** Segments closed since the last call, for the writer to delete once they are done. */
-    synchronized List<Segment> takeClosed() {
+    /** Open segments, one per lane that has appended; the writer marks them when the database is away. */
+    List<Segment> openSegments() {
+        List<Segment> open = new ArrayList<>();
+        for (Lane lane : lanes.values()) {
+            Segment segment = lane.current();
+            if (segment != null) {
+                open.add(segment);
+            }
+        }
+        return open;
+    }
+
+    /** Segments closed since the last call, for the writer to delete once they are done. Writer thread only. */
+    List<Segment> takeClosed() {
+        retireFull();
         List<Segment> taken = new ArrayList<>(closedSinceTaken);
         closedSinceTaken.clear();
         return taken;
     }
 
-    synchronized Segment current() {
-        return current;
+    /**
+     * The group fsync, once per writer cycle whatever the number of entries appended since: every
+     * lane's open segment, and the full ones the lanes handed over (fsynced and closed here).
+     */
+    void force() {
+        retireFull();
+        for (Lane lane : lanes.values()) {
+            if (!lane.unforced) {
+                continue;
+            }
+            lane.unforced = false;
+            Segment segment = lane.current();
+            if (segment == null) {
+                continue; // swapped out meanwhile: retired, and forced then
+            }
+            try {
+                segment.channel.force(false);
+            } catch (ClosedChannelException e) {
+                // closed meanwhile, and forced when it was
+            } catch (IOException e) {
+                log.warn("Access log: cannot fsync {}: {}", segment.file, e.toString());
+            }
+        }
     }
 
-    /** The group fsync: one per writer cycle, whatever the number of entries appended since. */
-    void force() {
-        if (!unforced) {
-            return;
+    private void retireFull() {
+        Segment segment;
+        while ((segment = retiring.poll()) != null) {
+            retire(segment);
         }
-        unforced = false;
-        Segment segment = current();
+    }
+
+    /** Off the event loop: fsync, close, and only then count the segment as closed. */
+    private void retire(Segment segment) {
         try {
             segment.channel.force(false);
-        } catch (ClosedChannelException e) {
-            // rotated meanwhile, and forced when it was closed
+            segment.channel.close();
         } catch (IOException e) {
-            log.warn("Access log: cannot fsync {}: {}", segment.file, e.toString());
+            log.warn("Access log: cannot close {}: {}", segment.file, e.toString());
         }
+        segment.closed = true;
+        closedSinceTaken.add(segment);
     }
 
     void delete(Segment segment) {
@@ -223,16 +321,23 @@ final class AccessLogJournal implements AutoCloseable {
         }
     }
 
-    /** Stops appending; the last segment is deleted if all its entries reached the database. */
+    /** Stops appending; segments whose entries all reached the database are deleted. */
     @Override
-    public synchronized void close() throws IOException {
-        Segment last = current;
-        last.channel.force(false);
-        last.channel.close();
-        last.closed = true;
-        if (last.done()) {
-            delete(last);
+    public void close() throws IOException {
+        closing = true;
+        retireFull();
+        for (Lane lane : lanes.values()) {
+            Segment last = lane.swapIf(s -> true);
+            if (last != null) {
+                retire(last);
+            }
         }
+        for (Segment segment : closedSinceTaken) {
+            if (segment.done()) {
+                delete(segment);
+            }
+        }
+        closedSinceTaken.clear();
         lock.release();
         lockChannel.close();
     }

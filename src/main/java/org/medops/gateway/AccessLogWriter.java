@@ -58,7 +58,7 @@ final class AccessLogWriter implements AutoCloseable {
     private final Duration flushEvery;
     private final Thread worker;
     private final AtomicLong written = new AtomicLong();
-    private final AtomicLong spilled = new AtomicLong();
+    private final AtomicLong outages = new AtomicLong();
     /** Closed segments waiting to be replayed from disk, oldest first. */
     private final ConcurrentLinkedDeque<AccessLogJournal.Segment> replay = new ConcurrentLinkedDeque<>();
     /** Closed segments whose rows are still partly in memory. */
@@ -96,13 +96,13 @@ final class AccessLogWriter implements AutoCloseable {
         return written.get();
     }
 
-    /** How many times records were left to the journal because the database did not answer. */
-    long spilledBatches() {
-        return spilled.get();
+    /** How many times the database stopped answering, so that records were left to the journal. */
+    long outages() {
+        return outages.get();
     }
 
     /** Journal segments that wait to be replayed into the database. */
-    int pendingSpillFiles() {
+    int segmentsToReplay() {
         return replay.size();
     }
 
@@ -170,10 +170,10 @@ final class AccessLogWriter implements AutoCloseable {
                 setAside(copy.toString(), e);
                 committed(live);
             } else {
-                open(e, live);
+                openCircuit(e, live);
             }
         } catch (IOException | RuntimeException e) {
-            open(e, live);
+            openCircuit(e, live);
         }
     }
 
@@ -186,9 +186,9 @@ final class AccessLogWriter implements AutoCloseable {
     }
 
     /** The database did not take a batch: from now on records wait in the journal, not in memory. */
-    private void open(Exception cause, List<Pending> batch) {
+    private void openCircuit(Exception cause, List<Pending> batch) {
         circuitOpen = true;
-        spilled.incrementAndGet();
+        outages.incrementAndGet();
         nextProbe = System.currentTimeMillis() + PROBE_EVERY_MS;
         log.warn("Access log: database unavailable ({}); records stay in the journal and are replayed when it is back",
                 cause.toString());
@@ -219,7 +219,10 @@ final class AccessLogWriter implements AutoCloseable {
         replay.add(segment);
     }
 
-    /** One cheap connection attempt a second while the circuit is open. */
+    /**
+     * One connection attempt a second while the circuit is open. Getting one is the probe: the
+     * access-log pool validates a connection as it hands it out, so no second round trip is needed.
+     */
     private void probe() {
         long now = System.currentTimeMillis();
         if (now < nextProbe) {
@@ -227,14 +230,10 @@ final class AccessLogWriter implements AutoCloseable {
         }
         nextProbe = now + PROBE_EVERY_MS;
         try (Connection connection = dataSource.getConnection()) {
-            if (connection.isValid(1)) {
-                if (journal.current().dirty) {
-                    journal.rotate(); // a segment is replayed only once nothing more is appended to it
-                }
-                circuitOpen = false;
-                log.info("Access log: database is back; replaying {} journal segment(s)", replay.size());
-            }
-        } catch (SQLException | IOException | RuntimeException e) {
+            journal.rotateDirty(); // a segment is replayed only once nothing more is appended to it
+            circuitOpen = false;
+            log.info("Access log: database is back; replaying {} journal segment(s)", replay.size());
+        } catch (SQLException | RuntimeException e) {
             // still away
         }
     }
@@ -278,10 +277,10 @@ final class AccessLogWriter implements AutoCloseable {
                     replay.poll();
                     continue;
                 }
-                open(e, List.of());
+                openCircuit(e, List.of());
                 return;
             } catch (IOException | RuntimeException e) {
-                open(e, List.of());
+                openCircuit(e, List.of());
                 return;
             }
         }
@@ -414,7 +413,7 @@ final class AccessLogWriter implements AutoCloseable {
     }
 
     private Path journalDir() {
-        return journal.current().file.getParent();
+        return journal.dir();
     }
 
     /** Parks rather than sleeps, so that {@link #close()} wakes the worker for its last flush at once. */

@@ -14,15 +14,26 @@ final class BodyMasker {
     private static final Pattern ID_CARD = Pattern.compile("(?<!\\d)(\\d{6})\\d{8}(\\d{3}[0-9Xx])(?!\\d)");
     private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(1[3-9]\\d)\\d{4}(\\d{4})(?!\\d)");
 
+    private final boolean identifiers;
     private final Pattern fields;
     private final Pattern formFields;
 
+    /** Identifiers and the service's own fields, case as written. */
     BodyMasker(List<String> jsonFields) {
-        this(jsonFields, false);
+        this(jsonFields, false, true);
     }
 
-    /** @param ignoreCase whether {@code Password} is masked as {@code password} is (the gateway-wide list) */
-    BodyMasker(List<String> jsonFields, boolean ignoreCase) {
+    /**
+     * Only the named fields, for a second pass after a masker that already masked identifiers.
+     *
+     * @param ignoreCase whether {@code Password} is masked as {@code password} is (the gateway-wide list)
+     */
+    static BodyMasker fieldsOnly(List<String> jsonFields, boolean ignoreCase) {
+        return new BodyMasker(jsonFields, ignoreCase, false);
+    }
+
+    private BodyMasker(List<String> jsonFields, boolean ignoreCase, boolean identifiers) {
+        this.identifiers = identifiers;
         int flags = ignoreCase ? Pattern.CASE_INSENSITIVE : 0;
         String names = String.join("|", jsonFields.stream().map(Pattern::quote).toList());
         this.fields = jsonFields.isEmpty() ? null : Pattern.compile("(\"(?:" + names
@@ -34,8 +45,11 @@ final class BodyMasker {
         if (body == null) {
             return null;
         }
-        String masked = ID_CARD.matcher(body).replaceAll("$1********$2");
-        masked = MOBILE.matcher(masked).replaceAll("$1****$2");
+        String masked = body;
+        if (identifiers) {
+            masked = ID_CARD.matcher(masked).replaceAll("$1********$2");
+            masked = MOBILE.matcher(masked).replaceAll("$1****$2");
+        }
         if (fields != null) {
             Matcher matcher = fields.matcher(masked);
             masked = matcher.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "\"***\""));

@@ -47,11 +47,11 @@ class AccessLogOutageIT {
 
             switchable.down = true;
             write(writer, marker, 250, 500);
-            await().atMost(Duration.ofSeconds(5)).until(() -> writer.pendingSpillFiles() > 0);
+            await().atMost(Duration.ofSeconds(5)).until(() -> writer.segmentsToReplay() > 0);
             assertThat(count(marker)).isEqualTo(250);
 
             switchable.down = false;
-            await().atMost(Duration.ofSeconds(10)).until(() -> count(marker) == 750 && writer.pendingSpillFiles() == 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> count(marker) == 750 && writer.segmentsToReplay() == 0);
         }
         assertThat(jdbc.sql("select count(distinct request_id) from access_log where request_id like ?")
                 .param(marker + "%").query(Long.class).single()).isEqualTo(750);
@@ -80,7 +80,7 @@ class AccessLogOutageIT {
         java.nio.file.Files.writeString(second.resolve("00000000000000000001.journal"), journal);
 
         try (AccessLogWriter writer = new AccessLogWriter(database, second, 100, Duration.ofMillis(20))) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> count(marker) == 150 && writer.pendingSpillFiles() == 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> count(marker) == 150 && writer.segmentsToReplay() == 0);
         }
         assertThat(jdbc.sql("select count(distinct request_id) from access_log where request_id like ?")
                 .param(marker + "%").query(Long.class).single()).isEqualTo(150);
@@ -112,7 +112,7 @@ class AccessLogOutageIT {
         // Whether the closing writer still reached the database or left the records to its journal, the next
         // writer on that journal stores each of them exactly once.
         try (AccessLogWriter next = new AccessLogWriter(database, dir, 100, Duration.ofMillis(20))) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> count(marker) == 10 && next.pendingSpillFiles() == 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> count(marker) == 10 && next.segmentsToReplay() == 0);
         }
         assertThat(count(marker)).isEqualTo(10);
     }

@@ -141,7 +141,7 @@ class GatewayClusterIT {
                     served += client.get("/emr-" + suffix + "/records/" + i).status() == 200 ? 1 : 0;
                 }
                 assertThat(served).as("the node serves from memory while its database is away").isEqualTo(50);
-                await().atMost(Duration.ofSeconds(5)).until(() -> gatewayOf(node).accessLog().spilledBatches() > 0);
+                await().atMost(Duration.ofSeconds(5)).until(() -> gatewayOf(node).accessLog().outages() > 0);
 
                 link.restore();
                 await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
