@@ -44,6 +44,18 @@ class Users {
                 .query(this::map).optional();
     }
 
+    /** Display names of the given accounts, by username; unknown usernames are left out. */
+    java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        jdbc.sql("select username, display_name from users where username in (:usernames)")
+                .param("usernames", usernames.stream().map(User::normalize).toList())
+                .query((rs, row) -> names.put(rs.getString("username"), rs.getString("display_name"))).list();
+        return names;
+    }
+
     boolean exists(String username) {
         return jdbc.sql("select count(*) from users where username = ?")
                 .param(User.normalize(username)).query(Long.class).single() > 0;

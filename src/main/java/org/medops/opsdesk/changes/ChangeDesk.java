@@ -56,7 +56,7 @@ class ChangeDesk {
         changes.firstOverlapping(plan.systemCode(), plan.environment(), plan.plannedStart(), plan.plannedEnd())
                 .ifPresent(other -> {
                     throw ProblemException.conflict("change-overlaps", Long.toString(other.id()), other.title(),
-                            shown(other.plannedStart()), shown(other.plannedEnd()), other.systemCode());
+                            shown(other.plannedStart()), shown(other.plannedEnd()), other.plan().systemCode());
                 });
         Change requested = Change.request(plan, by, now);
         long id = changes.insert(requested);
@@ -76,18 +76,38 @@ class ChangeDesk {
         return apply(id, "change.refuse", c -> c.refuse(by, signerName, reason, now));
     }
 
-    /** Outside the authorised period only with an emergency reason, audited as its own action. */
+    /** The engineer asks the hospital to let an authorised change start outside its period. */
     @Transactional
-    Change start(long id, Instant at, String emergencyReason) {
+    Change requestEmergency(long id, String reason, String by) {
+        Instant now = clock.instant();
+        return apply(id, "change.emergency-request", c -> c.requestEmergency(by, reason, now));
+    }
+
+    /** A hospital reviewer approves the emergency; never the one who asked, nor the change's requester. */
+    @Transactional
+    Change approveEmergency(long id, String signerName, String by) {
+        Instant now = clock.instant();
+        return apply(id, "change.emergency-approve", c -> c.approveEmergency(by, signerName, now));
+    }
+
+    @Transactional
+    Change rejectEmergency(long id, String signerName, String reason, String by) {
+        Instant now = clock.instant();
+        return apply(id, "change.emergency-reject", c -> c.rejectEmergency(by, signerName, reason, now));
+    }
+
+    /** Outside the authorised period only under an approved emergency, audited as its own action. */
+    @Transactional
+    Change start(long id, Instant at) {
         Instant when = recorded(at);
         Change before = changes.lock(id).orElseThrow(() -> ProblemException.notFound("change", id));
-        if (before.authorizedAt() != null && when.isBefore(before.authorizedAt())) {
+        if (before.authorization() != null && when.isBefore(before.authorization().at())) {
             throw ProblemException.invalid("change-time-invalid", when);
         }
-        Change after = before.start(when, emergencyReason);
+        Change after = before.start(when);
         changes.update(after);
-        events.publishEvent(new ChangeAction(after.emergency() ? "change.emergency-start" : "change.start",
-                Long.toString(id), FieldChange.between(before, after)));
+        events.publishEvent(new ChangeAction(after.emergencyStart() ? "change.emergency-start" : "change.start",
+                Long.toString(id), audited(before, after)));
         return after;
     }
 
@@ -116,8 +136,13 @@ class ChangeDesk {
         Change before = changes.lock(id).orElseThrow(() -> ProblemException.notFound("change", id));
         Change after = step.apply(before);
         changes.update(after);
-        events.publishEvent(new ChangeAction(action, Long.toString(id), FieldChange.between(before, after)));
+        events.publishEvent(new ChangeAction(action, Long.toString(id), audited(before, after)));
         return after;
+    }
+
+    /** Field by field as the API names them, so the trail reads like the change's JSON. */
+    private static java.util.List<FieldChange> audited(Change before, Change after) {
+        return FieldChange.between(ChangeView.of(before), ChangeView.of(after));
     }
 
     private String shown(Instant instant) {

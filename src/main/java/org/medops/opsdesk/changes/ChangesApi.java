@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Changes over REST: request, the hospital's written authorization, execution and result. */
+/** Changes over REST: request, the hospital's written authorization and emergency approval, execution and result. */
 @RestController
 @RequestMapping("/api/v1/opsdesk/changes")
 class ChangesApi {
@@ -32,14 +32,14 @@ class ChangesApi {
 
     @GetMapping
     @PreAuthorize("hasAuthority('opsdesk:read')")
-    List<Change> list(@RequestParam(required = false) ChangeStatus status) {
-        return changes.list(status, 500);
+    List<ChangeView> list(@RequestParam(required = false) ChangeStatus status) {
+        return changes.list(status, 500).stream().map(ChangeView::of).toList();
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('opsdesk:read')")
-    Change one(@PathVariable long id) {
-        return changes.find(id).orElseThrow(() -> ProblemException.notFound("change", id));
+    ChangeView one(@PathVariable long id) {
+        return ChangeView.of(changes.find(id).orElseThrow(() -> ProblemException.notFound("change", id)));
     }
 
     @GetMapping("/window")
@@ -52,39 +52,59 @@ class ChangesApi {
 
     @PostMapping
     @PreAuthorize("hasAnyAuthority('opsdesk:work', 'opsdesk:report')")
-    ResponseEntity<Change> request(@Valid @RequestBody NewChange plan, Authentication who) {
+    ResponseEntity<ChangeView> request(@Valid @RequestBody NewChange plan, Authentication who) {
         Change created = desk.request(plan, who.getName());
-        return ResponseEntity.created(URI.create("/api/v1/opsdesk/changes/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/opsdesk/changes/" + created.id())).body(ChangeView.of(created));
     }
 
     @PostMapping("/{id}/authorize")
     @PreAuthorize("hasAuthority('opsdesk:confirm')")
-    Change authorize(@PathVariable long id, @RequestBody Authorization body, Authentication who) {
-        return desk.authorize(id, body.signerName(), body.statement(), who.getName());
+    ChangeView authorize(@PathVariable long id, @RequestBody Authorization body, Authentication who) {
+        return ChangeView.of(desk.authorize(id, body.signerName(), body.statement(), who.getName()));
     }
 
     @PostMapping("/{id}/refuse")
     @PreAuthorize("hasAuthority('opsdesk:confirm')")
-    Change refuse(@PathVariable long id, @RequestBody Refusal body, Authentication who) {
-        return desk.refuse(id, body.signerName(), body.reason(), who.getName());
+    ChangeView refuse(@PathVariable long id, @RequestBody Refusal body, Authentication who) {
+        return ChangeView.of(desk.refuse(id, body.signerName(), body.reason(), who.getName()));
     }
 
     @PostMapping("/{id}/start")
     @PreAuthorize("hasAuthority('opsdesk:work')")
-    Change start(@PathVariable long id, @RequestBody(required = false) Started body) {
-        return desk.start(id, body == null ? null : body.startedAt(), body == null ? null : body.emergencyReason());
+    ChangeView start(@PathVariable long id, @RequestBody(required = false) Started body) {
+        return ChangeView.of(desk.start(id, body == null ? null : body.startedAt()));
+    }
+
+    /** The engineer asks the hospital to approve starting outside the authorised period (紧急变更). */
+    @PostMapping("/{id}/emergency")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    ChangeView requestEmergency(@PathVariable long id, @RequestBody EmergencyRequest body, Authentication who) {
+        return ChangeView.of(desk.requestEmergency(id, body.reason(), who.getName()));
+    }
+
+    @PostMapping("/{id}/emergency/approve")
+    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    ChangeView approveEmergency(@PathVariable long id, @RequestBody(required = false) EmergencyDecisionBody body,
+                                Authentication who) {
+        return ChangeView.of(desk.approveEmergency(id, body == null ? null : body.signerName(), who.getName()));
+    }
+
+    @PostMapping("/{id}/emergency/reject")
+    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    ChangeView rejectEmergency(@PathVariable long id, @RequestBody EmergencyDecisionBody body, Authentication who) {
+        return ChangeView.of(desk.rejectEmergency(id, body.signerName(), body.reason(), who.getName()));
     }
 
     @PostMapping("/{id}/finish")
     @PreAuthorize("hasAuthority('opsdesk:work')")
-    Change finish(@PathVariable long id, @RequestBody Finished body) {
-        return desk.finish(id, body.result(), body.notes(), body.finishedAt());
+    ChangeView finish(@PathVariable long id, @RequestBody Finished body) {
+        return ChangeView.of(desk.finish(id, body.result(), body.notes(), body.finishedAt()));
     }
 
     @PostMapping("/{id}/cancel")
     @PreAuthorize("hasAnyAuthority('opsdesk:work', 'opsdesk:manage')")
-    Change cancel(@PathVariable long id, @RequestBody Cancellation body, Authentication who) {
-        return desk.cancel(id, body.reason(), who.getName());
+    ChangeView cancel(@PathVariable long id, @RequestBody Cancellation body, Authentication who) {
+        return ChangeView.of(desk.cancel(id, body.reason(), who.getName()));
     }
 
     /** The hospital's signature: the signer's name and their statement. */
@@ -94,8 +114,16 @@ class ChangesApi {
     record Refusal(String signerName, String reason) {
     }
 
-    /** {@code emergencyReason} (紧急变更原因) lets a change start outside its authorised period. */
-    record Started(Instant startedAt, String emergencyReason) {
+    /** Outside the authorised period a start needs an emergency the hospital approved ({@code …/emergency}). */
+    record Started(Instant startedAt) {
+    }
+
+    /** 紧急变更原因. */
+    record EmergencyRequest(String reason) {
+    }
+
+    /** The hospital reviewer's name as signed; a rejection needs its reason. */
+    record EmergencyDecisionBody(String signerName, String reason) {
     }
 
     record Finished(ChangeResult result, String notes, Instant finishedAt) {

@@ -40,7 +40,7 @@ class ChangesController {
     String list(@RequestParam(required = false) ChangeStatus status, Model model) {
         model.addAttribute("status", status);
         model.addAttribute("statuses", ChangeStatus.values());
-        model.addAttribute("changes", changes.list(status, 300));
+        model.addAttribute("changes", changes.list(status, 300).stream().map(ChangeView::of).toList());
         model.addAttribute("systems", systems.active());
         model.addAttribute("environments", ChangeEnvironment.values());
         model.addAttribute("risks", ChangeRisk.values());
@@ -51,7 +51,7 @@ class ChangesController {
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('opsdesk:read')")
     String one(@PathVariable long id, Model model) {
-        model.addAttribute("c", changes.find(id).orElseThrow(() -> ProblemException.notFound("change", id)));
+        model.addAttribute("c", ChangeView.of(changes.find(id).orElseThrow(() -> ProblemException.notFound("change", id))));
         model.addAttribute("results", ChangeResult.values());
         model.addAttribute("window", desk.window());
         return "opsdesk/changes-detail";
@@ -90,9 +90,36 @@ class ChangesController {
 
     @PostMapping("/{id}/start")
     @PreAuthorize("hasAuthority('opsdesk:work')")
-    String start(@PathVariable long id, @RequestParam(required = false) String emergencyReason,
-                 RedirectAttributes redirect) {
-        ConsoleActions.attempt(redirect, "changes.started", () -> desk.start(id, null, emergencyReason));
+    String start(@PathVariable long id, RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "changes.started", () -> desk.start(id, null));
+        return back(id);
+    }
+
+    @PostMapping("/{id}/emergency")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String requestEmergency(@PathVariable long id, @RequestParam(required = false) String reason, Authentication who,
+                            RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "changes.emergencyRequested",
+                () -> desk.requestEmergency(id, reason, who.getName()));
+        return back(id);
+    }
+
+    @PostMapping("/{id}/emergency/approve")
+    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    String approveEmergency(@PathVariable long id, @RequestParam(required = false) String signerName,
+                            Authentication who, RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "changes.emergencyApproved",
+                () -> desk.approveEmergency(id, signerName, who.getName()));
+        return back(id);
+    }
+
+    @PostMapping("/{id}/emergency/reject")
+    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    String rejectEmergency(@PathVariable long id, @RequestParam(required = false) String signerName,
+                           @RequestParam(required = false) String reason, Authentication who,
+                           RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "changes.emergencyRejected",
+                () -> desk.rejectEmergency(id, signerName, reason, who.getName()));
         return back(id);
     }
 

@@ -52,12 +52,12 @@ class ChangesDemo implements DemoData {
     private void seedChanges() {
         Change patch = change("HIS 5.3.2 补丁升级", "HIS", ChangeEnvironment.PRODUCTION, ChangeRisk.HIGH, 21, 22, 30, 120);
         patch = save(patch.authorize(REVIEWER, "信息科审核人 陈刚", "已审阅实施与回退方案，同意在维护窗口实施。", days().at(23, 16)));
-        patch = save(patch.start(days().at(21, LocalTime.of(22, 32)), null));
+        patch = save(patch.start(days().at(21, LocalTime.of(22, 32))));
         save(patch.finish(ChangeResult.SUCCESS, "补丁升级完成，门诊、住院业务验证正常。", days().at(21, LocalTime.of(23, 58))));
 
         Change lisDb = change("LIS 数据库参数调整", "LIS", ChangeEnvironment.PRODUCTION, ChangeRisk.MEDIUM, 45, 23, 0, 90);
         lisDb = save(lisDb.authorize(REVIEWER, "信息科审核人 陈刚", "同意。", days().at(46, 10)));
-        lisDb = save(lisDb.start(days().at(45, LocalTime.of(23, 5)), null));
+        lisDb = save(lisDb.start(days().at(45, LocalTime.of(23, 5))));
         save(lisDb.finish(ChangeResult.ROLLED_BACK, "调整后报告查询变慢，按回退方案恢复原参数。", days().at(45, LocalTime.of(23, 50))));
 
         Change gateway = change("外联平台证书更新", "GATEWAY", ChangeEnvironment.PRODUCTION, ChangeRisk.LOW, -1, 23, 0, 60);

@@ -11,21 +11,58 @@ import org.springframework.http.HttpStatus;
 
 /**
  * A requirement (需求) the hospital asked of the vendor. Immutable: each step returns the requirement
- * as it is afterwards, or refuses with a problem when the step does not fit the current status.
+ * as it is afterwards, or refuses with a problem when the step does not fit the current status. What each
+ * side said and did is held in value objects, so a step replaces one part and keeps the rest.
+ *
+ * @param request what the hospital asked, as submitted
+ * @param commitment the due date, the person-days counted against the allowance, their contract year, the plan
  */
-record Requirement(long id, String title, String description, String systemCode, String submitter, String contact,
-                   RequirementStatus status, String submittedBy, Instant submittedAt, String answer, String answeredBy,
-                   Instant answeredAt, LocalDate dueDate, BigDecimal personDays, Integer contractYear,
-                   LocalDate plannedDate, String deliveredNote, String deliveredBy, Instant deliveredAt,
-                   String verifiedBy, Instant verifiedAt, String verificationNote) {
+record Requirement(long id, NewRequirement request, RequirementStatus status, Signed submitted, Answer answer,
+                   Commitment commitment, Delivery delivery, Verification verification) {
+
+    record Signed(String by, Instant at) {
+    }
+
+    /** The vendor's answer: why it accepts or rejects, who, when. */
+    record Answer(String text, String by, Instant at) {
+    }
+
+    record Commitment(LocalDate dueDate, BigDecimal personDays, Integer contractYear, LocalDate plannedDate) {
+
+        static final Commitment NONE = new Commitment(null, BigDecimal.ZERO, null, null);
+
+        Commitment dueOn(LocalDate due) {
+            return new Commitment(due, personDays, contractYear, plannedDate);
+        }
+
+        Commitment spending(BigDecimal days) {
+            return new Commitment(dueDate, days, contractYear, plannedDate);
+        }
+
+        Commitment plannedFor(LocalDate planned) {
+            return new Commitment(dueDate, personDays, contractYear, planned);
+        }
+    }
+
+    /** What the vendor delivered. */
+    record Delivery(String note, String by, Instant at) {
+    }
+
+    /**
+     * The hospital's verification; a refused one keeps only its reason (who refused and when is in the steps,
+     * nobody is named as having verified it).
+     */
+    record Verification(String by, Instant at, String note) {
+    }
 
     /** Days after acceptance the work is due unless someone sets another date. */
     static final int DEFAULT_DUE_DAYS = 5;
 
     static Requirement submit(NewRequirement request, String by, Instant at) {
-        return new Requirement(0, request.title().trim(), request.description().trim(), request.systemCode(),
-                request.submitter().trim(), blankToNull(request.contact()), RequirementStatus.SUBMITTED, by, at, null,
-                null, null, null, BigDecimal.ZERO, null, null, null, null, null, null, null, null);
+        NewRequirement trimmed = new NewRequirement(request.title().trim(), request.description().trim(),
+                request.systemCode(), request.submitter().trim(), blankToNull(request.contact()));
+        return new Requirement(0, trimmed, RequirementStatus.SUBMITTED, new Signed(by, at), null, Commitment.NONE,
+                null, null);
     }
 
     Requirement startAnalysis() {
@@ -40,19 +77,17 @@ record Requirement(long id, String title, String description, String systemCode,
     Requirement accept(String reason, BigDecimal days, LocalDate due, String by, Instant at, LocalDate today,
                        int year) {
         expect("accept", RequirementStatus.UNDER_ANALYSIS);
-        String answerGiven = required(reason);
-        return new Requirement(id, title, description, systemCode, submitter, contact, RequirementStatus.ACCEPTED,
-                submittedBy, submittedAt, answerGiven, by, at, due == null ? today.plusDays(DEFAULT_DUE_DAYS) : due,
-                days == null ? BigDecimal.ZERO : days, year, plannedDate, deliveredNote, deliveredBy, deliveredAt,
-                verifiedBy, verifiedAt, verificationNote);
+        Answer given = new Answer(required(reason), by, at);
+        Commitment committed = new Commitment(due == null ? today.plusDays(DEFAULT_DUE_DAYS) : due,
+                days == null ? BigDecimal.ZERO : days, year, commitment.plannedDate());
+        return new Requirement(id, request, RequirementStatus.ACCEPTED, submitted, given, committed, delivery,
+                verification);
     }
 
     Requirement reject(String reason, String by, Instant at) {
         expect("reject", RequirementStatus.UNDER_ANALYSIS);
-        String answerGiven = required(reason);
-        return new Requirement(id, title, description, systemCode, submitter, contact, RequirementStatus.REJECTED,
-                submittedBy, submittedAt, answerGiven, by, at, dueDate, personDays, contractYear, plannedDate,
-                deliveredNote, deliveredBy, deliveredAt, verifiedBy, verifiedAt, verificationNote);
+        return new Requirement(id, request, RequirementStatus.REJECTED, submitted, new Answer(required(reason), by, at),
+                commitment, delivery, verification);
     }
 
     /** Plans the work; a scheduled requirement may be planned again for another date. */
@@ -61,9 +96,8 @@ record Requirement(long id, String title, String description, String systemCode,
         if (planned == null) {
             throw ProblemException.invalid("requirement-planned-date-required");
         }
-        return new Requirement(id, title, description, systemCode, submitter, contact, RequirementStatus.SCHEDULED,
-                submittedBy, submittedAt, answer, answeredBy, answeredAt, dueDate, personDays, contractYear, planned,
-                deliveredNote, deliveredBy, deliveredAt, verifiedBy, verifiedAt, verificationNote);
+        return new Requirement(id, request, RequirementStatus.SCHEDULED, submitted, answer,
+                commitment.plannedFor(planned), delivery, verification);
     }
 
     Requirement deliver(String what, String by, Instant at) {
@@ -71,29 +105,22 @@ record Requirement(long id, String title, String description, String systemCode,
         if (what == null || what.isBlank()) {
             throw ProblemException.invalid("requirement-delivery-required");
         }
-        return new Requirement(id, title, description, systemCode, submitter, contact, RequirementStatus.DELIVERED,
-                submittedBy, submittedAt, answer, answeredBy, answeredAt, dueDate, personDays, contractYear,
-                plannedDate, what.trim(), by, at, verifiedBy, verifiedAt, verificationNote);
+        return new Requirement(id, request, RequirementStatus.DELIVERED, submitted, answer, commitment,
+                new Delivery(what.trim(), by, at), verification);
     }
 
     /** The hospital confirms the delivery meets the requirement. */
     Requirement verify(String note, String by, Instant at) {
         expect("verify", RequirementStatus.DELIVERED);
-        return new Requirement(id, title, description, systemCode, submitter, contact, RequirementStatus.VERIFIED,
-                submittedBy, submittedAt, answer, answeredBy, answeredAt, dueDate, personDays, contractYear,
-                plannedDate, deliveredNote, deliveredBy, deliveredAt, by, at, blankToNull(note));
+        return new Requirement(id, request, RequirementStatus.VERIFIED, submitted, answer, commitment, delivery,
+                new Verification(by, at, blankToNull(note)));
     }
 
-    /**
-     * The hospital does not accept the delivery: back to scheduled work, with the reason on record (who refused
-     * and when is in the steps; nobody is named as having verified it).
-     */
+    /** The hospital does not accept the delivery: back to scheduled work, with the reason on record. */
     Requirement refuseVerification(String reason, String by, Instant at) {
         expect("refuse", RequirementStatus.DELIVERED);
-        String why = required(reason);
-        return new Requirement(id, title, description, systemCode, submitter, contact, RequirementStatus.SCHEDULED,
-                submittedBy, submittedAt, answer, answeredBy, answeredAt, dueDate, personDays, contractYear,
-                plannedDate, deliveredNote, deliveredBy, deliveredAt, null, null, why);
+        return new Requirement(id, request, RequirementStatus.SCHEDULED, submitted, answer, commitment, delivery,
+                new Verification(null, null, required(reason)));
     }
 
     Requirement dueOn(LocalDate due) {
@@ -101,28 +128,24 @@ record Requirement(long id, String title, String description, String systemCode,
         if (due == null) {
             throw ProblemException.invalid("requirement-due-date-required");
         }
-        return new Requirement(id, title, description, systemCode, submitter, contact, status, submittedBy,
-                submittedAt, answer, answeredBy, answeredAt, due, personDays, contractYear, plannedDate, deliveredNote,
-                deliveredBy, deliveredAt, verifiedBy, verifiedAt, verificationNote);
+        return new Requirement(id, request, status, submitted, answer, commitment.dueOn(due), delivery, verification);
     }
 
     /** Records the person-days actually spent (or re-estimated) while the work is not yet verified. */
     Requirement spend(BigDecimal days) {
         expect("person-days", RequirementStatus.ACCEPTED, RequirementStatus.SCHEDULED, RequirementStatus.DELIVERED);
-        return new Requirement(id, title, description, systemCode, submitter, contact, status, submittedBy,
-                submittedAt, answer, answeredBy, answeredAt, dueDate, days, contractYear, plannedDate, deliveredNote,
-                deliveredBy, deliveredAt, verifiedBy, verifiedAt, verificationNote);
+        return new Requirement(id, request, status, submitted, answer, commitment.spending(days), delivery,
+                verification);
     }
 
     public boolean overdue(LocalDate today) {
-        return dueDate != null && today.isAfter(dueDate) && status != RequirementStatus.VERIFIED
+        LocalDate due = commitment.dueDate();
+        return due != null && today.isAfter(due) && status != RequirementStatus.VERIFIED
                 && status != RequirementStatus.DELIVERED && status != RequirementStatus.REJECTED;
     }
 
     private Requirement withStatus(RequirementStatus next) {
-        return new Requirement(id, title, description, systemCode, submitter, contact, next, submittedBy, submittedAt,
-                answer, answeredBy, answeredAt, dueDate, personDays, contractYear, plannedDate, deliveredNote,
-                deliveredBy, deliveredAt, verifiedBy, verifiedAt, verificationNote);
+        return new Requirement(id, request, next, submitted, answer, commitment, delivery, verification);
     }
 
     private void expect(String step, RequirementStatus first, RequirementStatus... more) {

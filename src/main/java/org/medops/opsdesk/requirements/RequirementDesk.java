@@ -64,7 +64,7 @@ class RequirementDesk {
         Requirement current = requirements.lock(id).orElseThrow(() -> ProblemException.notFound("requirement", id));
         Requirement accepted = current.accept(reason, days, due, by, now, today, year);
         allowance(year).check(days, BigDecimal.ZERO);
-        return store(current, accepted, by, "requirement.accept", accepted.answer(), now);
+        return store(current, accepted, by, "requirement.accept", accepted.answer().text(), now);
     }
 
     @Transactional
@@ -110,7 +110,7 @@ class RequirementDesk {
             throw ProblemException.invalid("person-days-required");
         }
         Requirement spent = current.spend(days);
-        allowance(current.contractYear()).check(days, current.personDays());
+        allowance(current.commitment().contractYear()).check(days, current.commitment().personDays());
         return store(current, spent, by, "requirement.person-days", days.toPlainString(), clock.instant());
     }
 
@@ -141,7 +141,7 @@ class RequirementDesk {
                               Instant at) {
         requirements.update(after);
         requirements.step(after.id(), at, by, before.status(), after.status(), note);
-        events.publishEvent(new RequirementAction(action, Long.toString(after.id()), FieldChange.between(before, after)));
+        events.publishEvent(new RequirementAction(action, Long.toString(after.id()), FieldChange.between(RequirementView.of(before), RequirementView.of(after))));
         return after;
     }
 }

@@ -32,41 +32,94 @@ class Requirements {
 
     List<Requirement> list(RequirementStatus status, int limit) {
         if (status == null) {
-            return jdbc.sql(SELECT + " order by id desc limit ?").param(limit).query(Requirement.class).list();
+            return jdbc.sql(SELECT + " order by id desc limit :limit").param("limit", limit)
+                    .query(Requirements::map).list();
         }
-        return jdbc.sql(SELECT + " where status = ? order by id desc limit ?").params(status.name(), limit)
-                .query(Requirement.class).list();
+        return jdbc.sql(SELECT + " where status = :status order by id desc limit :limit")
+                .param("status", status.name()).param("limit", limit).query(Requirements::map).list();
     }
 
     Optional<Requirement> find(long id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id).query(Requirement.class).optional();
+        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(Requirements::map).optional();
     }
 
     /** Reads the requirement locked for this transaction, so two answers to it cannot cross. */
     Optional<Requirement> lock(long id) {
-        return jdbc.sql(SELECT + " where id = ? for update").param(id).query(Requirement.class).optional();
+        return jdbc.sql(SELECT + " where id = :id for update").param("id", id).query(Requirements::map).optional();
     }
 
     long insert(Requirement r) {
+        NewRequirement q = r.request();
         return jdbc.sql("""
                         insert into opsdesk_requirements(title, description, system_code, submitter, contact, status,
                             submitted_by, submitted_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(r.title(), r.description(), r.systemCode(), r.submitter(), r.contact(), r.status().name(),
-                        r.submittedBy(), ts(r.submittedAt()))
+                        values (:title, :description, :system, :submitter, :contact, :status, :submittedBy,
+                            :submittedAt) returning id""")
+                .param("title", q.title()).param("description", q.description()).param("system", q.systemCode())
+                .param("submitter", q.submitter()).param("contact", q.contact()).param("status", r.status().name())
+                .param("submittedBy", r.submitted().by()).param("submittedAt", ts(r.submitted().at()))
                 .query(Long.class).single();
     }
 
     void update(Requirement r) {
+        Requirement.Answer a = r.answer();
+        Requirement.Commitment c = r.commitment();
+        Requirement.Delivery d = r.delivery();
+        Requirement.Verification v = r.verification();
         jdbc.sql("""
-                        update opsdesk_requirements set status = ?, answer = ?, answered_by = ?, answered_at = ?,
-                            due_date = ?, person_days = ?, contract_year = ?, planned_date = ?, delivered_note = ?,
-                            delivered_by = ?, delivered_at = ?, verified_by = ?, verified_at = ?, verification_note = ?
-                        where id = ?""")
-                .params(r.status().name(), r.answer(), r.answeredBy(), ts(r.answeredAt()), date(r.dueDate()),
-                        r.personDays(), r.contractYear(), date(r.plannedDate()), r.deliveredNote(), r.deliveredBy(),
-                        ts(r.deliveredAt()), r.verifiedBy(), ts(r.verifiedAt()), r.verificationNote(), r.id())
+                        update opsdesk_requirements set status = :status, answer = :answer, answered_by = :answeredBy,
+                            answered_at = :answeredAt, due_date = :dueDate, person_days = :personDays,
+                            contract_year = :contractYear, planned_date = :plannedDate, delivered_note = :deliveredNote,
+                            delivered_by = :deliveredBy, delivered_at = :deliveredAt, verified_by = :verifiedBy,
+                            verified_at = :verifiedAt, verification_note = :verificationNote
+                        where id = :id""")
+                .param("status", r.status().name())
+                .param("answer", a == null ? null : a.text())
+                .param("answeredBy", a == null ? null : a.by())
+                .param("answeredAt", ts(a == null ? null : a.at()))
+                .param("dueDate", date(c.dueDate()))
+                .param("personDays", c.personDays())
+                .param("contractYear", c.contractYear())
+                .param("plannedDate", date(c.plannedDate()))
+                .param("deliveredNote", d == null ? null : d.note())
+                .param("deliveredBy", d == null ? null : d.by())
+                .param("deliveredAt", ts(d == null ? null : d.at()))
+                .param("verifiedBy", v == null ? null : v.by())
+                .param("verifiedAt", ts(v == null ? null : v.at()))
+                .param("verificationNote", v == null ? null : v.note())
+                .param("id", r.id())
                 .update();
+    }
+
+    private static Requirement map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        NewRequirement request = new NewRequirement(rs.getString("title"), rs.getString("description"),
+                rs.getString("system_code"), rs.getString("submitter"), rs.getString("contact"));
+        Instant answeredAt = instant(rs, "answered_at");
+        Requirement.Answer answer = answeredAt == null && rs.getString("answer") == null ? null
+                : new Requirement.Answer(rs.getString("answer"), rs.getString("answered_by"), answeredAt);
+        Integer year = rs.getObject("contract_year", Integer.class);
+        Requirement.Commitment commitment = new Requirement.Commitment(localDate(rs, "due_date"),
+                rs.getBigDecimal("person_days"), year, localDate(rs, "planned_date"));
+        Instant deliveredAt = instant(rs, "delivered_at");
+        Requirement.Delivery delivery = deliveredAt == null && rs.getString("delivered_note") == null ? null
+                : new Requirement.Delivery(rs.getString("delivered_note"), rs.getString("delivered_by"), deliveredAt);
+        Instant verifiedAt = instant(rs, "verified_at");
+        Requirement.Verification verification = verifiedAt == null && rs.getString("verification_note") == null
+                ? null : new Requirement.Verification(rs.getString("verified_by"), verifiedAt,
+                rs.getString("verification_note"));
+        return new Requirement(rs.getLong("id"), request, RequirementStatus.valueOf(rs.getString("status")),
+                new Requirement.Signed(rs.getString("submitted_by"), instant(rs, "submitted_at")), answer, commitment,
+                delivery, verification);
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static LocalDate localDate(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        Date value = rs.getDate(column);
+        return value == null ? null : value.toLocalDate();
     }
 
     /**

@@ -34,14 +34,14 @@ class RequirementsApi {
 
     @GetMapping
     @PreAuthorize("hasAuthority('opsdesk:read')")
-    List<Requirement> list(@RequestParam(required = false) RequirementStatus status) {
-        return requirements.list(status, 500);
+    List<RequirementView> list(@RequestParam(required = false) RequirementStatus status) {
+        return requirements.list(status, 500).stream().map(RequirementView::of).toList();
     }
 
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('opsdesk:read')")
-    Requirement one(@PathVariable long id) {
-        return requirements.find(id).orElseThrow(() -> ProblemException.notFound("requirement", id));
+    RequirementView one(@PathVariable long id) {
+        return RequirementView.of(requirements.find(id).orElseThrow(() -> ProblemException.notFound("requirement", id)));
     }
 
     @GetMapping("/{id}/steps")
@@ -59,63 +59,63 @@ class RequirementsApi {
 
     @PostMapping
     @PreAuthorize("hasAuthority('opsdesk:report')")
-    ResponseEntity<Requirement> submit(@Valid @RequestBody NewRequirement request, Authentication who) {
+    ResponseEntity<RequirementView> submit(@Valid @RequestBody NewRequirement request, Authentication who) {
         Requirement created = desk.submit(request, who.getName());
-        return ResponseEntity.created(URI.create("/api/v1/opsdesk/requirements/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/opsdesk/requirements/" + created.id())).body(RequirementView.of(created));
     }
 
     @PostMapping("/{id}/analysis")
     @PreAuthorize("hasAuthority('opsdesk:work')")
-    Requirement analyse(@PathVariable long id, Authentication who) {
-        return desk.startAnalysis(id, who.getName());
+    RequirementView analyse(@PathVariable long id, Authentication who) {
+        return RequirementView.of(desk.startAnalysis(id, who.getName()));
     }
 
     @PostMapping("/{id}/accept")
     @PreAuthorize("hasAuthority('opsdesk:work')")
-    Requirement accept(@PathVariable long id, @RequestBody Acceptance body, Authentication who) {
-        return desk.accept(id, body.reason(), body.personDays(), body.dueDate(), who.getName());
+    RequirementView accept(@PathVariable long id, @RequestBody Acceptance body, Authentication who) {
+        return RequirementView.of(desk.accept(id, body.reason(), body.personDays(), body.dueDate(), who.getName()));
     }
 
     @PostMapping("/{id}/reject")
     @PreAuthorize("hasAuthority('opsdesk:work')")
-    Requirement reject(@PathVariable long id, @RequestBody Reason body, Authentication who) {
-        return desk.reject(id, body.reason(), who.getName());
+    RequirementView reject(@PathVariable long id, @RequestBody Reason body, Authentication who) {
+        return RequirementView.of(desk.reject(id, body.reason(), who.getName()));
     }
 
     @PostMapping("/{id}/schedule")
     @PreAuthorize("hasAuthority('opsdesk:work')")
-    Requirement schedule(@PathVariable long id, @RequestBody Planning body, Authentication who) {
-        return desk.schedule(id, body.plannedDate(), who.getName());
+    RequirementView schedule(@PathVariable long id, @RequestBody Planning body, Authentication who) {
+        return RequirementView.of(desk.schedule(id, body.plannedDate(), who.getName()));
     }
 
     @PostMapping("/{id}/deliver")
     @PreAuthorize("hasAuthority('opsdesk:work')")
-    Requirement deliver(@PathVariable long id, @RequestBody Delivery body, Authentication who) {
-        return desk.deliver(id, body.delivered(), who.getName());
+    RequirementView deliver(@PathVariable long id, @RequestBody Delivery body, Authentication who) {
+        return RequirementView.of(desk.deliver(id, body.delivered(), who.getName()));
     }
 
     @PostMapping("/{id}/verify")
     @PreAuthorize("hasAuthority('opsdesk:confirm')")
-    Requirement verify(@PathVariable long id, @RequestBody(required = false) Verification body, Authentication who) {
-        return desk.verify(id, body == null ? null : body.note(), who.getName());
+    RequirementView verify(@PathVariable long id, @RequestBody(required = false) Verification body, Authentication who) {
+        return RequirementView.of(desk.verify(id, body == null ? null : body.note(), who.getName()));
     }
 
     @PostMapping("/{id}/refuse-verification")
     @PreAuthorize("hasAuthority('opsdesk:confirm')")
-    Requirement refuse(@PathVariable long id, @RequestBody Reason body, Authentication who) {
-        return desk.refuseVerification(id, body.reason(), who.getName());
+    RequirementView refuse(@PathVariable long id, @RequestBody Reason body, Authentication who) {
+        return RequirementView.of(desk.refuseVerification(id, body.reason(), who.getName()));
     }
 
     @PutMapping("/{id}/due-date")
     @PreAuthorize("hasAuthority('opsdesk:work')")
-    Requirement due(@PathVariable long id, @RequestBody Due body, Authentication who) {
-        return desk.setDueDate(id, body.dueDate(), who.getName());
+    RequirementView due(@PathVariable long id, @RequestBody Due body, Authentication who) {
+        return RequirementView.of(desk.setDueDate(id, body.dueDate(), who.getName()));
     }
 
     @PutMapping("/{id}/person-days")
     @PreAuthorize("hasAuthority('opsdesk:work')")
-    Requirement personDays(@PathVariable long id, @RequestBody PersonDays body, Authentication who) {
-        return desk.recordPersonDays(id, body.personDays(), who.getName());
+    RequirementView personDays(@PathVariable long id, @RequestBody PersonDays body, Authentication who) {
+        return RequirementView.of(desk.recordPersonDays(id, body.personDays(), who.getName()));
     }
 
     record Acceptance(String reason, BigDecimal personDays, LocalDate dueDate) {

@@ -39,7 +39,7 @@ class RequirementsController {
     String list(@RequestParam(required = false) RequirementStatus status, Model model) {
         model.addAttribute("status", status);
         model.addAttribute("statuses", RequirementStatus.values());
-        model.addAttribute("requirements", requirements.list(status, 300));
+        model.addAttribute("requirements", requirements.list(status, 300).stream().map(RequirementView::of).toList());
         model.addAttribute("allowance", RequirementsApi.AllowanceView.of(desk.currentAllowance()));
         model.addAttribute("systems", systems.active());
         model.addAttribute("today", desk.today());
@@ -49,7 +49,8 @@ class RequirementsController {
     @GetMapping("/{id}")
     @PreAuthorize("hasAuthority('opsdesk:read')")
     String one(@PathVariable long id, Model model) {
-        Requirement requirement = requirements.find(id).orElseThrow(() -> ProblemException.notFound("requirement", id));
+        RequirementView requirement = RequirementView.of(
+                requirements.find(id).orElseThrow(() -> ProblemException.notFound("requirement", id)));
         model.addAttribute("r", requirement);
         model.addAttribute("steps", requirements.steps(id));
         model.addAttribute("allowance", RequirementsApi.AllowanceView.of(desk.currentAllowance()));

@@ -36,21 +36,32 @@ class ChangeTest {
         });
     }
 
+    static final Instant ASKED = at("2026-10-10T20:00");
+
+    static Change pending() {
+        return authorized().requestEmergency("engineer2", " 门诊收费全部中断，需立即打补丁 ", ASKED);
+    }
+
+    static Change approved() {
+        return pending().approveEmergency("director", "信息科主任 林芳", ASKED.plusSeconds(300));
+    }
+
     @Nested
     class StartingInsideTheAuthorisedPeriod {
 
         @Test
         void startsAtAnyMomentFromThePlannedStartToThePlannedEndBoundariesIncluded() {
-            assertThat(authorized().start(START, null).status()).isEqualTo(ChangeStatus.IN_PROGRESS);
-            assertThat(authorized().start(at("2026-10-10T23:15"), "").startedAt()).isEqualTo(at("2026-10-10T23:15"));
-            assertThat(authorized().start(END, null).status()).isEqualTo(ChangeStatus.IN_PROGRESS);
+            assertThat(authorized().start(START).status()).isEqualTo(ChangeStatus.IN_PROGRESS);
+            assertThat(authorized().start(at("2026-10-10T23:15")).execution().startedAt())
+                    .isEqualTo(at("2026-10-10T23:15"));
+            assertThat(authorized().start(END).status()).isEqualTo(ChangeStatus.IN_PROGRESS);
         }
 
         @Test
-        void keepsNoEmergencyReasonWhereNoneWasNeeded() {
-            Change started = authorized().start(START.plusSeconds(60), "以防万一");
-            assertThat(started.emergencyReason()).isNull();
-            assertThat(started.emergency()).isFalse();
+        void isNoEmergencyStartEvenWithAnApprovedEmergency() {
+            Change started = approved().start(START.plusSeconds(60));
+            assertThat(started.emergencyStart()).isFalse();
+            assertThat(started.emergency().approved()).isTrue();
         }
     }
 
@@ -58,33 +69,93 @@ class ChangeTest {
     class StartingOutsideTheAuthorisedPeriod {
 
         @Test
-        void aDayEarlyIsRefusedWithoutAnEmergencyReason() {
-            refused(() -> authorized().start(START.minusSeconds(86_400), null), HttpStatus.CONFLICT,
+        void aDayEarlyIsRefusedWithoutAnEmergency() {
+            refused(() -> authorized().start(START.minusSeconds(86_400)), HttpStatus.CONFLICT,
                     "change-start-outside-authorization");
-            refused(() -> authorized().start(START.minusSeconds(1), "  "), HttpStatus.CONFLICT,
-                    "change-start-outside-authorization");
-        }
-
-        @Test
-        void afterThePlannedEndIsRefusedWithoutAnEmergencyReason() {
-            refused(() -> authorized().start(END.plusSeconds(1), null), HttpStatus.CONFLICT,
+            refused(() -> authorized().start(START.minusSeconds(1)), HttpStatus.CONFLICT,
                     "change-start-outside-authorization");
         }
 
         @Test
-        void anEmergencyReasonLetsItStartAndStaysOnTheChangeThroughItsResult() {
-            Change started = authorized().start(START.minusSeconds(3_600), " 门诊收费全部中断，需立即打补丁 ");
+        void afterThePlannedEndIsRefusedWithoutAnEmergency() {
+            refused(() -> authorized().start(END.plusSeconds(1)), HttpStatus.CONFLICT,
+                    "change-start-outside-authorization");
+        }
+
+        @Test
+        void anEmergencyReasonAloneIsNotEnoughTheHospitalMustApprove() {
+            refused(() -> pending().start(START.minusSeconds(3_600)), HttpStatus.CONFLICT, "change-emergency-pending");
+        }
+
+        @Test
+        void aRejectedEmergencyStaysRefused() {
+            Change rejected = pending().rejectEmergency("director", "林芳", "可等到今晚维护窗口", ASKED.plusSeconds(60));
+            assertThat(rejected.emergency().decision()).isEqualTo(EmergencyDecision.REJECTED);
+            assertThat(rejected.emergency().decided().statement()).isEqualTo("可等到今晚维护窗口");
+            refused(() -> rejected.start(START.minusSeconds(3_600)), HttpStatus.CONFLICT, "change-emergency-rejected");
+            Change askedAgain = rejected.requestEmergency("engineer2", "补丁已验证，需提前", ASKED.plusSeconds(120));
+            assertThat(askedAgain.emergency().decision()).isEqualTo(EmergencyDecision.PENDING);
+            assertThat(askedAgain.emergency().decided()).isNull();
+        }
+
+        @Test
+        void anApprovedEmergencyLetsItStartAndStaysOnTheChangeThroughItsResult() {
+            Change started = approved().start(START.minusSeconds(3_600));
             assertThat(started.status()).isEqualTo(ChangeStatus.IN_PROGRESS);
-            assertThat(started.emergency()).isTrue();
-            assertThat(started.emergencyReason()).isEqualTo("门诊收费全部中断，需立即打补丁");
+            assertThat(started.emergencyStart()).isTrue();
+            assertThat(started.emergency().reason()).isEqualTo("门诊收费全部中断，需立即打补丁");
+            assertThat(started.emergency().decided().signerName()).isEqualTo("信息科主任 林芳");
             Change finished = started.finish(ChangeResult.SUCCESS, null, START);
-            assertThat(finished.emergencyReason()).isEqualTo("门诊收费全部中断，需立即打补丁");
+            assertThat(finished.emergency().reason()).isEqualTo("门诊收费全部中断，需立即打补丁");
+            assertThat(finished.emergencyStart()).isTrue();
+        }
+    }
+
+    @Nested
+    class TheHospitalsApprovalOfAnEmergency {
+
+        @Test
+        void needsAReasonOfAtMostAThousandCharacters() {
+            refused(() -> authorized().requestEmergency("engineer", "  ", ASKED), HttpStatus.BAD_REQUEST,
+                    "reason-required");
+            refused(() -> authorized().requestEmergency("engineer", "急".repeat(1001), ASKED), HttpStatus.BAD_REQUEST,
+                    "text-too-long-max");
         }
 
         @Test
-        void anOverlongEmergencyReasonIsRefused() {
-            refused(() -> authorized().start(END.plusSeconds(60), "急".repeat(1001)), HttpStatus.BAD_REQUEST,
-                    "text-too-long-max");
+        void isNeverGivenByWhoeverAskedForItNorByTheChangesRequester() {
+            refused(() -> pending().approveEmergency("engineer2", "张伟", ASKED), HttpStatus.FORBIDDEN,
+                    "change-own-emergency-approval");
+            refused(() -> pending().approveEmergency("engineer", "张伟", ASKED), HttpStatus.FORBIDDEN,
+                    "change-own-emergency-approval");
+            refused(() -> pending().rejectEmergency("engineer2", "张伟", "不批", ASKED), HttpStatus.FORBIDDEN,
+                    "change-own-emergency-approval");
+        }
+
+        @Test
+        void aRejectionNeedsItsReason() {
+            refused(() -> pending().rejectEmergency("director", "林芳", " ", ASKED), HttpStatus.BAD_REQUEST,
+                    "reason-required");
+        }
+
+        @Test
+        void isDecidedOnceAndOnlyWhileAsked() {
+            refused(() -> authorized().approveEmergency("director", "林芳", ASKED), HttpStatus.CONFLICT,
+                    "change-emergency-not-pending");
+            refused(() -> approved().approveEmergency("director2", "王强", ASKED), HttpStatus.CONFLICT,
+                    "change-emergency-not-pending");
+            refused(() -> pending().requestEmergency("engineer2", "再催一次", ASKED), HttpStatus.CONFLICT,
+                    "change-emergency-pending");
+            refused(() -> approved().requestEmergency("engineer2", "再申请", ASKED), HttpStatus.CONFLICT,
+                    "change-emergency-approved");
+        }
+
+        @Test
+        void isAskedOnlyForAnAuthorisedChange() {
+            Change requested = Change.request(new NewChange("t", "HIS", ChangeEnvironment.TEST, ChangeRisk.LOW, "p",
+                    "r", START, END), "engineer", at("2026-10-07T10:00"));
+            refused(() -> requested.requestEmergency("engineer", "紧急", ASKED), HttpStatus.CONFLICT,
+                    "change-transition-illegal");
         }
     }
 
@@ -92,7 +163,7 @@ class ChangeTest {
     void onlyAnAuthorizedChangeStartsEvenInAnEmergency() {
         Change requested = Change.request(new NewChange("t", "HIS", ChangeEnvironment.TEST, ChangeRisk.LOW, "p", "r",
                 START, END), "engineer", at("2026-10-07T10:00"));
-        refused(() -> requested.start(START, "紧急"), HttpStatus.CONFLICT, "change-transition-illegal");
+        refused(() -> requested.start(START), HttpStatus.CONFLICT, "change-transition-illegal");
     }
 
     @Test

@@ -41,15 +41,20 @@ public class ChangesIT {
     Api reviewer;
     Api otherReviewer;
     String reviewerName;
+    String otherReviewerName;
+    String engineerName;
+    String suffix;
 
     @BeforeEach
     void people() {
         Api admin = new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
-        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        suffix = UUID.randomUUID().toString().substring(0, 6);
         reviewerName = "chg-rev" + suffix;
-        engineer = admin.newUser("chg-eng" + suffix, "厂商工程师 张伟", PASSWORD, "OPS_ENGINEER");
+        otherReviewerName = "chg-rev2" + suffix;
+        engineerName = "chg-eng" + suffix;
+        engineer = admin.newUser(engineerName, "厂商工程师 张伟", PASSWORD, "OPS_ENGINEER");
         reviewer = admin.newUser(reviewerName, "信息科 陈刚", PASSWORD, "HOSPITAL_REVIEWER");
-        otherReviewer = admin.newUser("chg-rev2" + suffix, "信息科主任 林芳", PASSWORD, "HOSPITAL_REVIEWER");
+        otherReviewer = admin.newUser(otherReviewerName, "信息科主任 林芳", PASSWORD, "HOSPITAL_REVIEWER");
     }
 
     @Test
@@ -144,13 +149,17 @@ public class ChangesIT {
                 "change-time-invalid");
         problem(engineer.post(BASE + "/" + id + "/start", "{\"startedAt\":\"2099-01-01T00:00:00Z\"}"), 400,
                 "change-time-invalid");
-        // Authorised for April 2027, started now: only as an emergency, with its reason.
+        // Authorised for April 2027, started now: only as an emergency the hospital approved.
         problem(engineer.post(BASE + "/" + id + "/start", "{}"), 409, "change-start-outside-authorization");
-        JsonNode started = engineer.post(BASE + "/" + id + "/start", "{\"emergencyReason\":\"存储已满，影像无法归档\"}")
-                .json();
+        problem(engineer.post(BASE + "/" + id + "/start", "{\"emergencyReason\":\"存储已满，影像无法归档\"}"), 409,
+                "change-start-outside-authorization");
+        ok(engineer.post(BASE + "/" + id + "/emergency", "{\"reason\":\"存储已满，影像无法归档\"}"));
+        ok(otherReviewer.post(BASE + "/" + id + "/emergency/approve", "{\"signerName\":\"林芳\"}"));
+        JsonNode started = engineer.post(BASE + "/" + id + "/start", "{}").json();
         assertThat(started.get("status").asString()).isEqualTo("IN_PROGRESS");
         assertThat(started.get("startedAt").asString()).isNotBlank();
         assertThat(started.get("emergencyReason").asString()).isEqualTo("存储已满，影像无法归档");
+        assertThat(started.get("emergencyDecision").asString()).isEqualTo("APPROVED");
         problem(engineer.post(BASE + "/" + id + "/finish", "{\"result\":\"ROLLED_BACK\"}"), 400,
                 "change-notes-required");
         problem(engineer.post(BASE + "/" + id + "/finish", "{}"), 400, "change-result-required");
@@ -160,12 +169,16 @@ public class ChangesIT {
         assertThat(finished.get("result").asString()).isEqualTo("ROLLED_BACK");
         assertThat(finished.get("executionNotes").asString()).contains("回退");
         assertThat(finished.get("finishedAt").asString()).isNotBlank();
+        assertThat(finished.propertyNames()).as("the names the aggregate's JSON had").contains("authorizedBy",
+                "authorizerName", "authorizationStatement", "authorizedAt", "startedAt", "finishedAt", "result",
+                "executionNotes", "emergencyReason", "requestedBy", "requestedAt", "plannedStart", "plannedEnd");
         problem(engineer.post(BASE + "/" + id + "/cancel", "{\"reason\":\"晚了\"}"), 409, "change-transition-illegal");
 
         List<String> audited = jdbc.sql("""
                         select action from audit_records where target_type = 'change' and target_id = ? order by seq""")
                 .param(Long.toString(id)).query(String.class).list();
-        assertThat(audited).containsExactly("change.request", "change.authorize", "change.emergency-start", "change.finish");
+        assertThat(audited).containsExactly("change.request", "change.authorize", "change.emergency-request",
+                "change.emergency-approve", "change.emergency-start", "change.finish");
         assertThat(jdbc.sql("select actor from audit_records where action = 'change.authorize' and target_id = ?")
                 .param(Long.toString(id)).query(String.class).single()).isEqualTo(reviewerName);
         assertThat(engineer.get(BASE + "?status=COMPLETED").json().findValuesAsString("title")).contains("PACS 存储扩容");
@@ -199,15 +212,105 @@ public class ChangesIT {
     }
 
     @Test
-    void theEmergencyReasonIsAuditedWithTheStart() {
+    void anEmergencyStartsOutsideItsPeriodOnlyOnceAnotherHospitalReviewerApprovedIt() {
         long id = engineer.post(BASE, change("网络核心交换机更换", "NETWORK", "PRODUCTION", "2027-05-10T23:00",
                 "2027-05-11T01:00")).json().get("id").asLong();
+        String emergency = BASE + "/" + id + "/emergency";
+        problem(engineer.post(emergency, "{\"reason\":\"核心交换机宕机\"}"), 409, "change-transition-illegal");
         reviewer.post(BASE + "/" + id + "/authorize", "{\"signerName\":\"陈刚\",\"statement\":\"同意\"}");
-        engineer.post(BASE + "/" + id + "/start", "{\"emergencyReason\":\"核心交换机宕机，全院断网\"}");
+
+        assertThat(reviewer.post(emergency, "{\"reason\":\"核心交换机宕机\"}").status())
+                .as("asking is the engineer's (opsdesk:work)").isEqualTo(403);
+        problem(engineer.post(emergency, "{\"reason\":\" \"}"), 400, "reason-required");
+        problem(engineer.post(emergency + "/approve", "{}"), 403, null);
+        problem(reviewer.post(emergency + "/approve", "{\"signerName\":\"陈刚\"}"), 409, "change-emergency-not-pending");
+        JsonNode asked = engineer.post(emergency, "{\"reason\":\"核心交换机宕机，全院断网\"}").json();
+        assertThat(asked.get("emergencyDecision").asString()).isEqualTo("PENDING");
+        assertThat(asked.get("emergencyRequestedBy").asString()).isEqualTo(engineerName);
+        problem(engineer.post(emergency, "{\"reason\":\"再催一次\"}"), 409, "change-emergency-pending");
+        Api.Response early = engineer.post(BASE + "/" + id + "/start", "{}");
+        problem(early, 409, "change-emergency-pending");
+        assertThat(early.json().get("detail").asString()).contains("#" + id, "院方审批");
+
+        // Rejected with a reason: still no start; asked again, approved by a reviewer, then it starts.
+        problem(reviewer.post(emergency + "/reject", "{\"signerName\":\"陈刚\"}"), 400, "reason-required");
+        JsonNode rejected = reviewer.post(emergency + "/reject",
+                "{\"signerName\":\"陈刚\",\"reason\":\"备用链路可用，等维护窗口\"}").json();
+        assertThat(rejected.get("emergencyDecision").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.get("emergencyDecisionReason").asString()).isEqualTo("备用链路可用，等维护窗口");
+        problem(engineer.post(BASE + "/" + id + "/start", "{}"), 409, "change-emergency-rejected");
+        ok(engineer.post(emergency, "{\"reason\":\"备用链路也已中断\"}"));
+        JsonNode approved = otherReviewer.post(emergency + "/approve", "{\"signerName\":\"林芳\"}").json();
+        assertThat(approved.get("emergencyDecision").asString()).isEqualTo("APPROVED");
+        assertThat(approved.get("emergencyDeciderName").asString()).isEqualTo("林芳");
+        assertThat(approved.get("emergencyDecidedBy").asString()).isEqualTo(otherReviewerName);
+        assertThat(engineer.post(BASE + "/" + id + "/start", "{}").json().get("status").asString())
+                .isEqualTo("IN_PROGRESS");
+
+        List<String> audited = jdbc.sql("""
+                        select action from audit_records where target_type = 'change' and target_id = ? order by seq""")
+                .param(Long.toString(id)).query(String.class).list();
+        assertThat(audited).containsExactly("change.request", "change.authorize", "change.emergency-request",
+                "change.emergency-reject", "change.emergency-request", "change.emergency-approve",
+                "change.emergency-start");
         String details = jdbc.sql("""
-                        select details from audit_records where action = 'change.emergency-start' and target_id = ?""")
+                        select details from audit_records where action = 'change.emergency-approve' and target_id = ?""")
                 .param(Long.toString(id)).query(String.class).single();
-        assertThat(details).contains("核心交换机宕机，全院断网");
+        assertThat(details).contains("APPROVED", "林芳");
+        assertThat(jdbc.sql("select actor from audit_records where action = 'change.emergency-approve' and target_id = ?")
+                .param(Long.toString(id)).query(String.class).single()).isEqualTo(otherReviewerName);
+    }
+
+    @Test
+    void theRequesterOfAChangeOrOfItsEmergencyNeverApprovesIt() {
+        // A reviewer who holds opsdesk:work as well asks for the emergency; they cannot approve it themselves.
+        Api both = new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD).newUser("chg-both" + suffix, "兼任 周敏",
+                PASSWORD, "OPS_ENGINEER", "HOSPITAL_REVIEWER");
+        long id = engineer.post(BASE, change("EMR 数据库补丁", "EMR", "PRODUCTION", "2027-06-10T23:00",
+                "2027-06-11T01:00")).json().get("id").asLong();
+        reviewer.post(BASE + "/" + id + "/authorize", "{\"signerName\":\"陈刚\",\"statement\":\"同意\"}");
+        ok(both.post(BASE + "/" + id + "/emergency", "{\"reason\":\"病历无法保存\"}"));
+        problem(both.post(BASE + "/" + id + "/emergency/approve", "{\"signerName\":\"周敏\"}"), 403,
+                "change-own-emergency-approval");
+        problem(both.post(BASE + "/" + id + "/emergency/reject", "{\"signerName\":\"周敏\",\"reason\":\"x\"}"), 403,
+                "change-own-emergency-approval");
+
+        long own = both.post(BASE, change("EMR 索引重建", "EMR", "PRODUCTION", "2027-06-12T23:00",
+                "2027-06-13T01:00")).json().get("id").asLong();
+        reviewer.post(BASE + "/" + own + "/authorize", "{\"signerName\":\"陈刚\",\"statement\":\"同意\"}");
+        ok(engineer.post(BASE + "/" + own + "/emergency", "{\"reason\":\"查询超时\"}"));
+        problem(both.post(BASE + "/" + own + "/emergency/approve", "{}"), 403, "change-own-emergency-approval");
+        assertThat(reviewer.get(BASE + "/" + own).json().get("emergencyDecision").asString()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void theApiAnswersWithTheFieldNamesItAlwaysHad() {
+        long id = engineer.post(BASE, change("字段名核对", "LIS", "TEST", "2027-07-01T10:00", "2027-07-01T11:00")).json()
+                .get("id").asLong();
+        JsonNode one = engineer.post(BASE + "/" + id + "/cancel", "{\"reason\":\"只为核对字段\"}").json();
+        // The names of the aggregate's components as the API serialised them before the view record (nulls are
+        // left out, as before): every name it answers is one of these or one of the emergency approval's.
+        List<String> before = List.of("id", "title", "systemCode", "environment", "risk", "plan", "rollbackPlan",
+                "plannedStart", "plannedEnd", "status", "requestedBy", "requestedAt", "authorizedBy", "authorizerName",
+                "authorizationStatement", "authorizedAt", "startedAt", "finishedAt", "result", "executionNotes",
+                "cancelledBy", "cancelledAt", "cancelReason", "emergencyReason");
+        List<String> added = List.of("emergencyDecision", "emergencyRequestedBy", "emergencyRequestedAt",
+                "emergencyDecidedBy", "emergencyDeciderName", "emergencyDecidedAt", "emergencyDecisionReason",
+                "emergencyStart");
+        List<String> names = new java.util.ArrayList<>(one.propertyNames());
+        assertThat(names).containsExactlyInAnyOrder("id", "title", "systemCode", "environment", "risk", "plan",
+                "rollbackPlan", "plannedStart", "plannedEnd", "status", "requestedBy", "requestedAt", "cancelledBy",
+                "cancelledAt", "cancelReason", "emergencyStart");
+        assertThat(java.util.stream.Stream.concat(before.stream(), added.stream()).toList()).containsAll(names);
+        assertThat(one.get("cancelReason").asString()).isEqualTo("只为核对字段");
+        assertThat(one.get("cancelledBy").asString()).isEqualTo(engineerName);
+        assertThat(one.get("plan").asString()).contains("执行升级脚本");
+        assertThat(one.get("title").asString()).isEqualTo("字段名核对");
+        assertThat(one.get("environment").asString()).isEqualTo("TEST");
+    }
+
+    private static void ok(Api.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
     static String changeAt(String title, String system, String environment, Instant start, Instant end) {

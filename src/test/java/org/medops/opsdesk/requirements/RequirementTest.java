@@ -44,17 +44,17 @@ class RequirementTest {
             Requirement verified = accepted().schedule(TODAY.plusDays(2)).deliver("已上线", "vendor", NOW)
                     .verify("好", "owner", NOW);
             assertThat(verified.status()).isEqualTo(RequirementStatus.VERIFIED);
-            assertThat(verified.verifiedBy()).isEqualTo("owner");
-            assertThat(verified.plannedDate()).isEqualTo(TODAY.plusDays(2));
+            assertThat(verified.verification().by()).isEqualTo("owner");
+            assertThat(verified.commitment().plannedDate()).isEqualTo(TODAY.plusDays(2));
         }
 
         @Test
         void acceptanceSetsTheDueDateFiveDaysLaterUnlessOneIsGiven() {
-            assertThat(accepted().dueDate()).isEqualTo(LocalDate.parse("2026-11-07"));
+            assertThat(accepted().commitment().dueDate()).isEqualTo(LocalDate.parse("2026-11-07"));
             Requirement chosen = underAnalysis().accept("可以", BigDecimal.ONE, LocalDate.parse("2026-11-20"), "vendor",
                     NOW, TODAY, 2026);
-            assertThat(chosen.dueDate()).isEqualTo(LocalDate.parse("2026-11-20"));
-            assertThat(chosen.contractYear()).isEqualTo(2026);
+            assertThat(chosen.commitment().dueDate()).isEqualTo(LocalDate.parse("2026-11-20"));
+            assertThat(chosen.commitment().contractYear()).isEqualTo(2026);
         }
 
         @Test
@@ -64,7 +64,7 @@ class RequirementTest {
                     HttpStatus.BAD_REQUEST, "reason-required");
             Requirement rejected = underAnalysis().reject("超出合同范围", "vendor", NOW);
             assertThat(rejected.status()).isEqualTo(RequirementStatus.REJECTED);
-            assertThat(rejected.answer()).isEqualTo("超出合同范围");
+            assertThat(rejected.answer().text()).isEqualTo("超出合同范围");
         }
 
         @Test
@@ -86,7 +86,7 @@ class RequirementTest {
                     "reason-required");
             Requirement back = delivered.refuseVerification("字段缺少单位", "owner", NOW);
             assertThat(back.status()).isEqualTo(RequirementStatus.SCHEDULED);
-            assertThat(back.verificationNote()).isEqualTo("字段缺少单位");
+            assertThat(back.verification().note()).isEqualTo("字段缺少单位");
             assertThat(back.deliver("补上单位", "vendor", NOW).status()).isEqualTo(RequirementStatus.DELIVERED);
         }
 
