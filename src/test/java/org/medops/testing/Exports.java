@@ -74,6 +74,8 @@ public final class Exports {
             java.nio.file.Files.deleteIfExists(file);
         }
         assertThat(text).as("an xlsx workbook with a sheet").isNotEmpty();
-        return text.toString();
+        // fastexcel writes non-ASCII text as character references (&#x5de5;)
+        return java.util.regex.Pattern.compile("&#x([0-9a-fA-F]+);").matcher(text)
+                .replaceAll(m -> new String(Character.toChars(Integer.parseInt(m.group(1), 16))));
     }
 }
