@@ -65,17 +65,26 @@ public class ListExport {
 
     /**
      * One exported column: its header is a message key; its value is written as is (text, number, instant,
-     * date, a collection joined with commas) or, for {@link #label}, translated as a message key.
+     * a collection joined with commas, a boolean as 是/否), given the reader's labels for composed text.
      */
-    public record Column<T>(String headerKey, Function<T, ?> value, boolean translated) {
+    public record Column<T>(String headerKey, java.util.function.BiFunction<T, Function<String, String>, ?> value) {
 
         public static <T> Column<T> of(String headerKey, Function<T, ?> value) {
-            return new Column<>(headerKey, value, false);
+            return new Column<>(headerKey, (row, label) -> value.apply(row));
         }
 
         /** The value is a message key ({@code ticket.status.NEW}), written in the reader's language. */
         public static <T> Column<T> label(String headerKey, Function<T, String> messageKey) {
-            return new Column<>(headerKey, messageKey, true);
+            return new Column<>(headerKey, (row, label) -> {
+                String key = messageKey.apply(row);
+                return key == null ? null : label.apply(key);
+            });
+        }
+
+        /** Text put together from the row and translated labels (e.g. a step, who took it, a note). */
+        public static <T> Column<T> composed(String headerKey,
+                                             java.util.function.BiFunction<T, Function<String, String>, String> text) {
+            return new Column<>(headerKey, text);
         }
     }
 
@@ -155,9 +164,9 @@ public class ListExport {
                 if (!line.isEmpty() || column != table.columns().get(0)) {
                     line.append(',');
                 }
-                Object value = column.value().apply(row);
-                line.append(csvField(value instanceof Instant i ? CSV_TIME.format(i.atZone(zone))
-                        : text(value, column, label)));
+                Object value = column.value().apply(row, label);
+                line.append(value instanceof Number n ? n.toString() : csvField(value instanceof Instant i
+                        ? CSV_TIME.format(i.atZone(zone)) : text(value, label)));
             }
             writer.write(line.toString());
             writer.write("\r\n");
@@ -177,14 +186,14 @@ public class ListExport {
         for (T row : table.rows()) {
             for (int c = 0; c < table.columns().size(); c++) {
                 Column<T> column = table.columns().get(c);
-                Object value = column.value().apply(row);
+                Object value = column.value().apply(row, label);
                 if (value instanceof Instant i) {
                     sheet.value(r, c, LocalDateTime.ofInstant(i, zone));
                     sheet.style(r, c).format("yyyy-mm-dd hh:mm:ss").set();
-                } else if (value instanceof Number n && !column.translated()) {
+                } else if (value instanceof Number n) {
                     sheet.value(r, c, n);
                 } else {
-                    sheet.value(r, c, text(value, column, label));
+                    sheet.value(r, c, text(value, label));
                 }
             }
             r++;
@@ -193,12 +202,9 @@ public class ListExport {
         workbook.finish();
     }
 
-    private static String text(Object value, Column<?> column, Function<String, String> label) {
+    private static String text(Object value, Function<String, String> label) {
         if (value == null) {
             return "";
-        }
-        if (column.translated()) {
-            return label.apply(value.toString());
         }
         if (value instanceof Boolean b) {
             return label.apply(b ? "common.yes" : "common.no");
