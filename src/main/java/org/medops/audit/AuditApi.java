@@ -69,8 +69,9 @@ class AuditApi {
 
     @GetMapping("/export")
     @PreAuthorize("hasAuthority('audit:export')")
-    void export(AuditQuery query, HttpServletResponse response) throws IOException {
-        export.write(query, response);
+    void export(AuditQuery query, @org.springframework.web.bind.annotation.RequestParam(required = false) String format,
+                java.util.Locale locale, HttpServletResponse response) throws IOException {
+        export.write(query, format, locale, response);
     }
 
     record Anchoring(String keyId, String publicKey, int checkpoints, Checkpoint lastCheckpoint) {

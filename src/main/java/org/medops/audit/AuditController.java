@@ -66,9 +66,11 @@ class AuditController {
         return "redirect:/audit/verify";
     }
 
-    @GetMapping("/audit/export.csv")
+    @GetMapping({"/audit/export.csv", "/audit/export.xlsx"})
     @PreAuthorize("hasAuthority('audit:export')")
-    void export(AuditFilter filter, HttpServletResponse response) throws IOException {
-        export.write(filter.toQuery(settings.current().zone()), response);
+    void export(AuditFilter filter, java.util.Locale locale, jakarta.servlet.http.HttpServletRequest http,
+                HttpServletResponse response) throws IOException {
+        export.write(filter.toQuery(settings.current().zone()), http.getRequestURI().endsWith(".xlsx") ? "xlsx" : "csv",
+                locale, response);
     }
 }

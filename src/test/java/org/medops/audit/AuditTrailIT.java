@@ -95,11 +95,22 @@ class AuditTrailIT {
 
     @Test
     void exportsTheFilteredTrailAsCsv() {
-        Api.Response csv = auditor.get("/api/v1/audit/export?action=user.create");
+        Api.Download csv = auditor.download("/api/v1/audit/export?action=user.create");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
-        assertThat(csv.body()).contains("seq,occurred_at".replace(",", "\",\"")).contains("user.create")
-                .doesNotContain("\"login\"");
+        java.util.List<java.util.List<String>> rows = org.medops.testing.Exports.csv(csv.body());
+        assertThat(rows.get(0)).containsExactly("序号", "时间", "操作人", "来源 IP", "操作", "对象类型", "对象", "结果",
+                "变更摘要", "哈希");
+        assertThat(rows.subList(1, rows.size())).isNotEmpty().allSatisfy(row -> assertThat(row.get(4)).isEqualTo("user.create"));
+        long seq = Long.parseLong(rows.get(1).get(0));
+        java.time.Instant at = jdbc.sql("select occurred_at from audit_records where seq = :seq").param("seq", seq)
+                .query(java.sql.Timestamp.class).single().toInstant();
+        assertThat(rows.get(1).get(1)).endsWith("+08:00").isEqualTo(java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm:ssXXX").format(at.atZone(java.time.ZoneId.of("Asia/Shanghai"))));
+        Api.Download english = auditor.download("/api/v1/audit/export?action=user.create&lang=en");
+        assertThat(org.medops.testing.Exports.csv(english.body()).get(0)).startsWith("Seq");
+        Api.Download xlsx = auditor.download("/api/v1/audit/export?action=user.create&format=xlsx");
+        assertThat(xlsx.contentType()).contains("spreadsheetml");
     }
 
     /** Runs last in its own right: it damages the chain, then puts it back exactly as it was. */

@@ -133,6 +133,11 @@ public final class Browser implements AutoCloseable {
         return ((Number) status).intValue();
     }
 
+    /** Runs a script in the page (e.g. a synchronous XHR to read a download's text) and returns its value. */
+    public Object script(String script, Object... arguments) {
+        return driver.executeScript(script, arguments);
+    }
+
     public String path() {
         return driver.getCurrentUrl().substring(base.length());
     }

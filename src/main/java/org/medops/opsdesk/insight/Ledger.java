@@ -1,8 +1,10 @@
 package org.medops.opsdesk.insight;
 
+import org.medops.shared.ListRequest;
+import org.medops.shared.SortColumns;
+
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,39 +74,48 @@ class Ledger {
         this.jdbc = jdbc;
     }
 
-    List<Entry> search(Filter filter, int limit) {
-        StringBuilder where = new StringBuilder(" where true");
-        List<Object> params = new ArrayList<>();
-        if (filter.kind() != null) {
-            where.append(" and kind = ?");
-            params.add(filter.kind().name());
-        }
-        if (filter.system() != null && !filter.system().isBlank()) {
-            where.append(" and system = ?");
-            params.add(filter.system());
-        }
-        if (filter.open() != null) {
-            where.append(" and open = ?");
-            params.add(filter.open());
-        }
-        if (filter.text() != null && !filter.text().isBlank()) {
-            where.append(" and (reference ilike ? or haystack ilike ?)");
-            String like = "%" + filter.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            params.add(like);
-            params.add(like);
-        }
-        if (filter.from() != null) {
-            where.append(" and opened_at >= ?");
-            params.add(Timestamp.from(filter.from()));
-        }
-        if (filter.to() != null) {
-            where.append(" and opened_at < ?");
-            params.add(Timestamp.from(filter.to()));
-        }
-        return jdbc.sql("select kind, id, reference, title, system, status, open, opened_at, closed_at, handling_step,"
+    /** The columns the ledger sorts by; ties broken by kind and id so pages never overlap. */
+    static final SortColumns SORT = SortColumns.of("openedAt", false, "(kind, id)",
+            "reference", "reference",
+            "kind", "kind",
+            "title", "title",
+            "system", "system",
+            "status", "open desc, status",
+            "openedAt", "opened_at",
+            "closedAt", "closed_at");
+
+    private static final String WHERE = """
+             where (cast(:kind as varchar) is null or kind = :kind)
+               and (cast(:system as varchar) is null or system = :system)
+               and (cast(:open as boolean) is null or open = :open)
+               and (cast(:like as varchar) is null or reference ilike :like or haystack ilike :like)
+               and (cast(:from as timestamptz) is null or opened_at >= :from)
+               and (cast(:to as timestamptz) is null or opened_at < :to)""";
+
+    List<Entry> page(Filter filter, ListRequest request) {
+        return rows(filter, request.sort(), request.offset(), request.size());
+    }
+
+    List<Entry> rows(Filter filter, ListRequest.Sort sort, long offset, int limit) {
+        return bind(jdbc.sql("select kind, id, reference, title, system, status, open, opened_at, closed_at, handling_step,"
                         + " handling_by, handling_note, solution"
-                        + " from (" + UNION + ") ledger" + where + " order by opened_at desc limit "
-                        + Math.max(1, Math.min(limit, 20_000)))
-                .params(params).query(Entry.class).list();
+                        + " from (" + UNION + ") ledger " + WHERE + " order by " + SORT.orderBy(sort)
+                        + " offset :offset limit :limit"), filter)
+                .param("offset", offset).param("limit", limit).query(Entry.class).list();
+    }
+
+    long count(Filter filter) {
+        return bind(jdbc.sql("select count(*) from (" + UNION + ") ledger " + WHERE), filter).query(Long.class).single();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Filter f) {
+        String text = f.text() == null || f.text().isBlank() ? null : f.text().strip();
+        return sql.param("kind", f.kind() == null ? null : f.kind().name())
+                .param("system", f.system() == null || f.system().isBlank() ? null : f.system().strip())
+                .param("open", f.open())
+                .param("like", text == null ? null
+                        : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .param("from", f.from() == null ? null : Timestamp.from(f.from()))
+                .param("to", f.to() == null ? null : Timestamp.from(f.to()));
     }
 }

@@ -1,78 +1,96 @@
 package org.medops.opsdesk.insight;
 
 import org.medops.opsdesk.HospitalZone;
-import org.medops.opsdesk.OpsdeskAction;
 import org.medops.opsdesk.OpsdeskSystems;
+import org.medops.shared.ListExport;
+import org.medops.shared.ListPage;
+import org.medops.shared.ListRequest;
+import org.medops.shared.ProblemException;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
-/** 问题台账: the page, its API and its Excel export, for the hospital staff designated to read it. */
+/** 问题台账: the page and the export (CSV, Excel) both it and {@link LedgerApi} use, for the designated staff. */
 @Controller
 class LedgerController {
 
+    /** The ledger's URL parameters, alike for the page, the API and the export. */
+    record LedgerQuery(Ledger.Kind kind, String system, Boolean open, String q, Integer page, Integer size, String sort,
+                       String export) {
+        Ledger.Filter filter() {
+            return new Ledger.Filter(kind, system, open, q, null, null);
+        }
+
+        ListRequest request() {
+            return ListRequest.of(page, size, sort, Ledger.SORT);
+        }
+    }
+
+    private static final List<ListExport.Column<Ledger.Entry>> COLUMNS = List.of(
+            ListExport.Column.label("ledger.kind", e -> "ledger.kind." + e.kind()),
+            ListExport.Column.of("ledger.reference", Ledger.Entry::reference),
+            ListExport.Column.of("tickets.titleField", Ledger.Entry::title),
+            ListExport.Column.of("tickets.system", Ledger.Entry::system),
+            ListExport.Column.label("tickets.status", e -> e.statusKey() + e.status()),
+            ListExport.Column.of("ledger.openedAt", Ledger.Entry::openedAt),
+            ListExport.Column.of("ledger.closedAt", Ledger.Entry::closedAt),
+            ListExport.Column.composed("ledger.handling", (e, label) -> e.handlingStep() == null ? ""
+                    : label.apply(e.stepKey() + e.handlingStep()) + " · " + e.handlingBy()
+                    + (e.handlingNote() == null || e.handlingNote().isBlank() ? "" : " · " + e.handlingNote())),
+            ListExport.Column.of("ledger.solution", Ledger.Entry::solution));
+
     private final Ledger ledger;
     private final OpsdeskSystems systems;
-    private final MessageSource messages;
-    private final ApplicationEventPublisher events;
+    private final ListExport export;
     private final HospitalZone zone;
 
-    LedgerController(Ledger ledger, OpsdeskSystems systems, MessageSource messages, ApplicationEventPublisher events,
-                     HospitalZone zone) {
+    LedgerController(Ledger ledger, OpsdeskSystems systems, ListExport export, HospitalZone zone) {
         this.zone = zone;
         this.ledger = ledger;
         this.systems = systems;
-        this.messages = messages;
-        this.events = events;
+        this.export = export;
     }
 
     @GetMapping("/opsdesk/ledger")
     @PreAuthorize("hasAuthority('opsdesk:ledger')")
-    String page(@RequestParam(required = false) Ledger.Kind kind, @RequestParam(required = false) String system,
-                @RequestParam(required = false) Boolean open, @RequestParam(required = false) String q, Model model) {
-        model.addAttribute("entries", ledger.search(new Ledger.Filter(kind, system, open, q, null, null), 500));
-        model.addAttribute("kind", kind);
-        model.addAttribute("system", system);
-        model.addAttribute("open", open);
-        model.addAttribute("q", q);
+    String page(LedgerQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response, Model model)
+            throws IOException {
+        if (query.export() != null) {
+            export(query, query.export(), locale, http, response);
+            return null;
+        }
+        try {
+            model.addAttribute("entries", page(query, http));
+        } catch (ProblemException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("problem", e);
+            model.addAttribute("entries", ListPage.of(List.of(), 0, ListRequest.of(null, null, null, Ledger.SORT), http));
+        }
+        model.addAttribute("query", query);
         model.addAttribute("kinds", Ledger.Kind.values());
         model.addAttribute("systems", systems.active());
         return "opsdesk/ledger";
     }
 
-    @GetMapping("/api/v1/opsdesk/ledger")
-    @PreAuthorize("hasAuthority('opsdesk:ledger')")
-    @ResponseBody
-    List<Ledger.Entry> api(@RequestParam(required = false) Ledger.Kind kind, @RequestParam(required = false) String system,
-                           @RequestParam(required = false) Boolean open, @RequestParam(required = false) String q) {
-        return ledger.search(new Ledger.Filter(kind, system, open, q, null, null), 5000);
+    ListPage<Ledger.Entry> page(LedgerQuery query, HttpServletRequest http) {
+        ListRequest request = query.request();
+        return ListPage.of(ledger.page(query.filter(), request), ledger.count(query.filter()), request, http);
     }
 
-    /** The export is a read of the whole register: it is audited like any other export. */
-    @GetMapping("/api/v1/opsdesk/ledger/export.xlsx")
-    @PreAuthorize("hasAuthority('opsdesk:ledger')")
-    void export(@RequestParam(required = false) Ledger.Kind kind, @RequestParam(required = false) String system,
-                @RequestParam(required = false) Boolean open, @RequestParam(required = false) String q, Locale locale,
-                HttpServletResponse response) throws IOException {
-        List<Ledger.Entry> entries = ledger.search(new Ledger.Filter(kind, system, open, q, null, null), 20_000);
-        events.publishEvent(new OpsdeskAction("ledger.export", "ledger", "xlsx",
-                List.of(org.medops.shared.FieldChange.set("rows", entries.size()))));
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("medops-ledger.xlsx").build().toString());
-        LedgerExport.xlsx(entries, zone.get(), LedgerExport.labels(messages, locale), response.getOutputStream());
+    void export(LedgerQuery query, String format, Locale locale, HttpServletRequest http,
+                        HttpServletResponse response) throws IOException {
+        ListExport.Format chosen = ListExport.Format.of(format);
+        ListRequest request = query.request();
+        List<Ledger.Entry> rows = ledger.rows(query.filter(), request.sort(), 0, ListExport.MAX_ROWS + 1);
+        export.write(chosen, new ListExport.Table<>("ledger", COLUMNS, rows,
+                ListPage.of(List.of(), 0, request, http).filter()), zone.get(), locale, response);
     }
 }

@@ -1,5 +1,8 @@
 package org.medops.opsdesk.tickets;
 
+import org.medops.opsdesk.HospitalZone;
+import java.time.ZoneId;
+
 import org.medops.opsdesk.Priority;
 import org.medops.opsdesk.sla.ClockBasis;
 import org.medops.opsdesk.sla.TargetKind;
@@ -23,9 +26,16 @@ import org.springframework.stereotype.Repository;
 class Tickets {
 
     private final JdbcClient jdbc;
+    private final HospitalZone zone;
 
-    Tickets(JdbcClient jdbc) {
+    Tickets(JdbcClient jdbc, HospitalZone zone) {
         this.jdbc = jdbc;
+        this.zone = zone;
+    }
+
+    /** The year in a ticket number is the hospital's year (系统配置 zone) at the moment it was reported. */
+    static String numberYear(Instant reportedAt, ZoneId zone) {
+        return String.valueOf(reportedAt.atZone(zone).getYear());
     }
 
     /** Stores a newly reported ticket; its number is {@code GD-<year>-<sequence>}. */
@@ -35,10 +45,10 @@ class Tickets {
                         insert into tickets(number, title, phenomenon, occurred_at, impact_scope, system_codes, category, steps,
                             reporter, contact, source, priority, policy_id, calendar_code, status, cycle, cycle_started_at,
                             recurrence_of, alert_id, reported_at, created_by, calendar_warning)
-                        values ('GD-' || to_char(?::timestamptz at time zone 'Asia/Shanghai', 'YYYY') || '-'
+                        values ('GD-' || ? || '-'
                                     || lpad(nextval('ticket_numbers')::text, 6, '0'),
                                 ?, ?, ?, ?, ?::varchar[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(ts(ticket.reportedAt()), r.title(), r.phenomenon(), ts(r.occurredAt().toInstant()), r.impactScope(),
+                .params(numberYear(ticket.reportedAt(), zone.get()), r.title(), r.phenomenon(), ts(r.occurredAt().toInstant()), r.impactScope(),
                         r.systems().toArray(String[]::new), r.category().name(), r.steps(), r.reporter(), r.contact(),
                         r.source().name(), ticket.priority().name(), ticket.policyId(), ticket.calendarCode(),
                         ticket.status().name(), ticket.cycle(), ts(ticket.cycleStartedAt()), ticket.recurrenceOf(),

@@ -27,6 +27,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.medops.shared.ListPage;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import org.springframework.web.multipart.MultipartFile;
 
 @RestController
@@ -35,16 +39,16 @@ class TicketsApi {
 
     private final TicketDesk desk;
     private final TicketReader reader;
-    private final TicketQueries queries;
+    private final TicketList list;
     private final Attachments attachments;
     private final ConfirmationPdf confirmationPdf;
 
-    TicketsApi(TicketDesk desk, TicketReader reader, TicketQueries queries, Attachments attachments,
+    TicketsApi(TicketDesk desk, TicketReader reader, TicketList list, Attachments attachments,
                ConfirmationPdf confirmationPdf) {
         this.confirmationPdf = confirmationPdf;
         this.desk = desk;
         this.reader = reader;
-        this.queries = queries;
+        this.list = list;
         this.attachments = attachments;
     }
 
@@ -55,18 +59,16 @@ class TicketsApi {
         return ResponseEntity.created(URI.create("/api/v1/opsdesk/tickets/" + id)).body(reader.view(id));
     }
 
+    /** A page of the list, with the page's own parameters ({@link TicketListQuery}); {@code export} downloads. */
     @GetMapping
     @PreAuthorize("hasAuthority('opsdesk:read')")
-    List<TicketQueries.TicketRow> search(@RequestParam(required = false) TicketStatus status,
-                                         @RequestParam(required = false) Priority priority,
-                                         @RequestParam(required = false) String system,
-                                         @RequestParam(required = false) String assignee,
-                                         @RequestParam(required = false) Boolean breached,
-                                         @RequestParam(required = false) String q,
-                                         @RequestParam(required = false) OffsetDateTime from,
-                                         @RequestParam(required = false) OffsetDateTime to) {
-        return queries.search(new TicketQueries.TicketFilter(status, priority, system, assignee, breached, q,
-                from == null ? null : from.toInstant(), to == null ? null : to.toInstant()), 1000);
+    ListPage<TicketQueries.TicketRow> search(TicketListQuery query, Authentication who, Locale locale,
+                                             HttpServletRequest http, HttpServletResponse response) throws IOException {
+        if (query.export() != null) {
+            list.export(query, query.export(), who.getName(), locale, http, response);
+            return null;
+        }
+        return list.page(query, who.getName(), http);
     }
 
     @GetMapping("/{id}")

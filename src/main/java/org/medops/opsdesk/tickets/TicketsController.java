@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.medops.shared.ConsoleActions;
@@ -36,6 +38,7 @@ class TicketsController {
     private final TicketDesk desk;
     private final TicketReader reader;
     private final TicketQueries queries;
+    private final TicketList list;
     private final OpsdeskSystems systems;
     private final SlaAdministration administration;
     private final Validator validator;
@@ -43,13 +46,14 @@ class TicketsController {
     private final HospitalZone zone;
     private final Clock clock;
 
-    TicketsController(TicketDesk desk, TicketReader reader, TicketQueries queries, OpsdeskSystems systems,
-                      SlaAdministration administration, Validator validator, ConfirmationPdf confirmationPdf,
+    TicketsController(TicketDesk desk, TicketReader reader, TicketQueries queries, TicketList list,
+                      OpsdeskSystems systems, SlaAdministration administration, Validator validator, ConfirmationPdf confirmationPdf,
                       HospitalZone zone, Clock clock) {
         this.zone = zone;
         this.desk = desk;
         this.reader = reader;
         this.queries = queries;
+        this.list = list;
         this.systems = systems;
         this.administration = administration;
         this.validator = validator;
@@ -57,23 +61,37 @@ class TicketsController {
         this.clock = clock;
     }
 
+    /** The list contract's parameters ({@link TicketListQuery}); {@code export=csv|xlsx} downloads what it shows. */
     @GetMapping("/opsdesk/tickets")
     @PreAuthorize("hasAuthority('opsdesk:read')")
-    String list(@RequestParam(required = false) TicketStatus status, @RequestParam(required = false) Priority priority,
-                @RequestParam(required = false) String system, @RequestParam(required = false) Boolean breached,
-                @RequestParam(required = false) String q, Model model) {
-        model.addAttribute("tickets", queries.search(new TicketQueries.TicketFilter(status, priority, system, null,
-                breached, q, null, null), 300));
-        model.addAttribute("status", status);
-        model.addAttribute("priority", priority);
-        model.addAttribute("system", system);
-        model.addAttribute("breached", breached);
-        model.addAttribute("q", q);
+    String list(TicketListQuery query, Authentication who, Locale locale, HttpServletRequest http,
+                HttpServletResponse response, Model model) throws IOException {
+        if (query.export() != null) {
+            list.export(query, query.export(), who.getName(), locale, http, response);
+            return null;
+        }
+        try {
+            model.addAttribute("tickets", list.page(query, who.getName(), http));
+        } catch (ProblemException e) {
+            // A refused parameter (a sort column not offered, a size over the maximum) keeps the form and says why.
+            response.setStatus(e.status().value());
+            model.addAttribute("problem", e);
+            model.addAttribute("tickets", list.empty(http));
+        }
+        model.addAttribute("query", query);
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("systems", systems.active());
+        model.addAttribute("assignees", queries.assignees());
         model.addAttribute("calendarGaps", administration.calendarStatus().stream().filter(c -> !c.complete()).toList());
         return "opsdesk/tickets";
+    }
+
+    @GetMapping({"/opsdesk/tickets/export.csv", "/opsdesk/tickets/export.xlsx"})
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    void export(TicketListQuery query, Authentication who, Locale locale, HttpServletRequest http,
+                HttpServletResponse response) throws IOException {
+        list.export(query, http.getRequestURI().endsWith(".csv") ? "csv" : "xlsx", who.getName(), locale, http, response);
     }
 
     @GetMapping("/opsdesk/tickets/new")
