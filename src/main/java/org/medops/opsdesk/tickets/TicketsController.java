@@ -42,10 +42,12 @@ class TicketsController {
     private final ConfirmationPdf confirmationPdf;
     private final HospitalZone zone;
     private final Clock clock;
+    private final org.medops.shared.FieldMessages fieldMessages;
 
     TicketsController(TicketDesk desk, TicketReader reader, TicketQueries queries, OpsdeskSystems systems,
                       SlaAdministration administration, Validator validator, ConfirmationPdf confirmationPdf,
-                      HospitalZone zone, Clock clock) {
+                      HospitalZone zone, Clock clock, org.medops.shared.FieldMessages fieldMessages) {
+        this.fieldMessages = fieldMessages;
         this.zone = zone;
         this.desk = desk;
         this.reader = reader;
@@ -89,8 +91,7 @@ class TicketsController {
         FaultReport report = form.toReport(zone.get());
         Set<ConstraintViolation<FaultReport>> violations = validator.validate(report);
         if (!violations.isEmpty()) {
-            model.addAttribute("violations", violations.stream()
-                    .map(v -> v.getPropertyPath() + "：" + v.getMessage()).sorted().toList());
+            model.addAttribute("violations", fieldMessages.of(violations));
             return form(form, model);
         }
         try {
