@@ -173,6 +173,8 @@ class PageWalkIT {
 
     private static void check(String where, String html, String lang, Map<String, List<String>> findings) {
         List<String> bad = new ArrayList<>();
+        // An API's documentation quotes the hospital API's own values (a settlement's status PENDING): content, not labels.
+        boolean apiDocs = where.matches(".* /(portal|developer)/apis/[^/]+$");
         for (String text : visibleText(html)) {
             find(MISSING_KEY, text, bad);
             find(LOOPBACK, text, bad);
@@ -181,7 +183,7 @@ class PageWalkIT {
             while (constant.find()) {
                 String token = constant.group();
                 long letters = token.chars().filter(Character::isLetter).count();
-                if (letters >= 3 && !ACRONYMS.contains(token) && !java.time.ZoneId.getAvailableZoneIds().contains(token)) {
+                if (letters >= 3 && !apiDocs && !ACRONYMS.contains(token) && !java.time.ZoneId.getAvailableZoneIds().contains(token)) {
                     bad.add(token + " in «" + excerpt(text, constant.start()) + "»");
                 }
             }
