@@ -189,7 +189,10 @@ class PageWalkIT {
             }
             if (lang.startsWith("zh")) {
                 find(FIELD_COLON, text, bad);
-                find(USERNAME, text, bad);
+                // User administration and the audit trail's targets name accounts by their username on purpose.
+                if (!where.matches(".* /(users|users/[^/]+|audit)$")) {
+                    find(USERNAME, text, bad);
+                }
             }
         }
         if (!bad.isEmpty()) {
