@@ -47,7 +47,7 @@ class AuditListener {
     private static String clientIp() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();
-            return request.getRemoteAddr();
+            return org.medops.shared.ClientAddress.normalise(request.getRemoteAddr());
         }
         return null;
     }

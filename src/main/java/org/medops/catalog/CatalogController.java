@@ -25,8 +25,10 @@ class CatalogController {
 
     private final Catalog catalog;
     private final Validator validator;
+    private final org.medops.shared.FieldMessages fieldMessages;
 
-    CatalogController(Catalog catalog, Validator validator) {
+    CatalogController(Catalog catalog, Validator validator, org.medops.shared.FieldMessages fieldMessages) {
+        this.fieldMessages = fieldMessages;
         this.catalog = catalog;
         this.validator = validator;
     }
@@ -218,7 +220,7 @@ class CatalogController {
         return true;
     }
 
-    private static <T> List<String> messages(Set<ConstraintViolation<T>> violations) {
-        return violations.stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList();
+    private <T> List<String> messages(Set<ConstraintViolation<T>> violations) {
+        return fieldMessages.of(violations);
     }
 }

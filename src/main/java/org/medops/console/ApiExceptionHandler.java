@@ -31,8 +31,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private final ProblemMessages problemMessages;
     private final MessageSource messages;
+    private final org.medops.shared.FieldMessages fieldMessages;
 
-    ApiExceptionHandler(ProblemMessages problemMessages, MessageSource messages) {
+    ApiExceptionHandler(ProblemMessages problemMessages, MessageSource messages,
+                        org.medops.shared.FieldMessages fieldMessages) {
+        this.fieldMessages = fieldMessages;
         this.problemMessages = problemMessages;
         this.messages = messages;
     }
@@ -103,7 +106,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         detail.setProperty("code", "validation");
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldError(error.getField(),
-                        messages.getMessage(error, LocaleContextHolder.getLocale())))
+                        fieldMessages.text(error.getField(), messages.getMessage(error, LocaleContextHolder.getLocale()))))
                 .toList();
         detail.setProperty("errors", errors);
         return handleExceptionInternal(e, detail, headers, HttpStatus.BAD_REQUEST, request);

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 record NewRole(
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z][A-Za-z0-9_]*") String code,
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z][A-Za-z0-9_]*", message = "{validation.roleCode}") String code,
         @NotBlank @Size(max = 128) String name,
         @Size(max = 512) String description,
         @NotNull Set<@NotBlank String> permissions) {

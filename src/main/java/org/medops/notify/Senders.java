@@ -116,7 +116,7 @@ class Senders {
     private void email(Target target, Message message) throws IOException {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
-            throw new IOException("SMTP is not configured (spring.mail.host)");
+            throw new IOException("smtp-not-configured") /* a message key: the console names the missing spring.mail.host */;
         }
         SimpleMailMessage mailMessage = new SimpleMailMessage();
         mailMessage.setFrom(mailFrom);

@@ -77,7 +77,7 @@ class DeveloperPortal {
      * @param owner whether the invited account owns the channel's credentials; by default it does when the
      *              channel has no owner yet (the account is created for the channel), never silently takes over
      */
-    record NewDeveloper(@NotBlank @Size(min = 3, max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+") String username,
+    record NewDeveloper(@NotBlank @Size(min = 3, max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "{validation.username}") String username,
                         @NotBlank @Size(max = 128) String displayName, @Size(max = 256) String email, Boolean owner) {
     }
 

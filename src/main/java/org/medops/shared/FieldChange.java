@@ -32,14 +32,22 @@ public record FieldChange(String field, String before, String after, boolean sec
     /** Field-by-field differences of two records of one type; a null {@code before} means all new. */
     public static List<FieldChange> between(Record before, Record after) {
         List<FieldChange> changes = new ArrayList<>();
+        collect("", before, after, changes);
+        return changes;
+    }
+
+    /** Nested records (a service's breaker settings) are compared field by field as {@code breaker.failureRatePercent}. */
+    private static void collect(String prefix, Record before, Record after, List<FieldChange> changes) {
         for (RecordComponent component : after.getClass().getRecordComponents()) {
             Object old = before == null ? null : value(component, before);
             Object now = value(component, after);
-            if (!Objects.equals(old, now)) {
-                changes.add(before == null ? set(component.getName(), now) : of(component.getName(), old, now));
+            String name = prefix + component.getName();
+            if (now instanceof Record nested && (old == null || old.getClass() == now.getClass())) {
+                collect(name + ".", (Record) old, nested, changes);
+            } else if (!Objects.equals(old, now)) {
+                changes.add(before == null ? set(name, now) : of(name, old, now));
             }
         }
-        return changes;
     }
 
     private static Object value(RecordComponent component, Record record) {

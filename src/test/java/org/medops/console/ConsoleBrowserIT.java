@@ -96,7 +96,7 @@ class ConsoleBrowserIT {
             String trail = browser.text("#audit-records");
             assertThat(trail).contains("创建用户", "修改密码", "登录", auditor);
             browser.go("/audit?action=settings.update");
-            assertThat(browser.text("#audit-records")).contains("修改系统配置", "sessionTimeoutMinutes: ", " → 20");
+            assertThat(browser.text("#audit-records")).contains("修改系统配置", "会话超时（分钟）：", " → 20");
             browser.screenshot("08-audit-trail");
 
             browser.go("/audit?action=access.denied");

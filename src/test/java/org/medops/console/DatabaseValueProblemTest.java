@@ -17,7 +17,7 @@ import org.springframework.http.ProblemDetail;
  */
 class DatabaseValueProblemTest {
 
-    private final ApiExceptionHandler handler = new ApiExceptionHandler(null, new StaticMessageSource());
+    private final ApiExceptionHandler handler = new ApiExceptionHandler(null, new StaticMessageSource(), null);
 
     private static DataIntegrityViolationException refused(String state) {
         return new DataIntegrityViolationException("refused", new SQLException("refused", state));

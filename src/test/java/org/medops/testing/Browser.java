@@ -61,6 +61,10 @@ public final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
+    public java.util.List<WebElement> findAll(String css) {
+        return driver.findElements(org.openqa.selenium.By.cssSelector(css));
+    }
+
     public Browser type(String css, String text) {
         WebElement field = find(css);
         field.clear();

@@ -1,10 +1,5 @@
 package org.medops.opsdesk.tickets;
 
-import org.medops.opsdesk.HospitalZone;
-import org.medops.opsdesk.OpsdeskSystems;
-import org.medops.opsdesk.Priority;
-import org.medops.opsdesk.sla.SlaAdministration;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -17,7 +12,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.medops.opsdesk.HospitalZone;
+import org.medops.opsdesk.OpsdeskSystems;
+import org.medops.opsdesk.Priority;
+import org.medops.opsdesk.sla.SlaAdministration;
 import org.medops.shared.ConsoleActions;
+import org.medops.shared.FieldMessages;
 import org.medops.shared.ProblemException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,10 +45,12 @@ class TicketsController {
     private final ConfirmationPdf confirmationPdf;
     private final HospitalZone zone;
     private final Clock clock;
+    private final FieldMessages fieldMessages;
 
     TicketsController(TicketDesk desk, TicketReader reader, TicketQueries queries, TicketList list,
                       OpsdeskSystems systems, SlaAdministration administration, Validator validator, ConfirmationPdf confirmationPdf,
-                      HospitalZone zone, Clock clock) {
+                      HospitalZone zone, Clock clock, FieldMessages fieldMessages) {
+        this.fieldMessages = fieldMessages;
         this.zone = zone;
         this.desk = desk;
         this.reader = reader;
@@ -107,8 +109,7 @@ class TicketsController {
         FaultReport report = form.toReport(zone.get());
         Set<ConstraintViolation<FaultReport>> violations = validator.validate(report);
         if (!violations.isEmpty()) {
-            model.addAttribute("violations", violations.stream()
-                    .map(v -> v.getPropertyPath() + "：" + v.getMessage()).sorted().toList());
+            model.addAttribute("violations", fieldMessages.of(violations));
             return form(form, model);
         }
         try {

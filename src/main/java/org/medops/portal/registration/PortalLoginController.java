@@ -18,8 +18,10 @@ class PortalLoginController {
 
     private final Registrations registrations;
     private final Validator validator;
+    private final org.medops.shared.FieldMessages fieldMessages;
 
-    PortalLoginController(Registrations registrations, Validator validator) {
+    PortalLoginController(Registrations registrations, Validator validator, org.medops.shared.FieldMessages fieldMessages) {
+        this.fieldMessages = fieldMessages;
         this.registrations = registrations;
         this.validator = validator;
     }
@@ -41,8 +43,7 @@ class PortalLoginController {
                     jakarta.servlet.http.HttpServletRequest request) {
         Set<ConstraintViolation<RegistrationForm>> violations = validator.validate(form);
         if (!violations.isEmpty()) {
-            model.addAttribute("violations", violations.stream()
-                    .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().toList());
+            model.addAttribute("violations", fieldMessages.of(violations));
             model.addAttribute("form", form.withoutPasswords());
             return "developer/register";
         }
