@@ -3,6 +3,7 @@ package org.medops.opsdesk.tickets;
 import org.medops.opsdesk.Priority;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +20,27 @@ class TicketQueries {
                      Instant responseDue, Instant resolutionDue, boolean breached, boolean recurred) {
     }
 
-    /** Every criterion optional; {@code text} matches number, title and phenomenon. */
+    /**
+     * Every criterion optional; {@code text} matches number, title and phenomenon; {@code assignee} "none" means
+     * unassigned; {@code open} leaves out closed tickets; {@code risk}: a running response or resolution clock,
+     * not yet breached, due within that much of {@code now}; {@code waiting}: awaiting the hospital's confirmation
+     * for longer than that.
+     */
     record TicketFilter(TicketStatus status, Priority priority, String system, String assignee, Boolean breached,
-                        String text, Instant from, Instant to) {
+                        String text, Instant from, Instant to, boolean open, Duration risk, Duration waiting,
+                        Instant now) {
+
+        TicketFilter(TicketStatus status, Priority priority, String system, String assignee, Boolean breached,
+                     String text, Instant from, Instant to) {
+            this(status, priority, system, assignee, breached, text, from, to, false, null, null, null);
+        }
+
+        static TicketFilter queue(String assignee, Boolean breached, Duration risk, Duration waiting, Instant now) {
+            return new TicketFilter(null, null, null, assignee, breached, null, null, null, true, risk, waiting, now);
+        }
     }
+
+    static final String UNASSIGNED = "none";
 
     private final JdbcClient jdbc;
 
@@ -30,7 +48,26 @@ class TicketQueries {
         this.jdbc = jdbc;
     }
 
+    /** How many tickets the filter shows: what a workbench number says. */
+    long count(TicketFilter filter) {
+        List<Object> params = new ArrayList<>();
+        return jdbc.sql("select count(*) from (" + filtered(filter, params) + ") x").params(params)
+                .query(Long.class).single();
+    }
+
     List<TicketRow> search(TicketFilter filter, int limit) {
+        List<Object> params = new ArrayList<>();
+        String query = filtered(filter, params) + " order by reported_at desc limit " + Math.max(1, Math.min(limit, 5000));
+        return jdbc.sql(query).params(params).query((rs, n) -> new TicketRow(rs.getLong("id"), rs.getString("number"),
+                rs.getString("title"), List.of((String[]) rs.getArray("system_codes").getArray()),
+                Priority.valueOf(rs.getString("priority")), TicketStatus.valueOf(rs.getString("status")),
+                rs.getString("assignee"), ReportSource.valueOf(rs.getString("source")),
+                rs.getTimestamp("reported_at").toInstant(), instant(rs.getTimestamp("closed_at")),
+                instant(rs.getTimestamp("response_due")), instant(rs.getTimestamp("resolution_due")),
+                rs.getBoolean("breached"), rs.getBoolean("recurred"))).list();
+    }
+
+    private static String filtered(TicketFilter filter, List<Object> params) {
         StringBuilder sql = new StringBuilder("""
                 select t.id, t.number, t.title, t.system_codes, t.priority, t.status, t.assignee, t.source, t.reported_at,
                     t.closed_at, r.due_at as response_due, s.due_at as resolution_due,
@@ -41,7 +78,6 @@ class TicketQueries {
                 left join sla_clocks r on r.ticket_id = t.id and r.cycle = t.cycle and r.kind = 'RESPONSE'
                 left join sla_clocks s on s.ticket_id = t.id and s.cycle = t.cycle and s.kind = 'RESOLUTION'
                 where true""");
-        List<Object> params = new ArrayList<>();
         if (filter.status() != null) {
             sql.append(" and t.status = ?");
             params.add(filter.status().name());
@@ -54,9 +90,26 @@ class TicketQueries {
             sql.append(" and ? = any(t.system_codes)");
             params.add(filter.system());
         }
-        if (filter.assignee() != null && !filter.assignee().isBlank()) {
+        if (UNASSIGNED.equals(filter.assignee())) {
+            sql.append(" and t.assignee is null");
+        } else if (filter.assignee() != null && !filter.assignee().isBlank()) {
             sql.append(" and t.assignee = ?");
             params.add(filter.assignee());
+        }
+        if (filter.open() || filter.risk() != null) {
+            sql.append(" and t.status <> 'CLOSED'");
+        }
+        if (filter.risk() != null) {
+            sql.append("""
+                     and exists (select 1 from sla_clocks k where k.ticket_id = t.id and k.cycle = t.cycle
+                        and k.kind in ('RESPONSE', 'RESOLUTION') and k.state = 'RUNNING' and k.breached_at is null
+                        and k.due_at > ? and k.due_at <= ?)""");
+            params.add(Timestamp.from(filter.now()));
+            params.add(Timestamp.from(filter.now().plus(filter.risk())));
+        }
+        if (filter.waiting() != null) {
+            sql.append(" and t.status = 'AWAITING_CONFIRMATION' and t.fixed_at < ?");
+            params.add(Timestamp.from(filter.now().minus(filter.waiting())));
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             sql.append(" and (t.number ilike ? or t.title ilike ? or t.phenomenon ilike ?)");
@@ -73,17 +126,9 @@ class TicketQueries {
             sql.append(" and t.reported_at < ?");
             params.add(Timestamp.from(filter.to()));
         }
-        String query = "select * from (" + sql + ") x"
+        return "select * from (" + sql + ") x"
                 + (Boolean.TRUE.equals(filter.breached()) ? " where breached" : "")
-                + (Boolean.FALSE.equals(filter.breached()) ? " where not breached" : "")
-                + " order by reported_at desc limit " + Math.max(1, Math.min(limit, 5000));
-        return jdbc.sql(query).params(params).query((rs, n) -> new TicketRow(rs.getLong("id"), rs.getString("number"),
-                rs.getString("title"), List.of((String[]) rs.getArray("system_codes").getArray()),
-                Priority.valueOf(rs.getString("priority")), TicketStatus.valueOf(rs.getString("status")),
-                rs.getString("assignee"), ReportSource.valueOf(rs.getString("source")),
-                rs.getTimestamp("reported_at").toInstant(), instant(rs.getTimestamp("closed_at")),
-                instant(rs.getTimestamp("response_due")), instant(rs.getTimestamp("resolution_due")),
-                rs.getBoolean("breached"), rs.getBoolean("recurred"))).list();
+                + (Boolean.FALSE.equals(filter.breached()) ? " where not breached" : "");
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -9,6 +9,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.medops.shared.ProblemException;
@@ -38,9 +39,11 @@ class TicketsApi {
     private final TicketQueries queries;
     private final Attachments attachments;
     private final ConfirmationPdf confirmationPdf;
+    private final java.time.Clock clock;
 
     TicketsApi(TicketDesk desk, TicketReader reader, TicketQueries queries, Attachments attachments,
-               ConfirmationPdf confirmationPdf) {
+               ConfirmationPdf confirmationPdf, java.time.Clock clock) {
+        this.clock = clock;
         this.confirmationPdf = confirmationPdf;
         this.desk = desk;
         this.reader = reader;
@@ -50,8 +53,9 @@ class TicketsApi {
 
     @PostMapping
     @PreAuthorize("hasAuthority('opsdesk:report')")
-    ResponseEntity<TicketView> report(@Valid @RequestBody FaultReport report, Authentication who) {
-        long id = desk.report(report, who.getName());
+    ResponseEntity<TicketView> report(@Valid @RequestBody FaultReport report,
+                                      @RequestParam(required = false) boolean confirmOld, Authentication who) {
+        long id = desk.report(report, who.getName(), confirmOld);
         return ResponseEntity.created(URI.create("/api/v1/opsdesk/tickets/" + id)).body(reader.view(id));
     }
 
@@ -64,9 +68,49 @@ class TicketsApi {
                                          @RequestParam(required = false) Boolean breached,
                                          @RequestParam(required = false) String q,
                                          @RequestParam(required = false) OffsetDateTime from,
-                                         @RequestParam(required = false) OffsetDateTime to) {
-        return queries.search(new TicketQueries.TicketFilter(status, priority, system, assignee, breached, q,
-                from == null ? null : from.toInstant(), to == null ? null : to.toInstant()), 1000);
+                                         @RequestParam(required = false) OffsetDateTime to,
+                                         @RequestParam(required = false) boolean open,
+                                         @RequestParam(required = false) String risk,
+                                         @RequestParam(required = false) String waiting, Authentication who) {
+        return queries.search(new TicketQueries.TicketFilter(status, priority, system,
+                TicketQueues.assignee(assignee, who), breached, q, from == null ? null : from.toInstant(),
+                to == null ? null : to.toInstant(), open, TicketQueues.duration(risk), TicketQueues.duration(waiting),
+                clock.instant()), 1000);
+    }
+
+    @PostMapping("/{id}/assign")
+    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    TicketView assign(@PathVariable long id, @Valid @RequestBody Assignment assignment, Authentication who) {
+        desk.assign(id, assignment.engineer(), who.getName());
+        return reader.view(id);
+    }
+
+    /** Several tickets to one engineer at once, all or none; answers how many. */
+    @PostMapping("/assign")
+    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    BulkAssigned assignAll(@Valid @RequestBody BulkAssignment assignment, Authentication who) {
+        return new BulkAssigned(desk.assignAll(assignment.ticketIds(), assignment.engineer(), who.getName()));
+    }
+
+    @PostMapping("/{id}/transfer")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    TicketView transfer(@PathVariable long id, @Valid @RequestBody Transfer transfer, Authentication who) {
+        desk.transfer(id, transfer.engineer(), transfer.reason(), who.getName(), TicketQueues.manages(who));
+        return reader.view(id);
+    }
+
+    @PostMapping("/{id}/remind")
+    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    TicketView remind(@PathVariable long id, Authentication who) {
+        desk.remindAssignee(id, who.getName());
+        return reader.view(id);
+    }
+
+    @PostMapping("/{id}/remind-hospital")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    TicketView remindHospital(@PathVariable long id, Authentication who) {
+        desk.remindHospital(id, who.getName());
+        return reader.view(id);
     }
 
     @GetMapping("/{id}")
@@ -200,6 +244,19 @@ class TicketsApi {
     }
 
     record Start(@NotNull WorkMode mode) {
+    }
+
+    record Assignment(@NotBlank @Size(max = 64) String engineer) {
+    }
+
+    record BulkAssignment(@NotEmpty @Size(max = TicketDesk.MAX_BULK) List<@NotNull Long> ticketIds,
+                          @NotBlank @Size(max = 64) String engineer) {
+    }
+
+    record BulkAssigned(int assigned) {
+    }
+
+    record Transfer(@NotBlank @Size(max = 64) String engineer, @NotBlank @Size(max = 1000) String reason) {
     }
 
     record Arrival(OffsetDateTime arrivedAt) {
