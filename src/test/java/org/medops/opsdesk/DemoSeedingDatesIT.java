@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -30,7 +32,7 @@ import org.springframework.test.context.TestPropertySource;
  * The ops desk's demo seeds against the database as if the demo were started on a chosen day: a weekday, a
  * Saturday, the National Day and Spring Festival holidays, a make-up working Sunday, New Year's Day of a year
  * without a holiday table, the last day of a contract year. Each day's quarter is stored through the domain and
- * answered by the API.
+ * answered by the API, and every role's workbench shows work in each of its queues.
  */
 @MedopsTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -95,7 +97,9 @@ class DemoSeedingDatesIT {
         Instant started = LocalDate.parse(day).atTime(LocalTime.of(8, 40)).atZone(SHANGHAI).toInstant();
         clock.set(started);
         try {
-            seeds.stream().filter(seed -> seed.name().startsWith("ops desk")).forEach(DemoData::seed);
+            seeds.stream().filter(seed -> seed.name().startsWith("ops desk") || seed.name().startsWith("portal"))
+                    .forEach(DemoData::seed);
+            workbenchesShowWork(day);
         } finally {
             clock.set(null);
         }
@@ -113,5 +117,31 @@ class DemoSeedingDatesIT {
         Api manager = new Api(port).as("manager", "MedOps#Demo2026");
         assertThat(manager.get("/api/v1/opsdesk/tickets").json().size()).isGreaterThan(60);
         assertThat(manager.get("/api/v1/opsdesk/ledger").status()).isEqualTo(200);
+    }
+
+    /** Seeded at the chosen moment, every role's workbench has something in every queue (the manager's own aside). */
+    private void workbenchesShowWork(String day) {
+        Map<String, Long> engineer = cards("engineer");
+        assertThat(engineer).as("engineer on " + day).containsOnlyKeys("workbench.tickets.mine",
+                "workbench.tickets.unassigned", "workbench.tickets.risk", "workbench.tickets.breached",
+                "workbench.tickets.waiting");
+        assertThat(engineer.values()).as("engineer on " + day + ": " + engineer).allMatch(count -> count > 0);
+
+        Map<String, Long> manager = cards("manager");
+        manager.remove("workbench.tickets.mine");
+        assertThat(manager).as("manager on " + day).containsKeys("workbench.tickets.dispatch", "workbench.tickets.risk");
+        assertThat(manager.values()).as("manager on " + day + ": " + manager).allMatch(count -> count > 0);
+
+        Map<String, Long> reviewer = cards("reviewer");
+        assertThat(reviewer).as("reviewer on " + day).containsOnlyKeys("workbench.tickets.confirmations",
+                "workbench.requirements.verification", "workbench.changes.authorization", "workbench.access.review");
+        assertThat(reviewer.values()).as("reviewer on " + day + ": " + reviewer).allMatch(count -> count > 0);
+    }
+
+    private Map<String, Long> cards(String username) {
+        Map<String, Long> cards = new LinkedHashMap<>();
+        new Api(port).as(username, "MedOps#Demo2026").get("/api/v1/workbench").json().forEach(section ->
+                section.get("cards").forEach(card -> cards.put(card.get("label").asString(), card.get("count").asLong())));
+        return cards;
     }
 }

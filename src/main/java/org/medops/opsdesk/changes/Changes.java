@@ -31,6 +31,12 @@ class Changes {
         return !jdbc.sql("select exists(select 1 from opsdesk_changes)").query(Boolean.class).single();
     }
 
+    /** How many the list filtered by {@code status} shows. */
+    long count(ChangeStatus status) {
+        return jdbc.sql("select count(*) from opsdesk_changes where status = :status")
+                .param("status", status.name()).query(Long.class).single();
+    }
+
     List<Change> list(ChangeStatus status, int limit) {
         if (status == null) {
             return jdbc.sql(SELECT + " order by planned_start desc, id desc limit :limit").param("limit", limit)

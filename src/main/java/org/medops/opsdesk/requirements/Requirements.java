@@ -30,6 +30,12 @@ class Requirements {
         return !jdbc.sql("select exists(select 1 from opsdesk_requirements)").query(Boolean.class).single();
     }
 
+    /** How many the list filtered by {@code status} shows. */
+    long count(RequirementStatus status) {
+        return jdbc.sql("select count(*) from opsdesk_requirements where status = :status")
+                .param("status", status.name()).query(Long.class).single();
+    }
+
     List<Requirement> list(RequirementStatus status, int limit) {
         if (status == null) {
             return jdbc.sql(SELECT + " order by id desc limit :limit").param("limit", limit)

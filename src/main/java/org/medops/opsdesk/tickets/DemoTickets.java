@@ -56,7 +56,50 @@ class DemoTickets implements DemoData {
         }
         List<DemoTimeline.DemoTicket> quarter = DemoTimeline.quarter(clock.instant(), zone.get(), this::resolutionTime);
         quarter.forEach(this::store);
-        log.info("Demo: {} tickets over the last quarter", quarter.size());
+        deskOfToday(clock.instant());
+        log.info("Demo: {} tickets over the last quarter and {} on today's desk", quarter.size(), 4);
+    }
+
+    /**
+     * Today's desk, relative to the moment of seeding whatever the date, so every workbench shows work: a
+     * critical fault of the engineer's due within the hour, one of theirs already breached, a fresh one nobody has
+     * taken, and a repair waiting for the hospital's confirmation for two days. Critical resolution runs on
+     * calendar time (60 minutes), so the numbers hold on holidays and at night alike.
+     */
+    private void deskOfToday(Instant now) {
+        Ticket risk = today("自助机挂号后不出凭条", "自助机完成挂号后凭条打印机无动作", "门诊一楼 4 台自助机", "HIS",
+                FaultCategory.HARDWARE, Priority.CRITICAL, now.minus(Duration.ofMinutes(30)));
+        risk.accept(DemoTimeline.ENGINEER, now.minus(Duration.ofMinutes(25)), desk.contextOf(risk));
+        tickets.save(risk);
+
+        Ticket breached = today("急诊检验结果无法查看", "急诊医生站打开检验结果提示服务不可用", "急诊科全部诊室", "LIS",
+                FaultCategory.INTERFACE, Priority.CRITICAL, now.minus(Duration.ofHours(3)));
+        SlaContext sla = desk.contextOf(breached);
+        breached.accept(DemoTimeline.ENGINEER, now.minus(Duration.ofMinutes(170)), sla);
+        breached.startWork(WorkMode.REMOTE, DemoTimeline.ENGINEER, now.minus(Duration.ofMinutes(165)), sla);
+        breached.watch(now, sla, List.of());
+        tickets.save(breached);
+
+        tickets.save(today("住院药房摆药机通讯中断", "摆药机无法接收医嘱摆药单", "住院药房", "HIS", FaultCategory.INTERFACE,
+                Priority.HIGH, now.minus(Duration.ofMinutes(20))));
+
+        Ticket waiting = today("病区腕带打印机乱码", "腕带上患者姓名打印为乱码", "骨科病区", "CIS", FaultCategory.HARDWARE,
+                Priority.CRITICAL, now.minus(Duration.ofHours(50)));
+        sla = desk.contextOf(waiting);
+        waiting.accept(DemoTimeline.ENGINEER, now.minus(Duration.ofMinutes(50 * 60 - 5)), sla);
+        waiting.startWork(WorkMode.REMOTE, DemoTimeline.ENGINEER, now.minus(Duration.ofMinutes(50 * 60 - 6)), sla);
+        waiting.fix("演示：更换打印机驱动并重新下发字库，打印恢复正常", DemoTimeline.ENGINEER,
+                now.minus(Duration.ofMinutes(50 * 60 - 40)), sla);
+        tickets.save(waiting);
+    }
+
+    private Ticket today(String title, String phenomenon, String impact, String system, FaultCategory category,
+                         Priority priority, Instant reportedAt) {
+        FaultReport report = new FaultReport(title, phenomenon, reportedAt.minusSeconds(300).atOffset(ZoneOffset.UTC),
+                impact, List.of(system), category, null, "信息科值班", "分机 8100", ReportSource.PHONE, priority);
+        long id = tickets.insert(Ticket.report(report, reportedAt, DemoTimeline.REPORTER, desk.currentContext(priority),
+                null, null));
+        return tickets.find(id).orElseThrow();
     }
 
     private Instant resolutionTime(Priority priority, Instant reportedAt, double share) {

@@ -28,7 +28,9 @@ final class DemoTimeline {
     /** Where the latest tickets stop: new, in progress, located, awaiting the hospital's confirmation. */
     private static final List<Class<? extends Step>> OPEN_STAGES = List.of(Accept.class, Locate.class, Fix.class,
             Confirm.class);
-    private static final List<String> ENGINEERS = List.of("engineer", "manager");
+    /** The demo engineer, who works today's desk ({@link DemoTickets}). */
+    static final String ENGINEER = "engineer";
+    private static final List<String> ENGINEERS = List.of(ENGINEER, "manager");
     /**
      * Five distinct faults per system, so a new ticket on a system is usually another fault there (no recurrence);
      * {@link #RECURRING_PERCENT} of the tickets repeat a fault of the last days on purpose.

@@ -152,6 +152,43 @@ final class Ticket {
         note(at, engineer, "ACCEPTED", "");
     }
 
+    /** The manager gives the ticket to an engineer (派单); the clocks run on, the engineer still accepts a new one. */
+    void assign(String engineer, String by, Instant at) {
+        requireOpen();
+        if (engineer.equals(assignee)) {
+            throw ProblemException.conflict("ticket-already-assigned", number, engineer);
+        }
+        String before = assignee;
+        assignee = engineer;
+        note(at, by, "ASSIGNED", before == null ? engineer : before + " → " + engineer);
+    }
+
+    /** The assignee (or the manager) hands the ticket on to another engineer (转派), saying why. */
+    void transfer(String engineer, String reason, String by, Instant at) {
+        requireOpen();
+        if (assignee == null) {
+            throw ProblemException.conflict("ticket-not-assigned", number);
+        }
+        if (engineer.equals(assignee)) {
+            throw ProblemException.conflict("ticket-already-assigned", number, engineer);
+        }
+        String before = assignee;
+        assignee = engineer;
+        note(at, by, "TRANSFERRED", before + " → " + engineer + "：" + reason);
+    }
+
+    /** A reminder went out (催办): to the assignee, or to the hospital for a confirmation that waits. */
+    void reminded(String kind, String to, String by, Instant at) {
+        requireOpen();
+        note(at, by, kind, to);
+    }
+
+    private void requireOpen() {
+        if (status == TicketStatus.CLOSED) {
+            throw ProblemException.conflict("ticket-closed", number);
+        }
+    }
+
     void startWork(WorkMode mode, String engineer, Instant at, SlaContext sla) {
         require(TicketStatus.ACCEPTED);
         status = TicketStatus.IN_PROGRESS;

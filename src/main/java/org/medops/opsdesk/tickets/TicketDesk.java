@@ -38,10 +38,12 @@ class TicketDesk {
     private final OpsdeskSystems systems;
     private final Attachments attachments;
     private final ApplicationEventPublisher events;
+    private final TicketReminders reminders;
     private final Clock clock;
 
     TicketDesk(Tickets tickets, SlaPolicies policies, Calendars calendars, OpsdeskSystems systems,
-               Attachments attachments, ApplicationEventPublisher events, Clock clock) {
+               Attachments attachments, ApplicationEventPublisher events, TicketReminders reminders, Clock clock) {
+        this.reminders = reminders;
         this.tickets = tickets;
         this.policies = policies;
         this.calendars = calendars;
@@ -51,9 +53,19 @@ class TicketDesk {
         this.clock = clock;
     }
 
+    /**
+     * A fault that occurred more than a year ago is most likely a typo in the year: it is taken only when the
+     * reporter confirms it ({@code confirmOld}), otherwise refused {@code occurred-long-ago}.
+     */
+    static final Duration OLD_OCCURRENCE = Duration.ofDays(365);
+
     @Transactional
-    long report(FaultReport report, String by) {
-        return report(report, by, null);
+    long report(FaultReport report, String by, boolean confirmOld) {
+        if (!confirmOld && report.occurredAt() != null
+                && report.occurredAt().toInstant().isBefore(clock.instant().minus(OLD_OCCURRENCE))) {
+            throw ProblemException.invalid("occurred-long-ago");
+        }
+        return report(report, by, (Long) null);
     }
 
     @Transactional
@@ -121,6 +133,97 @@ class TicketDesk {
     @Transactional
     void accept(long id, String engineer) {
         act(id, "ticket.accept", (t, sla, at) -> t.accept(engineer, at, sla), FieldChange.set("assignee", engineer));
+    }
+
+    /** 派单: the manager gives a ticket to someone who holds the engineer's permission. */
+    @Transactional
+    void assign(long id, String engineer, String by) {
+        String to = engineer(engineer);
+        Ticket ticket = lock(id);
+        String before = ticket.assignee();
+        ticket.assign(to, by, clock.instant());
+        tickets.save(ticket);
+        events.publishEvent(TicketAction.onTicket("ticket.assign", ticket,
+                List.of(FieldChange.of("assignee", before, to))));
+    }
+
+    /** 批量派单: several tickets to one engineer, all or none. */
+    @Transactional
+    int assignAll(List<Long> ids, String engineer, String by) {
+        if (ids == null || ids.isEmpty()) {
+            throw ProblemException.invalid("tickets-none-selected");
+        }
+        if (ids.size() > MAX_BULK) {
+            throw ProblemException.invalid("tickets-too-many-selected", MAX_BULK);
+        }
+        for (long id : ids.stream().distinct().sorted().toList()) {
+            assign(id, engineer, by);
+        }
+        return (int) ids.stream().distinct().count();
+    }
+
+    static final int MAX_BULK = 100;
+
+    /**
+     * 转派: the assignee hands the ticket on with a reason; the manager ({@code manager}) may move anyone's ticket.
+     */
+    @Transactional
+    void transfer(long id, String engineer, String reason, String by, boolean manager) {
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid("reason-missing");
+        }
+        String to = engineer(engineer);
+        Ticket ticket = lock(id);
+        String before = ticket.assignee();
+        if (!manager && !by.equals(before)) {
+            throw new ProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "ticket-transfer-not-yours",
+                    ticket.number());
+        }
+        ticket.transfer(to, reason.strip(), by, clock.instant());
+        tickets.save(ticket);
+        events.publishEvent(TicketAction.onTicket("ticket.transfer", ticket,
+                List.of(FieldChange.of("assignee", before, to), FieldChange.set("reason", reason.strip()))));
+    }
+
+    /** 催办: an in-app message to the assignee, and a timeline entry. */
+    @Transactional
+    void remindAssignee(long id, String by) {
+        Ticket ticket = lock(id);
+        if (ticket.assignee() == null) {
+            throw ProblemException.conflict("ticket-not-assigned", ticket.number());
+        }
+        ticket.reminded("REMINDED", ticket.assignee(), by, clock.instant());
+        tickets.save(ticket);
+        reminders.remindAssignee(ticket);
+        events.publishEvent(TicketAction.onTicket("ticket.remind", ticket,
+                List.of(FieldChange.set("to", ticket.assignee()))));
+    }
+
+    /** 提醒院方确认: the repair waits for the hospital's confirmation; every confirmer gets an in-app message. */
+    @Transactional
+    int remindHospital(long id, String by) {
+        Ticket ticket = lock(id);
+        if (ticket.status() != TicketStatus.AWAITING_CONFIRMATION) {
+            throw ProblemException.conflict("ticket-transition", ticket.number(), ticket.status(),
+                    TicketStatus.AWAITING_CONFIRMATION);
+        }
+        List<String> to = reminders.remindConfirmers(ticket);
+        ticket.reminded("CONFIRMATION_REMINDED", String.join(", ", to), by, clock.instant());
+        tickets.save(ticket);
+        events.publishEvent(TicketAction.onTicket("ticket.remind-confirmation", ticket,
+                List.of(FieldChange.set("to", String.join(",", to)))));
+        return to.size();
+    }
+
+    private String engineer(String username) {
+        if (username == null || username.isBlank()) {
+            throw ProblemException.invalid("engineer-required");
+        }
+        String name = username.strip();
+        if (!reminders.isEngineer(name)) {
+            throw ProblemException.invalid("not-an-engineer", name);
+        }
+        return name;
     }
 
     @Transactional

@@ -52,6 +52,16 @@ class TicketList {
         return ListPage.of(queries.page(filter, request, now), queries.count(filter, now), request, http);
     }
 
+    /** How many tickets the query shows: what a workbench number says about the list it links to. */
+    long count(TicketListQuery query, String me) {
+        return queries.count(query.filter(me, zone.get()), clock.instant());
+    }
+
+    /** The first rows of the query in its order, for pages that show one queue whole (dispatch). */
+    List<TicketQueries.TicketRow> first(TicketListQuery query, String me, int limit) {
+        return queries.rows(query.filter(me, zone.get()), query.request().sort(), 0, limit, clock.instant());
+    }
+
     /** An empty page in the default order, for a page whose parameters were refused. */
     ListPage<TicketQueries.TicketRow> empty(HttpServletRequest http) {
         return ListPage.of(List.of(), 0, ListRequest.of(null, null, null, TicketQueries.SORT), http);

@@ -1,9 +1,5 @@
 package org.medops.opsdesk.tickets;
 
-import org.medops.opsdesk.Priority;
-import org.medops.shared.ListRequest;
-import org.medops.shared.ProblemException;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +9,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+
+import org.medops.opsdesk.Priority;
+import org.medops.shared.ListRequest;
+import org.medops.shared.ProblemException;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The ticket list's URL parameters (the shared list contract), bound alike by the page, the API and the export:
@@ -24,6 +26,20 @@ import java.util.Set;
 record TicketListQuery(List<TicketStatus> status, Boolean open, Priority priority, String system, String q,
                        String assignee, Boolean breached, String risk, String waiting, LocalDate from, LocalDate to,
                        Integer page, Integer size, String sort, String export) {
+
+    /** The query a list link stands for, e.g. {@code /opsdesk/tickets?assignee=me&open=true}. */
+    static TicketListQuery of(String link) {
+        MultiValueMap<String, String> p = UriComponentsBuilder.fromUriString(link).build().getQueryParams();
+        List<TicketStatus> statuses = p.getOrDefault("status", List.of()).stream().map(TicketStatus::valueOf).toList();
+        return new TicketListQuery(statuses, flag(p, "open"), p.containsKey("priority")
+                ? Priority.valueOf(p.getFirst("priority")) : null, p.getFirst("system"), p.getFirst("q"),
+                p.getFirst("assignee"), flag(p, "breached"), p.getFirst("risk"), p.getFirst("waiting"), null, null,
+                null, null, p.getFirst("sort"), null);
+    }
+
+    private static Boolean flag(MultiValueMap<String, String> parameters, String name) {
+        return parameters.containsKey(name) ? Boolean.valueOf(parameters.getFirst(name)) : null;
+    }
 
     ListRequest request() {
         return ListRequest.of(page, size, sort, TicketQueries.SORT);

@@ -1,16 +1,20 @@
 package org.medops.opsdesk.tickets;
 
-import org.medops.opsdesk.Priority;
-
 import java.io.IOException;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.medops.opsdesk.Priority;
+import org.medops.shared.ListPage;
 import org.medops.shared.ProblemException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -27,10 +31,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.medops.shared.ListPage;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.util.Locale;
 import org.springframework.web.multipart.MultipartFile;
 
 @RestController
@@ -54,8 +54,9 @@ class TicketsApi {
 
     @PostMapping
     @PreAuthorize("hasAuthority('opsdesk:report')")
-    ResponseEntity<TicketView> report(@Valid @RequestBody FaultReport report, Authentication who) {
-        long id = desk.report(report, who.getName());
+    ResponseEntity<TicketView> report(@Valid @RequestBody FaultReport report,
+                                      @RequestParam(required = false) boolean confirmOld, Authentication who) {
+        long id = desk.report(report, who.getName(), confirmOld);
         return ResponseEntity.created(URI.create("/api/v1/opsdesk/tickets/" + id)).body(reader.view(id));
     }
 
@@ -69,6 +70,41 @@ class TicketsApi {
             return null;
         }
         return list.page(query, who.getName(), http);
+    }
+
+    @PostMapping("/{id}/assign")
+    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    TicketView assign(@PathVariable long id, @Valid @RequestBody Assignment assignment, Authentication who) {
+        desk.assign(id, assignment.engineer(), who.getName());
+        return reader.view(id);
+    }
+
+    /** Several tickets to one engineer at once, all or none; answers how many. */
+    @PostMapping("/assign")
+    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    BulkAssigned assignAll(@Valid @RequestBody BulkAssignment assignment, Authentication who) {
+        return new BulkAssigned(desk.assignAll(assignment.ticketIds(), assignment.engineer(), who.getName()));
+    }
+
+    @PostMapping("/{id}/transfer")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    TicketView transfer(@PathVariable long id, @Valid @RequestBody Transfer transfer, Authentication who) {
+        desk.transfer(id, transfer.engineer(), transfer.reason(), who.getName(), TicketQueues.manages(who));
+        return reader.view(id);
+    }
+
+    @PostMapping("/{id}/remind")
+    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    TicketView remind(@PathVariable long id, Authentication who) {
+        desk.remindAssignee(id, who.getName());
+        return reader.view(id);
+    }
+
+    @PostMapping("/{id}/remind-hospital")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    TicketView remindHospital(@PathVariable long id, Authentication who) {
+        desk.remindHospital(id, who.getName());
+        return reader.view(id);
     }
 
     @GetMapping("/{id}")
@@ -202,6 +238,19 @@ class TicketsApi {
     }
 
     record Start(@NotNull WorkMode mode) {
+    }
+
+    record Assignment(@NotBlank @Size(max = 64) String engineer) {
+    }
+
+    record BulkAssignment(@NotEmpty @Size(max = TicketDesk.MAX_BULK) List<@NotNull Long> ticketIds,
+                          @NotBlank @Size(max = 64) String engineer) {
+    }
+
+    record BulkAssigned(int assigned) {
+    }
+
+    record Transfer(@NotBlank @Size(max = 64) String engineer, @NotBlank @Size(max = 1000) String reason) {
     }
 
     record Arrival(OffsetDateTime arrivedAt) {

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.medops.identity.DeveloperAccounts;
 import org.medops.opsdesk.HospitalZone;
 import org.medops.opsdesk.OpsdeskSystems;
 import org.medops.opsdesk.Priority;
@@ -44,13 +45,18 @@ class TicketsController {
     private final Validator validator;
     private final ConfirmationPdf confirmationPdf;
     private final HospitalZone zone;
+    private final TicketReminders reminders;
+    private final DeveloperAccounts people;
     private final Clock clock;
     private final FieldMessages fieldMessages;
 
     TicketsController(TicketDesk desk, TicketReader reader, TicketQueries queries, TicketList list,
                       OpsdeskSystems systems, SlaAdministration administration, Validator validator, ConfirmationPdf confirmationPdf,
-                      HospitalZone zone, Clock clock, FieldMessages fieldMessages) {
+                      HospitalZone zone, TicketReminders reminders, DeveloperAccounts people, Clock clock,
+                      FieldMessages fieldMessages) {
         this.fieldMessages = fieldMessages;
+        this.reminders = reminders;
+        this.people = people;
         this.zone = zone;
         this.desk = desk;
         this.reader = reader;
@@ -99,13 +105,16 @@ class TicketsController {
     @GetMapping("/opsdesk/tickets/new")
     @PreAuthorize("hasAuthority('opsdesk:report')")
     String newTicket(Authentication who, Model model) {
-        return form(TicketForm.blank("", LocalDateTime.now(clock.withZone(zone.get())).truncatedTo(ChronoUnit.MINUTES)),
-                model);
+        String reporter = people.contact(who.getName()).map(DeveloperAccounts.Contact::displayName)
+                .filter(name -> name != null && !name.isBlank()).orElse(who.getName());
+        return form(TicketForm.blank(reporter,
+                LocalDateTime.now(clock.withZone(zone.get())).truncatedTo(ChronoUnit.MINUTES)), model);
     }
 
     @PostMapping("/opsdesk/tickets")
     @PreAuthorize("hasAuthority('opsdesk:report')")
-    String report(TicketForm form, Authentication who, Model model, RedirectAttributes redirect) {
+    String report(TicketForm form, @RequestParam(required = false) boolean confirmOld, Authentication who, Model model,
+                  RedirectAttributes redirect) {
         FaultReport report = form.toReport(zone.get());
         Set<ConstraintViolation<FaultReport>> violations = validator.validate(report);
         if (!violations.isEmpty()) {
@@ -113,11 +122,13 @@ class TicketsController {
             return form(form, model);
         }
         try {
-            long id = desk.report(report, who.getName());
+            long id = desk.report(report, who.getName(), confirmOld);
             redirect.addFlashAttribute("notice", "tickets.reported");
             return "redirect:/opsdesk/tickets/" + id;
         } catch (ProblemException e) {
             model.addAttribute("problem", e);
+            // The form asks again with a box to tick: the date is kept, the reporter only confirms it.
+            model.addAttribute("askConfirmOld", "occurred-long-ago".equals(e.code()));
             return form(form, model);
         }
     }
@@ -135,6 +146,7 @@ class TicketsController {
     @PreAuthorize("hasAuthority('opsdesk:read')")
     String ticket(@PathVariable long id, Model model) {
         model.addAttribute("t", reader.view(id));
+        model.addAttribute("engineers", reminders.engineers());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("modes", WorkMode.values());
         return "opsdesk/ticket";
@@ -161,6 +173,51 @@ class TicketsController {
     @PreAuthorize("hasAuthority('opsdesk:work')")
     String accept(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
         return step(id, redirect, "tickets.done.accept", () -> desk.accept(id, who.getName()));
+    }
+
+    @PostMapping("/opsdesk/tickets/{id}/assign")
+    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    String assign(@PathVariable long id, @RequestParam(required = false) String engineer, Authentication who,
+                  RedirectAttributes redirect) {
+        return step(id, redirect, "workbench.done.assign", () -> desk.assign(id, engineer, who.getName()));
+    }
+
+    @PostMapping("/opsdesk/tickets/{id}/transfer")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String transfer(@PathVariable long id, @RequestParam(required = false) String engineer,
+                    @RequestParam(required = false) String reason, Authentication who, RedirectAttributes redirect) {
+        return step(id, redirect, "workbench.done.transfer", () -> desk.transfer(id, engineer,
+                reason == null ? null : within(reason.strip(), 1000), who.getName(), TicketQueues.manages(who)));
+    }
+
+    @PostMapping("/opsdesk/tickets/{id}/remind")
+    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    String remind(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
+        return step(id, redirect, "workbench.done.remind", () -> desk.remindAssignee(id, who.getName()));
+    }
+
+    @PostMapping("/opsdesk/tickets/{id}/remind-hospital")
+    @PreAuthorize("hasAuthority('opsdesk:work')")
+    String remindHospital(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
+        return step(id, redirect, "workbench.done.remindHospital", () -> desk.remindHospital(id, who.getName()));
+    }
+
+    /** 批量派单: the unassigned open tickets with a box each and one engineer to give the ticked ones to. */
+    @GetMapping("/opsdesk/tickets/dispatch")
+    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    String dispatch(Authentication who, Model model) {
+        model.addAttribute("tickets", list.first(TicketListQuery.of(TicketQueues.UNASSIGNED), who.getName(), 200));
+        model.addAttribute("engineers", reminders.engineers());
+        return "opsdesk/ticket-dispatch";
+    }
+
+    @PostMapping("/opsdesk/tickets/dispatch")
+    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    String dispatchSelected(@RequestParam(name = "ids", required = false) List<Long> ids,
+                            @RequestParam(required = false) String engineer, Authentication who,
+                            RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "workbench.done.bulkAssign", () -> desk.assignAll(ids, engineer, who.getName()));
+        return "redirect:/opsdesk/tickets/dispatch";
     }
 
     @PostMapping("/opsdesk/tickets/{id}/start")

@@ -38,6 +38,12 @@ class AccessApplications {
                 .query(AccessApplication.class).optional();
     }
 
+    /** How many the queue filtered by {@code status} shows. */
+    long count(String status) {
+        return jdbc.sql("select count(*) from access_applications where status = :status").param("status", status)
+                .query(Long.class).single();
+    }
+
     List<AccessApplication> list(String status) {
         if (status == null || status.isBlank()) {
             return jdbc.sql("select * from access_applications order by id desc limit 500")
