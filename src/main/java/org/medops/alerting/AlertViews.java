@@ -78,11 +78,11 @@ class AlertViews {
         }
 
         /** The arguments of {@code alerts.watch.<kind>}: threshold, window minutes, minimum calls. */
-        List<Object> watchArgs() {
+        public List<Object> watchArgs() {
             return java.util.Arrays.asList(threshold, windowMinutes, minCalls);
         }
 
-        List<Long> targetIds() {
+        public List<Long> targetIds() {
             return targets.stream().map(TargetRef::id).toList();
         }
     }
