@@ -20,7 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
  * exactly one ticket through the ops desk's listener; a re-fire of the same rule and subject while that ticket
  * is open opens none and joins it.
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = {"database", "catalog", "gateway", "traffic", "settings"})
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = {"shared", "database", "catalog", "gateway", "traffic", "settings"})
 @ActiveProfiles("test")
 class AlertTicketsModuleIT {
 
