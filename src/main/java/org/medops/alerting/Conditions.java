@@ -88,7 +88,7 @@ class Conditions {
                         if (rule.watches(service) && "OPEN".equals(report.breaker())
                                 && violations.stream().noneMatch(v -> v.subject().equals(service))) {
                             violations.add(violation(rule, service, 1.0, service, node.nodeId(),
-                                    String.valueOf(report.breakerSince())));
+                                    local(report.breakerSince())));
                         }
                     });
                 }
@@ -109,12 +109,18 @@ class Conditions {
                 for (GatewayNodes.NodeStatus node : nodes.all()) {
                     if (rule.watches(node.nodeId()) && node.heartbeatAt().isBefore(limit)) {
                         violations.add(violation(rule, node.nodeId(), 0.0, node.nodeId(),
-                                String.valueOf(node.heartbeatAt())));
+                                local(node.heartbeatAt())));
                     }
                 }
             }
         }
         return violations;
+    }
+
+    /** A moment as the hospital reads it (its zone, to the second), not an ISO instant in UTC. */
+    private String local(Instant at) {
+        return at == null ? "—" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .withZone(settings.current().zone()).format(at);
     }
 
     private Violation violation(AlertRule rule, String subject, Double value, String... args) {

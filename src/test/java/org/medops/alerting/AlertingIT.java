@@ -406,14 +406,14 @@ class AlertingIT {
             browser.type("#rule-recovery-threshold", "4").click("#save-rule");
             assertThat(browser.text("#notice")).contains("预警规则已保存");
             assertThat(browser.text("#rule-" + id)).contains("失败率 > 8 %", "检验科值班群", "低于 4 %");
-            browser.screenshot("42-alert-rules-zh");
+            browser.scrollTo("#alert-rules").screenshot("42-alert-rules-zh");
 
             browser.click("#rule-" + id + " .rule-toggle");
             assertThat(browser.text("#rule-" + id)).contains("已停用");
             browser.go("/alerts?lang=en");
             assertThat(browser.text("#alert-rules")).contains("Failure rate > 8 %", "Disabled",
                     "no numeric threshold");
-            browser.screenshot("43-alert-rules-en");
+            browser.scrollTo("#alert-rules").screenshot("43-alert-rules-en");
             browser.go("/alerts?lang=zh_CN");
             browser.click("#rule-" + id + " .rule-delete");
             assertThat(browser.text("#notice")).contains("预警规则已删除");
