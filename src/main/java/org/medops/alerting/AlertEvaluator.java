@@ -2,22 +2,28 @@ package org.medops.alerting;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.medops.notify.Message;
 import org.medops.notify.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Evaluates every enabled rule on a fixed delay. Opening and resolving go through the database's
- * one-open-alert index, so several nodes evaluating at once still raise and notify only once.
+ * Evaluates every enabled rule on a fixed delay, through each rule and subject's persisted
+ * {@link ConditionState} (for-duration before firing, recovery before resolving). Opening and resolving go
+ * through the database's one-open-alert index, so several nodes evaluating at once still raise and notify once.
  */
 @Component
 class AlertEvaluator {
@@ -26,20 +32,25 @@ class AlertEvaluator {
 
     private final AlertRules rules;
     private final Alerts alerts;
+    private final AlertConditions states;
     private final Conditions conditions;
     private final Notifications notifications;
+    private final MessageSource messages;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    AlertEvaluator(AlertRules rules, Alerts alerts, Conditions conditions, Notifications notifications,
-                   ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
-        this.transactions = transactions;
+    AlertEvaluator(AlertRules rules, Alerts alerts, AlertConditions states, Conditions conditions,
+                   Notifications notifications, MessageSource messages, ApplicationEventPublisher events,
+                   TransactionTemplate transactions, Clock clock) {
         this.rules = rules;
         this.alerts = alerts;
+        this.states = states;
         this.conditions = conditions;
         this.notifications = notifications;
+        this.messages = messages;
         this.events = events;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -61,26 +72,48 @@ class AlertEvaluator {
 
     private void evaluateNow(AlertRule rule) {
         Instant now = clock.instant();
-        List<Conditions.Violation> violations = conditions.violations(rule);
-        Set<String> violating = new HashSet<>();
-        for (Conditions.Violation violation : violations) {
-            violating.add(violation.subject());
-            alerts.open(rule, violation.subject(), violation.message(), violation.value(), now).ifPresent(id -> {
-                events.publishEvent(new AlertRaised(id, rule.name(), rule.kind().name(), violation.subject(),
-                        rule.severity(), violation.message(), now));
-                notify(rule, now, new Message("[" + rule.severity() + "] " + rule.name(), violation.message(),
-                        rule.severity(), "alert:" + id));
-            });
-        }
-        for (String subject : alerts.openSubjects(rule.id())) {
-            if (!violating.contains(subject)) {
-                alerts.resolve(rule.id(), subject, "system", now).ifPresent(id -> {
-                    events.publishEvent(new AlertResolved(id, rule.name(), subject, "system", now));
-                    notify(rule, now, new Message("[已恢复] " + rule.name(), subject + " 已恢复正常 (resolved)",
-                            "INFO", "alert:" + id));
-                });
+        // Over the lower (recovery) line keeps an open alert open; over the firing line counts towards opening.
+        Map<String, Conditions.Violation> holding = conditions.violations(rule, rule.holdThreshold()).stream()
+                .collect(Collectors.toMap(Conditions.Violation::subject, Function.identity(), (a, b) -> a));
+        Set<String> open = Set.copyOf(alerts.openSubjects(rule.id()));
+        Map<String, ConditionState> known = states.of(rule.id());
+        Set<String> subjects = new LinkedHashSet<>(holding.keySet());
+        subjects.addAll(open);
+        subjects.addAll(known.keySet());
+        for (String subject : subjects) {
+            Conditions.Violation violation = holding.get(subject);
+            boolean firing = violation != null && rule.fires(violation.value());
+            ConditionState.Step step = known.getOrDefault(subject, ConditionState.NONE)
+                    .evaluate(firing, violation != null, open.contains(subject), now, rule.hysteresis());
+            states.save(rule.id(), subject, step.next());
+            switch (step.decision()) {
+                case OPEN -> raise(rule, violation, now);
+                case RESOLVE -> resolve(rule, subject, now);
+                case NONE -> { }
             }
         }
+    }
+
+    private void raise(AlertRule rule, Conditions.Violation violation, Instant now) {
+        alerts.open(rule, violation, now).ifPresent(id -> {
+            events.publishEvent(new AlertRaised(id, rule.id(), rule.name(), rule.kind(), violation.subject(),
+                    rule.severity(), violation.message(), now));
+            String severity = text("alerts.severity." + rule.severity().name());
+            notify(rule, now, new Message("[" + severity + "] " + rule.name(), violation.message(),
+                    rule.severity().name(), "alert:" + id));
+        });
+    }
+
+    private void resolve(AlertRule rule, String subject, Instant now) {
+        alerts.resolve(rule.id(), subject, "system", now).ifPresent(id -> {
+            events.publishEvent(new AlertResolved(id, rule.id(), rule.name(), subject, "system", now));
+            notify(rule, now, new Message(text("alerts.notify.resolvedTitle", rule.name()),
+                    text("alerts.notify.resolvedBody", subject), "INFO", "alert:" + id));
+        });
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
     }
 
     private void notify(AlertRule rule, Instant now, Message message) {

@@ -5,11 +5,13 @@ import java.util.List;
 
 /**
  * @param subject        the service, channel or node watched; null means every one
+ * @param threshold      the firing line in the kind's unit; meaningless (0) for kinds without a threshold
  * @param silencedUntil  while in the future, alerts are still recorded but nobody is notified
  * @param targetIds      notifier targets told when an alert is raised or resolved
  */
 record AlertRule(long id, String name, RuleKind kind, String subject, double threshold, int windowMinutes,
-                 int minCalls, String severity, boolean enabled, Instant silencedUntil, List<Long> targetIds) {
+                 int minCalls, AlertSeverity severity, Hysteresis hysteresis, boolean enabled, Instant silencedUntil,
+                 List<Long> targetIds) {
 
     boolean silencedAt(Instant now) {
         return silencedUntil != null && now.isBefore(silencedUntil);
@@ -17,5 +19,16 @@ record AlertRule(long id, String name, RuleKind kind, String subject, double thr
 
     boolean watches(String candidate) {
         return subject == null || subject.isBlank() || subject.equals(candidate);
+    }
+
+    /** The line a subject must stay above to keep an open alert open: the recovery threshold when there is one. */
+    double holdThreshold() {
+        Double recovery = hysteresis.recoveryThreshold();
+        return kind.hasThreshold() && recovery != null && recovery < threshold ? recovery : threshold;
+    }
+
+    /** Whether a measured value breaks the firing line; state kinds break it by being reported at all. */
+    boolean fires(Double value) {
+        return !kind.hasThreshold() || value != null && value > threshold;
     }
 }

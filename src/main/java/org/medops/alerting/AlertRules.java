@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+/** Alert rules; a deleted rule stays (soft-deleted) so the alerts it raised keep their name and history. */
 @Repository
 class AlertRules {
 
@@ -22,41 +24,84 @@ class AlertRules {
     }
 
     List<AlertRule> all() {
-        return jdbc.sql("select * from alert_rules order by id").query(AlertRules::map).list();
+        return jdbc.sql("select * from alert_rules where deleted_at is null order by id").query(AlertRules::map).list();
     }
 
     List<AlertRule> enabled() {
-        return jdbc.sql("select * from alert_rules where enabled order by id").query(AlertRules::map).list();
+        return jdbc.sql("select * from alert_rules where enabled and deleted_at is null order by id")
+                .query(AlertRules::map).list();
     }
 
     Optional<AlertRule> find(long id) {
-        return jdbc.sql("select * from alert_rules where id = ?").param(id).query(AlertRules::map).optional();
+        return jdbc.sql("select * from alert_rules where id = :id and deleted_at is null").param("id", id)
+                .query(AlertRules::map).optional();
     }
 
     long insert(AlertRule rule) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into alert_rules(name, kind, subject, threshold, window_minutes, min_calls, severity, enabled,
-                    silenced_until, target_ids)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as bigint[]))""")
-                .params(rule.name(), rule.kind().name(), blankToNull(rule.subject()), rule.threshold(),
-                        rule.windowMinutes(), rule.minCalls(), rule.severity(), rule.enabled(),
-                        rule.silencedUntil() == null ? null : Timestamp.from(rule.silencedUntil()),
-                        "{" + String.join(",", rule.targetIds().stream().map(String::valueOf).toList()) + "}")
+                    silenced_until, target_ids, for_seconds, recovery_seconds, recovery_threshold)
+                values (:name, :kind, :subject, :threshold, :window, :minCalls, :severity, :enabled, :silencedUntil,
+                    cast(:targets as bigint[]), :forSeconds, :recoverySeconds, :recoveryThreshold)""")
+                .params(columns(rule)).param("enabled", rule.enabled())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
-    void silence(long id, java.time.Instant until) {
-        jdbc.sql("update alert_rules set silenced_until = ? where id = ?")
-                .params(until == null ? null : Timestamp.from(until), id).update();
+    /** Everything a person edits; {@code enabled} and the silence window have their own steps. */
+    void update(AlertRule rule) {
+        jdbc.sql("""
+                update alert_rules set name = :name, kind = :kind, subject = :subject, threshold = :threshold,
+                    window_minutes = :window, min_calls = :minCalls, severity = :severity,
+                    silenced_until = :silencedUntil, target_ids = cast(:targets as bigint[]),
+                    for_seconds = :forSeconds, recovery_seconds = :recoverySeconds,
+                    recovery_threshold = :recoveryThreshold
+                where id = :id and deleted_at is null""")
+                .params(columns(rule)).param("id", rule.id()).update();
+    }
+
+    void enable(long id, boolean enabled) {
+        jdbc.sql("update alert_rules set enabled = :enabled where id = :id").param("enabled", enabled)
+                .param("id", id).update();
+    }
+
+    void delete(long id, Instant at) {
+        jdbc.sql("update alert_rules set deleted_at = :at, enabled = false where id = :id")
+                .param("at", Timestamp.from(at)).param("id", id).update();
+    }
+
+    void silence(long id, Instant until) {
+        jdbc.sql("update alert_rules set silenced_until = :until where id = :id")
+                .param("until", until == null ? null : Timestamp.from(until)).param("id", id).update();
+    }
+
+    private static java.util.Map<String, Object> columns(AlertRule rule) {
+        java.util.Map<String, Object> columns = new java.util.HashMap<>();
+        columns.put("name", rule.name());
+        columns.put("kind", rule.kind().name());
+        columns.put("subject", blankToNull(rule.subject()));
+        columns.put("threshold", rule.kind().hasThreshold() ? rule.threshold() : 0.0);
+        columns.put("window", rule.windowMinutes());
+        columns.put("minCalls", rule.minCalls());
+        columns.put("severity", rule.severity().name());
+        columns.put("silencedUntil", rule.silencedUntil() == null ? null : Timestamp.from(rule.silencedUntil()));
+        columns.put("targets", "{" + String.join(",", rule.targetIds().stream().map(String::valueOf).toList()) + "}");
+        columns.put("forSeconds", (int) rule.hysteresis().forDuration().toSeconds());
+        columns.put("recoverySeconds", (int) rule.hysteresis().recoverAfter().toSeconds());
+        columns.put("recoveryThreshold", rule.kind().hasThreshold() ? rule.hysteresis().recoveryThreshold() : null);
+        return columns;
     }
 
     private static AlertRule map(ResultSet rs, int row) throws SQLException {
         Timestamp silenced = rs.getTimestamp("silenced_until");
+        double recovery = rs.getDouble("recovery_threshold");
+        Double recoveryThreshold = rs.wasNull() ? null : recovery;
         return new AlertRule(rs.getLong("id"), rs.getString("name"), RuleKind.valueOf(rs.getString("kind")),
                 rs.getString("subject"), rs.getDouble("threshold"), rs.getInt("window_minutes"), rs.getInt("min_calls"),
-                rs.getString("severity"), rs.getBoolean("enabled"), silenced == null ? null : silenced.toInstant(),
+                AlertSeverity.valueOf(rs.getString("severity")),
+                Hysteresis.ofSeconds(rs.getInt("for_seconds"), rs.getInt("recovery_seconds"), recoveryThreshold),
+                rs.getBoolean("enabled"), silenced == null ? null : silenced.toInstant(),
                 ids(rs.getArray("target_ids")));
     }
 

@@ -1,7 +1,11 @@
 package org.medops.alerting;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,8 +16,8 @@ import org.springframework.stereotype.Repository;
 class Alerts {
 
     private static final String SELECT = """
-            select a.id, a.rule_id, r.name as rule_name, r.kind, a.subject, a.severity, a.status, a.message, a.value,
-                a.raised_at, a.acknowledged_at, a.acknowledged_by, a.resolved_at, a.resolved_by
+            select a.id, a.rule_id, r.name as rule_name, r.kind, a.subject, a.severity, a.status, a.message,
+                a.message_args, a.value, a.raised_at, a.acknowledged_at, a.acknowledged_by, a.resolved_at, a.resolved_by
             from alerts a join alert_rules r on r.id = a.rule_id""";
 
     private final JdbcClient jdbc;
@@ -24,47 +28,70 @@ class Alerts {
 
     List<Alert> recent(String status, int limit) {
         if (status == null || status.isBlank()) {
-            return jdbc.sql(SELECT + " order by a.id desc limit ?").param(limit).query(Alert.class).list();
+            return jdbc.sql(SELECT + " order by a.id desc limit :limit").param("limit", limit).query(Alerts::map).list();
         }
-        return jdbc.sql(SELECT + " where a.status = ? order by a.id desc limit ?").params(status, limit)
-                .query(Alert.class).list();
+        return jdbc.sql(SELECT + " where a.status = :status order by a.id desc limit :limit")
+                .param("status", status).param("limit", limit).query(Alerts::map).list();
     }
 
     Optional<Alert> find(long id) {
-        return jdbc.sql(SELECT + " where a.id = ?").param(id).query(Alert.class).optional();
+        return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(Alerts::map).optional();
     }
 
     List<String> openSubjects(long ruleId) {
-        return jdbc.sql("select subject from alerts where rule_id = ? and status <> 'RESOLVED'").param(ruleId)
-                .query(String.class).list();
+        return jdbc.sql("select subject from alerts where rule_id = :rule and status <> 'RESOLVED'")
+                .param("rule", ruleId).query(String.class).list();
     }
 
     /** Opens an alert unless one is open for the rule and subject; the id when this call opened it. */
-    Optional<Long> open(AlertRule rule, String subject, String message, Double value, Instant at) {
+    Optional<Long> open(AlertRule rule, Conditions.Violation violation, Instant at) {
         return jdbc.sql("""
-                        insert into alerts(rule_id, subject, severity, status, message, value, raised_at)
-                        values (?, ?, ?, 'OPEN', ?, ?, ?) on conflict do nothing returning id""")
-                .params(rule.id(), subject, rule.severity(), message, value, Timestamp.from(at))
-                .query(Long.class).optional();
+                        insert into alerts(rule_id, subject, severity, status, message, message_args, value, raised_at)
+                        values (:rule, :subject, :severity, 'OPEN', :message, cast(:args as text[]), :value, :at)
+                        on conflict do nothing returning id""")
+                .param("rule", rule.id()).param("subject", violation.subject())
+                .param("severity", rule.severity().name()).param("message", violation.message())
+                .param("args", violation.args().toArray(String[]::new)).param("value", violation.value())
+                .param("at", Timestamp.from(at)).query(Long.class).optional();
     }
 
     /** Resolves the open alert of a rule and subject; the id when this call resolved it. */
     Optional<Long> resolve(long ruleId, String subject, String by, Instant at) {
         return jdbc.sql("""
-                        update alerts set status = 'RESOLVED', resolved_at = ?, resolved_by = ?
-                        where rule_id = ? and subject = ? and status <> 'RESOLVED' returning id""")
-                .params(Timestamp.from(at), by, ruleId, subject).query(Long.class).optional();
+                        update alerts set status = 'RESOLVED', resolved_at = :at, resolved_by = :by
+                        where rule_id = :rule and subject = :subject and status <> 'RESOLVED' returning id""")
+                .param("at", Timestamp.from(at)).param("by", by).param("rule", ruleId).param("subject", subject)
+                .query(Long.class).optional();
     }
 
     boolean acknowledge(long id, String by, Instant at) {
         return jdbc.sql("""
-                update alerts set status = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ?
-                where id = ? and status = 'OPEN'""").params(Timestamp.from(at), by, id).update() > 0;
+                update alerts set status = 'ACKNOWLEDGED', acknowledged_at = :at, acknowledged_by = :by
+                where id = :id and status = 'OPEN'""").param("at", Timestamp.from(at)).param("by", by)
+                .param("id", id).update() > 0;
     }
 
     boolean resolveById(long id, String by, Instant at) {
         return jdbc.sql("""
-                update alerts set status = 'RESOLVED', resolved_at = ?, resolved_by = ?
-                where id = ? and status <> 'RESOLVED'""").params(Timestamp.from(at), by, id).update() > 0;
+                update alerts set status = 'RESOLVED', resolved_at = :at, resolved_by = :by
+                where id = :id and status <> 'RESOLVED'""").param("at", Timestamp.from(at)).param("by", by)
+                .param("id", id).update() > 0;
+    }
+
+    private static Alert map(ResultSet rs, int row) throws SQLException {
+        double value = rs.getDouble("value");
+        Double measured = rs.wasNull() ? null : value;
+        Array args = rs.getArray("message_args");
+        return new Alert(rs.getLong("id"), rs.getLong("rule_id"), rs.getString("rule_name"),
+                RuleKind.valueOf(rs.getString("kind")), rs.getString("subject"),
+                AlertSeverity.valueOf(rs.getString("severity")), rs.getString("status"), rs.getString("message"),
+                args == null ? List.of() : Arrays.stream((Object[]) args.getArray()).map(String::valueOf).toList(),
+                measured, instant(rs, "raised_at"), instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"),
+                instant(rs, "resolved_at"), rs.getString("resolved_by"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
     }
 }

@@ -9,9 +9,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,20 +24,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class AlertsApi {
 
-    private final AlertRules rules;
-    private final Alerts alerts;
+    private final AlertViews views;
     private final AlertDesk desk;
 
-    AlertsApi(AlertRules rules, Alerts alerts, AlertDesk desk) {
-        this.rules = rules;
-        this.alerts = alerts;
+    AlertsApi(AlertViews views, AlertDesk desk) {
+        this.views = views;
         this.desk = desk;
     }
 
+    /** Each alert with the ticket it opened or joined ({@code ticketId}, {@code ticketNumber}; null if none). */
     @GetMapping("/alerts")
     @PreAuthorize("hasAuthority('alert:read')")
-    List<Alert> alerts(@RequestParam(required = false) String status) {
-        return alerts.recent(status, 500);
+    List<AlertViews.AlertView> alerts(@RequestParam(required = false) String status) {
+        return views.alerts(status, 500);
+    }
+
+    @GetMapping("/alerts/{id}")
+    @PreAuthorize("hasAuthority('alert:read')")
+    AlertViews.AlertView alert(@PathVariable long id) {
+        return views.alert(id).get(0);
     }
 
     @PostMapping("/alerts/{id}/acknowledge")
@@ -54,15 +61,50 @@ class AlertsApi {
 
     @GetMapping("/alert-rules")
     @PreAuthorize("hasAuthority('alert:read')")
-    List<AlertRule> rules() {
-        return rules.all();
+    List<AlertViews.RuleView> rules() {
+        return views.rules();
+    }
+
+    @GetMapping("/alert-rules/{id}")
+    @PreAuthorize("hasAuthority('alert:read')")
+    AlertViews.RuleView rule(@PathVariable long id) {
+        return views.rule(id);
     }
 
     @PostMapping("/alert-rules")
     @PreAuthorize("hasAuthority('alert:write')")
-    ResponseEntity<AlertRule> create(@Valid @RequestBody NewRule rule) {
+    ResponseEntity<AlertViews.RuleView> create(@Valid @RequestBody NewRule rule) {
         AlertRule created = desk.createRule(rule);
-        return ResponseEntity.created(URI.create("/api/v1/alert-rules/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/alert-rules/" + created.id())).body(views.rule(created.id()));
+    }
+
+    /** Replaces the rule's definition; {@code enabled} is left as it is (enable / disable). */
+    @PutMapping("/alert-rules/{id}")
+    @PreAuthorize("hasAuthority('alert:write')")
+    AlertViews.RuleView update(@PathVariable long id, @Valid @RequestBody NewRule rule) {
+        desk.updateRule(id, rule);
+        return views.rule(id);
+    }
+
+    @PostMapping("/alert-rules/{id}/enable")
+    @PreAuthorize("hasAuthority('alert:write')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void enable(@PathVariable long id) {
+        desk.enable(id, true);
+    }
+
+    @PostMapping("/alert-rules/{id}/disable")
+    @PreAuthorize("hasAuthority('alert:write')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void disable(@PathVariable long id) {
+        desk.enable(id, false);
+    }
+
+    @DeleteMapping("/alert-rules/{id}")
+    @PreAuthorize("hasAuthority('alert:write')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable long id, Authentication who) {
+        desk.delete(id, who.getName());
     }
 
     @PostMapping("/alert-rules/{id}/silence")

@@ -1,45 +1,97 @@
 package org.medops.alerting;
 
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 预警消息: alert messages with acknowledge and resolve, and the rules behind them. */
+/** 预警消息: alert messages with acknowledge and resolve, and the rules behind them (create, edit, enable, delete). */
 @Controller
 class AlertsController {
 
-    private final Alerts alerts;
-    private final AlertRules rules;
+    private final AlertViews views;
     private final AlertDesk desk;
+    private final Validator validator;
+    private final MessageSource messages;
 
-    AlertsController(Alerts alerts, AlertRules rules, AlertDesk desk) {
-        this.alerts = alerts;
-        this.rules = rules;
+    AlertsController(AlertViews views, AlertDesk desk, Validator validator, MessageSource messages) {
+        this.views = views;
         this.desk = desk;
+        this.validator = validator;
+        this.messages = messages;
     }
 
     @GetMapping("/alerts")
     @PreAuthorize("hasAuthority('alert:read')")
     String alerts(@RequestParam(required = false) String status, Model model) {
-        model.addAttribute("status", status);
-        model.addAttribute("alerts", alerts.recent(status, 200));
-        model.addAttribute("rules", rules.all());
-        model.addAttribute("kinds", RuleKind.values());
-        return "alerting/alerts";
+        model.addAttribute("alerts", views.alerts(status, 200));
+        return page(model, status, RuleForm.blank(), null);
+    }
+
+    /** One alert, the page a ticket links back to. */
+    @GetMapping("/alerts/{id}")
+    @PreAuthorize("hasAuthority('alert:read')")
+    String alert(@PathVariable long id, Model model) {
+        model.addAttribute("alerts", views.alert(id));
+        model.addAttribute("single", id);
+        return page(model, null, RuleForm.blank(), null);
+    }
+
+    @GetMapping("/alerts/rules/{id}/edit")
+    @PreAuthorize("hasAuthority('alert:write')")
+    String edit(@PathVariable long id, Model model) {
+        model.addAttribute("alerts", views.alerts(null, 200));
+        return page(model, null, RuleForm.of(views.rule(id)), id);
     }
 
     @PostMapping("/alerts/rules")
     @PreAuthorize("hasAuthority('alert:write')")
-    String createRule(RuleForm form, RedirectAttributes redirect) {
-        ConsoleActions.attempt(redirect, "alerts.rule.created", () -> desk.createRule(form.toRequest()));
+    String createRule(@ModelAttribute("form") RuleForm form, BindingResult binding, Model model,
+                      RedirectAttributes redirect) {
+        return save(null, form, binding, model, redirect);
+    }
+
+    @PostMapping("/alerts/rules/{id}")
+    @PreAuthorize("hasAuthority('alert:write')")
+    String updateRule(@PathVariable long id, @ModelAttribute("form") RuleForm form, BindingResult binding,
+                      Model model, RedirectAttributes redirect) {
+        return save(id, form, binding, model, redirect);
+    }
+
+    @PostMapping("/alerts/rules/{id}/enable")
+    @PreAuthorize("hasAuthority('alert:write')")
+    String enable(@PathVariable long id, RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "alerts.rule.enabled", () -> desk.enable(id, true));
+        return "redirect:/alerts";
+    }
+
+    @PostMapping("/alerts/rules/{id}/disable")
+    @PreAuthorize("hasAuthority('alert:write')")
+    String disable(@PathVariable long id, RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "alerts.rule.disabled", () -> desk.enable(id, false));
+        return "redirect:/alerts";
+    }
+
+    @PostMapping("/alerts/rules/{id}/delete")
+    @PreAuthorize("hasAuthority('alert:write')")
+    String delete(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, "alerts.rule.deleted", () -> desk.delete(id, who.getName()));
         return "redirect:/alerts";
     }
 
@@ -57,18 +109,80 @@ class AlertsController {
         return "redirect:/alerts";
     }
 
-    /** The page's rule form: target ids typed as a comma-separated list. */
-    record RuleForm(String name, RuleKind kind, String subject, Double threshold, Integer windowMinutes,
-                    Integer minCalls, String severity, String targetIds) {
-        NewRule toRequest() {
-            if (name == null || name.isBlank() || kind == null) {
-                throw ProblemException.invalid("rule-incomplete");
+    /** Bad input stays on the form with what was typed and a message per field; a refused rule says why. */
+    private String save(Long id, RuleForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+        List<String> problems = new java.util.ArrayList<>();
+        binding.getFieldErrors().forEach(error -> problems.add(field(error.getField()) + "："
+                + text("alerts.validation.notANumber")));
+        // The form does not carry the silence window: an edit keeps it.
+        NewRule request = form.toRequest(id == null ? null : views.rule(id).silencedUntil());
+        Set<ConstraintViolation<NewRule>> violations = validator.validate(request);
+        violations.stream().map(v -> field(v.getPropertyPath().toString()) + "：" + v.getMessage()).sorted()
+                .forEach(problems::add);
+        if (problems.isEmpty()) {
+            try {
+                if (id == null) {
+                    desk.createRule(request);
+                } else {
+                    desk.updateRule(id, request);
+                }
+                redirect.addFlashAttribute("notice", id == null ? "alerts.rule.created" : "alerts.rule.updated");
+                return "redirect:/alerts";
+            } catch (ProblemException e) {
+                model.addAttribute("problem", e);
             }
-            java.util.List<Long> ids = targetIds == null || targetIds.isBlank() ? java.util.List.of()
-                    : java.util.Arrays.stream(targetIds.split("[,\\s]+")).filter(t -> !t.isBlank()).map(Long::valueOf).toList();
-            return new NewRule(name.trim(), kind, subject, threshold == null ? 0 : threshold,
-                    windowMinutes == null ? 5 : Math.max(1, windowMinutes), minCalls == null ? 0 : minCalls,
-                    severity == null ? "WARNING" : severity, null, ids);
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("violations", problems);
+        }
+        model.addAttribute("alerts", views.alerts(null, 200));
+        return page(model, null, form, id);
+    }
+
+    private String page(Model model, String status, RuleForm form, Long editing) {
+        model.addAttribute("status", status);
+        model.addAttribute("rules", views.rules());
+        model.addAttribute("kinds", RuleKind.values());
+        model.addAttribute("severities", AlertSeverity.values());
+        model.addAttribute("targets", views.targets());
+        model.addAttribute("form", form);
+        model.addAttribute("editing", editing);
+        return "alerting/alerts";
+    }
+
+    private String field(String property) {
+        return text("alerts.field." + property.replaceAll("[\\[.].*", ""));
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+
+    /** The page's rule form: notify targets picked from the configured ones (multi-select of ids). */
+    record RuleForm(String name, RuleKind kind, String subject, Double threshold, Integer windowMinutes,
+                    Integer minCalls, AlertSeverity severity, List<Long> targetIds, Integer forSeconds,
+                    Integer recoverySeconds, Double recoveryThreshold) {
+
+        RuleForm {
+            targetIds = targetIds == null ? List.of() : targetIds;
+        }
+
+        /** A new rule starts with a for-duration and a recovery that keep a hovering value from flapping. */
+        static RuleForm blank() {
+            return new RuleForm(null, RuleKind.FAILURE_RATE, null, null, 5, 20, AlertSeverity.WARNING, List.of(),
+                    60, 120, null);
+        }
+
+        static RuleForm of(AlertViews.RuleView rule) {
+            return new RuleForm(rule.name(), rule.kind(), rule.subject(), rule.threshold(), rule.windowMinutes(),
+                    rule.minCalls(), rule.severity(), rule.targetIds(), rule.forSeconds(), rule.recoverySeconds(),
+                    rule.recoveryThreshold());
+        }
+
+        NewRule toRequest(java.time.Instant silencedUntil) {
+            return new NewRule(name, kind, subject, threshold, windowMinutes == null ? 0 : windowMinutes,
+                    minCalls == null ? 0 : minCalls, severity, silencedUntil, targetIds, forSeconds, recoverySeconds,
+                    recoveryThreshold);
         }
     }
 }

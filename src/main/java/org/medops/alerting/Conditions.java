@@ -5,17 +5,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.medops.catalog.Catalog;
 import org.medops.catalog.ServiceDefinition;
 import org.medops.gateway.GatewayNodes;
-import org.medops.gateway.ServiceReport;
 import org.medops.settings.Settings;
 import org.medops.traffic.TrafficWindows;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** Finds, for a rule, every subject whose condition holds right now, with the value that broke it. */
+/**
+ * Finds, for a rule, every subject whose condition holds right now over a given line, with the value that broke
+ * it. The message text lives in the bundles ({@code alerts.condition.<kind>}); the stored and notified copy is
+ * Simplified Chinese, the page renders the arguments in the reader's language.
+ */
 @Component
 class Conditions {
 
@@ -23,29 +28,34 @@ class Conditions {
     private final Catalog catalog;
     private final GatewayNodes nodes;
     private final Settings settings;
+    private final MessageSource messages;
     private final Clock clock;
 
-    Conditions(TrafficWindows traffic, Catalog catalog, GatewayNodes nodes, Settings settings, Clock clock) {
+    Conditions(TrafficWindows traffic, Catalog catalog, GatewayNodes nodes, Settings settings, MessageSource messages,
+               Clock clock) {
         this.traffic = traffic;
         this.catalog = catalog;
         this.nodes = nodes;
         this.settings = settings;
+        this.messages = messages;
         this.clock = clock;
     }
 
-    List<Violation> violations(AlertRule rule) {
+    /** Subjects over {@code line} (the firing or the lower recovery threshold; ignored by state kinds). */
+    List<Violation> violations(AlertRule rule, double line) {
         List<Violation> violations = new ArrayList<>();
         Duration window = Duration.ofMinutes(Math.max(1, rule.windowMinutes()));
+        String minutes = Integer.toString(rule.windowMinutes());
         switch (rule.kind()) {
             case FAILURE_RATE -> {
                 Map<String, TrafficWindows.ServiceWindow> windows = traffic.byService(window);
                 for (ServiceDefinition service : catalog.services()) {
                     TrafficWindows.ServiceWindow w = windows.get(service.code());
                     if (rule.watches(service.code()) && w != null && w.calls() >= rule.minCalls()
-                            && w.failureRate() * 100 > rule.threshold()) {
-                        violations.add(new Violation(service.code(), w.failureRate() * 100, "服务 %s 最近 %d 分钟失败率 %.1f%% (%d/%d)，超过 %.1f%%"
-                                .formatted(service.code(), rule.windowMinutes(), w.failureRate() * 100, w.failures(),
-                                        w.calls(), rule.threshold())));
+                            && w.failureRate() * 100 > line) {
+                        violations.add(violation(rule, service.code(), w.failureRate() * 100, service.code(), minutes,
+                                "%.1f".formatted(w.failureRate() * 100), Long.toString(w.failures()),
+                                Long.toString(w.calls()), "%.1f".formatted(rule.threshold())));
                     }
                 }
             }
@@ -54,9 +64,9 @@ class Conditions {
                 for (ServiceDefinition service : catalog.services()) {
                     TrafficWindows.ServiceWindow w = windows.get(service.code());
                     if (rule.watches(service.code()) && w != null && w.calls() >= rule.minCalls()
-                            && w.p95Millis() != null && w.p95Millis() > rule.threshold()) {
-                        violations.add(new Violation(service.code(), w.p95Millis(), "服务 %s 最近 %d 分钟 P95 时延 ≤%.0f ms 档，超过 %.0f ms"
-                                .formatted(service.code(), rule.windowMinutes(), w.p95Millis(), rule.threshold())));
+                            && w.p95Millis() != null && w.p95Millis() > line) {
+                        violations.add(violation(rule, service.code(), w.p95Millis(), service.code(), minutes,
+                                "%.0f".formatted(w.p95Millis()), "%.0f".formatted(rule.threshold())));
                     }
                 }
             }
@@ -65,8 +75,7 @@ class Conditions {
                 for (ServiceDefinition service : catalog.services()) {
                     TrafficWindows.ServiceWindow w = windows.get(service.code());
                     if (rule.watches(service.code()) && service.online() && (w == null || w.calls() == 0)) {
-                        violations.add(new Violation(service.code(), 0.0, "服务 %s 最近 %d 分钟没有任何调用"
-                                .formatted(service.code(), rule.windowMinutes())));
+                        violations.add(violation(rule, service.code(), 0.0, service.code(), minutes));
                     }
                 }
             }
@@ -78,8 +87,8 @@ class Conditions {
                     node.services().forEach((service, report) -> {
                         if (rule.watches(service) && "OPEN".equals(report.breaker())
                                 && violations.stream().noneMatch(v -> v.subject().equals(service))) {
-                            violations.add(new Violation(service, 1.0, "服务 %s 已熔断（节点 %s，自 %s）"
-                                    .formatted(service, node.nodeId(), report.breakerSince())));
+                            violations.add(violation(rule, service, 1.0, service, node.nodeId(),
+                                    local(report.breakerSince())));
                         }
                     });
                 }
@@ -87,11 +96,11 @@ class Conditions {
             case QUOTA_USAGE -> {
                 Map<String, Long> used = traffic.callsTodayByChannel(settings.current().zone());
                 for (Catalog.ChannelQuota quota : catalog.dailyQuotas()) {
-                    double percent = used.getOrDefault(quota.channelCode(), 0L) * 100.0 / quota.perDay();
-                    if (rule.watches(quota.channelCode()) && percent > rule.threshold()) {
-                        violations.add(new Violation(quota.channelCode(), percent, "渠道 %s 今日已用配额 %.1f%%（%d 次），超过 %.0f%%"
-                                .formatted(quota.channelCode(), percent, used.getOrDefault(quota.channelCode(), 0L),
-                                        rule.threshold())));
+                    long calls = used.getOrDefault(quota.channelCode(), 0L);
+                    double percent = calls * 100.0 / quota.perDay();
+                    if (rule.watches(quota.channelCode()) && percent > line) {
+                        violations.add(violation(rule, quota.channelCode(), percent, quota.channelCode(),
+                                "%.1f".formatted(percent), Long.toString(calls), "%.0f".formatted(rule.threshold())));
                     }
                 }
             }
@@ -99,8 +108,8 @@ class Conditions {
                 Instant limit = clock.instant().minus(window);
                 for (GatewayNodes.NodeStatus node : nodes.all()) {
                     if (rule.watches(node.nodeId()) && node.heartbeatAt().isBefore(limit)) {
-                        violations.add(new Violation(node.nodeId(), 0.0, "网关节点 %s 自 %s 起没有心跳"
-                                .formatted(node.nodeId(), node.heartbeatAt())));
+                        violations.add(violation(rule, node.nodeId(), 0.0, node.nodeId(),
+                                local(node.heartbeatAt())));
                     }
                 }
             }
@@ -108,6 +117,18 @@ class Conditions {
         return violations;
     }
 
-    record Violation(String subject, Double value, String message) {
+    /** A moment as the hospital reads it (its zone, to the second), not an ISO instant in UTC. */
+    private String local(Instant at) {
+        return at == null ? "—" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .withZone(settings.current().zone()).format(at);
+    }
+
+    private Violation violation(AlertRule rule, String subject, Double value, String... args) {
+        String message = messages.getMessage("alerts.condition." + rule.kind().name(), args,
+                Locale.SIMPLIFIED_CHINESE);
+        return new Violation(subject, value, List.of(args), message);
+    }
+
+    record Violation(String subject, Double value, List<String> args, String message) {
     }
 }

@@ -1,10 +1,15 @@
 package org.medops.alerting;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-/** The alert rules demo mode starts with, so the alert messages page has something to show. */
+/**
+ * The alert rules demo mode starts with, so the alert messages page has something to show. The traffic rules
+ * carry a for-duration and a recovery band: the demo's LIS latency hovers around its line, and without them
+ * the rule fired and resolved every few minutes.
+ */
 @Component
 public class DemoAlertRules {
 
@@ -18,13 +23,15 @@ public class DemoAlertRules {
         if (!rules.all().isEmpty()) {
             return;
         }
-        rules.insert(new AlertRule(0, "医保结算失败率 > 2%", RuleKind.FAILURE_RATE, "yb", 2, 5, 20, "CRITICAL", true,
+        rules.insert(new AlertRule(0, "医保结算失败率 > 2%", RuleKind.FAILURE_RATE, "yb", 2, 5, 20,
+                AlertSeverity.CRITICAL, new Hysteresis(Duration.ofMinutes(1), Duration.ofMinutes(5), 1.0), true,
                 null, List.of()));
-        rules.insert(new AlertRule(0, "LIS 报告查询 P95 > 500 ms", RuleKind.P95_LATENCY, "lis", 500, 5, 20, "WARNING",
-                true, null, List.of()));
-        rules.insert(new AlertRule(0, "服务熔断", RuleKind.CIRCUIT_OPEN, null, 0, 1, 0, "CRITICAL", true, null,
-                List.of()));
-        rules.insert(new AlertRule(0, "网关节点失联", RuleKind.NODE_SILENT, null, 0, 1, 0, "CRITICAL", true, null,
-                List.of()));
+        rules.insert(new AlertRule(0, "LIS 报告查询 P95 > 500 ms", RuleKind.P95_LATENCY, "lis", 500, 5, 20,
+                AlertSeverity.WARNING, new Hysteresis(Duration.ofMinutes(2), Duration.ofMinutes(5), 400.0), true,
+                null, List.of()));
+        rules.insert(new AlertRule(0, "服务熔断", RuleKind.CIRCUIT_OPEN, null, 0, 1, 0, AlertSeverity.CRITICAL,
+                new Hysteresis(Duration.ZERO, Duration.ofMinutes(1), null), true, null, List.of()));
+        rules.insert(new AlertRule(0, "网关节点失联", RuleKind.NODE_SILENT, null, 0, 1, 0, AlertSeverity.CRITICAL,
+                new Hysteresis(Duration.ZERO, Duration.ofMinutes(1), null), true, null, List.of()));
     }
 }

@@ -3,20 +3,64 @@ package org.medops.alerting;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+/**
+ * A rule as people write it, to create or to replace one (API body and the page's form alike).
+ *
+ * @param threshold         the firing line in the kind's unit (% or ms); none for breaker, node and no-traffic rules
+ * @param forSeconds        how long the condition must hold before the alert opens (0: at once)
+ * @param recoverySeconds   how long it must be clear before the alert resolves (0: at once)
+ * @param recoveryThreshold optional lower line: the alert counts as clear only at or under it
+ */
 record NewRule(@NotBlank @Size(max = 128) String name, @NotNull RuleKind kind, @Size(max = 128) String subject,
-               @Min(0) double threshold, @Min(1) @Max(1440) int windowMinutes, @Min(0) int minCalls,
-               @NotNull @Pattern(regexp = "CRITICAL|WARNING|INFO") String severity, Instant silencedUntil,
-               List<Long> targetIds) {
+               @Min(0) Double threshold, @Min(1) @Max(1440) int windowMinutes, @Min(0) int minCalls,
+               @NotNull AlertSeverity severity, Instant silencedUntil, List<Long> targetIds,
+               @Min(0) @Max(86400) Integer forSeconds, @Min(0) @Max(86400) Integer recoverySeconds,
+               @Min(0) Double recoveryThreshold) {
 
-    AlertRule toRule() {
-        return new AlertRule(0, name, kind, subject, threshold, windowMinutes, minCalls, severity, true, silencedUntil,
-                targetIds == null ? List.of() : List.copyOf(targetIds));
+    NewRule {
+        subject = subject == null || subject.isBlank() ? null : subject.trim();
+        name = name == null ? null : name.trim();
+        targetIds = targetIds == null ? List.of() : targetIds.stream().distinct().toList();
+        forSeconds = forSeconds == null ? 0 : forSeconds;
+        recoverySeconds = recoverySeconds == null ? 0 : recoverySeconds;
+        if (kind != null && !kind.hasThreshold()) {
+            threshold = 0.0;
+            recoveryThreshold = null;
+        }
+    }
+
+    static NewRule of(AlertRule rule) {
+        return new NewRule(rule.name(), rule.kind(), rule.subject(), rule.threshold(), rule.windowMinutes(),
+                rule.minCalls(), rule.severity(), rule.silencedUntil(), rule.targetIds(),
+                (int) rule.hysteresis().forDuration().toSeconds(), (int) rule.hysteresis().recoverAfter().toSeconds(),
+                rule.hysteresis().recoveryThreshold());
+    }
+
+    @AssertTrue(message = "{alerts.validation.thresholdRequired}")
+    boolean isThresholdGiven() {
+        return kind == null || !kind.hasThreshold() || threshold != null;
+    }
+
+    @AssertTrue(message = "{alerts.validation.percentAtMost100}")
+    boolean isPercentInRange() {
+        return kind == null || !"%".equals(kind.unit()) || threshold == null || threshold <= 100;
+    }
+
+    @AssertTrue(message = "{alerts.validation.recoveryBelowThreshold}")
+    boolean isRecoveryBelowThreshold() {
+        return recoveryThreshold == null || threshold == null || recoveryThreshold < threshold;
+    }
+
+    AlertRule toRule(long id, boolean enabled) {
+        return new AlertRule(id, name, kind, subject, threshold == null ? 0 : threshold, windowMinutes, minCalls,
+                severity, Hysteresis.ofSeconds(forSeconds, recoverySeconds, recoveryThreshold), enabled,
+                silencedUntil, targetIds);
     }
 }

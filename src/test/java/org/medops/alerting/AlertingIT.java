@@ -32,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -126,7 +127,7 @@ class AlertingIT {
 
         SignedClient client = new SignedClient(GatewayPorts.of(context), channel.get("appKey").asString(),
                 channel.get("appSecret").asString());
-        await().atMost(Duration.ofSeconds(2)).until(() -> client.get("/lis/results/1").status() == 500);
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.get("/lis/results/1").status() == 500);
         for (int i = 0; i < 3; i++) {
             client.get("/lis/results/" + i);
         }
@@ -199,7 +200,7 @@ class AlertingIT {
                 .get("appSecret").asString();
         admin.post("/api/v1/channels/kiosk/grants", "{\"serviceCode\":\"pacs\"}");
         SignedClient kioskClient = new SignedClient(GatewayPorts.of(context), kioskKey, kioskSecret);
-        await().atMost(Duration.ofSeconds(2)).until(() -> kioskClient.get("/pacs/studies/1").status() == 200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> kioskClient.get("/pacs/studies/1").status() == 200);
         kioskClient.get("/pacs/studies/2");
         kioskClient.get("/pacs/studies/3");
         await().atMost(Duration.ofSeconds(10)).until(() -> {
@@ -226,11 +227,220 @@ class AlertingIT {
             assertThat(browser.text("#targets")).contains("信息科值班 Webhook");
             assertThat(browser.text("#deliveries")).contains("SENT", "FAILED");
             browser.screenshot("41-notifiers");
-            browser.go("/alerts").type("#rule-name", "HIS P95 过高").type("#rule-subject", "his")
-                    .type("#rule-threshold", "800").click("#save-rule");
+            browser.go("/alerts").type("#rule-name", "HIS P95 过高").set("#rule-kind", "P95_LATENCY")
+                    .type("#rule-subject", "his").type("#rule-threshold", "800").click("#save-rule");
             assertThat(browser.text("#notice")).contains("预警规则已创建");
             assertThat(browser.text("#alert-rules")).contains("HIS P95 过高");
         }
+    }
+
+    @Test
+    void rulesAreEditedDisabledAndDeletedWithTargetsByNameAndEveryChangeAudited() {
+        Api admin = new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
+        long wecom = target(admin, "影像科企业微信群", "WECOM", receiver.url("/wecom-ris"), null);
+        long hook = target(admin, "影像科 Webhook", "WEBHOOK", receiver.url("/hook-ris"), null);
+        Api.Response created = admin.post("/api/v1/alert-rules", """
+                {"name":"RIS P95 过高","kind":"P95_LATENCY","subject":"ris","threshold":800,"windowMinutes":5,
+                 "minCalls":10,"severity":"WARNING","targetIds":[%d],"forSeconds":120,"recoverySeconds":300,
+                 "recoveryThreshold":600}""".formatted(wecom));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        assertThat(created.json().get("targets").get(0).get("name").asString()).isEqualTo("影像科企业微信群");
+        assertThat(created.json().get("unit").asString()).isEqualTo("ms");
+
+        Api.Response edited = admin.put("/api/v1/alert-rules/" + id, """
+                {"name":"RIS P95 过高","kind":"P95_LATENCY","subject":"ris","threshold":900,"windowMinutes":5,
+                 "minCalls":10,"severity":"CRITICAL","targetIds":[%d,%d],"forSeconds":60,"recoverySeconds":300,
+                 "recoveryThreshold":700}""".formatted(wecom, hook));
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        JsonNode rule = admin.get("/api/v1/alert-rules/" + id).json();
+        assertThat(rule.get("threshold").asDouble()).isEqualTo(900);
+        assertThat(rule.get("severity").asString()).isEqualTo("CRITICAL");
+        assertThat(rule.get("forSeconds").asInt()).isEqualTo(60);
+        assertThat(rule.get("recoveryThreshold").asDouble()).isEqualTo(700);
+        assertThat(rule.get("targets").toString()).contains("影像科企业微信群", "影像科 Webhook");
+
+        // A breaker rule has no numeric threshold: none is shown, whatever was sent.
+        JsonNode breaker = admin.post("/api/v1/alert-rules", """
+                {"name":"RIS 熔断","kind":"CIRCUIT_OPEN","subject":"ris","threshold":5,"windowMinutes":1,
+                 "minCalls":0,"severity":"CRITICAL","targetIds":[]}""").json();
+        assertThat(breaker.path("threshold").isMissingNode() || breaker.get("threshold").isNull()).isTrue();
+
+        // Bad input: problem details, nothing stored.
+        Api.Response recoveryAbove = admin.put("/api/v1/alert-rules/" + id, """
+                {"name":"RIS P95 过高","kind":"P95_LATENCY","subject":"ris","threshold":900,"windowMinutes":5,
+                 "minCalls":10,"severity":"CRITICAL","targetIds":[],"recoveryThreshold":950}""");
+        assertThat(recoveryAbove.status()).isEqualTo(400);
+        assertThat(recoveryAbove.contentType()).contains("problem+json");
+        Api.Response noThreshold = admin.post("/api/v1/alert-rules", """
+                {"name":"无阈值","kind":"FAILURE_RATE","windowMinutes":5,"minCalls":0,"severity":"WARNING"}""");
+        assertThat(noThreshold.status()).isEqualTo(400);
+        Api.Response unknownTarget = admin.post("/api/v1/alert-rules", """
+                {"name":"未知渠道","kind":"NODE_SILENT","windowMinutes":5,"minCalls":0,"severity":"WARNING",
+                 "targetIds":[987654]}""");
+        assertThat(unknownTarget.status()).isEqualTo(400);
+        assertThat(unknownTarget.body()).contains("alert-target-unknown", "987654");
+        assertThat(admin.get("/api/v1/alert-rules/" + id).json().get("threshold").asDouble()).isEqualTo(900);
+
+        assertThat(admin.post("/api/v1/alert-rules/" + id + "/disable", "{}").status()).isEqualTo(204);
+        assertThat(admin.get("/api/v1/alert-rules/" + id).json().get("enabled").asBoolean()).isFalse();
+        assertThat(admin.post("/api/v1/alert-rules/" + id + "/enable", "{}").status()).isEqualTo(204);
+        assertThat(admin.get("/api/v1/alert-rules/" + id).json().get("enabled").asBoolean()).isTrue();
+        assertThat(admin.delete("/api/v1/alert-rules/" + id).status()).isEqualTo(204);
+        assertThat(admin.get("/api/v1/alert-rules/" + id).status()).isEqualTo(404);
+        assertThat(admin.get("/api/v1/alert-rules").body()).doesNotContain("RIS P95 过高");
+        admin.delete("/api/v1/alert-rules/" + breaker.get("id").asLong());
+
+        Api auditor = admin.auditAdmin();
+        await().atMost(Duration.ofSeconds(10)).until(() -> auditor
+                .get("/api/v1/audit?action=alert.rule&target=" + id + "&limit=50").body().contains("alert.rule.delete"));
+        String trail = auditor.get("/api/v1/audit?action=alert.rule&target=" + id + "&limit=50").body();
+        assertThat(trail).contains("alert.rule.create", "alert.rule.update", "alert.rule.disable",
+                "alert.rule.enable", "alert.rule.delete");
+        assertThat(trail).contains("threshold", "800", "900", "recoveryThreshold", "severity");
+    }
+
+    @Test
+    void aConditionMustHoldForItsDurationAndStayClearForTheRecoveryBeforeTheAlertMoves() throws Exception {
+        Api admin = new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        admin.post("/api/v1/services", "{\"code\":\"ris\",\"name\":\"RIS\",\"upstreamUrl\":\"" + upstream.baseUrl() + "\",\"pathRewrite\":\"/pacs\"}");
+        JsonNode channel = admin.post("/api/v1/channels", "{\"code\":\"ris-app\",\"name\":\"影像调阅\"}").json();
+        admin.post("/api/v1/channels/ris-app/grants", "{\"serviceCode\":\"ris\"}");
+        long created = System.currentTimeMillis();
+        long id = admin.post("/api/v1/alert-rules", """
+                {"name":"RIS 无流量（防抖）","kind":"NO_TRAFFIC","subject":"ris","windowMinutes":5,"minCalls":0,
+                 "severity":"WARNING","targetIds":[],"forSeconds":3,"recoverySeconds":3}""").json().get("id").asLong();
+        try {
+            // Pending: the condition holds, its start is stored (a restart keeps counting from it), no alert yet.
+            await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql(
+                    "select count(*) from alert_conditions where rule_id = :id and breaching_since is not null")
+                    .param("id", id).query(Integer.class).single() == 1);
+            assertThat(openAlerts(admin, "RIS 无流量（防抖）")).isZero();
+            await().atMost(Duration.ofSeconds(10)).until(() -> openAlerts(admin, "RIS 无流量（防抖）") == 1);
+            assertThat(System.currentTimeMillis() - created).isGreaterThanOrEqualTo(3000);
+
+            SignedClient client = new SignedClient(GatewayPorts.of(context), channel.get("appKey").asString(),
+                    channel.get("appSecret").asString());
+            await().atMost(Duration.ofSeconds(10)).until(() -> client.get("/ris/studies/1").status() == 200);
+            long clear = System.currentTimeMillis();
+            // Clear, but not yet for the recovery duration: still open, the clear start stored.
+            await().atMost(Duration.ofSeconds(3)).until(() -> jdbc.sql(
+                    "select count(*) from alert_conditions where rule_id = :id and clear_since is not null")
+                    .param("id", id).query(Integer.class).single() == 1);
+            assertThat(openAlerts(admin, "RIS 无流量（防抖）")).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> openAlerts(admin, "RIS 无流量（防抖）") == 0);
+            assertThat(System.currentTimeMillis() - clear).isGreaterThanOrEqualTo(2500);
+            assertThat(jdbc.sql("select count(*) from alerts where rule_id = :id").param("id", id)
+                    .query(Integer.class).single()).as("fired once, resolved once").isEqualTo(1);
+        } finally {
+            admin.delete("/api/v1/alert-rules/" + id);
+        }
+    }
+
+    @Test
+    void aReFiredCriticalAlertJoinsTheOpenTicketOfItsRuleAndSubject() {
+        Api admin = new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
+        admin.post("/api/v1/services", "{\"code\":\"emr\",\"name\":\"EMR\",\"upstreamUrl\":\"" + upstream.baseUrl() + "\",\"pathRewrite\":\"/pacs\"}");
+        long id = admin.post("/api/v1/alert-rules", """
+                {"name":"EMR 无流量","kind":"NO_TRAFFIC","subject":"emr","windowMinutes":5,"minCalls":0,
+                 "severity":"CRITICAL","targetIds":[]}""").json().get("id").asLong();
+        try {
+            JsonNode first = await().atMost(Duration.ofSeconds(10)).until(() -> alertOf(admin, "EMR 无流量", true),
+                    alert -> alert != null && alert.hasNonNull("ticketId"));
+            long ticket = first.get("ticketId").asLong();
+            assertThat(first.get("ticketNumber").asString()).startsWith("GD-");
+            // A person resolves it while the condition still holds: the rule fires again at once.
+            assertThat(admin.post("/api/v1/alerts/" + first.get("id").asLong() + "/resolve", "{}").status())
+                    .isEqualTo(204);
+            JsonNode second = await().atMost(Duration.ofSeconds(10)).until(() -> alertOf(admin, "EMR 无流量", true),
+                    alert -> alert != null && alert.get("id").asLong() != first.get("id").asLong()
+                            && alert.hasNonNull("ticketId"));
+            assertThat(second.get("ticketId").asLong()).as("joins the open ticket").isEqualTo(ticket);
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("select count(distinct ticket_id) from ticket_alerts where rule_id = :id")
+                    .param("id", id).query(Integer.class).single()).isEqualTo(1);
+            JsonNode view = admin.get("/api/v1/opsdesk/tickets/" + ticket).json();
+            assertThat(view.get("timeline").toString()).contains("ALERT_REFIRED", "#" + second.get("id").asLong());
+
+            try (org.medops.testing.Browser browser = org.medops.testing.Browser.open(port)) {
+                browser.login("admin", MedopsTest.ADMIN_PASSWORD).go("/opsdesk/tickets/" + ticket);
+                assertThat(browser.text("#ticket-alerts")).contains("#" + first.get("id").asLong(),
+                        "#" + second.get("id").asLong());
+                assertThat(browser.text("#timeline")).contains("同一预警再次触发");
+                browser.click("#ticket-alerts a");
+                assertThat(browser.text("#alerts")).contains("EMR 无流量", view.get("number").asString());
+                browser.click("#alerts .alert-ticket");
+                assertThat(browser.path()).isEqualTo("/opsdesk/tickets/" + ticket);
+            }
+        } finally {
+            admin.delete("/api/v1/alert-rules/" + id);
+        }
+    }
+
+    @Test
+    void theRulesPageEditsDisablesAndDeletesWithAPickListAndReadableErrors() {
+        Api admin = new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
+        long duty = target(admin, "检验科值班群", "WECOM", receiver.url("/wecom-lab"), null);
+        long id = admin.post("/api/v1/alert-rules", """
+                {"name":"检验接口失败率","kind":"FAILURE_RATE","subject":"lab","threshold":5,"windowMinutes":5,
+                 "minCalls":10,"severity":"WARNING","targetIds":[]}""").json().get("id").asLong();
+        admin.post("/api/v1/alert-rules", """
+                {"name":"检验熔断","kind":"CIRCUIT_OPEN","subject":"lab","windowMinutes":1,"minCalls":0,
+                 "severity":"CRITICAL","targetIds":[]}""");
+        try (org.medops.testing.Browser browser = org.medops.testing.Browser.open(port)) {
+            browser.login("admin", MedopsTest.ADMIN_PASSWORD).go("/alerts");
+            String rules = browser.text("#alert-rules");
+            assertThat(rules).contains("失败率 > 5 %", "熔断器打开", "无数值阈值").doesNotContain("0.0");
+            assertThat(browser.text("#rule-targets")).contains("检验科值班群");
+
+            browser.click("#rule-" + id + " .rule-edit");
+            assertThat(browser.text("#rule-form h4")).contains("检验接口失败率");
+            browser.type("#rule-threshold", "8").type("#rule-recovery-threshold", "9")
+                    .tick("#rule-targets option[value='" + duty + "']").click("#save-rule");
+            assertThat(browser.text("#violations")).contains("恢复阈值必须低于触发阈值");
+            assertThat(Double.parseDouble(browser.find("#rule-threshold").getDomProperty("value"))).isEqualTo(8.0);
+
+            assertThat(browser.find("#rule-targets option[value='" + duty + "']").isSelected())
+                    .as("the pick stays chosen").isTrue();
+            browser.type("#rule-recovery-threshold", "4").click("#save-rule");
+            assertThat(browser.text("#notice")).contains("预警规则已保存");
+            assertThat(browser.text("#rule-" + id)).contains("失败率 > 8 %", "检验科值班群", "低于 4 %");
+            browser.scrollTo("#alert-rules").screenshot("42-alert-rules-zh");
+
+            browser.click("#rule-" + id + " .rule-toggle");
+            assertThat(browser.text("#rule-" + id)).contains("已停用");
+            browser.go("/alerts?lang=en");
+            assertThat(browser.text("#alert-rules")).contains("Failure rate > 8 %", "Disabled",
+                    "no numeric threshold");
+            browser.scrollTo("#alert-rules").screenshot("43-alert-rules-en");
+            browser.go("/alerts?lang=zh_CN");
+            browser.click("#rule-" + id + " .rule-delete");
+            assertThat(browser.text("#notice")).contains("预警规则已删除");
+            assertThat(browser.text("#alert-rules")).doesNotContain("检验接口失败率");
+        }
+        JsonNode rule = admin.get("/api/v1/alert-rules/" + id).json();
+        assertThat(rule.get("status").asInt()).isEqualTo(404);
+    }
+
+    private static int openAlerts(Api admin, String ruleName) {
+        int count = 0;
+        for (JsonNode alert : admin.get("/api/v1/alerts?status=OPEN").json()) {
+            if (alert.get("ruleName").asString().equals(ruleName)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The newest alert of a rule, open ones only when asked. */
+    private static JsonNode alertOf(Api admin, String ruleName, boolean open) {
+        for (JsonNode alert : admin.get(open ? "/api/v1/alerts?status=OPEN" : "/api/v1/alerts").json()) {
+            if (alert.get("ruleName").asString().equals(ruleName)) {
+                return alert;
+            }
+        }
+        return null;
     }
 
     private static long target(Api admin, String name, String kind, String address, String secret) {

@@ -3,34 +3,66 @@ package org.medops.opsdesk.tickets;
 import org.medops.opsdesk.Priority;
 
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.medops.alerting.AlertRaised;
+import org.medops.alerting.AlertSeverity;
+import org.medops.alerting.AlertTicketLinks;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
-/** A critical alert is a fault: it opens a ticket linked to the alert, once per alert. */
-@Component
-class AlertTickets {
+/**
+ * A critical alert is a fault: it opens a ticket linked to the alert. One open ticket per rule and subject: an
+ * alert that fires again while that ticket is open joins it (a timeline note) instead of opening a second one.
+ * Templates ask it which alerts a ticket came from ({@code @alertTickets.alertsOf(id)}).
+ */
+@Component("alertTickets")
+class AlertTickets implements AlertTicketLinks {
 
     private final TicketDesk desk;
-    private final Tickets tickets;
+    private final TicketAlerts links;
 
-    AlertTickets(TicketDesk desk, Tickets tickets) {
+    AlertTickets(TicketDesk desk, TicketAlerts links) {
         this.desk = desk;
-        this.tickets = tickets;
+        this.links = links;
     }
 
     @ApplicationModuleListener
     void on(AlertRaised alert) {
-        if (!"CRITICAL".equals(alert.severity()) || tickets.existsForAlert(alert.alertId())) {
+        if (alert.severity() != AlertSeverity.CRITICAL) {
             return;
         }
-        FaultReport report = new FaultReport(truncate("预警：" + alert.rule() + " · " + alert.subject(), 200),
-                truncate(alert.message(), 4000), alert.at().atOffset(ZoneOffset.UTC),
-                truncate("外联平台 · " + alert.subject(), 500), List.of("GATEWAY"), FaultCategory.INTERFACE, null,
-                "MedOps 预警", "alert:" + alert.alertId(), ReportSource.ALERT, Priority.HIGH);
-        desk.report(report, "system", alert.alertId());
+        links.lock(alert.ruleId(), alert.subject());
+        if (links.linked(alert.alertId())) {
+            return; // a redelivered event
+        }
+        var open = links.openTicket(alert.ruleId(), alert.subject());
+        long ticket;
+        if (open.isPresent()) {
+            ticket = open.get();
+            desk.alertRefired(ticket, alert.alertId(), truncate(alert.message(), 1000));
+        } else {
+            FaultReport report = new FaultReport(truncate("预警：" + alert.rule() + " · " + alert.subject(), 200),
+                    truncate(alert.message(), 4000), alert.at().atOffset(ZoneOffset.UTC),
+                    truncate("外联平台 · " + alert.subject(), 500), List.of("GATEWAY"), FaultCategory.INTERFACE, null,
+                    "MedOps 预警", "alert:" + alert.alertId(), ReportSource.ALERT, Priority.HIGH);
+            ticket = desk.report(report, "system", alert.alertId());
+        }
+        links.link(alert.alertId(), ticket, alert.ruleId(), alert.subject(), alert.at());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, TicketRef> ticketsOf(Collection<Long> alertIds) {
+        return alertIds.isEmpty() ? Map.of() : links.ticketsOf(alertIds);
+    }
+
+    /** The alerts that opened or joined a ticket, for its page to link back. */
+    public List<Long> alertsOf(long ticketId) {
+        return links.alertsOf(ticketId);
     }
 
     private static String truncate(String text, int max) {

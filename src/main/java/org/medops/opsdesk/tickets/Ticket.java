@@ -364,6 +364,11 @@ final class Ticket {
         note(at, by, "ATTACHED", filename);
     }
 
+    /** The alert behind this ticket fired again while the ticket is open: noted here instead of a second ticket. */
+    void alertRefired(long alertId, String message, Instant at) {
+        note(at, "system", "ALERT_REFIRED", "#" + alertId + " · " + message);
+    }
+
     /**
      * Names the years this cycle's business-time due dates run through without a holiday table, so nobody
      * trusts them blindly; clears the warning once the tables are there.

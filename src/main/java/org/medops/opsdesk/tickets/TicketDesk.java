@@ -312,6 +312,16 @@ class TicketDesk {
         return attachmentId;
     }
 
+    /** A re-fired alert joins the open ticket of its rule and subject: a timeline note, audited. */
+    @Transactional
+    void alertRefired(long id, long alertId, String message) {
+        Ticket ticket = lock(id);
+        ticket.alertRefired(alertId, message, clock.instant());
+        tickets.save(ticket);
+        events.publishEvent(TicketAction.onTicket("ticket.alert-link", ticket,
+                List.of(FieldChange.set("alert", alertId))));
+    }
+
     SlaContext contextOf(Ticket ticket) {
         return context(policies.find(ticket.policyId()).orElseThrow());
     }

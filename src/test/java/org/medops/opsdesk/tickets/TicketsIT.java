@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medops.alerting.AlertRaised;
+import org.medops.alerting.AlertSeverity;
+import org.medops.alerting.RuleKind;
 import org.medops.testing.Api;
 import org.medops.testing.HttpReceiver;
 import org.medops.testing.MedopsTest;
@@ -452,7 +454,8 @@ class TicketsIT {
     @Test
     void aCriticalAlertOpensOneTicketLinkedToIt() {
         long alertId = 900_000 + Math.abs(suffix.hashCode() % 99_999);
-        AlertRaised raised = new AlertRaised(alertId, "医保结算失败率 > 2%", "FAILURE_RATE", "yb", "CRITICAL",
+        AlertRaised raised = new AlertRaised(alertId, alertId, "医保结算失败率 > 2%", RuleKind.FAILURE_RATE, "yb",
+                AlertSeverity.CRITICAL,
                 "yb 失败率 12.5%（5 分钟内 40 次调用）", Instant.now());
         transactions.executeWithoutResult(status -> events.publishEvent(raised));
         transactions.executeWithoutResult(status -> events.publishEvent(raised));
@@ -460,8 +463,8 @@ class TicketsIT {
                 .param(alertId).query(Integer.class).single() == 1);
         JsonNode rows = engineer.get("/api/v1/opsdesk/tickets?q=" + "yb").json();
         assertThat(rows.toString()).contains("ALERT");
-        transactions.executeWithoutResult(status -> events.publishEvent(new AlertRaised(alertId + 1, "LIS P95", "P95_LATENCY",
-                "lis", "WARNING", "p95 900 ms", Instant.now())));
+        transactions.executeWithoutResult(status -> events.publishEvent(new AlertRaised(alertId + 1, alertId + 1, "LIS P95",
+                RuleKind.P95_LATENCY, "lis", AlertSeverity.WARNING, "p95 900 ms", Instant.now())));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> jdbc
                 .sql("select count(*) from tickets where alert_id = ?").param(alertId + 1).query(Integer.class).single() == 0);
         assertThat(jdbc.sql("select count(*) from tickets where alert_id = ?").param(alertId).query(Integer.class).single())
