@@ -102,6 +102,12 @@ public class AuditDetails {
         if (value.equals("true") || value.equals("false")) {
             return messages.getMessage("audit.value." + value, null, value, LocaleContextHolder.getLocale());
         }
+        if (value.startsWith("P") && value.length() > 2) {
+            Optional<String> duration = duration(value);
+            if (duration.isPresent()) {
+                return duration.get();
+            }
+        }
         String leaf = field.substring(field.lastIndexOf('.') + 1);
         Matcher code = CODE.matcher(value);
         StringBuilder out = new StringBuilder();
@@ -111,6 +117,22 @@ public class AuditDetails {
         code.appendTail(out);
         String text = out.toString();
         return leaf.toLowerCase(Locale.ROOT).contains("ip") ? ClientAddress.normalise(text) : text;
+    }
+
+    /** A stored ISO-8601 duration ({@code PT1H}) in the reader's words: days, hours, minutes, seconds. */
+    private Optional<String> duration(String value) {
+        java.time.Duration duration;
+        try {
+            duration = java.time.Duration.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        if (duration.isZero()) {
+            return Optional.of(messages.getMessage("audit.duration.zero", null, value, locale));
+        }
+        return Optional.of(messages.getMessage("audit.duration", new Object[] {duration.toDaysPart(),
+                duration.toHoursPart(), duration.toMinutesPart(), duration.toSecondsPart()}, value, locale).strip());
     }
 
     private String name(String field, String code) {

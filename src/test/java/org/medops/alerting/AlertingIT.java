@@ -225,7 +225,7 @@ class AlertingIT {
             browser.go("/notify/targets").type("#target-name", "信息科值班 Webhook").type("#target-address",
                     receiver.url("/hook")).click("#target-form button[type=submit]");
             assertThat(browser.text("#targets")).contains("信息科值班 Webhook");
-            assertThat(browser.text("#deliveries")).contains("SENT", "FAILED");
+            assertThat(browser.text("#deliveries")).contains("已发送", "发送失败");
             browser.screenshot("41-notifiers");
             browser.go("/alerts").type("#rule-name", "HIS P95 过高").set("#rule-kind", "P95_LATENCY")
                     .type("#rule-subject", "his").type("#rule-threshold", "800").click("#save-rule");

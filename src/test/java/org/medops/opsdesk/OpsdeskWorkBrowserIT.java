@@ -69,7 +69,7 @@ class OpsdeskWorkBrowserIT {
             assertThat(browser.text("#notice")).contains("需求已接受");
             assertThat(browser.text("#requirement-status")).isEqualTo("已接受");
             assertThat(browser.text("#requirement-days")).startsWith("2 人天");
-            assertThat(browser.text("#requirement-answer")).contains("可在现有处方校验流程中实现", engineerName);
+            assertThat(browser.text("#requirement-answer")).contains("可在现有处方校验流程中实现", "运维工程师 张伟");
             assertThat(browser.text("#requirement-steps")).contains("已提交", "分析中", "已接受");
             browser.screenshot("opsdesk-04-requirement-accepted");
 
@@ -92,7 +92,7 @@ class OpsdeskWorkBrowserIT {
             browser.screenshot("opsdesk-07-change-authorize-form").click("#authorize-submit");
             assertThat(browser.text("#notice")).contains("已书面授权");
             assertThat(browser.text("#change-status")).isEqualTo("已授权");
-            assertThat(browser.text("#change-authorization")).contains("信息科审核人 陈刚", reviewerName, "同意在计划时间内实施");
+            assertThat(browser.text("#change-authorization")).contains("信息科审核人 陈刚", "登录用户 信息科审核人 陈刚", "同意在计划时间内实施");
             browser.screenshot("opsdesk-08-change-authorized");
 
             browser.click("#logout").waitForPath("/login");
@@ -107,7 +107,7 @@ class OpsdeskWorkBrowserIT {
             assertThat(browser.text("#defect-info")).contains("PACS", "致命");
             browser.type("#progress-note", "厂商已复现，排入 3.1.8").click("#progress-submit");
             assertThat(browser.text("#defect-status")).isEqualTo("研发已确认");
-            assertThat(browser.text("#defect-notes")).contains("待研发确认 → 研发已确认", "厂商已复现", engineerName);
+            assertThat(browser.text("#defect-notes")).contains("待研发确认 → 研发已确认", "厂商已复现", "运维工程师 张伟");
             browser.screenshot("opsdesk-09-defect");
 
             browser.go("/opsdesk/defects").click("#defects-report-link");
