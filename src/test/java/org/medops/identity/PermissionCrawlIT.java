@@ -93,6 +93,34 @@ class PermissionCrawlIT {
         assertThat(checked).as("routes checked").isGreaterThan(250);
     }
 
+    /**
+     * Every GET route with an id in its path, asked by the administrator for a record that does not exist, answers
+     * 404 (or 403 where the route belongs to another duty), never a 500 and never a page for a record it invented.
+     */
+    @Test
+    void everyRouteWithAnUnknownIdAnswers404NotAnError() throws Exception {
+        Api admin = new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
+        Console console = new Console().login("admin", MedopsTest.ADMIN_PASSWORD);
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        int notFound = 0;
+        for (Route route : routes()) {
+            if (route.method() != RequestMethod.GET || !route.path().contains("{")) {
+                continue;
+            }
+            Route unknown = new Route(route.method(), route.path(), route.permission(), route.consumes(), "999999999");
+            int status = route.api() ? admin.get(unknown.samplePath()).status() : console.send(unknown);
+            checked++;
+            notFound += status == 404 ? 1 : 0;
+            if (status != 404 && status != 403) {
+                wrong.add(route.key() + " → " + status);
+            }
+        }
+        assertThat(wrong).as("GET routes that did not answer 404 for an unknown id").isEmpty();
+        assertThat(checked).as("routes with an id checked").isGreaterThan(30);
+        assertThat(notFound).as("answered 404 (the rest are another duty's routes)").isGreaterThan(25);
+    }
+
     /** Every handler method of MedOps with each of its paths and the first of its HTTP methods. */
     private List<Route> routes() {
         List<Route> routes = new ArrayList<>();
@@ -109,7 +137,7 @@ class PermissionCrawlIT {
                 String consumes = info.getConsumesCondition().getConsumableMediaTypes().stream()
                         .map(MediaType::toString).findFirst().orElse(null);
                 for (String path : info.getPatternValues()) {
-                    routes.add(new Route(method, path, permission(handler), consumes));
+                    routes.add(new Route(method, path, permission(handler), consumes, "1"));
                 }
             }
         }
@@ -126,7 +154,8 @@ class PermissionCrawlIT {
         return annotation == null ? null : annotation.value();
     }
 
-    private record Route(RequestMethod method, String path, String permission, String consumes) {
+    /** @param id what each path variable is filled with */
+    private record Route(RequestMethod method, String path, String permission, String consumes, String id) {
 
         private static final Pattern VARIABLE = Pattern.compile("\\{[^}]+}");
 
@@ -145,10 +174,10 @@ class PermissionCrawlIT {
 
         /** Path variables filled with a plausible value: the refusal must come before the record is looked up. */
         String samplePath() {
-            Matcher variable = VARIABLE.matcher(path.replace("/**", "/1"));
+            Matcher variable = VARIABLE.matcher(path.replace("/**", "/" + id));
             StringBuilder sample = new StringBuilder();
             while (variable.find()) {
-                variable.appendReplacement(sample, "1");
+                variable.appendReplacement(sample, id);
             }
             variable.appendTail(sample);
             return sample.toString();
