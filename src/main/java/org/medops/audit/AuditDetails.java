@@ -1,5 +1,7 @@
 package org.medops.audit;
 
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -121,10 +123,10 @@ public class AuditDetails {
 
     /** A stored ISO-8601 duration ({@code PT1H}) in the reader's words: days, hours, minutes, seconds. */
     private Optional<String> duration(String value) {
-        java.time.Duration duration;
+        Duration duration;
         try {
-            duration = java.time.Duration.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
+            duration = Duration.parse(value);
+        } catch (DateTimeParseException e) {
             return Optional.empty();
         }
         Locale locale = LocaleContextHolder.getLocale();
