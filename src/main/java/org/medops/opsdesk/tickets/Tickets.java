@@ -211,6 +211,12 @@ class Tickets {
     }
 
     /**
+     * How many closures the recurrence check compares a new report with: the latest in its 15-day window on the
+     * same systems. Not a page (nobody reads this list); a bound so that a storm of closures cannot make a report slow.
+     */
+    static final int RECURRENCE_CANDIDATES = 200;
+
+    /**
      * Tickets closed on an overlapping system with the same category between two instants, latest first: the
      * candidates a new fault may repeat (whether it does is for {@link FaultSimilarity}).
      */
@@ -219,8 +225,8 @@ class Tickets {
                         select id, title, phenomenon from tickets
                         where status = 'CLOSED' and category = :category and system_codes && :systems::varchar[]
                           and closed_at >= :since and closed_at <= :until
-                        order by closed_at desc, id desc limit 200""")
-                .param("category", category.name()).param("systems", systems.toArray(String[]::new))
+                        order by closed_at desc, id desc limit :limit""")
+                .param("limit", RECURRENCE_CANDIDATES).param("category", category.name()).param("systems", systems.toArray(String[]::new))
                 .param("since", ts(since)).param("until", ts(until)).query(Closure.class).list();
     }
 
