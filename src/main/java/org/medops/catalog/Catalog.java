@@ -10,7 +10,6 @@ import org.medops.shared.FieldChange;
 import org.medops.shared.ProblemException;
 import org.medops.shared.Secrets;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,18 +28,18 @@ public class Catalog {
     private final Grants grants;
     private final ServiceDocs docs;
     private final Secrets secrets;
-    private final JdbcClient jdbc;
+    private final ConfigVersions versions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Catalog(Services services, Channels channels, Grants grants, ServiceDocs docs, Secrets secrets, JdbcClient jdbc,
-            ApplicationEventPublisher events, Clock clock) {
+    Catalog(Services services, Channels channels, Grants grants, ServiceDocs docs, Secrets secrets,
+            ConfigVersions versions, ApplicationEventPublisher events, Clock clock) {
         this.services = services;
         this.channels = channels;
         this.grants = grants;
         this.docs = docs;
         this.secrets = secrets;
-        this.jdbc = jdbc;
+        this.versions = versions;
         this.events = events;
         this.clock = clock;
     }
@@ -54,7 +53,7 @@ public class Catalog {
     }
 
     public long currentVersion() {
-        return jdbc.sql("select version from gateway_config_version where id = 1").query(Long.class).single();
+        return versions.current();
     }
 
     public List<ServiceDefinition> services() {
@@ -325,10 +324,7 @@ public class Catalog {
     }
 
     private void changed(String action, String type, String id, List<FieldChange> changes) {
-        long version = jdbc.sql("update gateway_config_version set version = version + 1 where id = 1 returning version")
-                .query(Long.class).single();
-        // Delivered on commit only, so nodes never read a version that is not there yet.
-        jdbc.sql("select pg_notify(?, ?)").params(CONFIG_CHANNEL, Long.toString(version)).query(Object.class).single();
+        long version = versions.advance();
         events.publishEvent(new CatalogChanged(action, type, id, changes, version));
     }
 
