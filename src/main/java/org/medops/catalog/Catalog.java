@@ -188,12 +188,35 @@ public class Catalog {
 
     @Transactional
     public String rotateSecret(String code, Duration overlap) {
+        return rotate(channels.findForUpdate(code).orElseThrow(() -> ProblemException.notFound("channel", code)),
+                overlap);
+    }
+
+    /**
+     * A rotation by the channel's owner (a developer in the portal). Ownership is checked on the locked row, so an
+     * owner changed meanwhile (the hospital handing the channel to somebody else) is never rotated by the old one.
+     */
+    @Transactional
+    public String rotateOwnSecret(String code, String username, Duration overlap) {
         Channel channel = channels.findForUpdate(code).orElseThrow(() -> ProblemException.notFound("channel", code));
+        if (!channel.ownedBy(username)) {
+            throw new ProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "channel-owner-only", code);
+        }
+        return rotate(channel, overlap);
+    }
+
+    private String rotate(Channel channel, Duration overlap) {
+        String code = channel.code();
         String clear = channel.rotate(overlap, clock.instant(), secrets);
         channels.save(channel, clock.instant());
         changed("channel.secret.rotate", "channel", code,
                 List.of(FieldChange.secret("appSecret"), FieldChange.set("overlap", overlap)));
         return clear;
+    }
+
+    /** Whether {@code username} owns the channel's credentials (and so may rotate them in the portal). */
+    public boolean ownedBy(String channelCode, String username) {
+        return channel(channelCode).ownedBy(username);
     }
 
     /** The developer account that owns the channel's credentials; empty for a channel the hospital manages alone. */

@@ -314,6 +314,20 @@ class CatalogModuleIT {
         }
 
         @Test
+        void onlyTheOwnerRotatesTheSecretAsTheOwner() {
+            String code = code("ch");
+            catalog.issueChannel(channel(code, null));
+            assertProblem(() -> catalog.rotateOwnSecret(code, "dev-zhang", Duration.ZERO), "channel-owner-only");
+
+            catalog.assignOwner(code, "dev-zhang");
+
+            assertThat(catalog.ownedBy(code, "DEV-ZHANG")).isTrue();
+            assertProblem(() -> catalog.rotateOwnSecret(code, "dev-li", Duration.ZERO), "channel-owner-only");
+            String rotated = catalog.rotateOwnSecret(code, "dev-zhang", Duration.ZERO);
+            assertThat(catalog.signingSecret(code)).isEqualTo(rotated);
+        }
+
+        @Test
         void anOwnerIsRecordedWithoutMovingTheVersion(AssertablePublishedEvents events) {
             String code = code("ch");
             catalog.issueChannel(channel(code, null));

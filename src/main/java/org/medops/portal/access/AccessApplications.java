@@ -78,6 +78,12 @@ class AccessApplications {
                 .param("channel", channel).param("limit", LIST_LIMIT).query(AccessApplication.class).list();
     }
 
+    long pendingOf(String channel) {
+        return jdbc.sql("select count(*) from access_applications where channel_code = :channel "
+                        + "and status = 'SUBMITTED'")
+                .param("channel", channel).query(Long.class).single();
+    }
+
     boolean pending(String channel, String service) {
         return jdbc.sql("select count(*) from access_applications where channel_code = :channel "
                         + "and service_code = :service and status = 'SUBMITTED'")
