@@ -1,24 +1,23 @@
 package org.medops.console;
 
 import java.io.IOException;
-import java.net.URI;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.medops.database.DatabaseStatus;
+import org.medops.shared.ProblemResponses;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.HtmlUtils;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * While the database is known to be down, console pages and API calls (sign-in included) answer
@@ -37,13 +36,14 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
     private final DatabaseStatus status;
     private final MessageSource messages;
     private final LocaleResolver locales;
-    private final JsonMapper json;
+    private final ProblemResponses problems;
 
-    DatabaseUnavailableFilter(DatabaseStatus status, MessageSource messages, LocaleResolver locales, JsonMapper json) {
+    DatabaseUnavailableFilter(DatabaseStatus status, MessageSource messages, LocaleResolver locales,
+                              ProblemResponses problems) {
         this.status = status;
         this.messages = messages;
         this.locales = locales;
-        this.json = json;
+        this.problems = problems;
     }
 
     @Override
@@ -65,17 +65,13 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
             return;
         }
         String text = messages.getMessage("problem." + CODE, null, CODE, locales.resolveLocale(request));
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader("Retry-After", "5");
-        response.setCharacterEncoding("UTF-8");
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, text);
-            problem.setType(URI.create("urn:medops:problem:" + CODE));
-            problem.setProperty("code", CODE);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write(json.writeValueAsString(problem));
+            problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, CODE, text, List.of());
         } else {
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setCharacterEncoding("UTF-8");
             String escaped = HtmlUtils.htmlEscape(text);
             response.setContentType(MediaType.TEXT_HTML_VALUE);
             response.getWriter().write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"

@@ -1,7 +1,7 @@
 package org.medops.console;
 
 import java.io.IOException;
-import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,17 +10,15 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.medops.shared.ProblemResponses;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses, before security and before any controller, what no endpoint may receive: a NUL character in
@@ -36,12 +34,12 @@ class RequestHygieneFilter extends OncePerRequestFilter {
     /** Request attribute naming the message the error page shows for a refusal made here. */
     static final String ERROR_MESSAGE = "medopsErrorMessage";
 
-    private final JsonMapper json;
+    private final ProblemResponses problems;
     private final MessageSource messages;
     private final LocaleResolver locales;
 
-    RequestHygieneFilter(JsonMapper json, MessageSource messages, LocaleResolver locales) {
-        this.json = json;
+    RequestHygieneFilter(ProblemResponses problems, MessageSource messages, LocaleResolver locales) {
+        this.problems = problems;
         this.messages = messages;
         this.locales = locales;
     }
@@ -95,18 +93,8 @@ class RequestHygieneFilter extends OncePerRequestFilter {
             response.sendError(status.value());
             return;
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, text);
-        problem.setType(URI.create("urn:medops:problem:" + code));
-        problem.setTitle(status.getReasonPhrase());
-        problem.setInstance(URI.create(request.getRequestURI().replace("\0", "")));
-        problem.setProperty("code", code);
-        if (field != null) {
-            problem.setProperty("errors", java.util.List.of(new ApiExceptionHandler.FieldError(field, text)));
-        }
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(problem));
+        problems.write(request, response, status, code, text,
+                field == null ? List.of() : List.of(new ProblemResponses.FieldError(field, text)));
     }
 
     /** API calls and scripts get problem details; browsers the console's error page. */

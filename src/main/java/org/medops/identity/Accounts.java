@@ -51,13 +51,9 @@ class Accounts {
     @Transactional
     AccountChange create(NewUser request, String actor) {
         String username = User.normalize(request.username());
-        if (users.exists(username)) {
-            throw ProblemException.conflict("username-taken", username);
-        }
+        requireFree(username);
         Set<String> roleCodes = Set.copyOf(request.roles());
-        requireRolesExist(roleCodes);
-        Set<String> permissions = roles.permissionsOf(roleCodes);
-        Duty.requireSeparated(permissions, "separated-duties", username);
+        Set<String> permissions = permissionsAllowed(roleCodes, username);
         Optional<Duty> approver = control(Duty.of(permissions));
         if (approver.isPresent()) {
             if (request.password() != null && !request.password().isBlank()) {
@@ -77,11 +73,8 @@ class Accounts {
     @Transactional
     NewAccount createByPlatform(NewUser request, boolean permanent) {
         String username = User.normalize(request.username());
-        if (users.exists(username)) {
-            throw ProblemException.conflict("username-taken", username);
-        }
-        requireRolesExist(Set.copyOf(request.roles()));
-        Duty.requireSeparated(roles.permissionsOf(request.roles()), "separated-duties", username);
+        requireFree(username);
+        permissionsAllowed(Set.copyOf(request.roles()), username);
         return insert(request, permanent, List.of(FieldChange.set("control", "platform")));
     }
 
@@ -114,9 +107,7 @@ class Accounts {
     @Transactional
     String createDeveloper(String channelCode, NewUser request) {
         String username = User.normalize(request.username());
-        if (users.exists(username)) {
-            throw ProblemException.conflict("username-taken", username);
-        }
+        requireFree(username);
         String password = TemporaryPassword.generate();
         Instant now = clock.instant();
         User user = users.save(User.create(username, request.displayName(), blankToNull(request.email()),
@@ -135,9 +126,7 @@ class Accounts {
     @Transactional
     void register(NewUser request) {
         String username = User.normalize(request.username());
-        if (users.exists(username)) {
-            throw ProblemException.conflict("username-taken", username);
-        }
+        requireFree(username);
         requireAcceptable(username, request.password());
         Instant now = clock.instant();
         User user = users.save(User.registered(username, request.displayName(), blankToNull(request.email()),
@@ -190,9 +179,7 @@ class Accounts {
         if (user.username().equals(User.normalize(actor))) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "own-roles");
         }
-        requireRolesExist(roleCodes);
-        Set<String> after = roles.permissionsOf(roleCodes);
-        Duty.requireSeparated(after, "separated-duties", user.username());
+        Set<String> after = permissionsAllowed(roleCodes, user.username());
         Set<Duty> dutiesBefore = Duty.of(roles.permissionsOf(user.roles()));
         Set<Duty> dutiesAfter = Duty.of(after);
         Set<Duty> held = union(dutiesBefore, dutiesAfter);
@@ -292,12 +279,8 @@ class Accounts {
                 FieldChange.set("proposedBy", request.proposed().by()));
         switch (request.kind()) {
             case CREATE -> {
-                if (users.exists(request.target())) {
-                    throw ProblemException.conflict("username-taken", request.target());
-                }
-                requireRolesExist(request.details().roles());
-                Duty.requireSeparated(roles.permissionsOf(request.details().roles()), "separated-duties",
-                        request.target());
+                requireFree(request.target());
+                permissionsAllowed(request.details().roles(), request.target());
                 insert(request.target(), request.details().displayName(), request.details().email(), password, true,
                         request.details().roles(), origin);
             }
@@ -306,9 +289,7 @@ class Accounts {
             case DISABLE -> applyEnabled(require(request.target()), false, origin);
             case ASSIGN_ROLES -> {
                 User user = require(request.target());
-                requireRolesExist(request.details().roles());
-                Duty.requireSeparated(roles.permissionsOf(request.details().roles()), "separated-duties",
-                        user.username());
+                permissionsAllowed(request.details().roles(), user.username());
                 applyRoles(user, request.details().roles(), origin);
                 if (password != null) {
                     applyPassword(require(request.target()), password, origin);
@@ -422,6 +403,24 @@ class Accounts {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "password-policy", violations,
                     policy.minLength(), policy.minCharacterClasses());
         }
+    }
+
+    private void requireFree(String username) {
+        if (users.exists(username)) {
+            throw ProblemException.conflict("username-taken", username);
+        }
+    }
+
+    /**
+     * The permissions {@code roleCodes} give an account, once they are known roles that keep the duties apart:
+     * the one check every way of creating an account or changing its roles goes through (a form, an approved
+     * request re-checked on approval, the platform's own accounts).
+     */
+    private Set<String> permissionsAllowed(Set<String> roleCodes, String username) {
+        requireRolesExist(roleCodes);
+        Set<String> permissions = roles.permissionsOf(roleCodes);
+        Duty.requireSeparated(permissions, "separated-duties", username);
+        return permissions;
     }
 
     private void requireRolesExist(Set<String> roleCodes) {

@@ -1,6 +1,12 @@
 package org.medops.notify;
 
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.medops.shared.FieldMessages;
 import org.medops.shared.ProblemException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -17,11 +23,16 @@ class NotifyController {
     private final Targets targets;
     private final Deliveries deliveries;
     private final NotifyApi api;
+    private final Validator validator;
+    private final FieldMessages fieldMessages;
 
-    NotifyController(Targets targets, Deliveries deliveries, NotifyApi api) {
+    NotifyController(Targets targets, Deliveries deliveries, NotifyApi api, Validator validator,
+                     FieldMessages fieldMessages) {
         this.targets = targets;
         this.deliveries = deliveries;
         this.api = api;
+        this.validator = validator;
+        this.fieldMessages = fieldMessages;
     }
 
     @GetMapping("/notify/targets")
@@ -37,9 +48,10 @@ class NotifyController {
     @PreAuthorize("hasAuthority('alert:write')")
     String create(NotifyApi.NewTarget form, RedirectAttributes redirect, Authentication who) {
         try {
-            if (form.name() == null || form.name().isBlank() || form.kind() == null || form.address() == null
-                    || form.address().isBlank()) {
-                throw ProblemException.invalid("target-incomplete");
+            // The API's constraints, so the form and the API refuse the same targets.
+            Set<ConstraintViolation<NotifyApi.NewTarget>> violations = validator.validate(form);
+            if (!violations.isEmpty()) {
+                throw new ProblemException(HttpStatus.BAD_REQUEST, "target-incomplete", fieldMessages.of(violations));
             }
             api.create(form, who);
             redirect.addFlashAttribute("notice", "notify.created");

@@ -44,6 +44,17 @@ class CatalogModuleIT {
         return ServiceRequest.of(code, "HIS 患者服务", "HIS", "http://127.0.0.1:9/his");
     }
 
+    private record Pair(String service, String channel) {
+    }
+
+    /** A new service and a new channel, not granted to each other yet. */
+    private Pair serviceAndChannel() {
+        Pair pair = new Pair(code("svc"), code("ch"));
+        catalog.createService(service(pair.service()));
+        catalog.issueChannel(channel(pair.channel(), null));
+        return pair;
+    }
+
     private static ChannelRequest channel(String code, Long quotaPerDay) {
         return new ChannelRequest(code, "微信小程序", "MINI_PROGRAM", null, null, null, null, quotaPerDay);
     }
@@ -101,10 +112,9 @@ class CatalogModuleIT {
 
         @Test
         void grantingAgainWithoutAQuotaChangesNothing(AssertablePublishedEvents events) {
-            String service = code("svc");
-            String channel = code("ch");
-            catalog.createService(service(service));
-            catalog.issueChannel(channel(channel, null));
+            Pair pair = serviceAndChannel();
+            String service = pair.service();
+            String channel = pair.channel();
             catalog.grant(channel, service, "admin");
             long version = catalog.currentVersion();
 
@@ -117,10 +127,9 @@ class CatalogModuleIT {
 
         @Test
         void aRevokedGrantIsGoneAndRevokingItAgainIsNotFound(AssertablePublishedEvents events) {
-            String service = code("svc");
-            String channel = code("ch");
-            catalog.createService(service(service));
-            catalog.issueChannel(channel(channel, null));
+            Pair pair = serviceAndChannel();
+            String service = pair.service();
+            String channel = pair.channel();
             catalog.grant(channel, service, "admin");
 
             catalog.revokeGrant(channel, service);
@@ -187,10 +196,9 @@ class CatalogModuleIT {
 
         @Test
         void aGrantNeedsAKnownChannelAndAKnownService() {
-            String service = code("svc");
-            String channel = code("ch");
-            catalog.createService(service(service));
-            catalog.issueChannel(channel(channel, null));
+            Pair pair = serviceAndChannel();
+            String service = pair.service();
+            String channel = pair.channel();
             long version = catalog.currentVersion();
 
             assertProblem(() -> catalog.grant(channel, "no-such-service", "admin"), "not-found");
@@ -214,10 +222,9 @@ class CatalogModuleIT {
 
         @Test
         void aGrantCarriesItsOwnDailyQuotaAndAChangeOfItIsRecorded(AssertablePublishedEvents events) {
-            String service = code("svc");
-            String channel = code("ch");
-            catalog.createService(service(service));
-            catalog.issueChannel(channel(channel, null));
+            Pair pair = serviceAndChannel();
+            String service = pair.service();
+            String channel = pair.channel();
 
             catalog.grant(channel, service, "admin", 500L);
             catalog.grant(channel, service, "admin", 800L);
@@ -230,10 +237,9 @@ class CatalogModuleIT {
 
         @Test
         void aGrantQuotaBelowOneIsRefused() {
-            String service = code("svc");
-            String channel = code("ch");
-            catalog.createService(service(service));
-            catalog.issueChannel(channel(channel, null));
+            Pair pair = serviceAndChannel();
+            String service = pair.service();
+            String channel = pair.channel();
 
             assertProblem(() -> catalog.grant(channel, service, "admin", 0L), "quota-invalid");
             assertThat(catalog.grantsOf(channel)).isEmpty();
