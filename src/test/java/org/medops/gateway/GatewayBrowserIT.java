@@ -62,7 +62,7 @@ class GatewayBrowserIT {
             browser.screenshot("22-channel-granted");
 
             SignedClient client = new SignedClient(gateway.port(), appKey, secret);
-            await().atMost(Duration.ofSeconds(1)).until(() -> client.get("/" + service + "/queue").status() == 200);
+            await().atMost(Duration.ofSeconds(5)).until(() -> client.get("/" + service + "/queue").status() == 200);
             assertThat(client.get("/" + service + "/queue").body()).contains("\"queue\":12");
 
             browser.go("/catalog/services").screenshot("23-services");
