@@ -3,9 +3,12 @@ package org.medops.opsdesk.defects;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.medops.shared.ListPage;
 import org.medops.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,16 +31,24 @@ class DefectsApi {
 
     private final Defects defects;
     private final DefectDesk desk;
+    private final DefectList list;
 
-    DefectsApi(Defects defects, DefectDesk desk) {
+    DefectsApi(Defects defects, DefectDesk desk, DefectList list) {
+        this.list = list;
         this.defects = defects;
         this.desk = desk;
     }
 
+    /** A page of the list ({@link DefectListQuery}): {@code rows, total, page, size, sort, links}; {@code export} downloads. */
     @GetMapping
     @PreAuthorize("hasAuthority('opsdesk:read')")
-    List<Defect> list(@RequestParam(required = false) DefectStatus status) {
-        return defects.list(status, 500);
+    ListPage<DefectQueries.DefectRow> list(DefectListQuery query, Locale locale, HttpServletRequest http,
+                                           HttpServletResponse response) throws IOException {
+        if (query.export() != null) {
+            list.export(query, query.export(), locale, http, response);
+            return null;
+        }
+        return list.page(query, http);
     }
 
     @GetMapping("/{id}")
