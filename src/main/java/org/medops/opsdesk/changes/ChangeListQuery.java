@@ -28,7 +28,7 @@ record ChangeListQuery(List<ChangeStatus> status, String system, ChangeRisk risk
     }
 
     /** The single status the pick-list shows as chosen, or null. */
-    ChangeStatus chosenStatus() {
+    public ChangeStatus chosenStatus() {
         return status == null ? null : status.stream().filter(Objects::nonNull).findFirst().orElse(null);
     }
 }

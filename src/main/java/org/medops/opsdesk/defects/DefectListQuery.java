@@ -28,7 +28,7 @@ record DefectListQuery(List<DefectStatus> status, String system, DefectSeverity 
     }
 
     /** The single status the pick-list shows as chosen, or null. */
-    DefectStatus chosenStatus() {
+    public DefectStatus chosenStatus() {
         return status == null ? null : status.stream().filter(Objects::nonNull).findFirst().orElse(null);
     }
 }

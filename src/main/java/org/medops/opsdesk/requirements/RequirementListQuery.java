@@ -28,7 +28,7 @@ record RequirementListQuery(List<RequirementStatus> status, String system, Strin
     }
 
     /** The single status the pick-list shows as chosen, or null. */
-    RequirementStatus chosenStatus() {
+    public RequirementStatus chosenStatus() {
         return status == null ? null : status.stream().filter(Objects::nonNull).findFirst().orElse(null);
     }
 }
