@@ -56,16 +56,25 @@ class OpsdeskListsBrowserIT {
                             on.atTime(16, 0).atZone(SHANGHAI).toInstant())).status()).isEqualTo(201);
         }
 
+        for (int i = 0; i < 3; i++) {
+            assertThat(reviewer.post("/api/v1/opsdesk/tickets", """
+                    {"title":"%s 工单 %02d%s","phenomenon":"自助机无法缴费","occurredAt":"%s","impactScope":"门诊大厅",
+                     "systems":["HIS","LIS","PACS"],"category":"SOFTWARE","reporter":"刘芳","contact":"分机 8123",
+                     "source":"PHONE","priority":"HIGH"}""".formatted(tag, i, longTail, java.time.Instant.now()
+                    .minusSeconds(600))).status()).isEqualTo(201);
+        }
+
         try (Browser desk = Browser.open(port)) {
             desk.login(engineerName, PASSWORD).waitForPath("/");
             walk(desk, "requirements", "需求", tag, "编号,标题,系统,提出人,状态");
             walk(desk, "defects", "缺陷", tag, "编号,标题,系统,严重程度");
             walk(desk, "changes", "变更", tag, "编号,标题,系统,环境,风险等级");
 
-            desk.go("/opsdesk/tickets");
+            desk.go("/opsdesk/tickets?q=" + tag);
+            assertThat(desk.text(".list-rows")).isEqualTo("第 1–3 条，共 3 条");
             desk.screenshot("lists-tickets-zh");
             assertFits(desk, "#tickets");
-            desk.go("/opsdesk/tickets?lang=en");
+            desk.go("/opsdesk/tickets?q=" + tag + "&lang=en");
             desk.screenshot("lists-tickets-en");
             assertFits(desk, "#tickets");
             assertThat(desk.findAll(".medops-nav-heading").stream().map(WebElement::getText).toList())

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.medops.opsdesk.HospitalZone;
 import org.medops.shared.ListExport;
 import org.medops.shared.ListPage;
-import org.medops.shared.ListRequest;
 import org.springframework.stereotype.Component;
 
 /** The change list for the page, the API and the export: one query, one set of columns. */
@@ -40,14 +39,12 @@ class ChangeList {
     }
 
     ListPage<ChangeQueries.ChangeRow> page(ChangeListQuery query, HttpServletRequest http) {
-        ListRequest request = query.request();
-        ChangeQueries.Filter filter = query.filter();
-        return ListPage.of(queries.page(filter, request), queries.count(filter), request, http);
+        return ListPage.of(queries, query.filter(), query.request(), http);
     }
 
     /** An empty page in the default order, for a page whose parameters were refused. */
     ListPage<ChangeQueries.ChangeRow> empty(HttpServletRequest http) {
-        return ListPage.of(List.of(), 0, ListRequest.of(null, null, null, ChangeQueries.SORT), http);
+        return ListPage.empty(ChangeQueries.SORT, http);
     }
 
     List<ChangeQueries.Requester> requesters() {
@@ -56,10 +53,7 @@ class ChangeList {
 
     void export(ChangeListQuery query, String format, Locale locale, HttpServletRequest http,
                 HttpServletResponse response) throws IOException {
-        ListExport.Format chosen = ListExport.Format.of(format);
-        ListRequest request = query.request();
-        List<ChangeQueries.ChangeRow> rows = queries.rows(query.filter(), request.sort(), 0, ListExport.MAX_ROWS + 1);
-        export.write(chosen, new ListExport.Table<>("changes", COLUMNS, rows,
-                ListPage.of(List.of(), 0, request, http).filter()), zone.get(), locale, response);
+        export.export("changes", COLUMNS, queries, query.filter(), query.request(), format, zone.get(), locale, http,
+                response);
     }
 }

@@ -4,14 +4,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.medops.shared.FilterText;
 import org.medops.shared.ListRequest;
+import org.medops.shared.ListSource;
 import org.medops.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The change list: the list contract's filters over the register, with people and systems by name. */
 @Repository
-class ChangeQueries {
+class ChangeQueries implements ListSource<ChangeQueries.Filter, ChangeQueries.ChangeRow> {
 
     /** One line of the list (and of the API's page): what the table shows and the export writes. */
     record ChangeRow(long id, String title, String systemCode, String systemName, ChangeEnvironment environment,
@@ -60,12 +62,9 @@ class ChangeQueries {
         this.jdbc = jdbc;
     }
 
-    List<ChangeRow> page(Filter filter, ListRequest request) {
-        return rows(filter, request.sort(), request.offset(), request.size());
-    }
-
     /** The rows from {@code offset}, at most {@code limit} (an export reads past one page). */
-    List<ChangeRow> rows(Filter filter, ListRequest.Sort sort, long offset, int limit) {
+    @Override
+    public List<ChangeRow> rows(Filter filter, ListRequest.Sort sort, long offset, int limit) {
         return bind(jdbc.sql("""
                         select c.id, c.title, c.system_code, coalesce(y.name, c.system_code) as system_name,
                             c.environment, c.risk, c.planned_start, c.planned_end, c.status, c.result, c.requested_by,
@@ -74,7 +73,8 @@ class ChangeQueries {
                 .param("offset", offset).param("limit", limit).query(ChangeRow.class).list();
     }
 
-    long count(Filter filter) {
+    @Override
+    public long count(Filter filter) {
         return bind(jdbc.sql("select count(*) " + FROM), filter).query(Long.class).single();
     }
 
@@ -89,15 +89,10 @@ class ChangeQueries {
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Filter f) {
         return sql.param("anyStatus", f.statuses().isEmpty())
                 .param("statuses", f.statuses().isEmpty() ? List.of("-") : f.statuses().stream().map(Enum::name).toList())
-                .param("system", blankToNull(f.system()))
+                .param("system", FilterText.orNull(f.system()))
                 .param("risk", f.risk() == null ? null : f.risk().name())
                 .param("environment", f.environment() == null ? null : f.environment().name())
-                .param("requester", blankToNull(f.requester()))
-                .param("like", blankToNull(f.text()) == null ? null : "%" + f.text().strip().replace("\\", "\\\\")
-                        .replace("%", "\\%").replace("_", "\\_") + "%");
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+                .param("requester", FilterText.orNull(f.requester()))
+                .param("like", FilterText.containing(f.text()));
     }
 }

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.medops.opsdesk.HospitalZone;
 import org.medops.shared.ListExport;
 import org.medops.shared.ListPage;
-import org.medops.shared.ListRequest;
 import org.springframework.stereotype.Component;
 
 /** The defect list for the page, the API and the export: one query, one set of columns. */
@@ -39,14 +38,12 @@ class DefectList {
     }
 
     ListPage<DefectQueries.DefectRow> page(DefectListQuery query, HttpServletRequest http) {
-        ListRequest request = query.request();
-        DefectQueries.Filter filter = query.filter();
-        return ListPage.of(queries.page(filter, request), queries.count(filter), request, http);
+        return ListPage.of(queries, query.filter(), query.request(), http);
     }
 
     /** An empty page in the default order, for a page whose parameters were refused. */
     ListPage<DefectQueries.DefectRow> empty(HttpServletRequest http) {
-        return ListPage.of(List.of(), 0, ListRequest.of(null, null, null, DefectQueries.SORT), http);
+        return ListPage.empty(DefectQueries.SORT, http);
     }
 
     List<DefectQueries.Reporter> reporters() {
@@ -55,10 +52,7 @@ class DefectList {
 
     void export(DefectListQuery query, String format, Locale locale, HttpServletRequest http,
                 HttpServletResponse response) throws IOException {
-        ListExport.Format chosen = ListExport.Format.of(format);
-        ListRequest request = query.request();
-        List<DefectQueries.DefectRow> rows = queries.rows(query.filter(), request.sort(), 0, ListExport.MAX_ROWS + 1);
-        export.write(chosen, new ListExport.Table<>("defects", COLUMNS, rows,
-                ListPage.of(List.of(), 0, request, http).filter()), zone.get(), locale, response);
+        export.export("defects", COLUMNS, queries, query.filter(), query.request(), format, zone.get(), locale, http,
+                response);
     }
 }

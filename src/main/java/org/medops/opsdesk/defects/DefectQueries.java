@@ -4,14 +4,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.medops.shared.FilterText;
 import org.medops.shared.ListRequest;
+import org.medops.shared.ListSource;
 import org.medops.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The defect list: the list contract's filters over the register, with people and systems by name. */
 @Repository
-class DefectQueries {
+class DefectQueries implements ListSource<DefectQueries.Filter, DefectQueries.DefectRow> {
 
     /** One line of the list (and of the API's page): what the table shows and the export writes. */
     record DefectRow(long id, String title, String systemCode, String systemName, DefectSeverity severity,
@@ -59,12 +61,9 @@ class DefectQueries {
         this.jdbc = jdbc;
     }
 
-    List<DefectRow> page(Filter filter, ListRequest request) {
-        return rows(filter, request.sort(), request.offset(), request.size());
-    }
-
     /** The rows from {@code offset}, at most {@code limit} (an export reads past one page). */
-    List<DefectRow> rows(Filter filter, ListRequest.Sort sort, long offset, int limit) {
+    @Override
+    public List<DefectRow> rows(Filter filter, ListRequest.Sort sort, long offset, int limit) {
         return bind(jdbc.sql("""
                         select d.id, d.title, d.system_code, coalesce(y.name, d.system_code) as system_name, d.severity,
                             d.product, d.product_version, d.status, d.fixed_version, d.reported_by,
@@ -73,7 +72,8 @@ class DefectQueries {
                 .param("offset", offset).param("limit", limit).query(DefectRow.class).list();
     }
 
-    long count(Filter filter) {
+    @Override
+    public long count(Filter filter) {
         return bind(jdbc.sql("select count(*) " + FROM), filter).query(Long.class).single();
     }
 
@@ -88,14 +88,9 @@ class DefectQueries {
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Filter f) {
         return sql.param("anyStatus", f.statuses().isEmpty())
                 .param("statuses", f.statuses().isEmpty() ? List.of("-") : f.statuses().stream().map(Enum::name).toList())
-                .param("system", blankToNull(f.system()))
+                .param("system", FilterText.orNull(f.system()))
                 .param("severity", f.severity() == null ? null : f.severity().name())
-                .param("reporter", blankToNull(f.reporter()))
-                .param("like", blankToNull(f.text()) == null ? null : "%" + f.text().strip().replace("\\", "\\\\")
-                        .replace("%", "\\%").replace("_", "\\_") + "%");
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+                .param("reporter", FilterText.orNull(f.reporter()))
+                .param("like", FilterText.containing(f.text()));
     }
 }

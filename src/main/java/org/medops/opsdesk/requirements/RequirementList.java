@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.medops.opsdesk.HospitalZone;
 import org.medops.shared.ListExport;
 import org.medops.shared.ListPage;
-import org.medops.shared.ListRequest;
 import org.springframework.stereotype.Component;
 
 /** The requirement list for the page, the API and the export: one query, one set of columns. */
@@ -38,14 +37,12 @@ class RequirementList {
     }
 
     ListPage<RequirementQueries.RequirementRow> page(RequirementListQuery query, HttpServletRequest http) {
-        ListRequest request = query.request();
-        RequirementQueries.Filter filter = query.filter();
-        return ListPage.of(queries.page(filter, request), queries.count(filter), request, http);
+        return ListPage.of(queries, query.filter(), query.request(), http);
     }
 
     /** An empty page in the default order, for a page whose parameters were refused. */
     ListPage<RequirementQueries.RequirementRow> empty(HttpServletRequest http) {
-        return ListPage.of(List.of(), 0, ListRequest.of(null, null, null, RequirementQueries.SORT), http);
+        return ListPage.empty(RequirementQueries.SORT, http);
     }
 
     List<RequirementQueries.Engineer> engineers() {
@@ -54,11 +51,7 @@ class RequirementList {
 
     void export(RequirementListQuery query, String format, Locale locale, HttpServletRequest http,
                 HttpServletResponse response) throws IOException {
-        ListExport.Format chosen = ListExport.Format.of(format);
-        ListRequest request = query.request();
-        List<RequirementQueries.RequirementRow> rows = queries.rows(query.filter(), request.sort(), 0,
-                ListExport.MAX_ROWS + 1);
-        export.write(chosen, new ListExport.Table<>("requirements", COLUMNS, rows,
-                ListPage.of(List.of(), 0, request, http).filter()), zone.get(), locale, response);
+        export.export("requirements", COLUMNS, queries, query.filter(), query.request(), format, zone.get(), locale, http,
+                response);
     }
 }

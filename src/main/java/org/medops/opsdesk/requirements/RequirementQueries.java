@@ -6,14 +6,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import org.medops.shared.FilterText;
 import org.medops.shared.ListRequest;
+import org.medops.shared.ListSource;
 import org.medops.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The requirement list: the list contract's filters over the register, with people and systems by name. */
 @Repository
-class RequirementQueries {
+class RequirementQueries implements ListSource<RequirementQueries.Filter, RequirementQueries.RequirementRow> {
 
     /** One line of the list (and of the API's page): what the table shows and the export writes. */
     record RequirementRow(long id, String title, String systemCode, String systemName, String submitter,
@@ -71,12 +73,9 @@ class RequirementQueries {
         this.jdbc = jdbc;
     }
 
-    List<RequirementRow> page(Filter filter, ListRequest request) {
-        return rows(filter, request.sort(), request.offset(), request.size());
-    }
-
     /** The rows from {@code offset}, at most {@code limit} (an export reads past one page). */
-    List<RequirementRow> rows(Filter filter, ListRequest.Sort sort, long offset, int limit) {
+    @Override
+    public List<RequirementRow> rows(Filter filter, ListRequest.Sort sort, long offset, int limit) {
         return bind(jdbc.sql("""
                         select r.id, r.title, r.system_code, coalesce(y.name, r.system_code) as system_name, r.submitter,
                             r.status, r.person_days, r.contract_year, r.due_date, r.planned_date, r.submitted_at,
@@ -85,7 +84,8 @@ class RequirementQueries {
                 .param("offset", offset).param("limit", limit).query(RequirementRow.class).list();
     }
 
-    long count(Filter filter) {
+    @Override
+    public long count(Filter filter) {
         return bind(jdbc.sql("select count(*) " + FROM), filter).query(Long.class).single();
     }
 
@@ -100,13 +100,8 @@ class RequirementQueries {
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Filter f) {
         return sql.param("anyStatus", f.statuses().isEmpty())
                 .param("statuses", f.statuses().isEmpty() ? List.of("-") : f.statuses().stream().map(Enum::name).toList())
-                .param("system", blankToNull(f.system()))
-                .param("engineer", blankToNull(f.engineer()))
-                .param("like", blankToNull(f.text()) == null ? null : "%" + f.text().strip().replace("\\", "\\\\")
-                        .replace("%", "\\%").replace("_", "\\_") + "%");
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+                .param("system", FilterText.orNull(f.system()))
+                .param("engineer", FilterText.orNull(f.engineer()))
+                .param("like", FilterText.containing(f.text()));
     }
 }
