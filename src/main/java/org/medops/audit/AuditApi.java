@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/audit")
 class AuditApi {
 
+    /** The most records one call returns; the caller pages on with {@code before}. */
+    static final int MAX_LIMIT = 1000;
+
     private final AuditTrail trail;
     private final ChainAnchor anchor;
     private final AuditExport export;
@@ -34,7 +37,7 @@ class AuditApi {
     @PreAuthorize("hasAuthority('audit:read')")
     AuditPage search(AuditQuery query, @RequestParam(required = false) Long before,
                      @RequestParam(defaultValue = "100") int limit) {
-        int size = Math.max(1, Math.min(limit, 1000));
+        int size = Math.max(1, Math.min(limit, MAX_LIMIT));
         List<AuditEntry> entries = trail.search(query, size, before).stream().map(AuditEntry::of).toList();
         Long next = entries.size() == size ? entries.get(entries.size() - 1).seq() : null;
         return new AuditPage(entries, next);

@@ -1,8 +1,7 @@
 package org.medops.audit;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -11,35 +10,22 @@ record AuditQuery(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant fr
                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                   String actor, String action, String target) {
 
-    void appendTo(StringBuilder sql, List<Object> params) {
-        if (from != null) {
-            sql.append(" and occurred_at >= ?");
-            params.add(Timestamp.from(from));
-        }
-        if (to != null) {
-            sql.append(" and occurred_at < ?");
-            params.add(Timestamp.from(to));
-        }
-        if (hasText(actor)) {
-            sql.append(" and actor = ?");
-            params.add(actor.trim().toLowerCase());
-        }
-        if (hasText(action)) {
-            sql.append(" and action like ?");
-            params.add(escapeLike(action.trim()) + "%");
-        }
-        if (hasText(target)) {
-            sql.append(" and (target_id = ? or target_type = ?)");
-            params.add(target.trim());
-            params.add(target.trim());
-        }
+    /** Usernames are stored lower-case. */
+    Optional<String> actorName() {
+        return text(actor).map(String::toLowerCase);
     }
 
-    private static boolean hasText(String value) {
-        return value != null && !value.isBlank();
+    /** Matches every action that starts with it: {@code channel.} finds all channel changes. */
+    Optional<String> actionPrefix() {
+        return text(action);
     }
 
-    private static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    /** A target id, or a target type. */
+    Optional<String> targetText() {
+        return text(target);
+    }
+
+    private static Optional<String> text(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 }

@@ -4,11 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Isolation;
@@ -22,6 +22,11 @@ class AuditTrail {
     /** Serializes appends across every node sharing the database, so the chain never forks. */
     private static final long CHAIN_LOCK = 0x4D65644F70734175L;
 
+    /** Records per round trip while streaming an export: memory stays flat however long the trail is. */
+    private static final int EXPORT_PAGE = 2000;
+    /** Records per round trip while verifying the chain. */
+    private static final int VERIFY_PAGE = 5000;
+
     private static final RowMapper<AuditRecord> ROWS = AuditTrail::map;
 
     private final JdbcClient jdbc;
@@ -34,7 +39,7 @@ class AuditTrail {
     @Transactional(propagation = Propagation.REQUIRED)
     AuditRecord append(Instant at, String actor, String clientIp, String action, String targetType,
                        String targetId, String outcome, String details) {
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query(Object.class).single();
+        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CHAIN_LOCK).query(Object.class).single();
         ChainHead head = jdbc.sql("select seq, hash from audit_chain_head where id = 1")
                 .query(ChainHead.class).optional()
                 .orElse(new ChainHead(0, AuditRecord.GENESIS));
@@ -43,15 +48,25 @@ class AuditTrail {
         jdbc.sql("""
                 insert into audit_records(seq, occurred_at, actor, client_ip, action, target_type,
                     target_id, outcome, details, prev_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(record.seq(), Timestamp.from(record.occurredAt()), record.actor(),
-                        record.clientIp(), record.action(), record.targetType(), record.targetId(),
-                        record.outcome(), record.details(), record.prevHash(), record.hash())
+                values (:seq, :at, :actor, :clientIp, :action, :targetType, :targetId, :outcome, :details,
+                    :prevHash, :hash)""")
+                .param("seq", record.seq())
+                .param("at", Timestamp.from(record.occurredAt()))
+                .param("actor", record.actor())
+                .param("clientIp", record.clientIp())
+                .param("action", record.action())
+                .param("targetType", record.targetType())
+                .param("targetId", record.targetId())
+                .param("outcome", record.outcome())
+                .param("details", record.details())
+                .param("prevHash", record.prevHash())
+                .param("hash", record.hash())
                 .update();
         jdbc.sql("""
-                insert into audit_chain_head(id, seq, hash) values (1, ?, ?)
+                insert into audit_chain_head(id, seq, hash) values (1, :seq, :hash)
                 on conflict (id) do update set seq = excluded.seq, hash = excluded.hash""")
-                .params(record.seq(), record.hash())
+                .param("seq", record.seq())
+                .param("hash", record.hash())
                 .update();
         return record;
     }
@@ -163,22 +178,45 @@ class AuditTrail {
     }
 
     private List<AuditRecord> page(long fromSeq, long toSeq) {
-        return jdbc.sql("select * from audit_records where seq >= :from and seq <= :to order by seq limit 5000")
-                .param("from", fromSeq).param("to", toSeq).query(ROWS).list();
+        return jdbc.sql("select * from audit_records where seq >= :from and seq <= :to order by seq limit :size")
+                .param("from", fromSeq).param("to", toSeq).param("size", VERIFY_PAGE).query(ROWS).list();
     }
 
     @Transactional(readOnly = true)
     List<AuditRecord> search(AuditQuery query, int limit, Long beforeSeq) {
         StringBuilder sql = new StringBuilder("select * from audit_records where 1 = 1");
-        List<Object> params = new ArrayList<>();
-        query.appendTo(sql, params);
-        if (beforeSeq != null) {
-            sql.append(" and seq < ?");
-            params.add(beforeSeq);
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        if (query.from() != null) {
+            sql.append(" and occurred_at >= :from");
+            params.addValue("from", Timestamp.from(query.from()));
         }
-        sql.append(" order by seq desc limit ?");
-        params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query(ROWS).list();
+        if (query.to() != null) {
+            sql.append(" and occurred_at < :to");
+            params.addValue("to", Timestamp.from(query.to()));
+        }
+        query.actorName().ifPresent(actor -> {
+            sql.append(" and actor = :actor");
+            params.addValue("actor", actor);
+        });
+        query.actionPrefix().ifPresent(action -> {
+            sql.append(" and action like :action");
+            params.addValue("action", escapeLike(action) + "%");
+        });
+        query.targetText().ifPresent(target -> {
+            sql.append(" and (target_id = :target or target_type = :target)");
+            params.addValue("target", target);
+        });
+        if (beforeSeq != null) {
+            sql.append(" and seq < :before");
+            params.addValue("before", beforeSeq);
+        }
+        sql.append(" order by seq desc limit :limit");
+        params.addValue("limit", limit);
+        return jdbc.sql(sql.toString()).paramSource(params).query(ROWS).list();
+    }
+
+    private static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** Streams every matching record, newest first, for export. */
@@ -186,9 +224,9 @@ class AuditTrail {
     void forEach(AuditQuery query, Consumer<AuditRecord> consumer) {
         Long before = null;
         while (true) {
-            List<AuditRecord> page = search(query, 2000, before);
+            List<AuditRecord> page = search(query, EXPORT_PAGE, before);
             page.forEach(consumer);
-            if (page.size() < 2000) {
+            if (page.size() < EXPORT_PAGE) {
                 return;
             }
             before = page.get(page.size() - 1).seq();

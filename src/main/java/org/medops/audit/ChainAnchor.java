@@ -1,6 +1,5 @@
 package org.medops.audit;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -45,6 +43,7 @@ class ChainAnchor {
     private final JsonMapper json = JsonMapper.builder().build();
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final CheckpointLog checkpoints;
     private Checkpoint last;
 
     ChainAnchor(AuditTrail trail, AnchorSettings settings, @Value("${medops.db.data-dir:./data}") Path dataDir,
@@ -58,6 +57,7 @@ class ChainAnchor {
                 : AnchorKey.loadOrGenerate(settings.keyFile() != null ? settings.keyFile() : audit.resolve("anchor.key"));
         this.webhook = settings.webhook();
         Files.createDirectories(file.toAbsolutePath().getParent());
+        this.checkpoints = new CheckpointLog(file, json, key.publicKey());
         this.last = read().newest().orElse(null);
     }
 
@@ -97,34 +97,7 @@ class ChainAnchor {
 
     /** Every checkpoint in the file, valid ones by seq; lines that fail their signature are listed apart. */
     Checkpoints read() {
-        TreeMap<Long, Checkpoint> valid = new TreeMap<>();
-        List<Long> invalid = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return new Checkpoints(valid, invalid);
-        }
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                Checkpoint checkpoint;
-                try {
-                    checkpoint = json.readValue(line, Checkpoint.class);
-                } catch (RuntimeException e) {
-                    invalid.add(-1L);
-                    continue;
-                }
-                if (checkpoint.validUnder(key.publicKey())) {
-                    valid.put(checkpoint.seq(), checkpoint);
-                } else {
-                    invalid.add(checkpoint.seq());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the audit checkpoints in " + file, e);
-        }
-        return new Checkpoints(valid, invalid);
+        return checkpoints.read();
     }
 
     AnchorKey key() {

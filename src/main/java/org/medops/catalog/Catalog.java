@@ -10,7 +10,6 @@ import org.medops.shared.FieldChange;
 import org.medops.shared.ProblemException;
 import org.medops.shared.Secrets;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,18 +28,18 @@ public class Catalog {
     private final Grants grants;
     private final ServiceDocs docs;
     private final Secrets secrets;
-    private final JdbcClient jdbc;
+    private final ConfigVersions versions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Catalog(Services services, Channels channels, Grants grants, ServiceDocs docs, Secrets secrets, JdbcClient jdbc,
-            ApplicationEventPublisher events, Clock clock) {
+    Catalog(Services services, Channels channels, Grants grants, ServiceDocs docs, Secrets secrets,
+            ConfigVersions versions, ApplicationEventPublisher events, Clock clock) {
         this.services = services;
         this.channels = channels;
         this.grants = grants;
         this.docs = docs;
         this.secrets = secrets;
-        this.jdbc = jdbc;
+        this.versions = versions;
         this.events = events;
         this.clock = clock;
     }
@@ -54,7 +53,7 @@ public class Catalog {
     }
 
     public long currentVersion() {
-        return jdbc.sql("select version from gateway_config_version where id = 1").query(Long.class).single();
+        return versions.current();
     }
 
     public List<ServiceDefinition> services() {
@@ -189,12 +188,35 @@ public class Catalog {
 
     @Transactional
     public String rotateSecret(String code, Duration overlap) {
+        return rotate(channels.findForUpdate(code).orElseThrow(() -> ProblemException.notFound("channel", code)),
+                overlap);
+    }
+
+    /**
+     * A rotation by the channel's owner (a developer in the portal). Ownership is checked on the locked row, so an
+     * owner changed meanwhile (the hospital handing the channel to somebody else) is never rotated by the old one.
+     */
+    @Transactional
+    public String rotateOwnSecret(String code, String username, Duration overlap) {
         Channel channel = channels.findForUpdate(code).orElseThrow(() -> ProblemException.notFound("channel", code));
+        if (!channel.ownedBy(username)) {
+            throw new ProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "channel-owner-only", code);
+        }
+        return rotate(channel, overlap);
+    }
+
+    private String rotate(Channel channel, Duration overlap) {
+        String code = channel.code();
         String clear = channel.rotate(overlap, clock.instant(), secrets);
         channels.save(channel, clock.instant());
         changed("channel.secret.rotate", "channel", code,
                 List.of(FieldChange.secret("appSecret"), FieldChange.set("overlap", overlap)));
         return clear;
+    }
+
+    /** Whether {@code username} owns the channel's credentials (and so may rotate them in the portal). */
+    public boolean ownedBy(String channelCode, String username) {
+        return channel(channelCode).ownedBy(username);
     }
 
     /** The developer account that owns the channel's credentials; empty for a channel the hospital manages alone. */
@@ -325,10 +347,7 @@ public class Catalog {
     }
 
     private void changed(String action, String type, String id, List<FieldChange> changes) {
-        long version = jdbc.sql("update gateway_config_version set version = version + 1 where id = 1 returning version")
-                .query(Long.class).single();
-        // Delivered on commit only, so nodes never read a version that is not there yet.
-        jdbc.sql("select pg_notify(?, ?)").params(CONFIG_CHANNEL, Long.toString(version)).query(Object.class).single();
+        long version = versions.advance();
         events.publishEvent(new CatalogChanged(action, type, id, changes, version));
     }
 

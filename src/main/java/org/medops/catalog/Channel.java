@@ -73,6 +73,11 @@ final class Channel {
         profile = newProfile.withOwner(profile.owner());
     }
 
+    /** Usernames compare case-insensitively, as logins do. */
+    boolean ownedBy(String username) {
+        return profile.owner() != null && profile.owner().equalsIgnoreCase(username);
+    }
+
     void assignOwner(String username) {
         profile = profile.withOwner(username);
     }

@@ -27,11 +27,11 @@ class Channels {
     }
 
     Optional<Channel> find(String code) {
-        return jdbc.sql("select * from gateway_channels where code = ?").param(code).query(this::map).optional();
+        return jdbc.sql("select * from gateway_channels where code = :code").param("code", code).query(this::map).optional();
     }
 
     boolean exists(String code) {
-        return jdbc.sql("select count(*) from gateway_channels where code = ?").param(code)
+        return jdbc.sql("select count(*) from gateway_channels where code = :code").param("code", code)
                 .query(Long.class).single() > 0;
     }
 
@@ -39,26 +39,33 @@ class Channels {
         jdbc.sql("""
                 insert into gateway_channels(code, profile, app_key, secret_sealed, previous_sealed,
                     previous_valid_until, created_at, updated_at)
-                values (?, cast(? as jsonb), ?, ?, ?, ?, ?, ?)
+                values (:code, cast(:profile as jsonb), :appKey, :secret, :previous, :previousUntil, :at, :at)
                 on conflict (code) do update set profile = excluded.profile, secret_sealed = excluded.secret_sealed,
                     previous_sealed = excluded.previous_sealed, previous_valid_until = excluded.previous_valid_until,
                     updated_at = excluded.updated_at""")
-                .params(channel.code(), json.writeValueAsString(channel.profile()), channel.appKey(),
-                        channel.sealedSecret(), channel.sealedPreviousSecret(),
-                        channel.previousValidUntil() == null ? null : Timestamp.from(channel.previousValidUntil()),
-                        Timestamp.from(at), Timestamp.from(at))
+                .param("code", channel.code())
+                .param("profile", json.writeValueAsString(channel.profile()))
+                .param("appKey", channel.appKey())
+                .param("secret", channel.sealedSecret())
+                .param("previous", channel.sealedPreviousSecret())
+                .param("previousUntil",
+                        channel.previousValidUntil() == null ? null : Timestamp.from(channel.previousValidUntil()))
+                .param("at", Timestamp.from(at))
                 .update();
     }
 
     /** Changes the profile only: a concurrent rotation or revocation of the secret is never undone. */
     void updateProfile(Channel channel, Instant at) {
-        jdbc.sql("update gateway_channels set profile = cast(? as jsonb), updated_at = ? where code = ?")
-                .params(json.writeValueAsString(channel.profile()), Timestamp.from(at), channel.code()).update();
+        jdbc.sql("update gateway_channels set profile = cast(:profile as jsonb), updated_at = :at where code = :code")
+                .param("profile", json.writeValueAsString(channel.profile()))
+                .param("at", Timestamp.from(at))
+                .param("code", channel.code())
+                .update();
     }
 
     /** Locks the row, so two secret changes of one channel never interleave. */
     Optional<Channel> findForUpdate(String code) {
-        return jdbc.sql("select * from gateway_channels where code = ? for update").param(code).query(this::map).optional();
+        return jdbc.sql("select * from gateway_channels where code = :code for update").param("code", code).query(this::map).optional();
     }
 
     private Channel map(ResultSet rs, int row) throws SQLException {

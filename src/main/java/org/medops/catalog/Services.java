@@ -26,20 +26,22 @@ class Services {
     }
 
     Optional<ServiceDefinition> find(String code) {
-        return jdbc.sql("select document::text from gateway_services where code = ?").param(code)
+        return jdbc.sql("select document::text from gateway_services where code = :code").param("code", code)
                 .query(String.class).optional().map(this::read);
     }
 
     boolean exists(String code) {
-        return jdbc.sql("select count(*) from gateway_services where code = ?").param(code)
+        return jdbc.sql("select count(*) from gateway_services where code = :code").param("code", code)
                 .query(Long.class).single() > 0;
     }
 
     void save(ServiceDefinition service, Instant at) {
         jdbc.sql("""
-                insert into gateway_services(code, document, updated_at) values (?, cast(? as jsonb), ?)
+                insert into gateway_services(code, document, updated_at) values (:code, cast(:document as jsonb), :at)
                 on conflict (code) do update set document = excluded.document, updated_at = excluded.updated_at""")
-                .params(service.code(), json.writeValueAsString(service), Timestamp.from(at))
+                .param("code", service.code())
+                .param("document", json.writeValueAsString(service))
+                .param("at", Timestamp.from(at))
                 .update();
     }
 

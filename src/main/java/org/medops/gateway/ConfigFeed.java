@@ -7,7 +7,6 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -23,7 +22,6 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,7 +36,7 @@ final class ConfigFeed implements AutoCloseable {
     private final Catalog catalog;
     private final Secrets secrets;
     private final DataSource dataSource;
-    private final JdbcClient jdbc;
+    private final GatewayNodes nodes;
     private final JsonMapper json;
     private final Path cacheFile;
     private final String nodeId;
@@ -48,12 +46,12 @@ final class ConfigFeed implements AutoCloseable {
     private final Thread listener;
     private volatile boolean running = true;
 
-    ConfigFeed(Catalog catalog, Secrets secrets, DataSource dataSource, JsonMapper json, Path cacheDir, String nodeId,
-               Clock clock) throws IOException {
+    ConfigFeed(Catalog catalog, Secrets secrets, DataSource dataSource, GatewayNodes nodes, JsonMapper json,
+               Path cacheDir, String nodeId, Clock clock) throws IOException {
         this.catalog = catalog;
         this.secrets = secrets;
         this.dataSource = dataSource;
-        this.jdbc = JdbcClient.create(dataSource);
+        this.nodes = nodes;
         this.json = json;
         this.nodeId = nodeId;
         this.clock = clock;
@@ -149,14 +147,7 @@ final class ConfigFeed implements AutoCloseable {
         for (ServiceRuntime service : current.get().services()) {
             breakers.put(service.definition().code(), service.report(now));
         }
-        jdbc.sql("""
-                insert into gateway_nodes(node_id, started_at, heartbeat_at, config_version, breakers)
-                values (?, ?, ?, ?, cast(? as jsonb))
-                on conflict (node_id) do update set started_at = excluded.started_at, heartbeat_at = excluded.heartbeat_at,
-                    config_version = excluded.config_version, breakers = excluded.breakers""")
-                .params(nodeId, Timestamp.from(startedAt), Timestamp.from(clock.instant()), current.get().version(),
-                        json.writeValueAsString(breakers))
-                .update();
+        nodes.report(nodeId, startedAt, current.get().version(), breakers);
     }
 
     private static void pause(long millis) {

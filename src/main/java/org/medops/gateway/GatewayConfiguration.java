@@ -22,7 +22,8 @@ class GatewayConfiguration {
     @Bean
     @ConditionalOnExpression("'${medops.roles:console,gateway,integration}'.contains('gateway')")
     GatewayServer gatewayServer(GatewaySettings settings, Catalog catalog, Secrets secrets, DataSource dataSource,
-                                JsonMapper json, Settings platform, Clock clock, ApplicationEventPublisher events) {
-        return new GatewayServer(settings, catalog, secrets, dataSource, json, platform, clock, events);
+                                GatewayNodes nodes, JsonMapper json, Settings platform, Clock clock,
+                                ApplicationEventPublisher events) {
+        return new GatewayServer(settings, catalog, secrets, dataSource, nodes, json, platform, clock, events);
     }
 }

@@ -44,10 +44,25 @@ public class GatewayNodes {
                 }).list();
     }
 
+    /** A node's heartbeat: the configuration version it serves and its breakers, as of now. */
+    void report(String nodeId, Instant startedAt, long configVersion, Map<String, ServiceReport> breakers) {
+        jdbc.sql("""
+                insert into gateway_nodes(node_id, started_at, heartbeat_at, config_version, breakers)
+                values (:node, :startedAt, :now, :version, cast(:breakers as jsonb))
+                on conflict (node_id) do update set started_at = excluded.started_at, heartbeat_at = excluded.heartbeat_at,
+                    config_version = excluded.config_version, breakers = excluded.breakers""")
+                .param("node", nodeId)
+                .param("startedAt", Timestamp.from(startedAt))
+                .param("now", Timestamp.from(clock.instant()))
+                .param("version", configVersion)
+                .param("breakers", json.writeValueAsString(breakers))
+                .update();
+    }
+
     /** Forgets nodes silent for a day: they were replaced, not just restarted. */
     int forgetStale() {
-        return jdbc.sql("delete from gateway_nodes where heartbeat_at < ?")
-                .param(Timestamp.from(clock.instant().minus(Duration.ofDays(1)))).update();
+        return jdbc.sql("delete from gateway_nodes where heartbeat_at < :cutoff")
+                .param("cutoff", Timestamp.from(clock.instant().minus(Duration.ofDays(1)))).update();
     }
 
     /** @param services breaker state (CLOSED, OPEN, HALF_OPEN) and upstream health by service code */

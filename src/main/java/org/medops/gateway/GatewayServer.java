@@ -40,6 +40,7 @@ final class GatewayServer implements SmartLifecycle {
     private final Catalog catalog;
     private final Secrets secrets;
     private final DataSource dataSource;
+    private final GatewayNodes nodes;
     private final JsonMapper json;
     private final Settings platform;
     private final Clock clock;
@@ -57,12 +58,13 @@ final class GatewayServer implements SmartLifecycle {
     private int actualPort;
     private String nodeId;
 
-    GatewayServer(GatewaySettings settings, Catalog catalog, Secrets secrets, DataSource dataSource, JsonMapper json,
-                  Settings platform, Clock clock, ApplicationEventPublisher events) {
+    GatewayServer(GatewaySettings settings, Catalog catalog, Secrets secrets, DataSource dataSource, GatewayNodes nodes,
+                  JsonMapper json, Settings platform, Clock clock, ApplicationEventPublisher events) {
         this.settings = settings;
         this.catalog = catalog;
         this.secrets = secrets;
         this.dataSource = dataSource;
+        this.nodes = nodes;
         this.json = json;
         this.platform = platform;
         this.clock = clock;
@@ -99,8 +101,9 @@ final class GatewayServer implements SmartLifecycle {
             accessLog = new AccessLogWriter(accessLogPool == null ? dataSource : accessLogPool,
                     settings.cacheDir().resolve("access-log-" + actualPort),
                     settings.accessLogBatch(), settings.accessLogFlush());
-            feed = new ConfigFeed(catalog, secrets, dataSource, json, settings.cacheDir(), nodeId, clock);
-            maintenance = new AccessLogMaintenance(dataSource, settings.accessLogRetentionDays(), clock);
+            feed = new ConfigFeed(catalog, secrets, dataSource, nodes, json, settings.cacheDir(), nodeId, clock);
+            maintenance = new AccessLogMaintenance(new AccessLogPartitions(dataSource),
+                    settings.accessLogRetentionDays(), clock);
             HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                             .setKeepAlive(true).setPipelining(false).setTcpNoDelay(true).setDecompressionSupported(false)
                             .setMaxInitialLineLength(8192),

@@ -38,24 +38,29 @@ class ApiTokens {
         String token = "mdp_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
-        jdbc.sql("delete from api_tokens where expires_at < ?").param(Timestamp.from(now)).update();
-        jdbc.sql("insert into api_tokens(token_hash, user_id, issued_at, expires_at) values (?, ?, ?, ?)")
-                .params(hash(token), userId, Timestamp.from(now), Timestamp.from(expiresAt))
+        jdbc.sql("delete from api_tokens where expires_at < :now").param("now", Timestamp.from(now)).update();
+        jdbc.sql("insert into api_tokens(token_hash, user_id, issued_at, expires_at) "
+                        + "values (:hash, :user, :now, :until)")
+                .param("hash", hash(token))
+                .param("user", userId)
+                .param("now", Timestamp.from(now))
+                .param("until", Timestamp.from(expiresAt))
                 .update();
         return new IssuedToken(token, expiresAt);
     }
 
     /** After a password change, reset or disabling, no token issued before it works any more. */
     void revokeAll(long userId) {
-        jdbc.sql("delete from api_tokens where user_id = ?").param(userId).update();
+        jdbc.sql("delete from api_tokens where user_id = :user").param("user", userId).update();
     }
 
     /** The username a live token belongs to. */
     Optional<String> owner(String token) {
         return jdbc.sql("""
                         select u.username from api_tokens t join users u on u.id = t.user_id
-                        where t.token_hash = ? and t.expires_at > ?""")
-                .params(hash(token), Timestamp.from(clock.instant()))
+                        where t.token_hash = :hash and t.expires_at > :now""")
+                .param("hash", hash(token))
+                .param("now", Timestamp.from(clock.instant()))
                 .query(String.class).optional();
     }
 

@@ -28,11 +28,11 @@ class Roles {
     }
 
     Optional<Role> find(String code) {
-        return jdbc.sql(SELECT + " where code = ?").param(code).query(this::map).optional();
+        return jdbc.sql(SELECT + " where code = :code").param("code", code).query(this::map).optional();
     }
 
     boolean exists(String code) {
-        return jdbc.sql("select count(*) from roles where code = ?").param(code).query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from roles where code = :code").param("code", code).query(Long.class).single() > 0;
     }
 
     /** The union of the permissions of the given roles; unknown codes add nothing. */
@@ -46,14 +46,19 @@ class Roles {
 
     Role save(Role role) {
         jdbc.sql("""
-                insert into roles(code, name, description, built_in) values (?, ?, ?, ?)
+                insert into roles(code, name, description, built_in) values (:code, :name, :description, :builtIn)
                 on conflict (code) do update set name = excluded.name, description = excluded.description""")
-                .params(role.code(), role.name(), role.description(), role.builtIn())
+                .param("code", role.code())
+                .param("name", role.name())
+                .param("description", role.description())
+                .param("builtIn", role.builtIn())
                 .update();
-        jdbc.sql("delete from role_permissions where role_code = ?").param(role.code()).update();
+        jdbc.sql("delete from role_permissions where role_code = :code").param("code", role.code()).update();
         for (String permission : role.permissions()) {
-            jdbc.sql("insert into role_permissions(role_code, permission) values (?, ?)")
-                    .params(role.code(), permission).update();
+            jdbc.sql("insert into role_permissions(role_code, permission) values (:code, :permission)")
+                    .param("code", role.code())
+                    .param("permission", permission)
+                    .update();
         }
         return role;
     }

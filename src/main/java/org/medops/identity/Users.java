@@ -12,6 +12,7 @@ import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -32,15 +33,15 @@ class Users {
     }
 
     Optional<User> findByUsername(String username) {
-        return jdbc.sql(SELECT + " where username = ?")
-                .param(User.normalize(username))
+        return jdbc.sql(SELECT + " where username = :username")
+                .param("username", User.normalize(username))
                 .query(this::map).optional();
     }
 
     /** Locks the row, so that concurrent failed logins count correctly. */
     Optional<User> findByUsernameForUpdate(String username) {
-        return jdbc.sql(SELECT + " where username = ? for update")
-                .param(User.normalize(username))
+        return jdbc.sql(SELECT + " where username = :username for update")
+                .param("username", User.normalize(username))
                 .query(this::map).optional();
     }
 
@@ -57,8 +58,8 @@ class Users {
     }
 
     boolean exists(String username) {
-        return jdbc.sql("select count(*) from users where username = ?")
-                .param(User.normalize(username)).query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from users where username = :username")
+                .param("username", User.normalize(username)).query(Long.class).single() > 0;
     }
 
     long count() {
@@ -68,12 +69,15 @@ class Users {
     Page<User> list(String search, Pageable pageable) {
         String pattern = search == null || search.isBlank() ? "%" : "%" + search.trim().toLowerCase() + "%";
         List<User> users = jdbc.sql("""
-                        %s where username like ? or lower(display_name) like ?
-                        order by username limit ? offset ?""".formatted(SELECT))
-                .params(pattern, pattern, pageable.getPageSize(), pageable.getOffset())
+                        %s where username like :pattern or lower(display_name) like :pattern
+                        order by username limit :limit offset :offset""".formatted(SELECT))
+                .param("pattern", pattern)
+                .param("limit", pageable.getPageSize())
+                .param("offset", pageable.getOffset())
                 .query(this::map).list();
-        long total = jdbc.sql("select count(*) from users where username like ? or lower(display_name) like ?")
-                .params(pattern, pattern).query(Long.class).single();
+        long total = jdbc.sql("select count(*) from users "
+                        + "where username like :pattern or lower(display_name) like :pattern")
+                .param("pattern", pattern).query(Long.class).single();
         return new PageImpl<>(users, pageable, total);
     }
 
@@ -85,28 +89,30 @@ class Users {
                     insert into users(username, display_name, email, password_hash, enabled, must_change_password,
                         failed_attempts, locked_until, password_changed_at, last_login_at, created_at, channel_code,
                         approval)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(user.username(), user.displayName(), user.email(), user.passwordHash(), user.enabled(),
-                            user.mustChangePassword(), user.failedAttempts(), ts(user.lockedUntil()),
-                            ts(user.passwordChangedAt()), ts(user.lastLoginAt()), ts(user.createdAt()),
-                            user.channelCode(), user.approval())
+                    values (:username, :displayName, :email, :passwordHash, :enabled, :mustChange, :failedAttempts,
+                        :lockedUntil, :passwordChangedAt, :lastLoginAt, :createdAt, :channel, :approval)""")
+                    .paramSource(columns(user)
+                            .addValue("username", user.username())
+                            .addValue("createdAt", ts(user.createdAt())))
                     .update(keys, "id");
             id = keys.getKey().longValue();
         } else {
             id = user.id();
             jdbc.sql("""
-                    update users set display_name = ?, email = ?, password_hash = ?, enabled = ?,
-                        must_change_password = ?, failed_attempts = ?, locked_until = ?, password_changed_at = ?,
-                        last_login_at = ?, channel_code = ?, approval = ?
-                    where id = ?""")
-                    .params(user.displayName(), user.email(), user.passwordHash(), user.enabled(),
-                            user.mustChangePassword(), user.failedAttempts(), ts(user.lockedUntil()),
-                            ts(user.passwordChangedAt()), ts(user.lastLoginAt()), user.channelCode(), user.approval(), id)
+                    update users set display_name = :displayName, email = :email, password_hash = :passwordHash,
+                        enabled = :enabled, must_change_password = :mustChange, failed_attempts = :failedAttempts,
+                        locked_until = :lockedUntil, password_changed_at = :passwordChangedAt,
+                        last_login_at = :lastLoginAt, channel_code = :channel, approval = :approval
+                    where id = :id""")
+                    .paramSource(columns(user).addValue("id", id))
                     .update();
-            jdbc.sql("delete from user_roles where user_id = ?").param(id).update();
+            jdbc.sql("delete from user_roles where user_id = :id").param("id", id).update();
         }
         for (String role : user.roles()) {
-            jdbc.sql("insert into user_roles(user_id, role_code) values (?, ?)").params(id, role).update();
+            jdbc.sql("insert into user_roles(user_id, role_code) values (:id, :role)")
+                    .param("id", id)
+                    .param("role", role)
+                    .update();
         }
         return findByUsername(user.username()).orElseThrow();
     }
@@ -132,27 +138,48 @@ class Users {
                         select distinct rp.permission from users u
                         join user_roles ur on ur.user_id = u.id
                         join role_permissions rp on rp.role_code = ur.role_code
-                        where u.username = ?""")
-                .param(User.normalize(username)).query(String.class).list());
+                        where u.username = :username""")
+                .param("username", User.normalize(username)).query(String.class).list());
     }
 
     /** Enabled accounts holding {@code permission} through any of their roles, e.g. the reviewers. */
     List<User> holdersOf(String permission) {
         return jdbc.sql(SELECT + " where u.enabled and exists (select 1 from user_roles ur "
                         + "join role_permissions rp on rp.role_code = ur.role_code "
-                        + "where ur.user_id = u.id and rp.permission = ?) order by u.username")
-                .param(permission).query(this::map).list();
+                        + "where ur.user_id = u.id and rp.permission = :permission) order by u.username")
+                .param("permission", permission).query(this::map).list();
     }
 
     /** The last {@code size} password hashes, newest first, the current one included. */
     List<String> recentPasswordHashes(long userId, int size) {
-        return jdbc.sql("select password_hash from password_history where user_id = ? order by id desc limit ?")
-                .params(userId, size).query(String.class).list();
+        return jdbc.sql("select password_hash from password_history where user_id = :user "
+                        + "order by id desc limit :size")
+                .param("user", userId)
+                .param("size", size).query(String.class).list();
     }
 
     void rememberPassword(long userId, String hash, Instant at) {
-        jdbc.sql("insert into password_history(user_id, password_hash, created_at) values (?, ?, ?)")
-                .params(userId, hash, ts(at)).update();
+        jdbc.sql("insert into password_history(user_id, password_hash, created_at) values (:user, :hash, :at)")
+                .param("user", userId)
+                .param("hash", hash)
+                .param("at", ts(at))
+                .update();
+    }
+
+    /** The columns an insert and an update both write. */
+    private static MapSqlParameterSource columns(User user) {
+        return new MapSqlParameterSource()
+                .addValue("displayName", user.displayName())
+                .addValue("email", user.email())
+                .addValue("passwordHash", user.passwordHash())
+                .addValue("enabled", user.enabled())
+                .addValue("mustChange", user.mustChangePassword())
+                .addValue("failedAttempts", user.failedAttempts())
+                .addValue("lockedUntil", ts(user.lockedUntil()))
+                .addValue("passwordChangedAt", ts(user.passwordChangedAt()))
+                .addValue("lastLoginAt", ts(user.lastLoginAt()))
+                .addValue("channel", user.channelCode())
+                .addValue("approval", user.approval());
     }
 
     private User map(ResultSet rs, int row) throws SQLException {

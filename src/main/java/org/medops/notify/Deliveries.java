@@ -21,10 +21,15 @@ class Deliveries {
     void record(Target target, Message message, boolean sent, int attempts, String error, Instant at) {
         jdbc.sql("""
                 insert into notify_deliveries(target_id, recipient, reference, title, status, attempts, error,
-                    delivered_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(target.id() == 0 ? null : target.id(), target.id() == 0 ? target.address() : null,
-                        message.reference(), message.title(), sent ? "SENT" : "FAILED", attempts, error,
-                        Timestamp.from(at))
+                    delivered_at) values (:target, :recipient, :reference, :title, :status, :attempts, :error, :at)""")
+                .param("target", target.id() == 0 ? null : target.id())
+                .param("recipient", target.id() == 0 ? target.address() : null)
+                .param("reference", message.reference())
+                .param("title", message.title())
+                .param("status", sent ? "SENT" : "FAILED")
+                .param("attempts", attempts)
+                .param("error", error)
+                .param("at", Timestamp.from(at))
                 .update();
     }
 
@@ -33,8 +38,8 @@ class Deliveries {
                         select d.id, coalesce(t.name, d.recipient) as target, coalesce(t.kind, 'EMAIL') as kind,
                             d.reference, d.title, d.status, d.attempts, d.error, d.delivered_at
                         from notify_deliveries d left join notify_targets t on t.id = d.target_id
-                        order by d.id desc limit ?""")
-                .param(limit).query(Delivery.class).list();
+                        order by d.id desc limit :limit""")
+                .param("limit", limit).query(Delivery.class).list();
     }
 
     record Delivery(long id, String target, String kind, String reference, String title, String status, int attempts,

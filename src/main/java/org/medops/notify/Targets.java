@@ -23,13 +23,18 @@ class Targets {
     }
 
     Optional<Target> find(long id) {
-        return jdbc.sql("select * from notify_targets where id = ?").param(id).query(Targets::map).optional();
+        return jdbc.sql("select * from notify_targets where id = :id").param("id", id).query(Targets::map).optional();
     }
 
     long insert(String name, TargetKind kind, String address, String sealedSecret) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into notify_targets(name, kind, address, secret_sealed, enabled) values (?, ?, ?, ?, true)")
-                .params(name, kind.name(), address, sealedSecret).update(keys, "id");
+        jdbc.sql("insert into notify_targets(name, kind, address, secret_sealed, enabled) "
+                        + "values (:name, :kind, :address, :secret, true)")
+                .param("name", name)
+                .param("kind", kind.name())
+                .param("address", address)
+                .param("secret", sealedSecret)
+                .update(keys, "id");
         return keys.getKey().longValue();
     }
 

@@ -4,8 +4,6 @@ import java.time.Duration;
 
 import org.medops.catalog.Catalog;
 import org.medops.identity.DeveloperAccounts;
-import org.medops.shared.ProblemException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
@@ -25,14 +23,11 @@ class ChannelOwners {
     }
 
     boolean owns(Authentication who) {
-        String channel = DeveloperAccounts.ownChannel(who);
-        return catalog.ownerOf(channel).filter(owner -> owner.equalsIgnoreCase(who.getName())).isPresent();
+        return catalog.ownedBy(DeveloperAccounts.ownChannel(who), who.getName());
     }
 
+    /** The catalog checks the ownership again on the locked channel, so it cannot change between check and rotation. */
     String rotate(Authentication who, Duration overlap) {
-        if (!owns(who)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "channel-owner-only", DeveloperAccounts.ownChannel(who));
-        }
-        return catalog.rotateSecret(DeveloperAccounts.ownChannel(who), overlap);
+        return catalog.rotateOwnSecret(DeveloperAccounts.ownChannel(who), who.getName(), overlap);
     }
 }

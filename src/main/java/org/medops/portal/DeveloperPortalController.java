@@ -8,7 +8,7 @@ import java.util.List;
 import org.medops.catalog.Catalog;
 import org.medops.catalog.ServiceDoc;
 import org.medops.identity.DeveloperAccounts;
-import org.medops.portal.access.AccessReview;
+import org.medops.portal.access.PendingApplications;
 import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,13 +30,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DeveloperPortalController {
 
     private final Catalog catalog;
-    private final AccessReview review;
+    private final PendingApplications pending;
     private final ChannelOwners owners;
 
-    DeveloperPortalController(Catalog catalog, AccessReview review, ChannelOwners owners) {
+    DeveloperPortalController(Catalog catalog, PendingApplications pending, ChannelOwners owners) {
         this.catalog = catalog;
         this.owners = owners;
-        this.review = review;
+        this.pending = pending;
     }
 
     @GetMapping("/portal")
@@ -47,7 +47,7 @@ class DeveloperPortalController {
         model.addAttribute("appKey", catalog.appKeyOf(channel));
         model.addAttribute("owner", owners.owns(who));
         model.addAttribute("grants", catalog.grantDetailsOf(channel));
-        model.addAttribute("pending", review.pendingOf(channel));
+        model.addAttribute("pending", pending.of(channel));
         model.addAttribute("published", catalog.publishedServices().size());
         return "developer/overview";
     }

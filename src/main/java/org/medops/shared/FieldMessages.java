@@ -7,6 +7,7 @@ import jakarta.validation.ConstraintViolation;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
 
 /**
  * Validation messages that name the field by its label ({@code 标题：不能为空}, never {@code title：…}): one
@@ -41,5 +42,12 @@ public class FieldMessages {
 
     public List<String> of(Collection<? extends ConstraintViolation<?>> violations) {
         return violations.stream().map(v -> text(v.getPropertyPath().toString(), v.getMessage())).sorted().toList();
+    }
+
+    /** A form bound with {@code @Valid}: its field errors (a constraint, or a value of the wrong type) by label. */
+    public List<String> of(Errors errors) {
+        var locale = LocaleContextHolder.getLocale();
+        return errors.getFieldErrors().stream()
+                .map(error -> text(error.getField(), messages.getMessage(error, locale))).sorted().toList();
     }
 }

@@ -41,58 +41,61 @@ public class Calendars {
     }
 
     public Optional<BusinessCalendar> find(String code) {
-        Optional<Summary> summary = jdbc.sql("select code, name, zone, is_default from business_calendars where code = ?")
-                .param(code).query(Summary.class).optional();
+        Optional<Summary> summary = jdbc.sql("select code, name, zone, is_default from business_calendars where code = :code")
+                .param("code", code).query(Summary.class).optional();
         return summary.map(this::load);
     }
 
     private BusinessCalendar load(Summary summary) {
         Map<DayOfWeek, List<WorkingHours>> weekly = new EnumMap<>(DayOfWeek.class);
-        jdbc.sql("select day_of_week, start_time, end_time from calendar_hours where calendar_code = ?")
-                .param(summary.code())
+        jdbc.sql("select day_of_week, start_time, end_time from calendar_hours where calendar_code = :code")
+                .param("code", summary.code())
                 .query((rs, n) -> {
                     DayOfWeek day = DayOfWeek.of(rs.getInt(1));
                     WorkingHours hours = new WorkingHours(rs.getTime(2).toLocalTime(), rs.getTime(3).toLocalTime());
                     weekly.merge(day, List.of(hours), (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
                     return day;
                 }).list();
-        List<CalendarDay> days = jdbc.sql("select day, kind, name from calendar_days where calendar_code = ?")
-                .param(summary.code())
+        List<CalendarDay> days = jdbc.sql("select day, kind, name from calendar_days where calendar_code = :code")
+                .param("code", summary.code())
                 .query((rs, n) -> new CalendarDay(rs.getDate(1).toLocalDate(), CalendarDay.Kind.valueOf(rs.getString(2)),
                         rs.getString(3))).list();
-        Set<Integer> years = new HashSet<>(jdbc.sql("select year from calendar_years where calendar_code = ?")
-                .param(summary.code()).query(Integer.class).list());
+        Set<Integer> years = new HashSet<>(jdbc.sql("select year from calendar_years where calendar_code = :code")
+                .param("code", summary.code()).query(Integer.class).list());
         return new BusinessCalendar(summary.code(), ZoneId.of(summary.zone()), weekly, days, years);
     }
 
     public List<ImportedYear> years(String code) {
         return jdbc.sql("""
-                select year, source, imported_at, imported_by from calendar_years where calendar_code = ? order by year""")
-                .param(code).query(ImportedYear.class).list();
+                select year, source, imported_at, imported_by from calendar_years where calendar_code = :code order by year""")
+                .param("code", code).query(ImportedYear.class).list();
     }
 
     public List<CalendarDay> days(String code, int year) {
         return jdbc.sql("""
                         select day, kind, name from calendar_days
-                        where calendar_code = ? and extract(year from day) = ? order by day""")
-                .params(code, year)
+                        where calendar_code = :code and extract(year from day) = :year order by day""")
+                .param("code", code).param("year", year)
                 .query((rs, n) -> new CalendarDay(rs.getDate(1).toLocalDate(), CalendarDay.Kind.valueOf(rs.getString(2)),
                         rs.getString(3))).list();
     }
 
     /** Replaces one year's exceptions with a table and records where it came from. */
     public void importYear(String code, HolidayTable table, String source, String by, Instant at) {
-        jdbc.sql("delete from calendar_days where calendar_code = ? and extract(year from day) = ?")
-                .params(code, table.year()).update();
+        jdbc.sql("delete from calendar_days where calendar_code = :code and extract(year from day) = :year")
+                .param("code", code).param("year", table.year()).update();
         for (CalendarDay day : table.days()) {
-            jdbc.sql("insert into calendar_days(calendar_code, day, kind, name) values (?, ?, ?, ?)")
-                    .params(code, java.sql.Date.valueOf(day.date()), day.kind().name(), day.name()).update();
+            jdbc.sql("insert into calendar_days(calendar_code, day, kind, name) values (:code, :day, :kind, :name)")
+                    .param("code", code).param("day", java.sql.Date.valueOf(day.date()))
+                    .param("kind", day.kind().name()).param("name", day.name()).update();
         }
         jdbc.sql("""
-                        insert into calendar_years(calendar_code, year, source, imported_at, imported_by) values (?, ?, ?, ?, ?)
+                        insert into calendar_years(calendar_code, year, source, imported_at, imported_by)
+                        values (:code, :year, :source, :at, :by)
                         on conflict (calendar_code, year) do update
                         set source = excluded.source, imported_at = excluded.imported_at, imported_by = excluded.imported_by""")
-                .params(code, table.year(), source, Timestamp.from(at), by).update();
+                .param("code", code).param("year", table.year()).param("source", source)
+                .param("at", Timestamp.from(at)).param("by", by).update();
     }
 
     public void lockForImport() {
@@ -100,23 +103,27 @@ public class Calendars {
     }
 
     public boolean hasYear(String code, int year) {
-        return jdbc.sql("select count(*) from calendar_years where calendar_code = ? and year = ?").params(code, year)
+        return jdbc.sql("select count(*) from calendar_years where calendar_code = :code and year = :year")
+                .param("code", code).param("year", year)
                 .query(Integer.class).single() > 0;
     }
 
     public List<WorkingHoursRow> hours(String code) {
         return jdbc.sql("""
                         select day_of_week, start_time, end_time from calendar_hours
-                        where calendar_code = ? order by day_of_week, start_time""")
-                .param(code).query((rs, n) -> new WorkingHoursRow(DayOfWeek.of(rs.getInt(1)),
+                        where calendar_code = :code order by day_of_week, start_time""")
+                .param("code", code).query((rs, n) -> new WorkingHoursRow(DayOfWeek.of(rs.getInt(1)),
                         new WorkingHours(rs.getTime(2).toLocalTime(), rs.getTime(3).toLocalTime()))).list();
     }
 
     public void replaceHours(String code, List<WorkingHoursRow> rows) {
-        jdbc.sql("delete from calendar_hours where calendar_code = ?").param(code).update();
+        jdbc.sql("delete from calendar_hours where calendar_code = :code").param("code", code).update();
         for (WorkingHoursRow row : rows) {
-            jdbc.sql("insert into calendar_hours(calendar_code, day_of_week, start_time, end_time) values (?, ?, ?, ?)")
-                    .params(code, row.day().getValue(), Time.valueOf(row.hours().start()), Time.valueOf(row.hours().end()))
+            jdbc.sql("""
+                            insert into calendar_hours(calendar_code, day_of_week, start_time, end_time)
+                            values (:code, :day, :start, :end)""")
+                    .param("code", code).param("day", row.day().getValue())
+                    .param("start", Time.valueOf(row.hours().start())).param("end", Time.valueOf(row.hours().end()))
                     .update();
         }
     }

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.medops.shared.FieldChange;
@@ -22,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
@@ -41,10 +43,12 @@ public class SlaAdministration {
     private final SlaEscalations escalations;
     private final OpsdeskSystems systems;
     private final ApplicationEventPublisher events;
+    private final MessageSource messages;
     private final Clock clock;
 
     SlaAdministration(SlaPolicies policies, Calendars calendars, SlaEscalations escalations,
-                      OpsdeskSystems systems, ApplicationEventPublisher events, Clock clock) {
+                      OpsdeskSystems systems, ApplicationEventPublisher events, MessageSource messages, Clock clock) {
+        this.messages = messages;
         this.systems = systems;
         this.policies = policies;
         this.calendars = calendars;
@@ -152,7 +156,12 @@ public class SlaAdministration {
         calendars.replaceHours(code, rows);
         events.publishEvent(new OpsdeskAction("calendar.hours", "calendar", code,
                 List.of(FieldChange.of("hours", before, rows))));
-        events.publishEvent(new CalendarChanged(code, "工作时间已修改"));
+        events.publishEvent(new CalendarChanged(code, timelineText("sla.recalculated.hours")));
+    }
+
+    /** Why the tickets' clocks moved, in the words their timeline keeps: the hospital's Chinese. */
+    private String timelineText(String key, Object... args) {
+        return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
     }
 
     public List<CalendarStatus> calendarStatus() {
@@ -182,7 +191,8 @@ public class SlaAdministration {
         events.publishEvent(new OpsdeskAction("calendar.import", "calendar", code,
                 List.of(FieldChange.set("year", table.year()), FieldChange.set("holidays", holidays),
                         FieldChange.set("workdays", result.workdays()), FieldChange.set("source", source))));
-        events.publishEvent(new CalendarChanged(code, "已导入 " + table.year() + " 年节假日表"));
+        events.publishEvent(new CalendarChanged(code,
+                timelineText("sla.recalculated.holidays", String.valueOf(table.year()))));
         return result;
     }
 

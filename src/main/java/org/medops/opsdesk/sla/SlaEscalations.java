@@ -24,8 +24,11 @@ public class SlaEscalations {
     void replace(List<Escalation> levels) {
         jdbc.sql("delete from sla_escalations").update();
         for (Escalation level : levels) {
-            jdbc.sql("insert into sla_escalations(percent, audience, target_ids) values (?, ?, ?::bigint[])")
-                    .params(level.percent(), level.audience(), level.targetIds().toArray(Long[]::new)).update();
+            jdbc.sql("""
+                            insert into sla_escalations(percent, audience, target_ids)
+                            values (:percent, :audience, :targetIds::bigint[])""")
+                    .param("percent", level.percent()).param("audience", level.audience())
+                    .param("targetIds", level.targetIds().toArray(Long[]::new)).update();
         }
     }
 }

@@ -38,22 +38,25 @@ public class SlaPolicies {
     }
 
     public SlaPolicy current(Priority priority) {
-        return jdbc.sql(SELECT + " where current and priority = ?").param(priority.name()).query(this::map).single();
+        return jdbc.sql(SELECT + " where current and priority = :priority").param("priority", priority.name()).query(this::map).single();
     }
 
     public Optional<SlaPolicy> find(long id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id).query(this::map).optional();
+        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(this::map).optional();
     }
 
     /** Saves a new version and makes it current; the previous version is kept. */
     SlaPolicy publish(Priority priority, String name, String calendarCode, List<SlaTarget> targets, String by, Instant at) {
         SlaPolicy previous = current(priority);
-        jdbc.sql("update sla_policies set current = false where priority = ? and current").param(priority.name()).update();
+        jdbc.sql("update sla_policies set current = false where priority = :priority and current")
+                .param("priority", priority.name()).update();
         long id = jdbc.sql("""
                         insert into sla_policies(priority, version, name, calendar_code, targets, current, created_at, created_by)
-                        values (?, ?, ?, ?, ?::jsonb, true, ?, ?) returning id""")
-                .params(priority.name(), previous.version() + 1, name, calendarCode, json.writeValueAsString(targets),
-                        Timestamp.from(at), by)
+                        values (:priority, :version, :name, :calendarCode, :targets::jsonb, true, :at, :by)
+                        returning id""")
+                .param("priority", priority.name()).param("version", previous.version() + 1).param("name", name)
+                .param("calendarCode", calendarCode).param("targets", json.writeValueAsString(targets))
+                .param("at", Timestamp.from(at)).param("by", by)
                 .query(Long.class).single();
         return find(id).orElseThrow();
     }

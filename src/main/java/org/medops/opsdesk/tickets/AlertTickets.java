@@ -5,11 +5,13 @@ import org.medops.opsdesk.Priority;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.medops.alerting.AlertRaised;
 import org.medops.alerting.AlertSeverity;
 import org.medops.alerting.AlertTicketLinks;
+import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,10 +26,12 @@ class AlertTickets implements AlertTicketLinks {
 
     private final TicketDesk desk;
     private final TicketAlerts links;
+    private final MessageSource messages;
 
-    AlertTickets(TicketDesk desk, TicketAlerts links) {
+    AlertTickets(TicketDesk desk, TicketAlerts links, MessageSource messages) {
         this.desk = desk;
         this.links = links;
+        this.messages = messages;
     }
 
     @ApplicationModuleListener
@@ -45,10 +49,11 @@ class AlertTickets implements AlertTicketLinks {
             ticket = open.get();
             desk.alertRefired(ticket, alert.alertId(), truncate(alert.message(), 1000));
         } else {
-            FaultReport report = new FaultReport(truncate("预警：" + alert.rule() + " · " + alert.subject(), 200),
+            FaultReport report = new FaultReport(truncate(text("tickets.alert.title", alert.rule(), alert.subject()), 200),
                     truncate(alert.message(), 4000), alert.at().atOffset(ZoneOffset.UTC),
-                    truncate("外联平台 · " + alert.subject(), 500), List.of("GATEWAY"), FaultCategory.INTERFACE, null,
-                    "MedOps 预警", "alert:" + alert.alertId(), ReportSource.ALERT, Priority.HIGH);
+                    truncate(text("tickets.alert.impact", alert.subject()), 500), List.of("GATEWAY"),
+                    FaultCategory.INTERFACE, null, text("tickets.alert.reporter"), "alert:" + alert.alertId(),
+                    ReportSource.ALERT, Priority.HIGH);
             ticket = desk.report(report, "system", alert.alertId());
         }
         links.link(alert.alertId(), ticket, alert.ruleId(), alert.subject(), alert.at());
@@ -63,6 +68,11 @@ class AlertTickets implements AlertTicketLinks {
     /** The alerts that opened or joined a ticket, for its page to link back. */
     public List<Long> alertsOf(long ticketId) {
         return links.alertsOf(ticketId);
+    }
+
+    /** The report is the hospital's record, written in Chinese whoever's session raised the alert. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, Locale.SIMPLIFIED_CHINESE);
     }
 
     private static String truncate(String text, int max) {

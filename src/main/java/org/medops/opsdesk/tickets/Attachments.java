@@ -27,25 +27,30 @@ class Attachments {
     long add(long ticketId, String filename, UploadedFileType type, byte[] content, String by, Instant at) {
         return jdbc.sql("""
                         insert into ticket_attachments(ticket_id, filename, content_type, size_bytes, content, uploaded_at, uploaded_by)
-                        values (?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(ticketId, filename, type.contentType(), content.length, content, Timestamp.from(at), by)
+                        values (:ticketId, :filename, :contentType, :sizeBytes, :content, :at, :by) returning id""")
+                .param("ticketId", ticketId).param("filename", filename).param("contentType", type.contentType())
+                .param("sizeBytes", content.length).param("content", content).param("at", Timestamp.from(at))
+                .param("by", by)
                 .query(Long.class).single();
     }
 
     int count(long ticketId) {
-        return jdbc.sql("select count(*) from ticket_attachments where ticket_id = ?").param(ticketId)
+        return jdbc.sql("select count(*) from ticket_attachments where ticket_id = :ticketId")
+                .param("ticketId", ticketId)
                 .query(Integer.class).single();
     }
 
     List<TicketView.AttachmentInfo> of(long ticketId) {
         return jdbc.sql("""
                         select id, filename, content_type, size_bytes, uploaded_at, uploaded_by from ticket_attachments
-                        where ticket_id = ? order by id""").param(ticketId).query(TicketView.AttachmentInfo.class).list();
+                        where ticket_id = :ticketId order by id""").param("ticketId", ticketId).query(TicketView.AttachmentInfo.class).list();
     }
 
     Optional<Content> content(long ticketId, long id) {
-        return jdbc.sql("select filename, content_type, content from ticket_attachments where ticket_id = ? and id = ?")
-                .params(ticketId, id).query((rs, n) -> new Content(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+        return jdbc.sql("""
+                        select filename, content_type, content from ticket_attachments
+                        where ticket_id = :ticketId and id = :id""")
+                .param("ticketId", ticketId).param("id", id).query((rs, n) -> new Content(rs.getString(1), rs.getString(2), rs.getBytes(3)))
                 .optional();
     }
 }

@@ -97,7 +97,7 @@ class DemoTickets implements DemoData {
                          Priority priority, Instant reportedAt) {
         FaultReport report = new FaultReport(title, phenomenon, reportedAt.minusSeconds(300).atOffset(ZoneOffset.UTC),
                 impact, List.of(system), category, null, "信息科值班", "分机 8100", ReportSource.PHONE, priority);
-        long id = tickets.insert(Ticket.report(report, reportedAt, DemoTimeline.REPORTER, desk.currentContext(priority),
+        long id = tickets.insert(Ticket.open(report, reportedAt, DemoTimeline.REPORTER, desk.currentContext(priority),
                 null, null));
         return tickets.find(id).orElseThrow();
     }
@@ -117,7 +117,7 @@ class DemoTickets implements DemoData {
                 planned.occurredAt().atOffset(ZoneOffset.UTC), fault.impact(), List.of(fault.system()),
                 fault.category(), null, "信息科值班", planned.contact(), planned.source(), planned.priority());
         Long recurrence = desk.recurrenceOf(report, planned.reportedAt());
-        long id = tickets.insert(Ticket.report(report, planned.reportedAt(), DemoTimeline.REPORTER, sla, recurrence, null));
+        long id = tickets.insert(Ticket.open(report, planned.reportedAt(), DemoTimeline.REPORTER, sla, recurrence, null));
         Ticket ticket = tickets.find(id).orElseThrow();
         for (DemoTimeline.Step step : planned.steps()) {
             step.applyTo(ticket, planned, sla);

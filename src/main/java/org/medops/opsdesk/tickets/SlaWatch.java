@@ -89,23 +89,26 @@ class SlaWatch {
                 .map(w -> new Notice(w.level().targetIds(), message(w, sla, now))).toList();
     }
 
-    /** Robot and e-mail text in Chinese, the hospital's zone, and what is left on the clock's own basis. */
+    /**
+     * Robot and e-mail text in Chinese (the hospital's robots and mailboxes read it), the hospital's zone, and what is
+     * left on the clock's own basis. Numbers go in as text so the message format does not group them (1,440).
+     */
     private Message message(Ticket.Warning warning, SlaContext sla, Instant now) {
         SlaClock c = warning.clock();
         boolean breached = warning.level().percent() >= 100;
         Duration left = c.target().minus(c.elapsedAt(now, sla.time(c.basis())));
-        String kind = label("sla.kind." + c.kind());
-        String title = (breached ? "【SLA 已超时】" : "【SLA 预警 " + warning.percentUsed() + "%】") + warning.ticketNumber();
-        String text = warning.title()
-                + "\n时限：" + kind + " " + c.target().toMinutes() + " 分钟（" + label("sla.basis." + c.basis()) + "）"
-                + "\n到期：" + (c.dueAt() == null ? "—" : SlaPreview.format(c.dueAt(), sla.calendar()))
-                + (breached ? "" : "（剩余 " + Math.max(0, left.toMinutes()) + " 分钟）")
-                + "\n负责人：" + (warning.assignee() == null ? "未受理" : warning.assignee())
-                + "\n通知对象：" + label("sla.audience." + warning.level().audience());
-        return new Message(title, text, breached ? "CRITICAL" : "WARNING", "ticket:" + warning.ticketNumber());
+        String title = breached ? text("sla.warning.title.breached", warning.ticketNumber())
+                : text("sla.warning.title.warning", String.valueOf(warning.percentUsed()), warning.ticketNumber());
+        String body = text("sla.warning.text", warning.title(), text("sla.kind." + c.kind()),
+                String.valueOf(c.target().toMinutes()), text("sla.basis." + c.basis()),
+                c.dueAt() == null ? "—" : SlaPreview.format(c.dueAt(), sla.calendar()),
+                breached ? "" : text("sla.warning.left", String.valueOf(Math.max(0, left.toMinutes()))),
+                warning.assignee() == null ? text("sla.warning.unaccepted") : warning.assignee(),
+                text("sla.audience." + warning.level().audience()));
+        return new Message(title, body, breached ? "CRITICAL" : "WARNING", "ticket:" + warning.ticketNumber());
     }
 
-    private String label(String key) {
-        return messages.getMessage(key, null, key, Locale.SIMPLIFIED_CHINESE);
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, Locale.SIMPLIFIED_CHINESE);
     }
 }

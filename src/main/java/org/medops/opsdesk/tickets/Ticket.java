@@ -7,6 +7,9 @@ import org.medops.opsdesk.sla.Escalation;
 import org.medops.opsdesk.sla.SlaContext;
 import org.medops.opsdesk.sla.TargetKind;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,67 +29,100 @@ final class Ticket {
 
     private final long id;
     private final String number;
-    private final FaultReport report;
-    private final Instant reportedAt;
-    private final String createdBy;
-    private Priority priority;
-    private long policyId;
-    private String calendarCode;
+    private FaultReport report;
+    private final Reported reported;
+    private Terms terms;
     private TicketStatus status;
     private TicketStatus statusBeforeWait;
-    private int cycle;
-    private Instant cycleStartedAt;
     private String assignee;
-    private WorkMode workMode;
-    private Instant arrivedAt;
-    private LocationReport location;
-    private Instant locatedAt;
-    private String locatedBy;
-    private String fixSummary;
-    private Instant fixedAt;
-    private String fixedBy;
-    private Confirmation confirmation;
-    private Instant closedAt;
+    private Cycle cycle;
     private Recurrence recurrence;
-    private final Long alertId;
     private String calendarWarning;
     private final List<SlaClock> clocks;
     private final List<TimelineEntry> newEntries = new ArrayList<>();
-    private ClosedCycle archived;
+    private Cycle archived;
 
-    Ticket(long id, String number, FaultReport report, Instant reportedAt, String createdBy, Priority priority,
-           long policyId, String calendarCode, TicketStatus status, TicketStatus statusBeforeWait, int cycle,
-           Instant cycleStartedAt, String assignee, WorkMode workMode, Instant arrivedAt, LocationReport location,
-           Instant locatedAt, String locatedBy, String fixSummary, Instant fixedAt, String fixedBy,
-           Confirmation confirmation, Instant closedAt, Recurrence recurrence, Long alertId, String calendarWarning,
-           List<SlaClock> clocks) {
+    Ticket(long id, String number, FaultReport report, Reported reported, Terms terms, Standing standing, Cycle cycle,
+           Recurrence recurrence, String calendarWarning, List<SlaClock> clocks) {
         this.id = id;
         this.number = number;
         this.report = report;
-        this.reportedAt = reportedAt;
-        this.createdBy = createdBy;
-        this.priority = priority;
-        this.policyId = policyId;
-        this.calendarCode = calendarCode;
-        this.status = status;
-        this.statusBeforeWait = statusBeforeWait;
+        this.reported = reported;
+        this.terms = terms;
+        this.status = standing.status();
+        this.statusBeforeWait = standing.beforeWait();
+        this.assignee = standing.assignee();
         this.cycle = cycle;
-        this.cycleStartedAt = cycleStartedAt;
-        this.assignee = assignee;
-        this.workMode = workMode;
-        this.arrivedAt = arrivedAt;
-        this.location = location;
-        this.locatedAt = locatedAt;
-        this.locatedBy = locatedBy;
-        this.fixSummary = fixSummary;
-        this.fixedAt = fixedAt;
-        this.fixedBy = fixedBy;
-        this.confirmation = confirmation;
-        this.closedAt = closedAt;
         this.recurrence = recurrence;
-        this.alertId = alertId;
         this.calendarWarning = calendarWarning;
         this.clocks = new ArrayList<>(clocks);
+    }
+
+    /** When the fault was reported, by whom, and the alert it came from (null when a person reported it). */
+    record Reported(Instant at, String by, Long alertId) {
+    }
+
+    /** What the ticket is measured by: the SLA policy of its priority and the calendar that policy counts on. */
+    record Terms(long policyId, String calendarCode) {
+        static Terms of(SlaContext sla) {
+            return new Terms(sla.policy().id(), sla.calendar().code());
+        }
+    }
+
+    /** Where the ticket stands: its status, the one a wait for information returns to, and who has it. */
+    record Standing(TicketStatus status, TicketStatus beforeWait, String assignee) {
+    }
+
+    /**
+     * One cycle of the ticket, from the report (or a reopen) to the hospital's sign-off: how it was worked, what the
+     * location found, the repair and the confirmation. A reopen archives the cycle as it was signed and starts the
+     * next. In the API a cycle's number is {@code cycle}; its start is internal (the clocks show it).
+     */
+    record Cycle(@JsonProperty("cycle") int number, @JsonIgnore Instant startedAt, WorkMode workMode,
+                 Instant arrivedAt, LocationReport location, Instant locatedAt, String locatedBy, String fixSummary,
+                 Instant fixedAt, String fixedBy, Confirmation confirmation, Instant closedAt) {
+
+        static Cycle first(Instant at) {
+            return started(1, at);
+        }
+
+        Cycle next(Instant at) {
+            return started(number + 1, at);
+        }
+
+        private static Cycle started(int number, Instant at) {
+            return new Cycle(number, at, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        Cycle worked(WorkMode mode) {
+            return new Cycle(number, startedAt, mode, arrivedAt, location, locatedAt, locatedBy, fixSummary, fixedAt,
+                    fixedBy, confirmation, closedAt);
+        }
+
+        Cycle arrived(Instant at) {
+            return new Cycle(number, startedAt, workMode, at, location, locatedAt, locatedBy, fixSummary, fixedAt,
+                    fixedBy, confirmation, closedAt);
+        }
+
+        Cycle located(LocationReport report, Instant at, String by) {
+            return new Cycle(number, startedAt, workMode, arrivedAt, report, at, by, fixSummary, fixedAt, fixedBy,
+                    confirmation, closedAt);
+        }
+
+        Cycle fixed(String summary, Instant at, String by) {
+            return new Cycle(number, startedAt, workMode, arrivedAt, location, locatedAt, locatedBy, summary, at, by,
+                    confirmation, closedAt);
+        }
+
+        Cycle closed(Confirmation signed) {
+            return new Cycle(number, startedAt, workMode, arrivedAt, location, locatedAt, locatedBy, fixSummary, fixedAt,
+                    fixedBy, signed, signed.at());
+        }
+
+        /** On site and not there yet: the fix waits for the arrival. */
+        boolean awaitingArrival() {
+            return workMode == WorkMode.ONSITE && arrivedAt == null;
+        }
     }
 
     /** The hospital's signed-off repair (故障修复确认单): who, their name as signed, and their statement. */
@@ -104,15 +140,11 @@ final class Ticket {
     record Earlier(long id, String number, Instant reportedAt) {
     }
 
-    /** What a cycle established before the ticket was reopened; kept as it was signed. */
-    record ClosedCycle(int cycle, LocationReport location, Instant locatedAt, String locatedBy, String fixSummary,
-                       Instant fixedAt, String fixedBy, Confirmation confirmation, Instant closedAt) {
-    }
-
-    static Ticket report(FaultReport report, Instant at, String by, SlaContext sla, Long recurrenceOf, Long alertId) {
-        Ticket ticket = new Ticket(0, null, report, at, by, report.priority(), sla.policy().id(), sla.calendar().code(),
-                TicketStatus.NEW, null, 1, at, null, null, null, null, null, null, null, null, null, null, null,
-                recurrenceOf == null ? null : new Recurrence(recurrenceOf, null, null), alertId, null, List.of());
+    /** A new ticket for a reported fault: the first cycle starts with its response and resolution clocks. */
+    static Ticket open(FaultReport report, Instant at, String by, SlaContext sla, Long recurrenceOf, Long alertId) {
+        Ticket ticket = new Ticket(0, null, report, new Reported(at, by, alertId), Terms.of(sla),
+                new Standing(TicketStatus.NEW, null, null), Cycle.first(at),
+                recurrenceOf == null ? null : new Recurrence(recurrenceOf, null, null), null, List.of());
         ticket.startCycleClocks(at, sla);
         ticket.note(at, by, "REPORTED", report.source() + (recurrenceOf != null ? " · recurrence" : ""));
         return ticket;
@@ -126,7 +158,7 @@ final class Ticket {
         if (earlier == null) {
             throw ProblemException.conflict("ticket-recurrence-missing", number);
         }
-        if (earlier.id() == id || !earlier.reportedAt().isBefore(reportedAt)) {
+        if (earlier.id() == id || !earlier.reportedAt().isBefore(reported.at())) {
             throw ProblemException.invalid("ticket-recurrence-invalid", number, earlier.number());
         }
         recurrence = new Recurrence(earlier.id(), by, at);
@@ -147,8 +179,8 @@ final class Ticket {
         status = TicketStatus.ACCEPTED;
         assignee = engineer;
         stop(TargetKind.RESPONSE, at, sla);
-        sla.target(TargetKind.LOCATION, cycleStartedAt).ifPresent(target ->
-                clocks.add(SlaClock.start(id, cycle, TargetKind.LOCATION, target, at, target.time(sla.calendar()))));
+        sla.target(TargetKind.LOCATION, cycle.startedAt()).ifPresent(target ->
+                clocks.add(SlaClock.start(id, cycle.number(), TargetKind.LOCATION, target, at, target.time(sla.calendar()))));
         note(at, engineer, "ACCEPTED", "");
     }
 
@@ -192,15 +224,16 @@ final class Ticket {
     void startWork(WorkMode mode, String engineer, Instant at, SlaContext sla) {
         require(TicketStatus.ACCEPTED);
         status = TicketStatus.IN_PROGRESS;
-        workMode = mode;
+        cycle = cycle.worked(mode);
         if (mode == WorkMode.ONSITE) {
             // On-site arrival is promised from the report (seed 001: on site within 2 h of the call), less the
             // time spent waiting for the hospital, which the resolution clock (same start) has kept out.
-            sla.target(TargetKind.ARRIVAL, cycleStartedAt).ifPresent(target -> {
+            sla.target(TargetKind.ARRIVAL, cycle.startedAt()).ifPresent(target -> {
                 TimeBasis time = target.time(sla.calendar());
                 SlaClock arrival = clock(TargetKind.RESOLUTION).filter(r -> r.basis() == target.basis())
-                        .map(r -> SlaClock.takingOver(id, cycle, TargetKind.ARRIVAL, target, r, at, time))
-                        .orElseGet(() -> SlaClock.start(id, cycle, TargetKind.ARRIVAL, target, cycleStartedAt, time));
+                        .map(r -> SlaClock.takingOver(id, cycle.number(), TargetKind.ARRIVAL, target, r, at, time))
+                        .orElseGet(() -> SlaClock.start(id, cycle.number(), TargetKind.ARRIVAL, target,
+                                cycle.startedAt(), time));
                 clocks.add(arrival.noteBreach(at));
             });
         }
@@ -208,13 +241,13 @@ final class Ticket {
     }
 
     void arrive(Instant arrival, String engineer, Instant at, SlaContext sla) {
-        if (workMode != WorkMode.ONSITE || arrivedAt != null || !WORKING.contains(status)) {
+        if (!cycle.awaitingArrival() || !WORKING.contains(status)) {
             throw ProblemException.conflict("ticket-not-awaiting-arrival", number);
         }
-        if (arrival.isAfter(at) || arrival.isBefore(cycleStartedAt)) {
+        if (arrival.isAfter(at) || arrival.isBefore(cycle.startedAt())) {
             throw ProblemException.invalid("arrival-time-invalid", number);
         }
-        arrivedAt = arrival;
+        cycle = cycle.arrived(arrival);
         stop(TargetKind.ARRIVAL, arrival, sla);
         note(at, engineer, "ARRIVED", arrival.toString());
     }
@@ -240,9 +273,7 @@ final class Ticket {
     void locate(LocationReport report, String engineer, Instant at, SlaContext sla) {
         require(TicketStatus.IN_PROGRESS);
         status = TicketStatus.LOCATED;
-        location = report;
-        locatedAt = at;
-        locatedBy = engineer;
+        cycle = cycle.located(report, at, engineer);
         stop(TargetKind.LOCATION, at, sla);
         note(at, engineer, "LOCATED", report.rootCause());
     }
@@ -251,13 +282,11 @@ final class Ticket {
         if (status != TicketStatus.IN_PROGRESS && status != TicketStatus.LOCATED) {
             throw ProblemException.conflict("ticket-transition", number, status, TicketStatus.AWAITING_CONFIRMATION);
         }
-        if (workMode == WorkMode.ONSITE && arrivedAt == null) {
+        if (cycle.awaitingArrival()) {
             throw ProblemException.conflict("ticket-arrival-missing", number);
         }
         status = TicketStatus.AWAITING_CONFIRMATION;
-        fixSummary = summary;
-        fixedAt = at;
-        fixedBy = engineer;
+        cycle = cycle.fixed(summary, at, engineer);
         // A fix found without a separate location report answers the location target too.
         stop(TargetKind.LOCATION, at, sla);
         replaceOpenClocks(clock -> clock.kind() == TargetKind.RESOLUTION ? clock.pause(at, sla.time(clock.basis())) : clock);
@@ -267,13 +296,12 @@ final class Ticket {
     void confirm(Confirmation signed, SlaContext sla) {
         require(TicketStatus.AWAITING_CONFIRMATION);
         // Whoever worked the fault (accepted, located or repaired it) cannot sign it off as repaired.
-        if (signed.username().equals(fixedBy) || signed.username().equals(assignee)
-                || signed.username().equals(locatedBy)) {
+        if (signed.username().equals(cycle.fixedBy()) || signed.username().equals(assignee)
+                || signed.username().equals(cycle.locatedBy())) {
             throw new ProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "confirm-own-repair", number);
         }
         status = TicketStatus.CLOSED;
-        confirmation = signed;
-        closedAt = signed.at();
+        cycle = cycle.closed(signed);
         stop(TargetKind.RESOLUTION, signed.at(), sla);
         note(signed.at(), signed.username(), "CONFIRMED", signed.name() + "：" + signed.statement());
     }
@@ -289,14 +317,13 @@ final class Ticket {
         if (!status.open()) {
             throw ProblemException.conflict("ticket-closed", number);
         }
-        if (newPriority == priority) {
+        Priority old = report.priority();
+        if (newPriority == old) {
             return;
         }
-        Priority old = priority;
-        priority = newPriority;
-        policyId = newSla.policy().id();
-        calendarCode = newSla.calendar().code();
-        replaceOpenClocks(clock -> newSla.target(clock.kind(), cycleStartedAt)
+        report = report.reprioritised(newPriority);
+        terms = Terms.of(newSla);
+        replaceOpenClocks(clock -> newSla.target(clock.kind(), cycle.startedAt())
                 .map(target -> clock.retarget(target, target.time(newSla.calendar())).noteBreach(at))
                 .orElse(clock));
         note(at, by, "PRIORITY_CHANGED", old + " → " + newPriority + (reason == null ? "" : "：" + reason));
@@ -305,21 +332,9 @@ final class Ticket {
     /** A closed fault came back: a new cycle with new clocks; the old cycle and its outcomes stay as they were. */
     void reopen(String reason, String by, Instant at, SlaContext sla) {
         require(TicketStatus.CLOSED);
-        archived = new ClosedCycle(cycle, location, locatedAt, locatedBy, fixSummary, fixedAt, fixedBy, confirmation,
-                closedAt);
-        cycle++;
-        cycleStartedAt = at;
+        archived = cycle;
+        cycle = cycle.next(at);
         status = TicketStatus.NEW;
-        workMode = null;
-        arrivedAt = null;
-        location = null;
-        locatedAt = null;
-        locatedBy = null;
-        fixSummary = null;
-        fixedAt = null;
-        fixedBy = null;
-        confirmation = null;
-        closedAt = null;
         clocks.clear();
         startCycleClocks(at, sla);
         note(at, by, "REOPENED", reason);
@@ -377,7 +392,7 @@ final class Ticket {
         Instant latest = clocks.stream().filter(c -> c.basis() == ClockBasis.BUSINESS && c.dueAt() != null)
                 .map(SlaClock::dueAt).max(Instant::compareTo).orElse(null);
         java.util.SortedSet<Integer> missing = latest == null ? new java.util.TreeSet<>()
-                : sla.calendar().missingYears(cycleStartedAt, latest);
+                : sla.calendar().missingYears(cycle.startedAt(), latest);
         calendarWarning = missing.isEmpty() ? null : missing.toString();
     }
 
@@ -398,7 +413,7 @@ final class Ticket {
     private void startCycleClocks(Instant at, SlaContext sla) {
         for (TargetKind kind : List.of(TargetKind.RESPONSE, TargetKind.RESOLUTION)) {
             sla.target(kind, at).ifPresent(target ->
-                    clocks.add(SlaClock.start(id, cycle, kind, target, at, target.time(sla.calendar()))));
+                    clocks.add(SlaClock.start(id, cycle.number(), kind, target, at, target.time(sla.calendar()))));
         }
     }
 
@@ -427,32 +442,22 @@ final class Ticket {
     long id() { return id; }
     String number() { return number; }
     FaultReport report() { return report; }
-    Instant reportedAt() { return reportedAt; }
-    String createdBy() { return createdBy; }
-    Priority priority() { return priority; }
-    long policyId() { return policyId; }
-    String calendarCode() { return calendarCode; }
+    Reported reported() { return reported; }
+    Instant reportedAt() { return reported.at(); }
+    Priority priority() { return report.priority(); }
+    Terms terms() { return terms; }
+    long policyId() { return terms.policyId(); }
+    Standing standing() { return new Standing(status, statusBeforeWait, assignee); }
     TicketStatus status() { return status; }
-    TicketStatus statusBeforeWait() { return statusBeforeWait; }
-    int cycle() { return cycle; }
-    Instant cycleStartedAt() { return cycleStartedAt; }
     String assignee() { return assignee; }
-    WorkMode workMode() { return workMode; }
-    Instant arrivedAt() { return arrivedAt; }
-    LocationReport location() { return location; }
-    Instant locatedAt() { return locatedAt; }
-    String locatedBy() { return locatedBy; }
-    String fixSummary() { return fixSummary; }
-    Instant fixedAt() { return fixedAt; }
-    String fixedBy() { return fixedBy; }
-    Confirmation confirmation() { return confirmation; }
-    Instant closedAt() { return closedAt; }
+    /** The current cycle. */
+    Cycle cycle() { return cycle; }
     Long recurrenceOf() { return recurrence == null ? null : recurrence.of(); }
     Recurrence recurrence() { return recurrence; }
-    Long alertId() { return alertId; }
+    Long alertId() { return reported.alertId(); }
     String calendarWarning() { return calendarWarning; }
     List<SlaClock> clocks() { return List.copyOf(clocks); }
     List<TimelineEntry> newEntries() { return List.copyOf(newEntries); }
     /** The cycle a reopen just closed, to be kept; empty otherwise. */
-    java.util.Optional<ClosedCycle> archivedCycle() { return java.util.Optional.ofNullable(archived); }
+    Optional<Cycle> archivedCycle() { return Optional.ofNullable(archived); }
 }

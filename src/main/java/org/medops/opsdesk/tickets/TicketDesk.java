@@ -77,7 +77,7 @@ class TicketDesk {
         }
         SlaContext sla = context(policies.current(report.priority()));
         Long recurrenceOf = recurrenceOf(report, at);
-        Ticket ticket = Ticket.report(report, at, by, sla, recurrenceOf, alertId);
+        Ticket ticket = Ticket.open(report, at, by, sla, recurrenceOf, alertId);
         ticket.checkCalendar(sla);
         long id = tickets.insert(ticket);
         Ticket saved = tickets.find(id).orElseThrow();

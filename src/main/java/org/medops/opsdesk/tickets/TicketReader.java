@@ -7,11 +7,9 @@ import org.medops.opsdesk.sla.SlaPolicy;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.medops.shared.ProblemException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,16 +21,13 @@ class TicketReader {
     private final TicketDesk desk;
     private final SlaPolicies policies;
     private final Attachments attachments;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
-    TicketReader(Tickets tickets, TicketDesk desk, SlaPolicies policies, Attachments attachments, JdbcClient jdbc,
-                 Clock clock) {
+    TicketReader(Tickets tickets, TicketDesk desk, SlaPolicies policies, Attachments attachments, Clock clock) {
         this.tickets = tickets;
         this.desk = desk;
         this.policies = policies;
         this.attachments = attachments;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -40,10 +35,10 @@ class TicketReader {
     @Transactional(readOnly = true)
     TicketView view(long id, Integer cycle) {
         TicketView current = view(id);
-        if (cycle == null || cycle == current.cycle()) {
+        if (cycle == null || cycle == current.current().number()) {
             return current;
         }
-        return current.earlierCycles().stream().filter(c -> c.cycle() == cycle).findFirst().map(current::asOf)
+        return current.earlierCycles().stream().filter(c -> c.number() == cycle).findFirst().map(current::asOf)
                 .orElseThrow(() -> ProblemException.notFound("ticket cycle", current.number() + "#" + cycle));
     }
 
@@ -59,17 +54,13 @@ class TicketReader {
                     c.state(), c.stoppedAt(), c.breachedAt());
         }).toList();
         String recurrenceOf = t.recurrenceOf() == null ? null
-                : jdbc.sql("select number from tickets where id = ?").param(t.recurrenceOf()).query(String.class).single();
+                : tickets.earlier(t.recurrenceOf()).map(Ticket.Earlier::number).orElseThrow();
         SlaPolicy policy = policies.find(t.policyId()).orElseThrow();
-        FaultReport r = t.report();
-        ZoneId zone = sla.calendar().zone();
-        return new TicketView(t.id(), t.number(), r.title(), r.phenomenon(), r.occurredAt().atZoneSameInstant(zone)
-                .toOffsetDateTime(), r.impactScope(), r.systems(), r.category(), r.steps(), r.reporter(), r.contact(),
-                r.source(), t.priority(), policy.version(), policy.name(), t.status(), t.cycle(), t.assignee(),
-                t.workMode(), t.arrivedAt(), t.location(), t.locatedAt(), t.locatedBy(), t.fixSummary(), t.fixedAt(),
-                t.fixedBy(), t.confirmation(), t.reportedAt(), t.closedAt(), recurrenceOf,
-                t.recurrence() == null ? null : t.recurrence().confirmedBy(),
-                t.recurrence() == null ? null : t.recurrence().confirmedAt(), t.alertId(),
-                t.calendarWarning(), clocks, tickets.timeline(id), attachments.of(id), tickets.closedCycles(id));
+        Ticket.Recurrence recurrence = t.recurrence();
+        return new TicketView(t.id(), t.number(), t.report().shownIn(sla.calendar().zone()), policy.version(),
+                policy.name(), t.status(), t.assignee(), t.cycle(), t.reportedAt(), recurrenceOf,
+                recurrence == null ? null : recurrence.confirmedBy(), recurrence == null ? null : recurrence.confirmedAt(),
+                t.alertId(), t.calendarWarning(), clocks, tickets.timeline(id), attachments.of(id),
+                tickets.closedCycles(id));
     }
 }

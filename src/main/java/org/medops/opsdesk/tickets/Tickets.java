@@ -45,67 +45,84 @@ class Tickets {
                         insert into tickets(number, title, phenomenon, occurred_at, impact_scope, system_codes, category, steps,
                             reporter, contact, source, priority, policy_id, calendar_code, status, cycle, cycle_started_at,
                             recurrence_of, alert_id, reported_at, created_by, calendar_warning)
-                        values ('GD-' || ? || '-'
-                                    || lpad(nextval('ticket_numbers')::text, 6, '0'),
-                                ?, ?, ?, ?, ?::varchar[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(numberYear(ticket.reportedAt(), zone.get()), r.title(), r.phenomenon(), ts(r.occurredAt().toInstant()), r.impactScope(),
-                        r.systems().toArray(String[]::new), r.category().name(), r.steps(), r.reporter(), r.contact(),
-                        r.source().name(), ticket.priority().name(), ticket.policyId(), ticket.calendarCode(),
-                        ticket.status().name(), ticket.cycle(), ts(ticket.cycleStartedAt()), ticket.recurrenceOf(),
-                        ticket.alertId(), ts(ticket.reportedAt()), ticket.createdBy(), ticket.calendarWarning())
+                        values ('GD-' || :year || '-' || lpad(nextval('ticket_numbers')::text, 6, '0'),
+                                :title, :phenomenon, :occurredAt, :impactScope, :systems::varchar[], :category, :steps,
+                                :reporter, :contact, :source, :priority, :policyId, :calendarCode, :status, :cycle,
+                                :cycleStartedAt, :recurrenceOf, :alertId, :reportedAt, :createdBy, :calendarWarning)
+                        returning id""")
+                .param("year", numberYear(ticket.reportedAt(), zone.get()))
+                .param("title", r.title()).param("phenomenon", r.phenomenon())
+                .param("occurredAt", ts(r.occurredAt().toInstant())).param("impactScope", r.impactScope())
+                .param("systems", r.systems().toArray(String[]::new)).param("category", r.category().name())
+                .param("steps", r.steps()).param("reporter", r.reporter()).param("contact", r.contact())
+                .param("source", r.source().name()).param("priority", ticket.priority().name())
+                .param("policyId", ticket.terms().policyId()).param("calendarCode", ticket.terms().calendarCode())
+                .param("status", ticket.status().name()).param("cycle", ticket.cycle().number())
+                .param("cycleStartedAt", ts(ticket.cycle().startedAt())).param("recurrenceOf", ticket.recurrenceOf())
+                .param("alertId", ticket.alertId()).param("reportedAt", ts(ticket.reportedAt()))
+                .param("createdBy", ticket.reported().by()).param("calendarWarning", ticket.calendarWarning())
                 .query(Long.class).single();
         saveClocksAndEntries(id, ticket);
         return id;
     }
 
     void save(Ticket t) {
-        Ticket.Confirmation c = t.confirmation();
-        LocationReport l = t.location();
+        Ticket.Standing standing = t.standing();
         Ticket.Recurrence r = t.recurrence();
-        jdbc.sql("""
-                        update tickets set priority = ?, policy_id = ?, calendar_code = ?, status = ?, status_before_wait = ?,
-                            cycle = ?,
-                            cycle_started_at = ?, assignee = ?, work_mode = ?, arrived_at = ?, root_cause = ?, location_impact = ?,
-                            fix_priority = ?, risk = ?, located_at = ?, located_by = ?, fix_summary = ?, fixed_at = ?,
-                            fixed_by = ?, confirmed_by = ?, confirmer_name = ?, confirmation = ?, confirmed_at = ?,
-                            closed_at = ?, calendar_warning = ?, recurrence_of = ?, recurrence_confirmed_by = ?,
-                            recurrence_confirmed_at = ?
-                        where id = ?""")
-                .params(t.priority().name(), t.policyId(), t.calendarCode(), t.status().name(), name(t.statusBeforeWait()), t.cycle(),
-                        ts(t.cycleStartedAt()), t.assignee(), name(t.workMode()), ts(t.arrivedAt()),
-                        l == null ? null : l.rootCause(), l == null ? null : l.impact(), l == null ? null : l.fixPriority(),
-                        l == null ? null : l.risk(), ts(t.locatedAt()), t.locatedBy(), t.fixSummary(), ts(t.fixedAt()),
-                        t.fixedBy(), c == null ? null : c.username(), c == null ? null : c.name(),
-                        c == null ? null : c.statement(), c == null ? null : ts(c.at()), ts(t.closedAt()),
-                        t.calendarWarning(), t.recurrenceOf(), r == null ? null : r.confirmedBy(),
-                        r == null ? null : ts(r.confirmedAt()), t.id())
+        cycle(jdbc.sql("""
+                        update tickets set priority = :priority, policy_id = :policyId, calendar_code = :calendarCode,
+                            status = :status, status_before_wait = :beforeWait, assignee = :assignee,
+                            cycle = :cycle, cycle_started_at = :startedAt, work_mode = :workMode, arrived_at = :arrivedAt,
+                            root_cause = :rootCause, location_impact = :locationImpact, fix_priority = :fixPriority,
+                            risk = :risk, located_at = :locatedAt, located_by = :locatedBy, fix_summary = :fixSummary,
+                            fixed_at = :fixedAt, fixed_by = :fixedBy, confirmed_by = :confirmedBy,
+                            confirmer_name = :confirmerName, confirmation = :confirmation, confirmed_at = :confirmedAt,
+                            closed_at = :closedAt, calendar_warning = :calendarWarning, recurrence_of = :recurrenceOf,
+                            recurrence_confirmed_by = :recurrenceConfirmedBy,
+                            recurrence_confirmed_at = :recurrenceConfirmedAt
+                        where id = :id"""), t.cycle())
+                .param("priority", t.priority().name()).param("policyId", t.terms().policyId())
+                .param("calendarCode", t.terms().calendarCode()).param("status", standing.status().name())
+                .param("beforeWait", name(standing.beforeWait())).param("assignee", standing.assignee())
+                .param("calendarWarning", t.calendarWarning()).param("recurrenceOf", t.recurrenceOf())
+                .param("recurrenceConfirmedBy", r == null ? null : r.confirmedBy())
+                .param("recurrenceConfirmedAt", r == null ? null : ts(r.confirmedAt())).param("id", t.id())
                 .update();
         t.archivedCycle().ifPresent(closed -> archive(t.id(), closed));
         saveClocksAndEntries(t.id(), t);
     }
 
-    private void archive(long ticketId, Ticket.ClosedCycle c) {
+    private void archive(long ticketId, Ticket.Cycle closed) {
+        cycle(jdbc.sql("""
+                        insert into ticket_cycles(ticket_id, cycle, started_at, work_mode, arrived_at, root_cause,
+                            location_impact, fix_priority, risk, located_at, located_by, fix_summary, fixed_at, fixed_by,
+                            confirmed_by, confirmer_name, confirmation, confirmed_at, closed_at)
+                        values (:ticketId, :cycle, :startedAt, :workMode, :arrivedAt, :rootCause, :locationImpact,
+                            :fixPriority, :risk, :locatedAt, :locatedBy, :fixSummary, :fixedAt, :fixedBy, :confirmedBy,
+                            :confirmerName, :confirmation, :confirmedAt, :closedAt)"""), closed)
+                .param("ticketId", ticketId).update();
+    }
+
+    /** A cycle's fields, named alike in the ticket row (its current cycle) and the archive (its closed ones). */
+    private static JdbcClient.StatementSpec cycle(JdbcClient.StatementSpec sql, Ticket.Cycle c) {
         LocationReport l = c.location();
         Ticket.Confirmation s = c.confirmation();
-        jdbc.sql("""
-                        insert into ticket_cycles(ticket_id, cycle, root_cause, location_impact, fix_priority, risk, located_at,
-                            located_by, fix_summary, fixed_at, fixed_by, confirmed_by, confirmer_name, confirmation, confirmed_at,
-                            closed_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(ticketId, c.cycle(), l == null ? null : l.rootCause(), l == null ? null : l.impact(),
-                        l == null ? null : l.fixPriority(), l == null ? null : l.risk(), ts(c.locatedAt()), c.locatedBy(),
-                        c.fixSummary(), ts(c.fixedAt()), c.fixedBy(), s == null ? null : s.username(),
-                        s == null ? null : s.name(), s == null ? null : s.statement(), s == null ? null : ts(s.at()),
-                        ts(c.closedAt()))
-                .update();
+        return sql.param("cycle", c.number()).param("startedAt", ts(c.startedAt()))
+                .param("workMode", name(c.workMode())).param("arrivedAt", ts(c.arrivedAt()))
+                .param("rootCause", l == null ? null : l.rootCause())
+                .param("locationImpact", l == null ? null : l.impact())
+                .param("fixPriority", l == null ? null : l.fixPriority()).param("risk", l == null ? null : l.risk())
+                .param("locatedAt", ts(c.locatedAt())).param("locatedBy", c.locatedBy())
+                .param("fixSummary", c.fixSummary()).param("fixedAt", ts(c.fixedAt())).param("fixedBy", c.fixedBy())
+                .param("confirmedBy", s == null ? null : s.username()).param("confirmerName", s == null ? null : s.name())
+                .param("confirmation", s == null ? null : s.statement())
+                .param("confirmedAt", s == null ? null : ts(s.at())).param("closedAt", ts(c.closedAt()));
     }
 
     /** The cycles closed before the ticket was reopened, oldest first. */
-    List<Ticket.ClosedCycle> closedCycles(long ticketId) {
-        return jdbc.sql("select * from ticket_cycles where ticket_id = ? order by cycle").param(ticketId)
-                .query((rs, n) -> new Ticket.ClosedCycle(rs.getInt("cycle"), location(rs), instant(rs, "located_at"),
-                        rs.getString("located_by"), rs.getString("fix_summary"), instant(rs, "fixed_at"),
-                        rs.getString("fixed_by"), confirmation(rs), instant(rs, "closed_at"))).list();
+    List<Ticket.Cycle> closedCycles(long ticketId) {
+        return jdbc.sql("select * from ticket_cycles where ticket_id = :ticketId order by cycle")
+                .param("ticketId", ticketId).query((rs, n) -> cycle(rs, "started_at")).list();
     }
 
     private void saveClocksAndEntries(long ticketId, Ticket ticket) {
@@ -113,44 +130,54 @@ class Tickets {
             jdbc.sql("""
                             insert into sla_clocks(ticket_id, cycle, kind, basis, target_seconds, started_at, running_since,
                                 paused_since, elapsed_seconds, paused_seconds, due_at, stopped_at, breached_at, warned_percent, state)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            values (:ticketId, :cycle, :kind, :basis, :targetSeconds, :startedAt, :runningSince,
+                                :pausedSince, :elapsedSeconds, :pausedSeconds, :dueAt, :stoppedAt, :breachedAt,
+                                :warnedPercent, :state)
                             on conflict (ticket_id, cycle, kind) do update set basis = excluded.basis,
                                 target_seconds = excluded.target_seconds, running_since = excluded.running_since,
                                 paused_since = excluded.paused_since, elapsed_seconds = excluded.elapsed_seconds,
                                 paused_seconds = excluded.paused_seconds, due_at = excluded.due_at,
                                 stopped_at = excluded.stopped_at, breached_at = excluded.breached_at,
                                 warned_percent = excluded.warned_percent, state = excluded.state""")
-                    .params(ticketId, clock.cycle(), clock.kind().name(), clock.basis().name(), clock.target().toSeconds(),
-                            ts(clock.startedAt()), ts(clock.runningSince()), ts(clock.pausedSince()),
-                            clock.elapsed().toSeconds(), clock.paused().toSeconds(), ts(clock.dueAt()),
-                            ts(clock.stoppedAt()), ts(clock.breachedAt()), clock.warnedPercent(), clock.state().name())
+                    .param("ticketId", ticketId).param("cycle", clock.cycle()).param("kind", clock.kind().name())
+                    .param("basis", clock.basis().name()).param("targetSeconds", clock.target().toSeconds())
+                    .param("startedAt", ts(clock.startedAt())).param("runningSince", ts(clock.runningSince()))
+                    .param("pausedSince", ts(clock.pausedSince())).param("elapsedSeconds", clock.elapsed().toSeconds())
+                    .param("pausedSeconds", clock.paused().toSeconds()).param("dueAt", ts(clock.dueAt()))
+                    .param("stoppedAt", ts(clock.stoppedAt())).param("breachedAt", ts(clock.breachedAt()))
+                    .param("warnedPercent", clock.warnedPercent()).param("state", clock.state().name())
                     .update();
         }
         for (TimelineEntry entry : ticket.newEntries()) {
-            jdbc.sql("insert into ticket_events(ticket_id, at, actor, kind, detail) values (?, ?, ?, ?, ?)")
-                    .params(ticketId, ts(entry.at()), entry.actor(), entry.kind(), entry.detail()).update();
+            jdbc.sql("""
+                            insert into ticket_events(ticket_id, at, actor, kind, detail)
+                            values (:ticketId, :at, :actor, :kind, :detail)""")
+                    .param("ticketId", ticketId).param("at", ts(entry.at())).param("actor", entry.actor())
+                    .param("kind", entry.kind()).param("detail", entry.detail()).update();
         }
     }
 
     Optional<Ticket> find(long id) {
-        return jdbc.sql("select * from tickets where id = ?").param(id).query(this::map).optional();
+        return jdbc.sql("select * from tickets where id = :id").param("id", id).query(this::map).optional();
     }
 
     /** Loads a ticket and locks its row until the transaction ends, so two steps never interleave. */
     Optional<Ticket> lock(long id) {
-        return jdbc.sql("select * from tickets where id = ? for update").param(id).query(this::map).optional();
+        return jdbc.sql("select * from tickets where id = :id for update").param("id", id).query(this::map).optional();
     }
 
     /** Locks a ticket unless another transaction holds it (the SLA watch on another node): then nothing. */
     Optional<Ticket> lockUnlessBusy(long id) {
-        return jdbc.sql("select * from tickets where id = ? for update skip locked").param(id).query(this::map).optional();
+        return jdbc.sql("select * from tickets where id = :id for update skip locked")
+                .param("id", id).query(this::map).optional();
     }
 
     /** Open tickets whose policy measures them on the given calendar. */
     List<Long> openOnCalendar(String calendarCode) {
         return jdbc.sql("""
                 select t.id from tickets t join sla_policies p on p.id = t.policy_id
-                where t.status <> 'CLOSED' and p.calendar_code = ? order by t.id""").param(calendarCode)
+                where t.status <> 'CLOSED' and p.calendar_code = :calendarCode order by t.id""")
+                .param("calendarCode", calendarCode)
                 .query(Long.class).list();
     }
 
@@ -164,23 +191,30 @@ class Tickets {
     }
 
     boolean existsForAlert(long alertId) {
-        return jdbc.sql("select count(*) from tickets where alert_id = ?").param(alertId).query(Integer.class).single() > 0;
+        return jdbc.sql("select count(*) from tickets where alert_id = :alertId").param("alertId", alertId).query(Integer.class).single() > 0;
     }
 
     List<TimelineEntry> timeline(long ticketId) {
-        return jdbc.sql("select at, actor, kind, detail from ticket_events where ticket_id = ? order by id")
-                .param(ticketId).query(TimelineEntry.class).list();
+        return jdbc.sql("select at, actor, kind, detail from ticket_events where ticket_id = :ticketId order by id")
+                .param("ticketId", ticketId).query(TimelineEntry.class).list();
     }
 
     /** Every cycle's clocks: a reopened ticket keeps the outcomes of its earlier cycles. */
     List<SlaClock> allClocks(long ticketId) {
-        return jdbc.sql("select * from sla_clocks where ticket_id = ? order by cycle, id").param(ticketId)
+        return jdbc.sql("select * from sla_clocks where ticket_id = :ticketId order by cycle, id")
+                .param("ticketId", ticketId)
                 .query((rs, n) -> clock(rs)).list();
     }
 
     /** A ticket closed on an overlapping system in the same category, with what its report said. */
     record Closure(long id, String title, String phenomenon) {
     }
+
+    /**
+     * How many closures the recurrence check compares a new report with: the latest in its 15-day window on the
+     * same systems. Not a page (nobody reads this list); a bound so that a storm of closures cannot make a report slow.
+     */
+    static final int RECURRENCE_CANDIDATES = 200;
 
     /**
      * Tickets closed on an overlapping system with the same category between two instants, latest first: the
@@ -191,8 +225,8 @@ class Tickets {
                         select id, title, phenomenon from tickets
                         where status = 'CLOSED' and category = :category and system_codes && :systems::varchar[]
                           and closed_at >= :since and closed_at <= :until
-                        order by closed_at desc, id desc limit 200""")
-                .param("category", category.name()).param("systems", systems.toArray(String[]::new))
+                        order by closed_at desc, id desc limit :limit""")
+                .param("limit", RECURRENCE_CANDIDATES).param("category", category.name()).param("systems", systems.toArray(String[]::new))
                 .param("since", ts(since)).param("until", ts(until)).query(Closure.class).list();
     }
 
@@ -216,40 +250,39 @@ class Tickets {
 
     private Ticket map(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
-        int cycle = rs.getInt("cycle");
         FaultReport report = new FaultReport(rs.getString("title"), rs.getString("phenomenon"),
                 rs.getTimestamp("occurred_at").toInstant().atOffset(ZoneOffset.UTC), rs.getString("impact_scope"),
                 strings(rs.getArray("system_codes")), FaultCategory.valueOf(rs.getString("category")), rs.getString("steps"),
                 rs.getString("reporter"), rs.getString("contact"), ReportSource.valueOf(rs.getString("source")),
                 Priority.valueOf(rs.getString("priority")));
-        LocationReport location = location(rs);
-        Ticket.Confirmation confirmation = confirmation(rs);
-        List<SlaClock> clocks = jdbc.sql("select * from sla_clocks where ticket_id = ? and cycle = ? order by id")
-                .params(id, cycle).query((r, n) -> clock(r)).list();
+        long alert = rs.getLong("alert_id");
+        Long alertId = rs.wasNull() ? null : alert;
+        Ticket.Reported reported = new Ticket.Reported(instant(rs, "reported_at"), rs.getString("created_by"), alertId);
+        Ticket.Standing standing = new Ticket.Standing(TicketStatus.valueOf(rs.getString("status")),
+                enumOrNull(TicketStatus.class, rs.getString("status_before_wait")), rs.getString("assignee"));
+        Ticket.Cycle cycle = cycle(rs, "cycle_started_at");
+        List<SlaClock> clocks = jdbc.sql("select * from sla_clocks where ticket_id = :id and cycle = :cycle order by id")
+                .param("id", id).param("cycle", cycle.number()).query((r, n) -> clock(r)).list();
         long recurrenceOf = rs.getLong("recurrence_of");
         Ticket.Recurrence recurrence = rs.wasNull() ? null : new Ticket.Recurrence(recurrenceOf,
                 rs.getString("recurrence_confirmed_by"), instant(rs, "recurrence_confirmed_at"));
-        long alert = rs.getLong("alert_id");
-        Long alertId = rs.wasNull() ? null : alert;
-        return new Ticket(id, rs.getString("number"), report, instant(rs, "reported_at"), rs.getString("created_by"),
-                Priority.valueOf(rs.getString("priority")), rs.getLong("policy_id"), rs.getString("calendar_code"),
-                TicketStatus.valueOf(rs.getString("status")), enumOrNull(TicketStatus.class, rs.getString("status_before_wait")),
-                cycle, instant(rs, "cycle_started_at"), rs.getString("assignee"),
-                enumOrNull(WorkMode.class, rs.getString("work_mode")), instant(rs, "arrived_at"), location,
-                instant(rs, "located_at"), rs.getString("located_by"), rs.getString("fix_summary"), instant(rs, "fixed_at"),
-                rs.getString("fixed_by"), confirmation, instant(rs, "closed_at"), recurrence, alertId,
+        return new Ticket(id, rs.getString("number"), report, reported,
+                new Ticket.Terms(rs.getLong("policy_id"), rs.getString("calendar_code")), standing, cycle, recurrence,
                 rs.getString("calendar_warning"), clocks);
     }
 
-    /** A ticket row and a closed-cycle row name the location report and the confirmation alike. */
-    private static LocationReport location(ResultSet rs) throws SQLException {
-        return rs.getString("root_cause") == null ? null : new LocationReport(rs.getString("root_cause"),
-                rs.getString("location_impact"), rs.getString("fix_priority"), rs.getString("risk"));
-    }
-
-    private static Ticket.Confirmation confirmation(ResultSet rs) throws SQLException {
-        return rs.getString("confirmed_by") == null ? null : new Ticket.Confirmation(rs.getString("confirmed_by"),
-                rs.getString("confirmer_name"), rs.getString("confirmation"), instant(rs, "confirmed_at"));
+    /** A ticket row (its current cycle) and an archive row (a closed one) name a cycle's columns alike. */
+    private static Ticket.Cycle cycle(ResultSet rs, String startedAt) throws SQLException {
+        LocationReport location = rs.getString("root_cause") == null ? null : new LocationReport(
+                rs.getString("root_cause"), rs.getString("location_impact"), rs.getString("fix_priority"),
+                rs.getString("risk"));
+        Ticket.Confirmation confirmation = rs.getString("confirmed_by") == null ? null : new Ticket.Confirmation(
+                rs.getString("confirmed_by"), rs.getString("confirmer_name"), rs.getString("confirmation"),
+                instant(rs, "confirmed_at"));
+        return new Ticket.Cycle(rs.getInt("cycle"), instant(rs, startedAt),
+                enumOrNull(WorkMode.class, rs.getString("work_mode")), instant(rs, "arrived_at"), location,
+                instant(rs, "located_at"), rs.getString("located_by"), rs.getString("fix_summary"),
+                instant(rs, "fixed_at"), rs.getString("fixed_by"), confirmation, instant(rs, "closed_at"));
     }
 
     static SlaClock clock(ResultSet rs) throws SQLException {

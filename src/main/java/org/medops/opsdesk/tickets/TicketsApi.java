@@ -2,18 +2,23 @@ package org.medops.opsdesk.tickets;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import org.medops.opsdesk.Priority;
+import org.medops.opsdesk.tickets.TicketRequests.Arrival;
+import org.medops.opsdesk.tickets.TicketRequests.Assignment;
+import org.medops.opsdesk.tickets.TicketRequests.BulkAssigned;
+import org.medops.opsdesk.tickets.TicketRequests.BulkAssignment;
+import org.medops.opsdesk.tickets.TicketRequests.Confirm;
+import org.medops.opsdesk.tickets.TicketRequests.Fix;
+import org.medops.opsdesk.tickets.TicketRequests.PriorityChange;
+import org.medops.opsdesk.tickets.TicketRequests.Reason;
+import org.medops.opsdesk.tickets.TicketRequests.RecurrenceClear;
+import org.medops.opsdesk.tickets.TicketRequests.RecurrenceLink;
+import org.medops.opsdesk.tickets.TicketRequests.Start;
+import org.medops.opsdesk.tickets.TicketRequests.Transfer;
 import org.medops.shared.ListPage;
 import org.medops.shared.ProblemException;
 import org.springframework.http.ContentDisposition;
@@ -21,7 +26,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,7 +57,7 @@ class TicketsApi {
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('opsdesk:report')")
+    @CanReportFaults
     ResponseEntity<TicketView> report(@Valid @RequestBody FaultReport report,
                                       @RequestParam(required = false) boolean confirmOld, Authentication who) {
         long id = desk.report(report, who.getName(), confirmOld);
@@ -62,7 +66,7 @@ class TicketsApi {
 
     /** A page of the list, with the page's own parameters ({@link TicketListQuery}); {@code export} downloads. */
     @GetMapping
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadTickets
     ListPage<TicketQueries.TicketRow> search(TicketListQuery query, Authentication who, Locale locale,
                                              HttpServletRequest http, HttpServletResponse response) throws IOException {
         if (query.export() != null) {
@@ -73,143 +77,127 @@ class TicketsApi {
     }
 
     @PostMapping("/{id}/assign")
-    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    @CanDispatchTickets
     TicketView assign(@PathVariable long id, @Valid @RequestBody Assignment assignment, Authentication who) {
-        desk.assign(id, assignment.engineer(), who.getName());
-        return reader.view(id);
+        return step(id, () -> desk.assign(id, assignment.engineer(), who.getName()));
     }
 
     /** Several tickets to one engineer at once, all or none; answers how many. */
     @PostMapping("/assign")
-    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    @CanDispatchTickets
     BulkAssigned assignAll(@Valid @RequestBody BulkAssignment assignment, Authentication who) {
         return new BulkAssigned(desk.assignAll(assignment.ticketIds(), assignment.engineer(), who.getName()));
     }
 
     @PostMapping("/{id}/transfer")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkTickets
     TicketView transfer(@PathVariable long id, @Valid @RequestBody Transfer transfer, Authentication who) {
-        desk.transfer(id, transfer.engineer(), transfer.reason(), who.getName(), TicketQueues.manages(who));
-        return reader.view(id);
+        return step(id, () -> desk.transfer(id, transfer.engineer(), transfer.reason(), who.getName(),
+                TicketQueues.manages(who)));
     }
 
     @PostMapping("/{id}/remind")
-    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    @CanDispatchTickets
     TicketView remind(@PathVariable long id, Authentication who) {
-        desk.remindAssignee(id, who.getName());
-        return reader.view(id);
+        return step(id, () -> desk.remindAssignee(id, who.getName()));
     }
 
     @PostMapping("/{id}/remind-hospital")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkTickets
     TicketView remindHospital(@PathVariable long id, Authentication who) {
-        desk.remindHospital(id, who.getName());
-        return reader.view(id);
+        return step(id, () -> desk.remindHospital(id, who.getName()));
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadTickets
     TicketView ticket(@PathVariable long id) {
         return reader.view(id);
     }
 
     @PostMapping("/{id}/accept")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkTickets
     TicketView accept(@PathVariable long id, Authentication who) {
-        desk.accept(id, who.getName());
-        return reader.view(id);
+        return step(id, () -> desk.accept(id, who.getName()));
     }
 
     @PostMapping("/{id}/start")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkTickets
     TicketView start(@PathVariable long id, @Valid @RequestBody Start start, Authentication who) {
-        desk.startWork(id, start.mode(), who.getName());
-        return reader.view(id);
+        return step(id, () -> desk.startWork(id, start.mode(), who.getName()));
     }
 
     @PostMapping("/{id}/arrive")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkTickets
     TicketView arrive(@PathVariable long id, @RequestBody(required = false) Arrival arrival, Authentication who) {
-        desk.arrive(id, arrival == null || arrival.arrivedAt() == null ? null : arrival.arrivedAt().toInstant(),
-                who.getName());
-        return reader.view(id);
+        return step(id, () -> desk.arrive(id,
+                arrival == null || arrival.arrivedAt() == null ? null : arrival.arrivedAt().toInstant(), who.getName()));
     }
 
     @PostMapping("/{id}/await-info")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkTickets
     TicketView awaitInformation(@PathVariable long id, @Valid @RequestBody Reason reason, Authentication who) {
-        desk.awaitInformation(id, reason.reason(), who.getName());
-        return reader.view(id);
+        return step(id, () -> desk.awaitInformation(id, reason.reason(), who.getName()));
     }
 
     @PostMapping("/{id}/info-received")
-    @PreAuthorize("hasAnyAuthority('opsdesk:work', 'opsdesk:report')")
+    @CanAddToTickets
     TicketView informationReceived(@PathVariable long id, Authentication who) {
-        desk.informationReceived(id, who.getName());
-        return reader.view(id);
+        return step(id, () -> desk.informationReceived(id, who.getName()));
     }
 
     @PostMapping("/{id}/locate")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkTickets
     TicketView locate(@PathVariable long id, @Valid @RequestBody LocationReport report, Authentication who) {
-        desk.locate(id, report, who.getName());
-        return reader.view(id);
+        return step(id, () -> desk.locate(id, report, who.getName()));
     }
 
     @PostMapping("/{id}/fix")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkTickets
     TicketView fix(@PathVariable long id, @Valid @RequestBody Fix fix, Authentication who) {
-        desk.fix(id, fix.summary(), who.getName());
-        return reader.view(id);
+        return step(id, () -> desk.fix(id, fix.summary(), who.getName()));
     }
 
     @PostMapping("/{id}/confirm")
-    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    @CanConfirmRepairs
     TicketView confirm(@PathVariable long id, @Valid @RequestBody Confirm confirm, Authentication who) {
-        desk.confirm(id, who.getName(), confirm.name(), confirm.statement());
-        return reader.view(id);
+        return step(id, () -> desk.confirm(id, who.getName(), confirm.name(), confirm.statement()));
     }
 
     @PostMapping("/{id}/refuse")
-    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    @CanConfirmRepairs
     TicketView refuse(@PathVariable long id, @Valid @RequestBody Reason reason, Authentication who) {
-        desk.refuseConfirmation(id, reason.reason(), who.getName());
-        return reader.view(id);
+        return step(id, () -> desk.refuseConfirmation(id, reason.reason(), who.getName()));
     }
 
     @PostMapping("/{id}/priority")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkTickets
     TicketView priority(@PathVariable long id, @Valid @RequestBody PriorityChange change, Authentication who) {
-        desk.changePriority(id, change.priority(), change.reason(), who.getName());
-        return reader.view(id);
+        return step(id, () -> desk.changePriority(id, change.priority(), change.reason(), who.getName()));
     }
 
     @PostMapping("/{id}/reopen")
-    @PreAuthorize("hasAnyAuthority('opsdesk:report', 'opsdesk:confirm')")
+    @CanReopenTickets
     TicketView reopen(@PathVariable long id, @Valid @RequestBody Reason reason, Authentication who) {
-        desk.reopen(id, reason.reason(), who.getName());
-        return reader.view(id);
+        return step(id, () -> desk.reopen(id, reason.reason(), who.getName()));
     }
 
     /** Confirms the recurrence tag, or with {@code earlierNumber} links the ticket whose fault this one repeats. */
     @PostMapping("/{id}/recurrence/confirm")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkTickets
     TicketView confirmRecurrence(@PathVariable long id, @Valid @RequestBody(required = false) RecurrenceLink link,
                                  Authentication who) {
-        desk.confirmRecurrence(id, link == null ? null : link.earlierNumber(), who.getName());
-        return reader.view(id);
+        return step(id, () -> desk.confirmRecurrence(id, link == null ? null : link.earlierNumber(), who.getName()));
     }
 
     @PostMapping("/{id}/recurrence/clear")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkTickets
     TicketView clearRecurrence(@PathVariable long id, @Valid @RequestBody(required = false) RecurrenceClear clear,
                                Authentication who) {
-        desk.clearRecurrence(id, clear == null ? null : clear.reason(), who.getName());
-        return reader.view(id);
+        return step(id, () -> desk.clearRecurrence(id, clear == null ? null : clear.reason(), who.getName()));
     }
 
     @PostMapping(value = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasAnyAuthority('opsdesk:report', 'opsdesk:work')")
+    @CanAddToTickets
     ResponseEntity<TicketView> attach(@PathVariable long id, @RequestPart("file") MultipartFile file, Authentication who)
             throws IOException {
         desk.attach(id, file.getOriginalFilename(), file.getBytes(), who.getName());
@@ -217,7 +205,7 @@ class TicketsApi {
     }
 
     @GetMapping("/{id}/attachments/{attachmentId}")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadTickets
     ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
         Attachments.Content content = attachments.content(id, attachmentId)
                 .orElseThrow(() -> ProblemException.notFound("attachment", attachmentId));
@@ -231,46 +219,15 @@ class TicketsApi {
 
     /** The signed-off 故障修复确认单 as PDF (503 {@code pdf-font-missing} where the server has no CJK TrueType font). */
     @GetMapping(value = "/{id}/confirmation.pdf")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadTickets
     ResponseEntity<byte[]> confirmationPdf(@PathVariable long id, @RequestParam(required = false) Integer cycle,
                                            java.util.Locale locale) {
         return confirmationPdf.download(reader.view(id, cycle), locale);
     }
 
-    record Start(@NotNull WorkMode mode) {
-    }
-
-    record Assignment(@NotBlank @Size(max = 64) String engineer) {
-    }
-
-    record BulkAssignment(@NotEmpty @Size(max = TicketDesk.MAX_BULK) List<@NotNull Long> ticketIds,
-                          @NotBlank @Size(max = 64) String engineer) {
-    }
-
-    record BulkAssigned(int assigned) {
-    }
-
-    record Transfer(@NotBlank @Size(max = 64) String engineer, @NotBlank @Size(max = 1000) String reason) {
-    }
-
-    record Arrival(OffsetDateTime arrivedAt) {
-    }
-
-    record Reason(@NotBlank @Size(max = 1000) String reason) {
-    }
-
-    record Fix(@NotBlank @Size(max = 4000) String summary) {
-    }
-
-    record Confirm(@NotBlank @Size(max = 64) String name, @NotBlank @Size(max = 2000) String statement) {
-    }
-
-    record RecurrenceLink(@Size(max = 32) String earlierNumber) {
-    }
-
-    record RecurrenceClear(@Size(max = 1000) String reason) {
-    }
-
-    record PriorityChange(@NotNull Priority priority, @Size(max = 1000) String reason) {
+    /** A step on one ticket answers the ticket as it now stands. */
+    private TicketView step(long id, Runnable action) {
+        action.run();
+        return reader.view(id);
     }
 }

@@ -11,20 +11,31 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import org.medops.identity.DeveloperAccounts;
 import org.medops.opsdesk.HospitalZone;
 import org.medops.opsdesk.OpsdeskSystems;
 import org.medops.opsdesk.Priority;
 import org.medops.opsdesk.sla.SlaAdministration;
+import org.medops.opsdesk.tickets.TicketRequests.Assignment;
+import org.medops.opsdesk.tickets.TicketRequests.Confirm;
+import org.medops.opsdesk.tickets.TicketRequests.Fix;
+import org.medops.opsdesk.tickets.TicketRequests.PriorityChange;
+import org.medops.opsdesk.tickets.TicketRequests.Reason;
+import org.medops.opsdesk.tickets.TicketRequests.RecurrenceClear;
+import org.medops.opsdesk.tickets.TicketRequests.RecurrenceLink;
+import org.medops.opsdesk.tickets.TicketRequests.Start;
+import org.medops.opsdesk.tickets.TicketRequests.Transfer;
 import org.medops.shared.ConsoleActions;
 import org.medops.shared.FieldMessages;
+import org.medops.shared.ListRequest;
 import org.medops.shared.ProblemException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -71,7 +82,7 @@ class TicketsController {
 
     /** The list contract's parameters ({@link TicketListQuery}); {@code export=csv|xlsx} downloads what it shows. */
     @GetMapping("/opsdesk/tickets")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadTickets
     String list(TicketListQuery query, Authentication who, Locale locale, HttpServletRequest http,
                 HttpServletResponse response, Model model) throws IOException {
         if (query.export() != null) {
@@ -96,14 +107,14 @@ class TicketsController {
     }
 
     @GetMapping({"/opsdesk/tickets/export.csv", "/opsdesk/tickets/export.xlsx"})
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadTickets
     void export(TicketListQuery query, Authentication who, Locale locale, HttpServletRequest http,
                 HttpServletResponse response) throws IOException {
         list.export(query, http.getRequestURI().endsWith(".csv") ? "csv" : "xlsx", who.getName(), locale, http, response);
     }
 
     @GetMapping("/opsdesk/tickets/new")
-    @PreAuthorize("hasAuthority('opsdesk:report')")
+    @CanReportFaults
     String newTicket(Authentication who, Model model) {
         String reporter = people.contact(who.getName()).map(DeveloperAccounts.Contact::displayName)
                 .filter(name -> name != null && !name.isBlank()).orElse(who.getName());
@@ -112,7 +123,7 @@ class TicketsController {
     }
 
     @PostMapping("/opsdesk/tickets")
-    @PreAuthorize("hasAuthority('opsdesk:report')")
+    @CanReportFaults
     String report(TicketForm form, @RequestParam(required = false) boolean confirmOld, Authentication who, Model model,
                   RedirectAttributes redirect) {
         FaultReport report = form.toReport(zone.get());
@@ -143,7 +154,7 @@ class TicketsController {
     }
 
     @GetMapping("/opsdesk/tickets/{id}")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadTickets
     String ticket(@PathVariable long id, Model model) {
         model.addAttribute("t", reader.view(id));
         model.addAttribute("engineers", reminders.engineers());
@@ -154,7 +165,7 @@ class TicketsController {
 
     /** 故障修复确认单, laid out for printing (the browser's print dialog saves it as PDF). */
     @GetMapping("/opsdesk/tickets/{id}/confirmation")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadTickets
     String confirmation(@PathVariable long id, @RequestParam(required = false) Integer cycle, Model model) {
         model.addAttribute("t", reader.view(id, cycle));
         model.addAttribute("printedAt", clock.instant());
@@ -163,56 +174,59 @@ class TicketsController {
     }
 
     @GetMapping("/opsdesk/tickets/{id}/confirmation.pdf")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadTickets
     ResponseEntity<byte[]> confirmationPdf(@PathVariable long id, @RequestParam(required = false) Integer cycle,
                                            Locale locale) {
         return confirmationPdf.download(reader.view(id, cycle), locale);
     }
 
     @PostMapping("/opsdesk/tickets/{id}/accept")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkTickets
     String accept(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
         return step(id, redirect, "tickets.done.accept", () -> desk.accept(id, who.getName()));
     }
 
     @PostMapping("/opsdesk/tickets/{id}/assign")
-    @PreAuthorize("hasAuthority('opsdesk:manage')")
-    String assign(@PathVariable long id, @RequestParam(required = false) String engineer, Authentication who,
+    @CanDispatchTickets
+    String assign(@PathVariable long id, @Valid Assignment assignment, BindingResult binding, Authentication who,
                   RedirectAttributes redirect) {
-        return step(id, redirect, "workbench.done.assign", () -> desk.assign(id, engineer, who.getName()));
+        return step(id, binding, redirect, "workbench.done.assign",
+                () -> desk.assign(id, assignment.engineer(), who.getName()));
     }
 
     @PostMapping("/opsdesk/tickets/{id}/transfer")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
-    String transfer(@PathVariable long id, @RequestParam(required = false) String engineer,
-                    @RequestParam(required = false) String reason, Authentication who, RedirectAttributes redirect) {
-        return step(id, redirect, "workbench.done.transfer", () -> desk.transfer(id, engineer,
-                reason == null ? null : within(reason.strip(), 1000), who.getName(), TicketQueues.manages(who)));
+    @CanWorkTickets
+    String transfer(@PathVariable long id, @Valid Transfer transfer, BindingResult binding, Authentication who,
+                    RedirectAttributes redirect) {
+        return step(id, binding, redirect, "workbench.done.transfer", () -> desk.transfer(id, transfer.engineer(),
+                transfer.reason(), who.getName(), TicketQueues.manages(who)));
     }
 
     @PostMapping("/opsdesk/tickets/{id}/remind")
-    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    @CanDispatchTickets
     String remind(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
         return step(id, redirect, "workbench.done.remind", () -> desk.remindAssignee(id, who.getName()));
     }
 
     @PostMapping("/opsdesk/tickets/{id}/remind-hospital")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkTickets
     String remindHospital(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
         return step(id, redirect, "workbench.done.remindHospital", () -> desk.remindHospital(id, who.getName()));
     }
 
     /** 批量派单: the unassigned open tickets with a box each and one engineer to give the ticked ones to. */
     @GetMapping("/opsdesk/tickets/dispatch")
-    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    @CanDispatchTickets
     String dispatch(Authentication who, Model model) {
-        model.addAttribute("tickets", list.first(TicketListQuery.of(TicketQueues.UNASSIGNED), who.getName(), 200));
+        // As many as one page can hold; a bulk assignment then takes up to TicketDesk.MAX_BULK of them.
+        model.addAttribute("tickets", list.first(TicketListQuery.of(TicketQueues.UNASSIGNED), who.getName(),
+                ListRequest.MAX_SIZE));
         model.addAttribute("engineers", reminders.engineers());
         return "opsdesk/ticket-dispatch";
     }
 
     @PostMapping("/opsdesk/tickets/dispatch")
-    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    @CanDispatchTickets
     String dispatchSelected(@RequestParam(name = "ids", required = false) List<Long> ids,
                             @RequestParam(required = false) String engineer, Authentication who,
                             RedirectAttributes redirect) {
@@ -221,13 +235,15 @@ class TicketsController {
     }
 
     @PostMapping("/opsdesk/tickets/{id}/start")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
-    String start(@PathVariable long id, @RequestParam WorkMode mode, Authentication who, RedirectAttributes redirect) {
-        return step(id, redirect, "tickets.done.start", () -> desk.startWork(id, mode, who.getName()));
+    @CanWorkTickets
+    String start(@PathVariable long id, @Valid Start start, BindingResult binding, Authentication who,
+                 RedirectAttributes redirect) {
+        return step(id, binding, redirect, "tickets.done.start", () -> desk.startWork(id, start.mode(), who.getName()));
     }
 
+    /** The arrival is typed in the hospital's zone (the API takes an offset). */
     @PostMapping("/opsdesk/tickets/{id}/arrive")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkTickets
     String arrive(@PathVariable long id, @RequestParam(required = false) LocalDateTime arrivedAt, Authentication who,
                   RedirectAttributes redirect) {
         return step(id, redirect, "tickets.done.arrive", () -> desk.arrive(id,
@@ -235,85 +251,82 @@ class TicketsController {
     }
 
     @PostMapping("/opsdesk/tickets/{id}/await-info")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
-    String awaitInformation(@PathVariable long id, @RequestParam String reason, Authentication who,
+    @CanWorkTickets
+    String awaitInformation(@PathVariable long id, @Valid Reason reason, BindingResult binding, Authentication who,
                             RedirectAttributes redirect) {
-        return step(id, redirect, "tickets.done.awaitInfo",
-                () -> desk.awaitInformation(id, required(reason, "reason-missing"), who.getName()));
+        return step(id, binding, redirect, "tickets.done.awaitInfo",
+                () -> desk.awaitInformation(id, reason.reason(), who.getName()));
     }
 
     @PostMapping("/opsdesk/tickets/{id}/info-received")
-    @PreAuthorize("hasAnyAuthority('opsdesk:work', 'opsdesk:report')")
+    @CanAddToTickets
     String informationReceived(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
         return step(id, redirect, "tickets.done.infoReceived", () -> desk.informationReceived(id, who.getName()));
     }
 
     @PostMapping("/opsdesk/tickets/{id}/locate")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
-    String locate(@PathVariable long id, LocationReport report, Authentication who, RedirectAttributes redirect) {
-        return step(id, redirect, "tickets.done.locate", () -> {
-            if (!validator.validate(report).isEmpty()) {
-                throw ProblemException.invalid("location-report-incomplete");
-            }
-            desk.locate(id, report, who.getName());
-        });
+    @CanWorkTickets
+    String locate(@PathVariable long id, @Valid LocationReport report, BindingResult binding, Authentication who,
+                  RedirectAttributes redirect) {
+        return step(id, binding, redirect, "tickets.done.locate", () -> desk.locate(id, report, who.getName()));
     }
 
     @PostMapping("/opsdesk/tickets/{id}/fix")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
-    String fix(@PathVariable long id, @RequestParam String summary, Authentication who, RedirectAttributes redirect) {
-        return step(id, redirect, "tickets.done.fix",
-                () -> desk.fix(id, required(summary, "fix-summary-required"), who.getName()));
+    @CanWorkTickets
+    String fix(@PathVariable long id, @Valid Fix fix, BindingResult binding, Authentication who,
+               RedirectAttributes redirect) {
+        return step(id, binding, redirect, "tickets.done.fix", () -> desk.fix(id, fix.summary(), who.getName()));
     }
 
     @PostMapping("/opsdesk/tickets/{id}/confirm")
-    @PreAuthorize("hasAuthority('opsdesk:confirm')")
-    String confirm(@PathVariable long id, @RequestParam String name, @RequestParam String statement, Authentication who,
+    @CanConfirmRepairs
+    String confirm(@PathVariable long id, @Valid Confirm confirm, BindingResult binding, Authentication who,
                    RedirectAttributes redirect) {
-        return step(id, redirect, "tickets.done.confirm", () -> desk.confirm(id, who.getName(),
-                within(required(name, "confirmer-required"), 64), within(required(statement, "statement-required"), 2000)));
+        return step(id, binding, redirect, "tickets.done.confirm",
+                () -> desk.confirm(id, who.getName(), confirm.name(), confirm.statement()));
     }
 
     @PostMapping("/opsdesk/tickets/{id}/refuse")
-    @PreAuthorize("hasAuthority('opsdesk:confirm')")
-    String refuse(@PathVariable long id, @RequestParam String reason, Authentication who, RedirectAttributes redirect) {
-        return step(id, redirect, "tickets.done.refuse",
-                () -> desk.refuseConfirmation(id, required(reason, "reason-missing"), who.getName()));
+    @CanConfirmRepairs
+    String refuse(@PathVariable long id, @Valid Reason reason, BindingResult binding, Authentication who,
+                  RedirectAttributes redirect) {
+        return step(id, binding, redirect, "tickets.done.refuse",
+                () -> desk.refuseConfirmation(id, reason.reason(), who.getName()));
     }
 
     @PostMapping("/opsdesk/tickets/{id}/priority")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
-    String priority(@PathVariable long id, @RequestParam Priority priority, @RequestParam(required = false) String reason,
-                    Authentication who, RedirectAttributes redirect) {
-        return step(id, redirect, "tickets.done.priority", () -> desk.changePriority(id, priority, reason, who.getName()));
+    @CanWorkTickets
+    String priority(@PathVariable long id, @Valid PriorityChange change, BindingResult binding, Authentication who,
+                    RedirectAttributes redirect) {
+        return step(id, binding, redirect, "tickets.done.priority",
+                () -> desk.changePriority(id, change.priority(), change.reason(), who.getName()));
     }
 
     @PostMapping("/opsdesk/tickets/{id}/reopen")
-    @PreAuthorize("hasAnyAuthority('opsdesk:report', 'opsdesk:confirm')")
-    String reopen(@PathVariable long id, @RequestParam String reason, Authentication who, RedirectAttributes redirect) {
-        return step(id, redirect, "tickets.done.reopen",
-                () -> desk.reopen(id, required(reason, "reason-missing"), who.getName()));
+    @CanReopenTickets
+    String reopen(@PathVariable long id, @Valid Reason reason, BindingResult binding, Authentication who,
+                  RedirectAttributes redirect) {
+        return step(id, binding, redirect, "tickets.done.reopen", () -> desk.reopen(id, reason.reason(), who.getName()));
     }
 
     @PostMapping("/opsdesk/tickets/{id}/recurrence/confirm")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
-    String confirmRecurrence(@PathVariable long id, @RequestParam(required = false) String earlierNumber,
+    @CanWorkTickets
+    String confirmRecurrence(@PathVariable long id, @Valid RecurrenceLink link, BindingResult binding,
                              Authentication who, RedirectAttributes redirect) {
-        return step(id, redirect, "tickets.done.recurrenceConfirm",
-                () -> desk.confirmRecurrence(id, earlierNumber == null ? null : within(earlierNumber.strip(), 32),
-                        who.getName()));
+        return step(id, binding, redirect, "tickets.done.recurrenceConfirm",
+                () -> desk.confirmRecurrence(id, link.earlierNumber(), who.getName()));
     }
 
     @PostMapping("/opsdesk/tickets/{id}/recurrence/clear")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
-    String clearRecurrence(@PathVariable long id, @RequestParam(required = false) String reason, Authentication who,
-                           RedirectAttributes redirect) {
-        return step(id, redirect, "tickets.done.recurrenceClear",
-                () -> desk.clearRecurrence(id, reason == null ? null : within(reason.strip(), 1000), who.getName()));
+    @CanWorkTickets
+    String clearRecurrence(@PathVariable long id, @Valid RecurrenceClear clear, BindingResult binding,
+                           Authentication who, RedirectAttributes redirect) {
+        return step(id, binding, redirect, "tickets.done.recurrenceClear",
+                () -> desk.clearRecurrence(id, clear.reason(), who.getName()));
     }
 
     @PostMapping("/opsdesk/tickets/{id}/attachments")
-    @PreAuthorize("hasAnyAuthority('opsdesk:report', 'opsdesk:work')")
+    @CanAddToTickets
     String attach(@PathVariable long id, @RequestParam("file") MultipartFile file, Authentication who,
                   RedirectAttributes redirect) throws IOException {
         byte[] content = file.getBytes();
@@ -326,17 +339,12 @@ class TicketsController {
         return "redirect:/opsdesk/tickets/" + id;
     }
 
-    private static String within(String value, int max) {
-        if (value.length() > max) {
-            throw ProblemException.invalid("text-too-long-max", max);
+    /** A step whose form did not validate goes back to the ticket naming the fields (原因：不能为空); nothing is done. */
+    private String step(long id, BindingResult binding, RedirectAttributes redirect, String notice, Runnable action) {
+        if (binding.hasErrors()) {
+            redirect.addFlashAttribute("violations", fieldMessages.of(binding));
+            return "redirect:/opsdesk/tickets/" + id;
         }
-        return value;
-    }
-
-    private static String required(String value, String problem) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.invalid(problem);
-        }
-        return value.strip();
+        return step(id, redirect, notice, action);
     }
 }

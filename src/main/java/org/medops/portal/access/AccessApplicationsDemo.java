@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,13 +22,13 @@ class AccessApplicationsDemo implements DemoData {
     static final String SERVICE = "lis";
 
     private final AccessReview review;
+    private final AccessApplications applications;
     private final Catalog catalog;
-    private final JdbcClient jdbc;
 
-    AccessApplicationsDemo(AccessReview review, Catalog catalog, JdbcClient jdbc) {
+    AccessApplicationsDemo(AccessReview review, AccessApplications applications, Catalog catalog) {
         this.review = review;
+        this.applications = applications;
         this.catalog = catalog;
-        this.jdbc = jdbc;
     }
 
     @Override
@@ -39,7 +38,7 @@ class AccessApplicationsDemo implements DemoData {
 
     @Override
     public void seed() {
-        if (jdbc.sql("select exists(select 1 from access_applications)").query(Boolean.class).single()) {
+        if (applications.any()) {
             return;
         }
         if (!catalog.hasChannel(CHANNEL) || catalog.services().stream().noneMatch(s -> s.code().equals(SERVICE))

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * node within a second, through the catalog), rejection must say why. Every step is audited.
  */
 @Service
-public class AccessReview {
+class AccessReview {
 
     private final AccessApplications applications;
     private final Catalog catalog;
@@ -32,12 +32,6 @@ public class AccessReview {
         this.notices = notices;
         this.events = events;
         this.clock = clock;
-    }
-
-    @Transactional
-    /** How many of the channel's applications wait for review (the developer's overview shows it). */
-    public long pendingOf(String channel) {
-        return applications.ofChannel(channel).stream().filter(a -> a.status().equals(AccessApplication.SUBMITTED)).count();
     }
 
     AccessApplication apply(NewApplication request, String applicant) {

@@ -49,21 +49,28 @@ class ApplicationAttachments {
     long add(long applicationId, String filename, UploadedFileType type, byte[] content, String by, Instant at) {
         return jdbc.sql("""
                         insert into access_application_attachments(application_id, filename, content_type, size_bytes,
-                            content, uploaded_at, uploaded_by) values (?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(applicationId, filename, type.contentType(), content.length, content, Timestamp.from(at), by)
+                            content, uploaded_at, uploaded_by)
+                        values (:application, :filename, :contentType, :size, :content, :at, :by) returning id""")
+                .param("application", applicationId)
+                .param("filename", filename)
+                .param("contentType", type.contentType())
+                .param("size", content.length)
+                .param("content", content)
+                .param("at", Timestamp.from(at))
+                .param("by", by)
                 .query(Long.class).single();
     }
 
     int count(long applicationId) {
-        return jdbc.sql("select count(*) from access_application_attachments where application_id = ?")
-                .param(applicationId).query(Integer.class).single();
+        return jdbc.sql("select count(*) from access_application_attachments where application_id = :application")
+                .param("application", applicationId).query(Integer.class).single();
     }
 
     List<Attachment> of(long applicationId) {
         return jdbc.sql("""
                         select id, application_id, filename, content_type, size_bytes, uploaded_at, uploaded_by
-                        from access_application_attachments where application_id = ? order by id""")
-                .param(applicationId).query(Attachment.class).list();
+                        from access_application_attachments where application_id = :application order by id""")
+                .param("application", applicationId).query(Attachment.class).list();
     }
 
     /** The attachments of many applications at once, by application id, for a list page. */
@@ -81,8 +88,9 @@ class ApplicationAttachments {
     Optional<Content> content(long applicationId, long id) {
         return jdbc.sql("""
                         select filename, content_type, content from access_application_attachments
-                        where application_id = ? and id = ?""")
-                .params(applicationId, id)
+                        where application_id = :application and id = :id""")
+                .param("application", applicationId)
+                .param("id", id)
                 .query((rs, n) -> new Content(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
     }
 }

@@ -11,6 +11,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Inbox {
 
+    /** The newest messages a person sees; older ones are kept (the unread count includes them) but not listed. */
+    static final int SHOWN = 200;
+
     private final JdbcClient jdbc;
 
     Inbox(JdbcClient jdbc) {
@@ -18,28 +21,40 @@ public class Inbox {
     }
 
     void add(String username, String title, String body, String link, Instant at) {
-        jdbc.sql("insert into user_messages(username, title, body, link, created_at) values (?, ?, ?, ?, ?)")
-                .params(username, clip(title, 512), clip(body, 4000), link, Timestamp.from(at)).update();
+        jdbc.sql("insert into user_messages(username, title, body, link, created_at) "
+                        + "values (:username, :title, :body, :link, :at)")
+                .param("username", username)
+                .param("title", clip(title, 512))
+                .param("body", clip(body, 4000))
+                .param("link", link)
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     List<UserMessage> of(String username) {
-        return jdbc.sql("select * from user_messages where username = ? order by id desc limit 200")
-                .param(username).query(UserMessage.class).list();
+        return jdbc.sql("select * from user_messages where username = :username order by id desc limit :limit")
+                .param("username", username).param("limit", SHOWN).query(UserMessage.class).list();
     }
 
     public long unread(String username) {
-        return jdbc.sql("select count(*) from user_messages where username = ? and read_at is null")
-                .param(username).query(Long.class).single();
+        return jdbc.sql("select count(*) from user_messages where username = :username and read_at is null")
+                .param("username", username).query(Long.class).single();
     }
 
     boolean markRead(long id, String username, Instant at) {
-        return jdbc.sql("update user_messages set read_at = ? where id = ? and username = ? and read_at is null")
-                .params(Timestamp.from(at), id, username).update() > 0;
+        return jdbc.sql("update user_messages set read_at = :at "
+                        + "where id = :id and username = :username and read_at is null")
+                .param("at", Timestamp.from(at))
+                .param("id", id)
+                .param("username", username)
+                .update() > 0;
     }
 
     void markAllRead(String username, Instant at) {
-        jdbc.sql("update user_messages set read_at = ? where username = ? and read_at is null")
-                .params(Timestamp.from(at), username).update();
+        jdbc.sql("update user_messages set read_at = :at where username = :username and read_at is null")
+                .param("at", Timestamp.from(at))
+                .param("username", username)
+                .update();
     }
 
     private static String clip(String text, int max) {

@@ -8,7 +8,6 @@ import org.medops.identity.DeveloperAccounts;
 import org.medops.notify.Message;
 import org.medops.notify.Notifications;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -25,18 +24,18 @@ public class PortalNotices {
     private final DeveloperAccounts people;
     private final Notifications notifications;
     private final MessageSource messages;
-    private final JdbcClient jdbc;
+    private final NoticeTargets noticeTargets;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
     PortalNotices(Inbox inbox, DeveloperAccounts people, Notifications notifications, MessageSource messages,
-                  JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+                  NoticeTargets noticeTargets, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
         this.events = events;
         this.inbox = inbox;
         this.people = people;
         this.notifications = notifications;
         this.messages = messages;
-        this.jdbc = jdbc;
+        this.noticeTargets = noticeTargets;
         this.clock = clock;
     }
 
@@ -62,16 +61,13 @@ public class PortalNotices {
     }
 
     public List<Long> targets() {
-        return jdbc.sql("select target_id from portal_notify_targets order by target_id").query(Long.class).list();
+        return noticeTargets.all();
     }
 
     @org.springframework.transaction.annotation.Transactional
     public void chooseTargets(List<Long> targetIds) {
         List<Long> before = targets();
-        jdbc.sql("delete from portal_notify_targets").update();
-        for (Long id : targetIds) {
-            jdbc.sql("insert into portal_notify_targets(target_id) values (?) on conflict do nothing").param(id).update();
-        }
+        noticeTargets.replace(targetIds);
         events.publishEvent(new TargetsChosen(List.of(org.medops.shared.FieldChange.of("targets", before,
                 targets()))));
     }

@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,8 +19,6 @@ import org.medops.gateway.Signature;
 import org.medops.shared.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +34,7 @@ class ServiceTester {
             "content-length", "connection");
 
     private final Catalog catalog;
-    private final JdbcClient jdbc;
+    private final ServiceTests tests;
     private final JsonMapper json;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -45,10 +42,10 @@ class ServiceTester {
     private final boolean configured;
     private volatile String gatewayUrl;
 
-    ServiceTester(Catalog catalog, JdbcClient jdbc, JsonMapper json, Clock clock,
+    ServiceTester(Catalog catalog, ServiceTests tests, JsonMapper json, Clock clock,
                   @Value("${medops.portal.gateway-url:}") String gatewayUrl) {
         this.catalog = catalog;
-        this.jdbc = jdbc;
+        this.tests = tests;
         this.json = json;
         this.clock = clock;
         this.configured = !gatewayUrl.isBlank();
@@ -110,34 +107,16 @@ class ServiceTester {
             error = "interrupted";
         }
         double latency = (System.nanoTime() - start) / 1_000_000.0;
-        long id = remember(test, username, status, latency, responseBody);
+        long id = tests.add(test, username, status, latency, responseBody, clock.instant());
         return new ServiceTestResult(id, status, headers, responseBody, latency, stringToSign, requestId, error);
     }
 
     List<ServiceTestRecord> history(String username) {
-        return jdbc.sql("select id, channel_code, method, path, query, headers, body, status, latency_millis, tested_at "
-                        + "from service_tests where username = ? order by id desc limit 50")
-                .param(username).query(ServiceTestRecord.class).list();
+        return tests.latestOf(username);
     }
 
     ServiceTest rerunnable(long id, String username) {
-        return jdbc.sql("select channel_code, method, path, query, headers, body from service_tests "
-                        + "where id = ? and username = ?")
-                .params(id, username).query(ServiceTest.class).optional()
-                .orElseThrow(() -> ProblemException.notFound("service test", id));
-    }
-
-    private long remember(ServiceTest test, String username, int status, double latency, String response) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into service_tests(username, channel_code, method, path, query, headers, body, status,
-                    latency_millis, response, tested_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(username, test.channelCode(), test.method(), test.path(), test.query(), test.headers(),
-                        test.body(), status, latency, response == null ? null
-                                : response.substring(0, Math.min(response.length(), 65536)),
-                        Timestamp.from(clock.instant()))
-                .update(keys, "id");
-        return keys.getKey().longValue();
+        return tests.find(id, username).orElseThrow(() -> ProblemException.notFound("service test", id));
     }
 
     private String pretty(String body) {

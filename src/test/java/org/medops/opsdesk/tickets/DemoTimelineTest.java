@@ -90,7 +90,7 @@ class DemoTimelineTest {
             forEveryStart((now, quarter) -> {
                 for (DemoTimeline.DemoTicket planned : quarter) {
                     SlaContext sla = shipped.get(planned.priority());
-                    Ticket ticket = Ticket.report(report(planned), planned.reportedAt(), DemoTimeline.REPORTER, sla,
+                    Ticket ticket = Ticket.open(report(planned), planned.reportedAt(), DemoTimeline.REPORTER, sla,
                             null, null);
                     planned.steps().forEach(step -> step.applyTo(ticket, planned, sla));
                     if (planned.steps().stream().anyMatch(DemoTimeline.Confirm.class::isInstance)) {

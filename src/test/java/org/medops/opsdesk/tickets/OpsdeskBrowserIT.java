@@ -61,6 +61,11 @@ class OpsdeskBrowserIT {
 
         try (Browser owner = Browser.open(port)) {
             owner.login("owner" + suffix, "Owner#Desk-2026").go(ticketPath);
+            // Blanks pass the browser's "required" but not the record the API validates too: the form says why.
+            owner.type("#confirmer-name", "王强").type("#confirm-statement", "   ").click("#action-confirm");
+            assertThat(owner.text("#violations")).contains("确认意见", "不能为空");
+            assertThat(owner.text("#ticket-status")).isEqualTo("待院方确认");
+            owner.screenshot("82b-ticket-confirm-refused-blank");
             owner.type("#confirmer-name", "王强").type("#confirm-statement", "六个窗口均已恢复打印，确认修复。")
                     .click("#action-confirm");
             assertThat(owner.text("#ticket-status")).isEqualTo("已关闭");

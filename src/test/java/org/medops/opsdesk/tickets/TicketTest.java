@@ -42,7 +42,7 @@ class TicketTest {
     private Ticket reported(String at, SlaContext sla) {
         FaultReport report = new FaultReport("LIS 报告无法回传", "审核后医生站不可见", at(at).atOffset(ZoneOffset.UTC), "住院部",
                 List.of("LIS"), FaultCategory.INTERFACE, null, "刘芳", "8123", ReportSource.PHONE, sla.policy().priority());
-        return Ticket.report(report, at(at), "nurse", sla, null, null);
+        return Ticket.open(report, at(at), "nurse", sla, null, null);
     }
 
     @Nested
@@ -78,6 +78,45 @@ class TicketTest {
             assertThat(ticket.status()).isEqualTo(TicketStatus.IN_PROGRESS);
             assertThat(local(ticket.clock(TargetKind.RESOLUTION).orElseThrow().dueAt()))
                     .as("1 h used on Monday, 7 h left from Tuesday 10:00").isEqualTo("2026-11-24T17:00+08:00");
+        }
+    }
+
+    @Nested
+    class Reopening {
+
+        @Test
+        void aReopenArchivesTheSignedCycleAndStartsAnEmptyOneWithNewClocks() {
+            Ticket ticket = reported("2026-11-23T09:00+08:00", medium);
+            ticket.accept("eng", at("2026-11-23T09:10+08:00"), medium);
+            ticket.startWork(WorkMode.ONSITE, "eng", at("2026-11-23T09:15+08:00"), medium);
+            ticket.arrive(at("2026-11-23T09:40+08:00"), "eng", at("2026-11-23T09:45+08:00"), medium);
+            ticket.fix("更换网线", "eng", at("2026-11-23T10:00+08:00"), medium);
+            ticket.confirm(new Ticket.Confirmation("owner", "王强", "已恢复", at("2026-11-23T10:30+08:00")), medium);
+            assertThat(ticket.archivedCycle()).isEmpty();
+
+            ticket.reopen("又坏了", "nurse", at("2026-11-24T09:00+08:00"), medium);
+
+            Ticket.Cycle closed = ticket.archivedCycle().orElseThrow();
+            assertThat(closed.number()).isEqualTo(1);
+            assertThat(closed.workMode()).isEqualTo(WorkMode.ONSITE);
+            assertThat(closed.fixSummary()).isEqualTo("更换网线");
+            assertThat(closed.confirmation().name()).isEqualTo("王强");
+            assertThat(closed.closedAt()).isEqualTo(at("2026-11-23T10:30+08:00"));
+            Ticket.Cycle next = ticket.cycle();
+            assertThat(next.number()).isEqualTo(2);
+            assertThat(next.startedAt()).isEqualTo(at("2026-11-24T09:00+08:00"));
+            assertThat(next.fixSummary()).isNull();
+            assertThat(next.confirmation()).isNull();
+            assertThat(ticket.status()).isEqualTo(TicketStatus.NEW);
+            assertThat(ticket.clocks()).extracting(SlaClock::cycle).containsOnly(2);
+        }
+
+        @Test
+        void onlyAClosedTicketReopens() {
+            Ticket ticket = reported("2026-11-23T09:00+08:00", medium);
+            assertThatThrownBy(() -> ticket.reopen("x", "nurse", at("2026-11-23T09:10+08:00"), medium))
+                    .hasMessage("ticket-transition");
+            assertThat(ticket.cycle().number()).isEqualTo(1);
         }
     }
 

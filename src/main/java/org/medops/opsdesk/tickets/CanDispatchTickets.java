@@ -1,0 +1,18 @@
+package org.medops.opsdesk.tickets;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+
+/**
+ * Gives tickets to engineers (派单, 批量派单) and reminds an assignee (催办). The one statement of this rule, on the
+ * console's and the API's handler alike.
+ */
+@Target({ElementType.METHOD, ElementType.TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@PreAuthorize("hasAuthority('opsdesk:manage')")
+@interface CanDispatchTickets {
+}
