@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -128,6 +129,19 @@ public class ListExport {
         if (rows > MAX_ROWS) {
             throw ProblemException.invalid("export-too-large", MAX_ROWS);
         }
+    }
+
+    /**
+     * Exports every row a list repository selects for the filter, in the request's order: {@code format} is the
+     * {@code export} parameter ({@code csv|xlsx}), {@code http} gives the filter for the audit trail.
+     */
+    public <F, T> void export(String list, List<Column<T>> columns, ListSource<F, T> source, F filter,
+                              ListRequest request, String format, ZoneId zone, Locale locale, HttpServletRequest http,
+                              HttpServletResponse response) throws IOException {
+        Format chosen = Format.of(format);
+        List<T> rows = source.rows(filter, request.sort(), 0, MAX_ROWS + 1);
+        write(chosen, new Table<>(list, columns, rows, ListPage.of(List.of(), 0, request, http).filter()), zone, locale,
+                response);
     }
 
     public <T> void write(Format format, Table<T> table, ZoneId zone, Locale locale, HttpServletResponse response)

@@ -34,6 +34,17 @@ public record ListPage<T>(List<T> rows, long total, int page, int size, ListRequ
                 page.page < last ? page.pageLink(page.page + 1) : null, page.pageLink(last)), path, page.filter);
     }
 
+    /** One page of a list repository's rows in the request's order, with the total the filter selects. */
+    public static <F, T> ListPage<T> of(ListSource<F, T> source, F filter, ListRequest request, HttpServletRequest http) {
+        return of(source.rows(filter, request.sort(), request.offset(), request.size()), source.count(filter), request,
+                http);
+    }
+
+    /** An empty page in the list's default order, for a page whose parameters were refused. */
+    public static <T> ListPage<T> empty(SortColumns columns, HttpServletRequest http) {
+        return of(List.of(), 0, ListRequest.of(null, null, null, columns), http);
+    }
+
     /** 0-based number of the last page (0 for an empty list). */
     @JsonIgnore
     public int lastPage() {

@@ -83,7 +83,7 @@ class OpsdeskWorkBrowserIT {
             browser.click("#logout").waitForPath("/login");
 
             browser.login(reviewerName, PASSWORD).waitForPath("/");
-            browser.go("/opsdesk/changes");
+            browser.go("/opsdesk/changes?sort=id,desc");
             assertThat(browser.text("#maintenance-window")).contains("22:00–06:00");
             assertThat(browser.text("#changes")).contains("HIS 5.3.2 补丁升级", "待授权");
             browser.screenshot("opsdesk-06-changes");

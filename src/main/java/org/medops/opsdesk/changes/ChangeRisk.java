@@ -1,7 +1,8 @@
 package org.medops.opsdesk.changes;
 
+/** Listed highest first, as every pick-list and sort shows risks. */
 enum ChangeRisk {
-    LOW, MEDIUM, HIGH;
+    HIGH, MEDIUM, LOW;
 
     public String badge() {
         return switch (this) {

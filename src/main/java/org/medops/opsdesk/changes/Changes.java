@@ -37,15 +37,6 @@ class Changes {
                 .param("status", status.name()).query(Long.class).single();
     }
 
-    List<Change> list(ChangeStatus status, int limit) {
-        if (status == null) {
-            return jdbc.sql(SELECT + " order by planned_start desc, id desc limit :limit").param("limit", limit)
-                    .query(Changes::map).list();
-        }
-        return jdbc.sql(SELECT + " where status = :status order by planned_start desc, id desc limit :limit")
-                .param("status", status.name()).param("limit", limit).query(Changes::map).list();
-    }
-
     Optional<Change> find(long id) {
         return jdbc.sql(SELECT + " where id = :id").param("id", id).query(Changes::map).optional();
     }

@@ -1,10 +1,15 @@
 package org.medops.opsdesk.changes;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import jakarta.validation.Valid;
+import org.medops.shared.ListPage;
 import org.medops.shared.ProblemException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Changes over REST: request, the hospital's written authorization and emergency approval, execution and result. */
@@ -24,16 +28,24 @@ class ChangesApi {
 
     private final Changes changes;
     private final ChangeDesk desk;
+    private final ChangeList list;
 
-    ChangesApi(Changes changes, ChangeDesk desk) {
+    ChangesApi(Changes changes, ChangeDesk desk, ChangeList list) {
+        this.list = list;
         this.changes = changes;
         this.desk = desk;
     }
 
+    /** A page of the list ({@link ChangeListQuery}): {@code rows, total, page, size, sort, links}; {@code export} downloads. */
     @GetMapping
     @PreAuthorize("hasAuthority('opsdesk:read')")
-    List<ChangeView> list(@RequestParam(required = false) ChangeStatus status) {
-        return changes.list(status, 500).stream().map(ChangeView::of).toList();
+    ListPage<ChangeQueries.ChangeRow> list(ChangeListQuery query, Locale locale, HttpServletRequest http,
+                                           HttpServletResponse response) throws IOException {
+        if (query.export() != null) {
+            list.export(query, query.export(), locale, http, response);
+            return null;
+        }
+        return list.page(query, http);
     }
 
     @GetMapping("/{id}")

@@ -2,9 +2,14 @@ package org.medops.opsdesk.changes;
 
 import org.medops.opsdesk.OpsdeskSystems;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
@@ -28,24 +33,47 @@ class ChangesController {
     private final Changes changes;
     private final ChangeDesk desk;
     private final OpsdeskSystems systems;
+    private final ChangeList list;
 
-    ChangesController(Changes changes, ChangeDesk desk, OpsdeskSystems systems) {
+    ChangesController(Changes changes, ChangeDesk desk, OpsdeskSystems systems, ChangeList list) {
+        this.list = list;
         this.changes = changes;
         this.desk = desk;
         this.systems = systems;
     }
 
+    /** The list contract's parameters ({@link ChangeListQuery}); {@code export=csv|xlsx} downloads what it shows. */
     @GetMapping
     @PreAuthorize("hasAuthority('opsdesk:read')")
-    String list(@RequestParam(required = false) ChangeStatus status, Model model) {
-        model.addAttribute("status", status);
+    String list(ChangeListQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response,
+                Model model) throws IOException {
+        if (query.export() != null) {
+            list.export(query, query.export(), locale, http, response);
+            return null;
+        }
+        try {
+            model.addAttribute("changes", list.page(query, http));
+        } catch (ProblemException e) {
+            // A refused parameter (a sort column not offered, a size over the maximum) keeps the form and says why.
+            response.setStatus(e.status().value());
+            model.addAttribute("problem", e);
+            model.addAttribute("changes", list.empty(http));
+        }
+        model.addAttribute("query", query);
         model.addAttribute("statuses", ChangeStatus.values());
-        model.addAttribute("changes", changes.list(status, 300).stream().map(ChangeView::of).toList());
+        model.addAttribute("requesters", list.requesters());
         model.addAttribute("systems", systems.active());
         model.addAttribute("environments", ChangeEnvironment.values());
         model.addAttribute("risks", ChangeRisk.values());
         model.addAttribute("window", desk.window());
         return "opsdesk/changes";
+    }
+
+    @GetMapping({"/export.csv", "/export.xlsx"})
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    void export(ChangeListQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response)
+            throws IOException {
+        list.export(query, http.getRequestURI().endsWith(".csv") ? "csv" : "xlsx", locale, http, response);
     }
 
     @GetMapping("/{id}")

@@ -3,10 +3,15 @@ package org.medops.opsdesk.defects;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.medops.opsdesk.SystemNames;
+import org.medops.shared.ListPage;
 import org.medops.shared.ProblemException;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,16 +33,28 @@ class DefectsApi {
 
     private final Defects defects;
     private final DefectDesk desk;
+    private final DefectList list;
+    private final MessageSource messages;
+    private final SystemNames systemNames;
 
-    DefectsApi(Defects defects, DefectDesk desk) {
+    DefectsApi(Defects defects, DefectDesk desk, DefectList list, MessageSource messages, SystemNames systemNames) {
+        this.messages = messages;
+        this.systemNames = systemNames;
+        this.list = list;
         this.defects = defects;
         this.desk = desk;
     }
 
+    /** A page of the list ({@link DefectListQuery}): {@code rows, total, page, size, sort, links}; {@code export} downloads. */
     @GetMapping
     @PreAuthorize("hasAuthority('opsdesk:read')")
-    List<Defect> list(@RequestParam(required = false) DefectStatus status) {
-        return defects.list(status, 500);
+    ListPage<DefectQueries.DefectRow> list(DefectListQuery query, Locale locale, HttpServletRequest http,
+                                           HttpServletResponse response) throws IOException {
+        if (query.export() != null) {
+            list.export(query, query.export(), locale, http, response);
+            return null;
+        }
+        return list.page(query, http);
     }
 
     @GetMapping("/{id}")
@@ -90,11 +107,13 @@ class DefectsApi {
 
     @GetMapping("/report/export")
     @PreAuthorize("hasAuthority('opsdesk:read')")
-    void export(@RequestParam(required = false) String quarter, HttpServletResponse response) throws IOException {
+    void export(@RequestParam(required = false) String quarter, Locale locale, HttpServletResponse response)
+            throws IOException {
         DefectReport report = report(quarter);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"defects-" + report.quarter() + ".xlsx\"");
-        DefectReportExport.xlsx(report, desk.zone(), response.getOutputStream());
+        DefectReportExport.xlsx(report, desk.zone(), key -> messages.getMessage(key, null, key, locale),
+                systemNames::name, response.getOutputStream());
     }
 
     /** A defect with the tickets that showed it and its progress notes, oldest first. */

@@ -2,8 +2,13 @@ package org.medops.opsdesk.defects;
 
 import org.medops.opsdesk.OpsdeskSystems;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
@@ -26,23 +31,46 @@ class DefectsController {
     private final Defects defects;
     private final DefectDesk desk;
     private final OpsdeskSystems systems;
+    private final DefectList list;
 
-    DefectsController(Defects defects, DefectDesk desk, OpsdeskSystems systems) {
+    DefectsController(Defects defects, DefectDesk desk, OpsdeskSystems systems, DefectList list) {
+        this.list = list;
         this.defects = defects;
         this.desk = desk;
         this.systems = systems;
     }
 
+    /** The list contract's parameters ({@link DefectListQuery}); {@code export=csv|xlsx} downloads what it shows. */
     @GetMapping
     @PreAuthorize("hasAuthority('opsdesk:read')")
-    String list(@RequestParam(required = false) DefectStatus status, Model model) {
-        model.addAttribute("status", status);
+    String list(DefectListQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response,
+                Model model) throws IOException {
+        if (query.export() != null) {
+            list.export(query, query.export(), locale, http, response);
+            return null;
+        }
+        try {
+            model.addAttribute("defects", list.page(query, http));
+        } catch (ProblemException e) {
+            // A refused parameter (a sort column not offered, a size over the maximum) keeps the form and says why.
+            response.setStatus(e.status().value());
+            model.addAttribute("problem", e);
+            model.addAttribute("defects", list.empty(http));
+        }
+        model.addAttribute("query", query);
         model.addAttribute("statuses", DefectStatus.values());
-        model.addAttribute("defects", defects.list(status, 300));
+        model.addAttribute("reporters", list.reporters());
         model.addAttribute("systems", systems.active());
         model.addAttribute("severities", DefectSeverity.values());
         model.addAttribute("quarter", desk.currentQuarter());
         return "opsdesk/defects";
+    }
+
+    @GetMapping({"/export.csv", "/export.xlsx"})
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    void export(DefectListQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response)
+            throws IOException {
+        list.export(query, http.getRequestURI().endsWith(".csv") ? "csv" : "xlsx", locale, http, response);
     }
 
     @GetMapping("/{id}")

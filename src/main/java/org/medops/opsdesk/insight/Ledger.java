@@ -1,6 +1,8 @@
 package org.medops.opsdesk.insight;
 
+import org.medops.shared.FilterText;
 import org.medops.shared.ListRequest;
+import org.medops.shared.ListSource;
 import org.medops.shared.SortColumns;
 
 import java.sql.Timestamp;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * handling step and its solution, so the hospital sees every open issue in one place.
  */
 @Repository
-class Ledger {
+class Ledger implements ListSource<Ledger.Filter, Ledger.Entry> {
 
     enum Kind { TICKET, REQUIREMENT, DEFECT }
 
@@ -92,11 +94,8 @@ class Ledger {
                and (cast(:from as timestamptz) is null or opened_at >= :from)
                and (cast(:to as timestamptz) is null or opened_at < :to)""";
 
-    List<Entry> page(Filter filter, ListRequest request) {
-        return rows(filter, request.sort(), request.offset(), request.size());
-    }
-
-    List<Entry> rows(Filter filter, ListRequest.Sort sort, long offset, int limit) {
+    @Override
+    public List<Entry> rows(Filter filter, ListRequest.Sort sort, long offset, int limit) {
         return bind(jdbc.sql("select kind, id, reference, title, system, status, open, opened_at, closed_at, handling_step,"
                         + " handling_by, handling_note, solution"
                         + " from (" + UNION + ") ledger " + WHERE + " order by " + SORT.orderBy(sort)
@@ -104,17 +103,16 @@ class Ledger {
                 .param("offset", offset).param("limit", limit).query(Entry.class).list();
     }
 
-    long count(Filter filter) {
+    @Override
+    public long count(Filter filter) {
         return bind(jdbc.sql("select count(*) from (" + UNION + ") ledger " + WHERE), filter).query(Long.class).single();
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Filter f) {
-        String text = f.text() == null || f.text().isBlank() ? null : f.text().strip();
         return sql.param("kind", f.kind() == null ? null : f.kind().name())
-                .param("system", f.system() == null || f.system().isBlank() ? null : f.system().strip())
+                .param("system", FilterText.orNull(f.system()))
                 .param("open", f.open())
-                .param("like", text == null ? null
-                        : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .param("like", FilterText.containing(f.text()))
                 .param("from", f.from() == null ? null : Timestamp.from(f.from()))
                 .param("to", f.to() == null ? null : Timestamp.from(f.to()));
     }

@@ -72,7 +72,7 @@ class LedgerController {
         } catch (ProblemException e) {
             response.setStatus(e.status().value());
             model.addAttribute("problem", e);
-            model.addAttribute("entries", ListPage.of(List.of(), 0, ListRequest.of(null, null, null, Ledger.SORT), http));
+            model.addAttribute("entries", ListPage.empty(Ledger.SORT, http));
         }
         model.addAttribute("query", query);
         model.addAttribute("kinds", Ledger.Kind.values());
@@ -81,16 +81,12 @@ class LedgerController {
     }
 
     ListPage<Ledger.Entry> page(LedgerQuery query, HttpServletRequest http) {
-        ListRequest request = query.request();
-        return ListPage.of(ledger.page(query.filter(), request), ledger.count(query.filter()), request, http);
+        return ListPage.of(ledger, query.filter(), query.request(), http);
     }
 
     void export(LedgerQuery query, String format, Locale locale, HttpServletRequest http,
                         HttpServletResponse response) throws IOException {
-        ListExport.Format chosen = ListExport.Format.of(format);
-        ListRequest request = query.request();
-        List<Ledger.Entry> rows = ledger.rows(query.filter(), request.sort(), 0, ListExport.MAX_ROWS + 1);
-        export.write(chosen, new ListExport.Table<>("ledger", COLUMNS, rows,
-                ListPage.of(List.of(), 0, request, http).filter()), zone.get(), locale, response);
+        export.export("ledger", COLUMNS, ledger, query.filter(), query.request(), format, zone.get(), locale, http,
+                response);
     }
 }

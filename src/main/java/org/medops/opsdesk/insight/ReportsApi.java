@@ -2,11 +2,16 @@ package org.medops.opsdesk.insight;
 
 import org.medops.opsdesk.HospitalZone;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.medops.shared.ProblemException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,8 +27,10 @@ class ReportsApi {
     private final ServiceReports reports;
     private final HospitalZone zone;
     private final Clock clock;
+    private final ServiceReportExport export;
 
-    ReportsApi(ServiceReports reports, HospitalZone zone, Clock clock) {
+    ReportsApi(ServiceReports reports, HospitalZone zone, Clock clock, ServiceReportExport export) {
+        this.export = export;
         this.reports = reports;
         this.zone = zone;
         this.clock = clock;
@@ -48,6 +55,15 @@ class ReportsApi {
         }
         Period period = Period.of(from, to, zone.get(), clock);
         return reports.compliance(by, period.from().toInstant(), period.to().toInstant(), zone.get());
+    }
+
+    /** The service report's figures as the page shows them, as Excel (or CSV), Chinese headers by default. */
+    @GetMapping({"/reports/export.xlsx", "/reports/export.csv"})
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    void export(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Locale locale,
+                HttpServletRequest http, HttpServletResponse response) throws IOException {
+        export.write(Period.of(from, to, zone.get(), clock), http.getRequestURI().endsWith(".csv") ? "csv" : "xlsx",
+                locale, response);
     }
 
     /** A reporting period in the console's zone; dates mean whole days, {@code to} exclusive. Default: the last 90 days. */

@@ -1,8 +1,11 @@
 package org.medops.opsdesk.insight;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.medops.opsdesk.HospitalZone;
 import org.medops.opsdesk.sla.TargetKind;
@@ -20,8 +23,10 @@ class ReportsController {
     private final ServiceReports reports;
     private final HospitalZone zone;
     private final Clock clock;
+    private final ServiceReportExport export;
 
-    ReportsController(ServiceReports reports, HospitalZone zone, Clock clock) {
+    ReportsController(ServiceReports reports, HospitalZone zone, Clock clock, ServiceReportExport export) {
+        this.export = export;
         this.reports = reports;
         this.zone = zone;
         this.clock = clock;
@@ -55,5 +60,14 @@ class ReportsController {
         model.addAttribute("resolutions", reports.distribution(TargetKind.RESOLUTION, start, end));
         model.addAttribute("workload", reports.workload(start, end));
         return "opsdesk/reports";
+    }
+
+    /** The figures the page shows, as Excel (or CSV); a reversed period is refused like on the page. */
+    @GetMapping({"/opsdesk/reports/export.xlsx", "/opsdesk/reports/export.csv"})
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    void export(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Locale locale,
+                HttpServletRequest http, HttpServletResponse response) throws IOException {
+        export.write(ReportsApi.Period.of(from, to, zone.get(), clock),
+                http.getRequestURI().endsWith(".csv") ? "csv" : "xlsx", locale, response);
     }
 }

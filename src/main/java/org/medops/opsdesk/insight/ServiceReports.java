@@ -41,6 +41,10 @@ class ServiceReports {
                           List<Workload> byType) {
     }
 
+    /** Priorities read critical → low, as everywhere else. */
+    private static final String PRIORITY_ORDER =
+            "case t.priority when 'CRITICAL' then 0 when 'HIGH' then 1 when 'MEDIUM' then 2 else 3 end";
+
     private static final int[] BUCKETS = {15, 30, 60, 120, 240, 480, 1440};
 
     private final JdbcClient jdbc;
@@ -71,7 +75,7 @@ class ServiceReports {
                         + " from sla_clocks c join tickets t on t.id = c.ticket_id" + systems
                         + " where ((c.state in ('MET', 'BREACHED') and c.stopped_at >= :from and c.stopped_at < :to)"
                         + " or (c.state in ('RUNNING', 'PAUSED') and c.breached_at >= :from and c.breached_at < :to))"
-                        + kinds + " group by 1 order by 1")
+                        + kinds + " group by 1 order by " + (groupBy.equals("priority") ? PRIORITY_ORDER : "1"))
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .param("zone", zone.getId()).query(Compliance.class).list();
     }
@@ -80,8 +84,9 @@ class ServiceReports {
     List<Bucket> distribution(TargetKind kind, Instant from, Instant to) {
         List<Long> minutes = jdbc.sql("""
                         select elapsed_seconds / 60 from sla_clocks
-                        where kind = ? and state in ('MET', 'BREACHED') and stopped_at >= ? and stopped_at < ?""")
-                .params(kind.name(), Timestamp.from(from), Timestamp.from(to)).query(Long.class).list();
+                        where kind = :kind and state in ('MET', 'BREACHED') and stopped_at >= :from and stopped_at < :to""")
+                .param("kind", kind.name()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query(Long.class).list();
         long[] counts = new long[BUCKETS.length + 1];
         for (long m : minutes) {
             int i = 0;

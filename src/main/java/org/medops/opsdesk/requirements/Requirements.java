@@ -36,15 +36,6 @@ class Requirements {
                 .param("status", status.name()).query(Long.class).single();
     }
 
-    List<Requirement> list(RequirementStatus status, int limit) {
-        if (status == null) {
-            return jdbc.sql(SELECT + " order by id desc limit :limit").param("limit", limit)
-                    .query(Requirements::map).list();
-        }
-        return jdbc.sql(SELECT + " where status = :status order by id desc limit :limit")
-                .param("status", status.name()).param("limit", limit).query(Requirements::map).list();
-    }
-
     Optional<Requirement> find(long id) {
         return jdbc.sql(SELECT + " where id = :id").param("id", id).query(Requirements::map).optional();
     }
@@ -133,26 +124,27 @@ class Requirements {
      * the year first, so two acceptances at once cannot both fit into the last free days.
      */
     BigDecimal usedInYear(int year) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('opsdesk-allowance'), ?)").param(year).query(Object.class)
-                .single();
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('opsdesk-allowance'), :year)").param("year", year)
+                .query(Object.class).single();
         return jdbc.sql("""
                         select coalesce(sum(person_days), 0) from opsdesk_requirements
-                        where contract_year = ? and status in ('ACCEPTED', 'SCHEDULED', 'DELIVERED', 'VERIFIED')""")
-                .param(year).query(BigDecimal.class).single();
+                        where contract_year = :year and status in ('ACCEPTED', 'SCHEDULED', 'DELIVERED', 'VERIFIED')""")
+                .param("year", year).query(BigDecimal.class).single();
     }
 
     void step(long requirementId, Instant at, String by, RequirementStatus from, RequirementStatus to, String note) {
         jdbc.sql("""
                         insert into opsdesk_requirement_steps(requirement_id, at, by_user, from_status, to_status, note)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(requirementId, ts(at), by, from == null ? null : from.name(), to.name(), note).update();
+                        values (:requirement, :at, :by, :from, :to, :note)""")
+                .param("requirement", requirementId).param("at", ts(at)).param("by", by)
+                .param("from", from == null ? null : from.name()).param("to", to.name()).param("note", note).update();
     }
 
     List<RequirementStep> steps(long requirementId) {
         return jdbc.sql("""
                         select at, by_user, from_status, to_status, note from opsdesk_requirement_steps
-                        where requirement_id = ? order by at, id""")
-                .param(requirementId).query(RequirementStep.class).list();
+                        where requirement_id = :requirement order by at, id""")
+                .param("requirement", requirementId).query(RequirementStep.class).list();
     }
 
     private static Timestamp ts(Instant instant) {

@@ -1,11 +1,17 @@
 package org.medops.opsdesk.requirements;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import jakarta.validation.Valid;
+import org.medops.shared.ListPage;
 import org.medops.shared.ProblemException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,7 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Requirements over REST: staff submit, vendor engineers answer and deliver, the hospital verifies. */
@@ -26,16 +31,24 @@ class RequirementsApi {
 
     private final Requirements requirements;
     private final RequirementDesk desk;
+    private final RequirementList list;
 
-    RequirementsApi(Requirements requirements, RequirementDesk desk) {
+    RequirementsApi(Requirements requirements, RequirementDesk desk, RequirementList list) {
+        this.list = list;
         this.requirements = requirements;
         this.desk = desk;
     }
 
+    /** A page of the list ({@link RequirementListQuery}): {@code rows, total, page, size, sort, links}; {@code export} downloads. */
     @GetMapping
     @PreAuthorize("hasAuthority('opsdesk:read')")
-    List<RequirementView> list(@RequestParam(required = false) RequirementStatus status) {
-        return requirements.list(status, 500).stream().map(RequirementView::of).toList();
+    ListPage<RequirementQueries.RequirementRow> list(RequirementListQuery query, Locale locale, HttpServletRequest http,
+                                                     HttpServletResponse response) throws IOException {
+        if (query.export() != null) {
+            list.export(query, query.export(), locale, http, response);
+            return null;
+        }
+        return list.page(query, http);
     }
 
     @GetMapping("/{id}")

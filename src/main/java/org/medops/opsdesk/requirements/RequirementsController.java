@@ -2,8 +2,13 @@ package org.medops.opsdesk.requirements;
 
 import org.medops.opsdesk.OpsdeskSystems;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
@@ -27,23 +32,47 @@ class RequirementsController {
     private final Requirements requirements;
     private final RequirementDesk desk;
     private final OpsdeskSystems systems;
+    private final RequirementList list;
 
-    RequirementsController(Requirements requirements, RequirementDesk desk, OpsdeskSystems systems) {
+    RequirementsController(Requirements requirements, RequirementDesk desk, OpsdeskSystems systems,
+                           RequirementList list) {
+        this.list = list;
         this.requirements = requirements;
         this.desk = desk;
         this.systems = systems;
     }
 
+    /** The list contract's parameters ({@link RequirementListQuery}); {@code export=csv|xlsx} downloads what it shows. */
     @GetMapping
     @PreAuthorize("hasAuthority('opsdesk:read')")
-    String list(@RequestParam(required = false) RequirementStatus status, Model model) {
-        model.addAttribute("status", status);
+    String list(RequirementListQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response,
+                Model model) throws IOException {
+        if (query.export() != null) {
+            list.export(query, query.export(), locale, http, response);
+            return null;
+        }
+        try {
+            model.addAttribute("requirements", list.page(query, http));
+        } catch (ProblemException e) {
+            // A refused parameter (a sort column not offered, a size over the maximum) keeps the form and says why.
+            response.setStatus(e.status().value());
+            model.addAttribute("problem", e);
+            model.addAttribute("requirements", list.empty(http));
+        }
+        model.addAttribute("query", query);
         model.addAttribute("statuses", RequirementStatus.values());
-        model.addAttribute("requirements", requirements.list(status, 300).stream().map(RequirementView::of).toList());
+        model.addAttribute("engineers", list.engineers());
         model.addAttribute("allowance", RequirementsApi.AllowanceView.of(desk.currentAllowance()));
         model.addAttribute("systems", systems.active());
         model.addAttribute("today", desk.today());
         return "opsdesk/requirements";
+    }
+
+    @GetMapping({"/export.csv", "/export.xlsx"})
+    @PreAuthorize("hasAuthority('opsdesk:read')")
+    void export(RequirementListQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response)
+            throws IOException {
+        list.export(query, http.getRequestURI().endsWith(".csv") ? "csv" : "xlsx", locale, http, response);
     }
 
     @GetMapping("/{id}")

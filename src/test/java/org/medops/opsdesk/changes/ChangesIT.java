@@ -181,7 +181,7 @@ public class ChangesIT {
                 "change.emergency-approve", "change.emergency-start", "change.finish");
         assertThat(jdbc.sql("select actor from audit_records where action = 'change.authorize' and target_id = ?")
                 .param(Long.toString(id)).query(String.class).single()).isEqualTo(reviewerName);
-        assertThat(engineer.get(BASE + "?status=COMPLETED").json().findValuesAsString("title")).contains("PACS 存储扩容");
+        assertThat(engineer.get(BASE + "?status=COMPLETED&size=200").json().get("rows").findValuesAsString("title")).contains("PACS 存储扩容");
     }
 
     @Test

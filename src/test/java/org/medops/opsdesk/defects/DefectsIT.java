@@ -112,7 +112,7 @@ class DefectsIT {
     }
 
     @Test
-    void theQuarterlyReportCountsWhatTheQuarterDealtWith() {
+    void theQuarterlyReportCountsWhatTheQuarterDealtWith() throws Exception {
         String current = quarterOf(LocalDate.now(SHANGHAI));
         JsonNode before = engineer.get(BASE + "/report?quarter=" + current).json();
 
@@ -150,6 +150,9 @@ class DefectsIT {
         assertThat(excel.status()).isEqualTo(200);
         assertThat(excel.contentType()).contains("spreadsheetml");
         assertThat(excel.body()).startsWith("PK");
+        String sheet = org.medops.testing.Exports.xlsxText(engineer.download(BASE + "/report/export?quarter=" + current).body());
+        assertThat(sheet).as("statuses, severities and systems in words").contains("研发已确认", "按严重程度")
+                .doesNotContain(">ACKNOWLEDGED<", ">OPEN<");
     }
 
     @Test

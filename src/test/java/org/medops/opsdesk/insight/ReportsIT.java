@@ -72,4 +72,38 @@ class ReportsIT {
             engineer.put("/api/v1/opsdesk/requirements/" + requirement + "/person-days", "{\"personDays\":0}");
         }
     }
+
+    @Test
+    void theReportExportsTheFiguresThePageShowsWithChineseHeadersAndPrioritiesCriticalFirst() throws Exception {
+        Api admin = new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
+        Api staff = admin.newUser("rx" + UUID.randomUUID().toString().substring(0, 6), "院方 导出", "Rep#Export-2026",
+                "HOSPITAL_REVIEWER");
+        java.util.List<String> order = java.util.List.of("CRITICAL", "HIGH", "MEDIUM", "LOW");
+        java.util.List<String> priorities = new java.util.ArrayList<>();
+        staff.get("/api/v1/opsdesk/reports/sla?by=priority&from=2020-01-01").json()
+                .forEach(r -> priorities.add(r.get("key").asString()));
+        assertThat(priorities).isSortedAccordingTo(java.util.Comparator.comparing(order::indexOf));
+
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        Api.Download xlsx = staff.download("/api/v1/opsdesk/reports/export.xlsx?from=2020-01-01&to=" + today);
+        assertThat(xlsx.status()).isEqualTo(200);
+        assertThat(xlsx.contentType()).contains("spreadsheetml");
+        assertThat(xlsx.header("Content-Disposition")).contains("medops-reports-", ".xlsx");
+        assertThat(org.medops.testing.Exports.xlsxText(xlsx.body()))
+                .contains("报表", "分组", "达标", "超时", "达标率（%）", "数量", "处理小时", "按指标", "首次响应", "按优先级",
+                        "首次响应时间分布（工单数）", "工作量·按工程师");
+        Api.Download csv = staff.download("/api/v1/opsdesk/reports/export.csv?from=2020-01-01&to=" + today);
+        java.util.List<java.util.List<String>> rows = org.medops.testing.Exports.csv(csv.body());
+        assertThat(rows.get(0)).containsExactly("报表", "分组", "达标", "超时", "达标率（%）", "数量", "处理小时");
+        assertThat(rows).anySatisfy(r -> assertThat(r.subList(0, 2)).containsExactly("按指标", "故障修复"));
+        java.util.List<String> exportedPriorities = rows.stream().filter(r -> r.get(0).equals("按优先级"))
+                .map(r -> r.get(1)).toList();
+        assertThat(exportedPriorities).isSortedAccordingTo(java.util.Comparator.comparing(
+                java.util.List.of("紧急", "高", "中", "低")::indexOf));
+
+        Api.Response reversed = staff.get("/api/v1/opsdesk/reports/export.xlsx?from=2026-12-01&to=2026-11-01");
+        assertThat(reversed.status()).isEqualTo(400);
+        assertThat(reversed.json().get("code").asString()).isEqualTo("period-invalid");
+        assertThat(new Api(port).get("/api/v1/opsdesk/reports/export.xlsx").status()).isEqualTo(401);
+    }
 }
