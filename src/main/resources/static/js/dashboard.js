@@ -64,7 +64,9 @@
           data: s.trend.map((p) => [p.at, p.failures]) },
       ],
     });
-    document.getElementById('refreshed').textContent = new Date().toLocaleTimeString();
+    // The hospital's wall clock in the page's language, not the browser's zone and locale.
+    document.getElementById('refreshed').textContent = new Date().toLocaleTimeString(
+      document.documentElement.lang || 'zh-CN', { timeZone: root.dataset.zone, hour12: false });
   }
 
   async function refresh() {
