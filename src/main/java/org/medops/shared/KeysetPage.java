@@ -8,13 +8,12 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * One page of a list too large for offsets (the access log): its rows, how many rows the filter selects, and the
- * cursor of the last row, from which the next page continues ({@code after=<cursor>}). Like {@link ListPage} its
- * links keep the filter, so the size choice, the sortable headers and the export buttons never lose one. The API
- * returns it as is: {@code rows, total, size, sort, next, links}.
+ * cursor of the last row, from which the next page continues ({@code after=<cursor>}). Its links are those of the
+ * list's first {@link ListPage} — the same filter-keeping size choice, sortable headers and export buttons — plus
+ * the cursor. The API returns it as is: {@code rows, total, size, sort, next, links}.
  */
 public record KeysetPage<T>(List<T> rows, long total, int size, ListRequest.Sort sort, String next, Links links,
-                            @JsonIgnore boolean continued, @JsonIgnore String path,
-                            @JsonIgnore Map<String, List<String>> filter) {
+                            @JsonIgnore boolean continued, @JsonIgnore ListPage<T> start) {
 
     /** The parameter that carries the cursor. */
     public static final String AFTER = "after";
@@ -24,8 +23,8 @@ public record KeysetPage<T>(List<T> rows, long total, int size, ListRequest.Sort
     }
 
     /**
-     * @param rows   at most {@code request.size()} rows
-     * @param next   the cursor after the last row, or null when no row follows
+     * @param rows at most {@code request.size()} rows
+     * @param next the cursor after the last row, or null when no row follows
      */
     public static <T> KeysetPage<T> of(List<T> rows, long total, ListRequest request, String next,
                                        HttpServletRequest http) {
@@ -36,26 +35,28 @@ public record KeysetPage<T>(List<T> rows, long total, int size, ListRequest.Sort
             }
         });
         String path = http.getRequestURI().replaceFirst("/export\\.(csv|xlsx)$", "");
+        ListPage<T> start = new ListPage<>(List.of(), total, 0, request.size(), request.sort(), null, path,
+                Map.copyOf(filter));
         String current = http.getParameter(AFTER);
-        KeysetPage<T> page = new KeysetPage<>(List.copyOf(rows), total, request.size(), request.sort(), next, null,
-                current != null && !current.isBlank(), path, Map.copyOf(filter));
-        return new KeysetPage<>(page.rows, total, page.size, page.sort, next,
-                new Links(page.link(page.size, page.sort.parameter(), current, null), page.firstLink(),
-                        page.nextLink()), page.continued, path, page.filter);
+        boolean continued = current != null && !current.isBlank();
+        String first = start.pageLink(0);
+        return new KeysetPage<>(List.copyOf(rows), total, request.size(), request.sort(), next,
+                new Links(continued ? after(first, current) : first, first, next == null ? null : after(first, next)),
+                continued, start);
     }
 
     /** The first page in this order and size. */
     public String firstLink() {
-        return link(size, sort.parameter(), null, null);
+        return start.pageLink(0);
     }
 
     /** Null on the last page. */
     public String nextLink() {
-        return next == null ? null : link(size, sort.parameter(), next, null);
+        return links.next();
     }
 
     public String sizeLink(int newSize) {
-        return link(newSize, sort.parameter(), null, null);
+        return start.sizeLink(newSize);
     }
 
     @JsonIgnore
@@ -65,41 +66,27 @@ public record KeysetPage<T>(List<T> rows, long total, int size, ListRequest.Sort
 
     /** A header's link: ascending first, the other way round when the list is already sorted by it. */
     public String sortLink(String column) {
-        boolean ascending = !(column.equals(sort.column()) && sort.ascending());
-        return link(size, column + (ascending ? ",asc" : ",desc"), null, null);
+        return start.sortLink(column);
     }
 
     /** {@code asc}, {@code desc} or empty: how a header shows its state. */
     public String sortState(String column) {
-        return column.equals(sort.column()) ? (sort.ascending() ? "asc" : "desc") : "";
+        return start.sortState(column);
     }
 
     /** Exports what the filter selects, in this order, from the first row. */
     public String exportLink(String format) {
-        return link(null, sort.parameter(), null, format);
+        return start.exportLink(format);
     }
 
-    private String link(Integer pageSize, String sortParameter, String after, String export) {
-        StringBuilder uri = new StringBuilder(path);
-        filter.forEach((name, values) -> values.forEach(value -> append(uri, name, value)));
-        if (pageSize != null && pageSize != ListRequest.DEFAULT_SIZE) {
-            append(uri, "size", String.valueOf(pageSize));
-        }
-        append(uri, "sort", sortParameter);
-        if (after != null) {
-            append(uri, AFTER, after);
-        }
-        if (export != null) {
-            append(uri, "export", export);
-        }
-        return uri.toString();
+    /** What the filter selected, for the export's audit record. */
+    @JsonIgnore
+    public Map<String, List<String>> filter() {
+        return start.filter();
     }
 
-    private static void append(StringBuilder uri, String name, String value) {
-        uri.append(uri.indexOf("?") < 0 ? '?' : '&').append(encode(name)).append('=').append(encode(value));
-    }
-
-    private static String encode(String text) {
-        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    /** A list link always carries its sort, so the cursor follows an {@code &}. */
+    private static String after(String link, String cursor) {
+        return link + "&" + AFTER + "=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -100,8 +100,11 @@ class LogList {
             }
             cursor = batch.get(batch.size() - 1).cursor();
         }
-        KeysetPage<AccessLogs.LogRow> shown = KeysetPage.of(List.of(), 0, request, null, http);
-        export.write(chosen, new ListExport.Table<>("access-log", COLUMNS, rows, shown.filter()), zone(), locale,
-                response);
+        // The trail records the range the export read, also when the link left it to the default hour.
+        java.util.Map<String, List<String>> audited = new java.util.LinkedHashMap<>(
+                KeysetPage.of(List.of(), 0, request, null, http).filter());
+        audited.put("from", List.of(filter.from().toString()));
+        audited.put("to", List.of(filter.to().toString()));
+        export.write(chosen, new ListExport.Table<>("access-log", COLUMNS, rows, audited), zone(), locale, response);
     }
 }

@@ -83,9 +83,7 @@ class AlertListBrowserIT {
 
             String csv = browser.find(".export-csv").getAttribute("href");
             assertThat(csv).contains("rule=" + rule, "export=csv");
-            Object text = browser.script("var x = new XMLHttpRequest(); x.open('GET', arguments[0], false); x.send();"
-                    + " return x.status + '\\n' + x.responseText;", csv);
-            List<String> lines = List.of(text.toString().split("\r?\n"));
+            List<String> lines = browser.fetchLines(csv);
             assertThat(lines.get(0)).isEqualTo("200");
             assertThat(lines.get(1)).startsWith("时间,级别,规则,对象,内容,状态");
             assertThat(lines).hasSize(2 + 23);

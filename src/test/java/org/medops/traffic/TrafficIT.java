@@ -383,9 +383,7 @@ class TrafficIT {
 
             String csv = browser.find(".export-csv").getAttribute("href");
             assertThat(csv).contains("service=yb", "export=csv");
-            Object text = browser.script("var x = new XMLHttpRequest(); x.open('GET', arguments[0], false); x.send();"
-                    + " return x.status + '\\n' + x.responseText;", csv);
-            List<String> lines = List.of(text.toString().split("\r?\n"));
+            List<String> lines = browser.fetchLines(csv);
             assertThat(lines.get(0)).isEqualTo("200");
             assertThat(lines.get(1)).startsWith("时间,请求 ID,渠道,服务");
             assertThat(lines).hasSize(2 + 4);
