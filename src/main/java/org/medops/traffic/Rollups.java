@@ -21,6 +21,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Rollups {
 
+    private static final String BUCKETS = "select bucket, service_code, channel_code, calls, failures,"
+            + " latency_sum_micros, latency_histogram from ";
+
     private final JdbcClient jdbc;
 
     Rollups(JdbcClient jdbc) {
@@ -38,9 +41,7 @@ class Rollups {
 
     /** Every hourly bucket from the hour holding {@code from} up to {@code to}. */
     void forEachHour(Instant from, Instant to, Consumer<Bucket> consumer) {
-        jdbc.sql("""
-                        select bucket, service_code, channel_code, calls, failures, latency_sum_micros, latency_histogram
-                        from traffic_hour where bucket >= :from and bucket < :to""")
+        jdbc.sql(BUCKETS + "traffic_hour where bucket >= :from and bucket < :to")
                 .param("from", Timestamp.from(from.truncatedTo(ChronoUnit.HOURS))).param("to", Timestamp.from(to))
                 .query(rs -> {
                     consumer.accept(bucket(rs));
@@ -49,9 +50,7 @@ class Rollups {
 
     /** The same, bound to one channel: a developer's usage never reads another channel's rows. */
     void forEachHourOfChannel(String channelCode, Instant from, Instant to, Consumer<Bucket> consumer) {
-        jdbc.sql("""
-                        select bucket, service_code, channel_code, calls, failures, latency_sum_micros, latency_histogram
-                        from traffic_hour where channel_code = :channel and bucket >= :from and bucket < :to""")
+        jdbc.sql(BUCKETS + "traffic_hour where channel_code = :channel and bucket >= :from and bucket < :to")
                 .param("channel", channelCode).param("from", Timestamp.from(from.truncatedTo(ChronoUnit.HOURS)))
                 .param("to", Timestamp.from(to))
                 .query(rs -> {
@@ -61,9 +60,7 @@ class Rollups {
 
     /** Every minute bucket since the minute holding {@code since}: the alert windows and the monitor. */
     void forEachMinuteSince(Instant since, Consumer<Bucket> consumer) {
-        jdbc.sql("""
-                        select bucket, service_code, channel_code, calls, failures, latency_sum_micros, latency_histogram
-                        from traffic_minute where bucket >= :since""")
+        jdbc.sql(BUCKETS + "traffic_minute where bucket >= :since")
                 .param("since", Timestamp.from(since.truncatedTo(ChronoUnit.MINUTES)))
                 .query(rs -> {
                     consumer.accept(bucket(rs));
