@@ -5,6 +5,17 @@
   const chart = echarts.init(document.getElementById('trend-chart'));
   const number = new Intl.NumberFormat();
   let range = 'today';
+  // ECharts draws times in the browser's zone; shifted by the hospital's offset and drawn as UTC, they read as the
+  // hospital's wall clock wherever the browser runs.
+  const shift = zoneOffset(root.dataset.zone);
+  const wall = (time) => Date.parse(time) + shift;
+
+  function zoneOffset(zone) {
+    const now = new Date();
+    const inZone = new Date(now.toLocaleString('en-US', { timeZone: zone }));
+    const inUtc = new Date(now.toLocaleString('en-US', { timeZone: 'UTC' }));
+    return inZone.getTime() - inUtc.getTime();
+  }
 
   function timeRange() {
     const to = new Date();
@@ -51,20 +62,23 @@
     top('top-failures', s.topFailures, (f) => number.format(f.failures));
     chart.setOption({
       animation: false,
+      useUTC: true,
       color: ['#0f766e', '#d63939'],
       tooltip: { trigger: 'axis' },
       legend: { data: [labels.calls, labels.failures], top: 0, right: 10 },
       grid: { left: 50, right: 20, top: 36, bottom: 30 },
-      xAxis: { type: 'time', min: s.from, max: s.to },
+      xAxis: { type: 'time', min: wall(s.from), max: wall(s.to) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         { name: labels.calls, type: 'line', showSymbol: s.trend.length < 30, areaStyle: { opacity: 0.12 },
-          data: s.trend.map((p) => [p.at, p.calls]) },
+          data: s.trend.map((p) => [wall(p.at), p.calls]) },
         { name: labels.failures, type: 'line', showSymbol: s.trend.length < 30,
-          data: s.trend.map((p) => [p.at, p.failures]) },
+          data: s.trend.map((p) => [wall(p.at), p.failures]) },
       ],
     });
-    document.getElementById('refreshed').textContent = new Date().toLocaleTimeString();
+    // The hospital's wall clock in the page's language, not the browser's zone and locale.
+    document.getElementById('refreshed').textContent = new Date().toLocaleTimeString(
+      document.documentElement.lang || 'zh-CN', { timeZone: root.dataset.zone, hour12: false });
   }
 
   async function refresh() {

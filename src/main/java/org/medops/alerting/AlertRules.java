@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -44,7 +45,7 @@ class AlertRules {
                     silenced_until, target_ids, for_seconds, recovery_seconds, recovery_threshold)
                 values (:name, :kind, :subject, :threshold, :window, :minCalls, :severity, :enabled, :silencedUntil,
                     cast(:targets as bigint[]), :forSeconds, :recoverySeconds, :recoveryThreshold)""")
-                .params(columns(rule)).param("enabled", rule.enabled())
+                .paramSource(columns(rule).addValue("enabled", rule.enabled()))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -58,7 +59,7 @@ class AlertRules {
                     for_seconds = :forSeconds, recovery_seconds = :recoverySeconds,
                     recovery_threshold = :recoveryThreshold
                 where id = :id and deleted_at is null""")
-                .params(columns(rule)).param("id", rule.id()).update();
+                .paramSource(columns(rule).addValue("id", rule.id())).update();
     }
 
     void enable(long id, boolean enabled) {
@@ -76,21 +77,21 @@ class AlertRules {
                 .param("until", until == null ? null : Timestamp.from(until)).param("id", id).update();
     }
 
-    private static java.util.Map<String, Object> columns(AlertRule rule) {
-        java.util.Map<String, Object> columns = new java.util.HashMap<>();
-        columns.put("name", rule.name());
-        columns.put("kind", rule.kind().name());
-        columns.put("subject", blankToNull(rule.subject()));
-        columns.put("threshold", rule.kind().hasThreshold() ? rule.threshold() : 0.0);
-        columns.put("window", rule.windowMinutes());
-        columns.put("minCalls", rule.minCalls());
-        columns.put("severity", rule.severity().name());
-        columns.put("silencedUntil", rule.silencedUntil() == null ? null : Timestamp.from(rule.silencedUntil()));
-        columns.put("targets", "{" + String.join(",", rule.targetIds().stream().map(String::valueOf).toList()) + "}");
-        columns.put("forSeconds", (int) rule.hysteresis().forDuration().toSeconds());
-        columns.put("recoverySeconds", (int) rule.hysteresis().recoverAfter().toSeconds());
-        columns.put("recoveryThreshold", rule.kind().hasThreshold() ? rule.hysteresis().recoveryThreshold() : null);
-        return columns;
+    /** The named parameters of everything a person edits, for the insert and the update alike. */
+    private static MapSqlParameterSource columns(AlertRule rule) {
+        return new MapSqlParameterSource()
+                .addValue("name", rule.name())
+                .addValue("kind", rule.kind().name())
+                .addValue("subject", blankToNull(rule.subject()))
+                .addValue("threshold", rule.kind().hasThreshold() ? rule.threshold() : 0.0)
+                .addValue("window", rule.windowMinutes())
+                .addValue("minCalls", rule.minCalls())
+                .addValue("severity", rule.severity().name())
+                .addValue("silencedUntil", rule.silencedUntil() == null ? null : Timestamp.from(rule.silencedUntil()))
+                .addValue("targets", "{" + String.join(",", rule.targetIds().stream().map(String::valueOf).toList()) + "}")
+                .addValue("forSeconds", (int) rule.hysteresis().forDuration().toSeconds())
+                .addValue("recoverySeconds", (int) rule.hysteresis().recoverAfter().toSeconds())
+                .addValue("recoveryThreshold", rule.kind().hasThreshold() ? rule.hysteresis().recoveryThreshold() : null);
     }
 
     private static AlertRule map(ResultSet rs, int row) throws SQLException {

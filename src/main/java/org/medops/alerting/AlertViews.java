@@ -40,16 +40,12 @@ class AlertViews {
                 .orElseThrow(() -> org.medops.shared.ProblemException.notFound("alert rule", id));
     }
 
-    List<AlertView> alerts(String status, int limit) {
-        return withTickets(alerts.recent(status, limit));
-    }
-
     List<AlertView> alert(long id) {
         return withTickets(alerts.find(id).map(List::of)
                 .orElseThrow(() -> org.medops.shared.ProblemException.notFound("alert", id)));
     }
 
-    private List<AlertView> withTickets(List<Alert> list) {
+    List<AlertView> withTickets(List<Alert> list) {
         AlertTicketLinks links = tickets.getIfAvailable();
         Map<Long, AlertTicketLinks.TicketRef> linked = links == null || list.isEmpty() ? Map.of()
                 : links.ticketsOf(list.stream().map(Alert::id).toList());

@@ -9,9 +9,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.medops.shared.ListRequest;
+import org.medops.shared.SortColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** Alert messages: opened and resolved by the evaluator, acknowledged by people, listed with the list contract. */
 @Repository
 class Alerts {
 
@@ -20,18 +23,49 @@ class Alerts {
                 a.message_args, a.value, a.raised_at, a.acknowledged_at, a.acknowledged_by, a.resolved_at, a.resolved_by
             from alerts a join alert_rules r on r.id = a.rule_id""";
 
+    /** The columns the list sorts by (the header names), each with its expression. */
+    static final SortColumns SORT = SortColumns.of("raisedAt", false, "a.id",
+            "raisedAt", "a.raised_at",
+            "severity", "case a.severity when 'CRITICAL' then 0 when 'WARNING' then 1 else 2 end",
+            "rule", "r.name",
+            "subject", "a.subject",
+            "status", "case a.status when 'OPEN' then 0 when 'ACKNOWLEDGED' then 1 else 2 end");
+
+    private static final String WHERE = """
+
+            where (cast(:rule as bigint) is null or a.rule_id = :rule)
+              and (cast(:severity as varchar) is null or a.severity = :severity)
+              and (cast(:status as varchar) is null or a.status = :status)
+              and (cast(:from as timestamptz) is null or a.raised_at >= :from)
+              and (cast(:to as timestamptz) is null or a.raised_at < :to)
+            """;
+
     private final JdbcClient jdbc;
 
     Alerts(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    List<Alert> recent(String status, int limit) {
-        if (status == null || status.isBlank()) {
-            return jdbc.sql(SELECT + " order by a.id desc limit :limit").param("limit", limit).query(Alerts::map).list();
-        }
-        return jdbc.sql(SELECT + " where a.status = :status order by a.id desc limit :limit")
-                .param("status", status).param("limit", limit).query(Alerts::map).list();
+    /** Every criterion optional and combinable; {@code [from, to)} on the time raised. */
+    record AlertFilter(Long ruleId, AlertSeverity severity, AlertStatus status, Instant from, Instant to) {
+    }
+
+    /** The rows from {@code offset} in the sort's order, at most {@code limit} (an export reads past one page). */
+    List<Alert> rows(AlertFilter filter, ListRequest.Sort sort, long offset, int limit) {
+        return bind(jdbc.sql(SELECT + WHERE + " order by " + SORT.orderBy(sort) + " offset :offset limit :limit"), filter)
+                .param("offset", offset).param("limit", limit).query(Alerts::map).list();
+    }
+
+    long count(AlertFilter filter) {
+        return bind(jdbc.sql("select count(*) from alerts a" + WHERE), filter).query(Long.class).single();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, AlertFilter f) {
+        return sql.param("rule", f.ruleId())
+                .param("severity", f.severity() == null ? null : f.severity().name())
+                .param("status", f.status() == null ? null : f.status().name())
+                .param("from", f.from() == null ? null : Timestamp.from(f.from()))
+                .param("to", f.to() == null ? null : Timestamp.from(f.to()));
     }
 
     Optional<Alert> find(long id) {

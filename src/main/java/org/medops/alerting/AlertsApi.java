@@ -1,10 +1,15 @@
 package org.medops.alerting;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.medops.shared.ListPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,18 +29,28 @@ import org.springframework.web.bind.annotation.RestController;
 class AlertsApi {
 
     private final AlertViews views;
+    private final AlertList list;
     private final AlertDesk desk;
 
-    AlertsApi(AlertViews views, AlertDesk desk) {
+    AlertsApi(AlertViews views, AlertList list, AlertDesk desk) {
         this.views = views;
+        this.list = list;
         this.desk = desk;
     }
 
-    /** Each alert with the ticket it opened or joined ({@code ticketId}, {@code ticketNumber}; null if none). */
+    /**
+     * A page of alerts ({@link AlertListQuery}), each with the ticket it opened or joined ({@code ticketId},
+     * {@code ticketNumber}; null if none); {@code export=csv|xlsx} downloads what the filter selects.
+     */
     @GetMapping("/alerts")
     @PreAuthorize("hasAuthority('alert:read')")
-    List<AlertViews.AlertView> alerts(@RequestParam(required = false) String status) {
-        return views.alerts(status, 500);
+    ListPage<AlertViews.AlertView> alerts(AlertListQuery query, Locale locale, HttpServletRequest http,
+                                          HttpServletResponse response) throws IOException {
+        if (query.export() != null) {
+            list.export(query, query.export(), locale, http, response);
+            return null;
+        }
+        return list.page(query, http);
     }
 
     @GetMapping("/alerts/{id}")

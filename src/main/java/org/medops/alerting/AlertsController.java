@@ -1,11 +1,17 @@
 package org.medops.alerting;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.medops.shared.ConsoleActions;
+import org.medops.shared.ListPage;
+import org.medops.shared.ListRequest;
 import org.medops.shared.ProblemException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -18,7 +24,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 预警消息: alert messages with acknowledge and resolve, and the rules behind them (create, edit, enable, delete). */
@@ -26,52 +31,77 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AlertsController {
 
     private final AlertViews views;
+    private final AlertList list;
     private final AlertDesk desk;
     private final Validator validator;
     private final MessageSource messages;
 
-    AlertsController(AlertViews views, AlertDesk desk, Validator validator, MessageSource messages) {
+    AlertsController(AlertViews views, AlertList list, AlertDesk desk, Validator validator, MessageSource messages) {
         this.views = views;
+        this.list = list;
         this.desk = desk;
         this.validator = validator;
         this.messages = messages;
     }
 
+    /** The list contract's parameters ({@link AlertListQuery}); {@code export=csv|xlsx} downloads what it shows. */
     @GetMapping("/alerts")
     @PreAuthorize("hasAuthority('alert:read')")
-    String alerts(@RequestParam(required = false) String status, Model model) {
-        model.addAttribute("alerts", views.alerts(status, 200));
-        return page(model, status, RuleForm.blank(), null);
+    String alerts(AlertListQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response,
+                  Model model) throws IOException {
+        if (query.export() != null) {
+            list.export(query, query.export(), locale, http, response);
+            return null;
+        }
+        try {
+            model.addAttribute("alerts", list.page(query, http));
+        } catch (ProblemException e) {
+            // A refused parameter (a reversed range, a sort column not offered) keeps the form and says why.
+            response.setStatus(e.status().value());
+            model.addAttribute("problem", e);
+            model.addAttribute("alerts", list.empty(http));
+        }
+        model.addAttribute("query", query);
+        return page(model, RuleForm.blank(), null);
+    }
+
+    @GetMapping({"/alerts/export.csv", "/alerts/export.xlsx"})
+    @PreAuthorize("hasAuthority('alert:read')")
+    void export(AlertListQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response)
+            throws IOException {
+        list.export(query, http.getRequestURI().endsWith(".csv") ? "csv" : "xlsx", locale, http, response);
     }
 
     /** One alert, the page a ticket links back to. */
     @GetMapping("/alerts/{id}")
     @PreAuthorize("hasAuthority('alert:read')")
-    String alert(@PathVariable long id, Model model) {
-        model.addAttribute("alerts", views.alert(id));
+    String alert(@PathVariable long id, HttpServletRequest http, Model model) {
+        List<AlertViews.AlertView> one = views.alert(id);
+        model.addAttribute("alerts", ListPage.of(one, one.size(), ListRequest.of(null, null, null, Alerts.SORT), http));
         model.addAttribute("single", id);
-        return page(model, null, RuleForm.blank(), null);
+        model.addAttribute("query", AlertListQuery.of("/alerts"));
+        return page(model, RuleForm.blank(), null);
     }
 
     @GetMapping("/alerts/rules/{id}/edit")
     @PreAuthorize("hasAuthority('alert:write')")
-    String edit(@PathVariable long id, Model model) {
-        model.addAttribute("alerts", views.alerts(null, 200));
-        return page(model, null, RuleForm.of(views.rule(id)), id);
+    String edit(@PathVariable long id, HttpServletRequest http, Model model) {
+        firstPage(model, http);
+        return page(model, RuleForm.of(views.rule(id)), id);
     }
 
     @PostMapping("/alerts/rules")
     @PreAuthorize("hasAuthority('alert:write')")
     String createRule(@ModelAttribute("form") RuleForm form, BindingResult binding, Model model,
-                      RedirectAttributes redirect) {
-        return save(null, form, binding, model, redirect);
+                      RedirectAttributes redirect, HttpServletRequest http) {
+        return save(null, form, binding, model, redirect, http);
     }
 
     @PostMapping("/alerts/rules/{id}")
     @PreAuthorize("hasAuthority('alert:write')")
     String updateRule(@PathVariable long id, @ModelAttribute("form") RuleForm form, BindingResult binding,
-                      Model model, RedirectAttributes redirect) {
-        return save(id, form, binding, model, redirect);
+                      Model model, RedirectAttributes redirect, HttpServletRequest http) {
+        return save(id, form, binding, model, redirect, http);
     }
 
     @PostMapping("/alerts/rules/{id}/enable")
@@ -110,7 +140,8 @@ class AlertsController {
     }
 
     /** Bad input stays on the form with what was typed and a message per field; a refused rule says why. */
-    private String save(Long id, RuleForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
+    private String save(Long id, RuleForm form, BindingResult binding, Model model, RedirectAttributes redirect,
+                        HttpServletRequest http) {
         List<String> problems = new java.util.ArrayList<>();
         binding.getFieldErrors().forEach(error -> problems.add(field(error.getField()) + "："
                 + text("alerts.validation.notANumber")));
@@ -135,15 +166,36 @@ class AlertsController {
         if (!problems.isEmpty()) {
             model.addAttribute("violations", problems);
         }
-        model.addAttribute("alerts", views.alerts(null, 200));
-        return page(model, null, form, id);
+        firstPage(model, http);
+        return page(model, form, id);
     }
 
-    private String page(Model model, String status, RuleForm form, Long editing) {
-        model.addAttribute("status", status);
+    /**
+     * Under a rule form: the newest alerts, as the list opens by default — its links lead to the list, not to the
+     * form's own address, and carry none of the form's fields.
+     */
+    private void firstPage(Model model, HttpServletRequest http) {
+        AlertListQuery newest = AlertListQuery.of("/alerts");
+        HttpServletRequest atTheList = new jakarta.servlet.http.HttpServletRequestWrapper(http) {
+            @Override
+            public String getRequestURI() {
+                return http.getContextPath() + "/alerts";
+            }
+
+            @Override
+            public java.util.Map<String, String[]> getParameterMap() {
+                return java.util.Map.of();
+            }
+        };
+        model.addAttribute("alerts", list.page(newest, atTheList));
+        model.addAttribute("query", newest);
+    }
+
+    private String page(Model model, RuleForm form, Long editing) {
+        model.addAttribute("severities", AlertSeverity.values());
+        model.addAttribute("statuses", AlertStatus.values());
         model.addAttribute("rules", views.rules());
         model.addAttribute("kinds", RuleKind.values());
-        model.addAttribute("severities", AlertSeverity.values());
         model.addAttribute("targets", views.targets());
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);

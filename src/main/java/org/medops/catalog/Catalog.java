@@ -96,6 +96,14 @@ public class Catalog {
         return channels.all().stream().map(Channel::code).toList();
     }
 
+    /** Every channel's code and name, for pick-lists that show the name and send the code. */
+    public List<ChannelName> channelNames() {
+        return channels.all().stream().map(c -> new ChannelName(c.code(), c.profile().name())).toList();
+    }
+
+    public record ChannelName(String code, String name) {
+    }
+
     public boolean hasChannel(String code) {
         return channels.exists(code);
     }

@@ -1,18 +1,15 @@
 package org.medops.traffic;
 
-import java.sql.Array;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.medops.shared.ProblemException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.medops.shared.ListRequest;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,20 +19,24 @@ import org.springframework.stereotype.Service;
 @Service
 public class ChannelTraffic {
 
-    private final AccessLogs logs;
-    private final JdbcClient jdbc;
+    /** The most calls one request returns: the portal shows them on one page. */
+    public static final int MAX_CALLS = 500;
 
-    ChannelTraffic(AccessLogs logs, JdbcClient jdbc) {
+    private final AccessLogs logs;
+    private final Rollups rollups;
+
+    ChannelTraffic(AccessLogs logs, Rollups rollups) {
         this.logs = logs;
-        this.jdbc = jdbc;
+        this.rollups = rollups;
     }
 
-    /** The channel's calls in {@code [from, to)}, newest first; at most {@code limit} (≤ 500). */
+    /** The channel's calls in {@code [from, to)}, newest first; at most {@code limit}, under {@link #MAX_CALLS}. */
     public List<Call> calls(String channelCode, Instant from, Instant to, String serviceCode, Integer statusClass,
                             int limit) {
-        LogQuery query = new LogQuery(from, to, serviceCode, required(channelCode), null, statusClass, null, null,
-                null, null);
-        return logs.search(query, null, Math.min(Math.max(limit, 1), 500)).stream()
+        AccessLogs.LogFilter filter = new AccessLogs.LogFilter(from, to, serviceCode, required(channelCode), null,
+                statusClass, null, null, null, null);
+        return logs.rows(filter, new ListRequest.Sort("time", false), null, Math.min(Math.max(limit, 1), MAX_CALLS))
+                .stream()
                 .map(r -> new Call(r.occurredAt(), r.requestId(), r.serviceCode(), r.method(), r.path(), r.status(),
                         r.errorCode(), r.totalMicros() / 1000.0, r.clientIp()))
                 .toList();
@@ -51,21 +52,12 @@ public class ChannelTraffic {
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         Map<String, RollupTotals> services = new TreeMap<>();
         Map<LocalDate, RollupTotals> days = new TreeMap<>();
-        jdbc.sql("""
-                        select bucket, service_code, calls, failures, latency_sum_micros, latency_histogram
-                        from traffic_hour where channel_code = ? and bucket >= ? and bucket < ?""")
-                .params(channel, Timestamp.from(start.truncatedTo(ChronoUnit.HOURS)), Timestamp.from(end))
-                .query(rs -> {
-                    LocalDate day = rs.getTimestamp("bucket").toInstant().atZone(zone).toLocalDate();
-                    String service = rs.getString("service_code");
-                    long calls = rs.getLong("calls");
-                    long failures = rs.getLong("failures");
-                    long latency = rs.getLong("latency_sum_micros");
-                    Array histogram = rs.getArray("latency_histogram");
-                    services.computeIfAbsent(service.isEmpty() ? "—" : service, s -> new RollupTotals())
-                            .add(calls, failures, latency, histogram);
-                    days.computeIfAbsent(day, d -> new RollupTotals()).add(calls, failures, latency, histogram);
-                });
+        rollups.forEachHourOfChannel(channel, start, end, bucket -> {
+            LocalDate day = bucket.at().atZone(zone).toLocalDate();
+            String service = bucket.serviceCode();
+            services.computeIfAbsent(service.isEmpty() ? "—" : service, s -> new RollupTotals()).add(bucket);
+            days.computeIfAbsent(day, d -> new RollupTotals()).add(bucket);
+        });
         List<Figures> byService = new ArrayList<>();
         services.forEach((service, a) -> byService.add(figures(a, service)));
         List<Figures> byDay = new ArrayList<>();

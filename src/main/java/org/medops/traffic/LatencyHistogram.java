@@ -1,8 +1,5 @@
 package org.medops.traffic;
 
-import java.sql.Array;
-import java.sql.SQLException;
-
 /**
  * Merges the rollups' latency histograms (bucket upper bounds in ms: 1, 2, 5 … 10 000, then
  * unbounded) and reads percentiles from them as the upper bound of the bucket that holds them, an
@@ -14,10 +11,9 @@ final class LatencyHistogram {
 
     private final long[] counts = new long[BOUNDS_MS.length + 1];
 
-    void add(Array rollupHistogram) throws SQLException {
-        Object[] values = (Object[]) rollupHistogram.getArray();
-        for (int i = 0; i < Math.min(values.length, counts.length); i++) {
-            counts[i] += ((Number) values[i]).longValue();
+    void add(long[] rollupHistogram) {
+        for (int i = 0; i < Math.min(rollupHistogram.length, counts.length); i++) {
+            counts[i] += rollupHistogram[i];
         }
     }
 

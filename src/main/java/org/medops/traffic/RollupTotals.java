@@ -1,8 +1,5 @@
 package org.medops.traffic;
 
-import java.sql.Array;
-import java.sql.SQLException;
-
 /** Hourly rollup rows added up: calls, failures, latency sum and the merged latency histogram. */
 final class RollupTotals {
 
@@ -11,11 +8,11 @@ final class RollupTotals {
     private long latencySum;
     private final LatencyHistogram histogram = new LatencyHistogram();
 
-    void add(long moreCalls, long moreFailures, long moreLatencyMicros, Array counts) throws SQLException {
-        calls += moreCalls;
-        failures += moreFailures;
-        latencySum += moreLatencyMicros;
-        histogram.add(counts);
+    void add(Rollups.Bucket bucket) {
+        calls += bucket.calls();
+        failures += bucket.failures();
+        latencySum += bucket.latencySumMicros();
+        histogram.add(bucket.histogram());
     }
 
     long calls() {

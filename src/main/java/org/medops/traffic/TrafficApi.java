@@ -5,10 +5,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.medops.settings.Settings;
+import org.medops.shared.KeysetPage;
 import org.medops.shared.ProblemException;
+import org.medops.shared.WorkbenchCard;
+import org.springframework.security.core.Authentication;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,17 +28,23 @@ class TrafficApi {
 
     private final TrafficFigures figures;
     private final AccessLogs logs;
+    private final LogList list;
+    private final DashboardCards cards;
     private final ServiceMonitor monitor;
     private final UsageStatistics statistics;
+    private final StatisticsExport statisticsExport;
     private final Settings settings;
     private final Clock clock;
 
-    TrafficApi(TrafficFigures figures, AccessLogs logs, ServiceMonitor monitor, UsageStatistics statistics,
-               Settings settings, Clock clock) {
+    TrafficApi(TrafficFigures figures, AccessLogs logs, LogList list, DashboardCards cards, ServiceMonitor monitor,
+               UsageStatistics statistics, StatisticsExport statisticsExport, Settings settings, Clock clock) {
         this.figures = figures;
         this.logs = logs;
+        this.list = list;
+        this.cards = cards;
         this.monitor = monitor;
         this.statistics = statistics;
+        this.statisticsExport = statisticsExport;
         this.settings = settings;
         this.clock = clock;
     }
@@ -54,20 +65,13 @@ class TrafficApi {
                           @RequestParam(defaultValue = "DAY") UsageStatistics.Granularity granularity,
                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate fromDate,
                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate toDate,
-                          @RequestParam(defaultValue = "xlsx") String format, HttpServletResponse response)
-            throws IOException {
+                          @RequestParam(defaultValue = "xlsx") String format, Locale locale,
+                          HttpServletResponse response) throws IOException {
         UsageStatistics.Report report = statistics.forDays(dimension, granularity, fromDate, toDate,
                 settings.current().zone());
-        String name = "medops-" + dimension.name().toLowerCase() + "-statistics-" + fromDate + "-" + toDate;
-        if (format.equals("csv")) {
-            response.setContentType("text/csv;charset=UTF-8");
-            response.setHeader("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
-            StatisticsExport.csv(report, settings.current().zone(), response.getOutputStream());
-        } else {
-            response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            response.setHeader("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"");
-            StatisticsExport.xlsx(report, settings.current().zone(), response.getOutputStream());
-        }
+        statisticsExport.write(report, format, settings.current().zone(), locale, java.util.Map.of(
+                "dimension", List.of(dimension.name()), "granularity", List.of(granularity.name()),
+                "fromDate", List.of(fromDate.toString()), "toDate", List.of(toDate.toString())), response);
     }
 
     @GetMapping("/monitor")
@@ -91,14 +95,19 @@ class TrafficApi {
         return figures.summary(start, end);
     }
 
+    /**
+     * A page of the log query ({@link LogQuery}): {@code rows, total, size, sort, next, links}; pass {@code next}
+     * as {@code after} for the following page. {@code export=csv|xlsx} downloads what the filter selects.
+     */
     @GetMapping("/logs")
     @PreAuthorize("hasAuthority('traffic:read')")
-    LogPage logs(LogQuery query, @RequestParam(required = false) String before,
-                 @RequestParam(defaultValue = "100") int limit) {
-        int size = Math.max(1, Math.min(limit, 1000));
-        List<AccessLogs.LogRecord> records = logs.search(query.withDefaults(clock.instant()), AccessLogs.Cursor.parse(before), size);
-        String next = records.size() == size ? records.get(records.size() - 1).cursor().toString() : null;
-        return new LogPage(records, next);
+    KeysetPage<AccessLogs.LogRow> logs(LogQuery query, Locale locale, HttpServletRequest http,
+                                       HttpServletResponse response) throws IOException {
+        if (query.export() != null) {
+            list.export(query, query.export(), locale, http, response);
+            return null;
+        }
+        return list.page(query, http);
     }
 
     @GetMapping("/logs/{requestId}")
@@ -107,12 +116,10 @@ class TrafficApi {
         return logs.find(requestId).orElseThrow(() -> ProblemException.notFound("request", requestId));
     }
 
-    @GetMapping("/logs/export")
+    /** The numbers on the dashboard, each with the link to the list whose total it is. */
+    @GetMapping("/dashboard-cards")
     @PreAuthorize("hasAuthority('traffic:read')")
-    void export(LogQuery query, HttpServletResponse response) throws IOException {
-        LogCsv.write(logs, query.withDefaults(clock.instant()), response);
-    }
-
-    record LogPage(List<AccessLogs.LogRecord> records, String nextBefore) {
+    List<WorkbenchCard> dashboardCards(Authentication who) {
+        return cards.cardsFor(who);
     }
 }

@@ -1,53 +1,87 @@
 package org.medops.traffic;
 
 import java.io.IOException;
-import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.medops.settings.Settings;
+import org.medops.catalog.Catalog;
+import org.medops.catalog.ServiceDefinition;
 import org.medops.shared.ProblemException;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** The live dashboard (系统首页) and the log query (日志查询) pages. */
 @Controller
 class TrafficController {
 
-    private final AccessLogs logs;
-    private final Settings settings;
-    private final Clock clock;
+    /** The status classes the pick-list offers (1xx never reaches the log). */
+    static final List<Integer> STATUS_CLASSES = List.of(2, 3, 4, 5);
 
-    TrafficController(AccessLogs logs, Settings settings, Clock clock) {
+    private final AccessLogs logs;
+    private final LogList list;
+    private final Catalog catalog;
+    private final DashboardCards cards;
+
+    TrafficController(AccessLogs logs, LogList list, Catalog catalog, DashboardCards cards) {
         this.logs = logs;
-        this.settings = settings;
-        this.clock = clock;
+        this.list = list;
+        this.catalog = catalog;
+        this.cards = cards;
     }
 
-    /** The figures come from the summary API, polled by the page every few seconds. */
+    /** The figures come from the summary API, polled by the page; the cards link to the filtered lists. */
     @GetMapping("/dashboard")
     @PreAuthorize("hasAuthority('traffic:read')")
-    String dashboard() {
+    String dashboard(org.springframework.security.core.Authentication who, Model model) {
+        model.addAttribute("cards", cards.cardsFor(who));
+        model.addAttribute("zone", list.zone().getId());
         return "traffic/dashboard";
     }
 
+    /** The log query ({@link LogQuery}); {@code export=csv|xlsx} downloads what it shows. */
     @GetMapping("/traffic/logs")
     @PreAuthorize("hasAuthority('traffic:read')")
-    String logs(LogFilter filter, @RequestParam(required = false) String before, Model model) {
-        ZoneId zone = settings.current().zone();
-        LogQuery query = filter.toQuery(zone).withDefaults(clock.instant());
-        List<AccessLogs.LogRecord> records = logs.search(query, AccessLogs.Cursor.parse(before), 50);
-        model.addAttribute("filter", filter.withRange(query, zone));
-        model.addAttribute("records", records);
-        model.addAttribute("nextBefore", records.size() == 50 ? records.get(49).cursor().toString() : null);
+    String logs(LogQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response, Model model)
+            throws IOException {
+        if (query.export() != null) {
+            list.export(query, query.export(), locale, http, response);
+            return null;
+        }
+        try {
+            AccessLogs.LogFilter filter = list.filter(query);
+            model.addAttribute("records", list.page(query, http));
+            model.addAttribute("from", query.wallTime(filter.from(), list.zone()));
+            model.addAttribute("to", query.wallTime(filter.to(), list.zone()));
+        } catch (ProblemException e) {
+            // A reversed range, an unreadable time or cursor: the form again with what was typed, and why.
+            response.setStatus(e.status().value());
+            model.addAttribute("problem", e);
+            model.addAttribute("records", list.empty(http));
+            model.addAttribute("from", query.from());
+            model.addAttribute("to", query.to());
+        }
+        model.addAttribute("query", query);
+        pickLists(model);
         return "traffic/logs";
+    }
+
+    /** Services and channels picked by name, sent by code; the rows show the names too. */
+    private void pickLists(Model model) {
+        List<ServiceDefinition> services = catalog.services();
+        List<Catalog.ChannelName> channels = catalog.channelNames();
+        model.addAttribute("services", services);
+        model.addAttribute("channels", channels);
+        model.addAttribute("serviceNames", services.stream().collect(Collectors.toMap(ServiceDefinition::code,
+                s -> s.name() == null ? s.code() : s.name(), (a, b) -> a)));
+        model.addAttribute("channelNames", channels.stream().collect(Collectors.toMap(Catalog.ChannelName::code,
+                c -> c.name() == null ? c.code() : c.name(), (a, b) -> a)));
+        model.addAttribute("statusClasses", STATUS_CLASSES);
     }
 
     @GetMapping("/traffic/logs/{requestId}")
@@ -58,28 +92,10 @@ class TrafficController {
         return "traffic/log";
     }
 
-    @GetMapping("/traffic/logs/export.csv")
+    @GetMapping({"/traffic/logs/export.csv", "/traffic/logs/export.xlsx"})
     @PreAuthorize("hasAuthority('traffic:read')")
-    void export(LogFilter filter, HttpServletResponse response) throws IOException {
-        LogCsv.write(logs, filter.toQuery(settings.current().zone()).withDefaults(clock.instant()), response);
-    }
-
-    /** The page's filters, with times on the hospital's wall clock. */
-    record LogFilter(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime from,
-                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime to,
-                     String service, String channel, Integer status, Integer statusClass, String errorCode,
-                     String requestId, String clientIp, Integer minLatencyMs) {
-
-        LogQuery toQuery(ZoneId zone) {
-            return new LogQuery(from == null ? null : from.atZone(zone).toInstant(),
-                    to == null ? null : to.atZone(zone).toInstant(), service, channel, status, statusClass, errorCode,
-                    requestId, clientIp, minLatencyMs);
-        }
-
-        LogFilter withRange(LogQuery query, ZoneId zone) {
-            return new LogFilter(LocalDateTime.ofInstant(query.from(), zone).withNano(0),
-                    LocalDateTime.ofInstant(query.to(), zone).withNano(0), service, channel, status, statusClass,
-                    errorCode, requestId, clientIp, minLatencyMs);
-        }
+    void export(LogQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response)
+            throws IOException {
+        list.export(query, http.getRequestURI().endsWith(".csv") ? "csv" : "xlsx", locale, http, response);
     }
 }

@@ -1,7 +1,5 @@
 package org.medops.traffic;
 
-import java.sql.Array;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,10 +20,13 @@ import org.springframework.stereotype.Service;
 @Service
 class UsageStatistics {
 
-    private final JdbcClient jdbc;
+    /** Counterparts shown per service or channel: the statistics page's "top callers" column. */
+    private static final int TOP_COUNTERPARTS = 5;
 
-    UsageStatistics(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private final Rollups rollups;
+
+    UsageStatistics(Rollups rollups) {
+        this.rollups = rollups;
     }
 
     /** Whole days, {@code from} to {@code to} inclusive, at most a year. */
@@ -43,32 +43,21 @@ class UsageStatistics {
         Map<String, Map<Instant, RollupTotals>> byKey = new TreeMap<>();
         Map<String, RollupTotals> totals = new TreeMap<>();
         Map<String, Map<String, Long>> counterparts = new HashMap<>();
-        jdbc.sql("""
-                        select bucket, service_code, channel_code, calls, failures, latency_sum_micros, latency_histogram
-                        from traffic_hour where bucket >= ? and bucket < ?""")
-                .params(Timestamp.from(from.truncatedTo(ChronoUnit.HOURS)), Timestamp.from(to))
-                .query(rs -> {
-                    String service = rs.getString("service_code");
-                    String channel = rs.getString("channel_code");
-                    String key = dimension == Dimension.SERVICE ? service : channel;
-                    String other = dimension == Dimension.SERVICE ? channel : service;
-                    if (key.isEmpty()) {
-                        return;
-                    }
-                    Instant bucket = rs.getTimestamp("bucket").toInstant();
-                    Instant period = granularity == Granularity.DAY
-                            ? bucket.atZone(zone).truncatedTo(ChronoUnit.DAYS).toInstant() : bucket;
-                    long calls = rs.getLong("calls");
-                    long failures = rs.getLong("failures");
-                    long latency = rs.getLong("latency_sum_micros");
-                    Array histogram = rs.getArray("latency_histogram");
-                    byKey.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(period, p -> new RollupTotals())
-                            .add(calls, failures, latency, histogram);
-                    totals.computeIfAbsent(key, k -> new RollupTotals()).add(calls, failures, latency, histogram);
-                    if (!other.isEmpty()) {
-                        counterparts.computeIfAbsent(key, k -> new HashMap<>()).merge(other, calls, Long::sum);
-                    }
-                });
+        rollups.forEachHour(from, to, bucket -> {
+            String key = dimension == Dimension.SERVICE ? bucket.serviceCode() : bucket.channelCode();
+            String other = dimension == Dimension.SERVICE ? bucket.channelCode() : bucket.serviceCode();
+            if (key.isEmpty()) {
+                return;
+            }
+            Instant period = granularity == Granularity.DAY
+                    ? bucket.at().atZone(zone).truncatedTo(ChronoUnit.DAYS).toInstant() : bucket.at();
+            byKey.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(period, p -> new RollupTotals())
+                    .add(bucket);
+            totals.computeIfAbsent(key, k -> new RollupTotals()).add(bucket);
+            if (!other.isEmpty()) {
+                counterparts.computeIfAbsent(key, k -> new HashMap<>()).merge(other, bucket.calls(), Long::sum);
+            }
+        });
         List<Row> rows = new ArrayList<>();
         byKey.forEach((key, periods) -> periods.forEach((period, a) -> rows.add(row(a, key, period))));
         List<Row> summary = totals.entrySet().stream().map(e -> row(e.getValue(), e.getKey(), null))
@@ -76,7 +65,7 @@ class UsageStatistics {
         Map<String, List<Counterpart>> tops = new TreeMap<>();
         counterparts.forEach((key, others) -> tops.put(key, others.entrySet().stream()
                 .map(e -> new Counterpart(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparingLong(Counterpart::calls).reversed()).limit(5).toList()));
+                .sorted(Comparator.comparingLong(Counterpart::calls).reversed()).limit(TOP_COUNTERPARTS).toList()));
         return new Report(dimension, granularity, from, to, summary, rows, tops);
     }
 

@@ -156,7 +156,7 @@ class AlertingIT {
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 receiver.bodies("/hook").stream().anyMatch(b -> b.contains("已恢复") && b.contains("pacs")));
 
-        JsonNode lisAlert = admin.get("/api/v1/alerts?status=OPEN").json().get(0);
+        JsonNode lisAlert = admin.get("/api/v1/alerts?status=OPEN").json().get("rows").get(0);
         assertThat(admin.post("/api/v1/alerts/" + lisAlert.get("id").asLong() + "/acknowledge", "{}").status())
                 .isEqualTo(204);
         assertThat(admin.get("/api/v1/alerts?status=ACKNOWLEDGED").body()).contains("LIS 失败率过高");
@@ -208,7 +208,7 @@ class AlertingIT {
             return open.contains("配额将尽") && open.contains("kiosk") && open.contains("维护窗口内的节点失联");
         });
         long silenced = 0;
-        for (JsonNode alert : admin.get("/api/v1/alerts?status=OPEN").json()) {
+        for (JsonNode alert : admin.get("/api/v1/alerts?status=OPEN&size=200").json().get("rows")) {
             if (alert.get("ruleName").asString().equals("维护窗口内的节点失联")) {
                 silenced = alert.get("id").asLong();
             }
@@ -218,7 +218,7 @@ class AlertingIT {
         assertThat(admin.get("/api/v1/notify/deliveries").body()).doesNotContain("\"alert:" + silenced + "\"");
 
         try (org.medops.testing.Browser browser = org.medops.testing.Browser.open(port)) {
-            browser.login("admin", MedopsTest.ADMIN_PASSWORD).go("/alerts");
+            browser.login("admin", MedopsTest.ADMIN_PASSWORD).go("/alerts?size=200");
             assertThat(browser.text("#alerts")).contains("LIS 失败率过高", "已确认", "PACS 无流量", "已解决", "配额将尽");
             assertThat(browser.text("#alert-rules")).contains("失败率", "无流量");
             browser.screenshot("40-alerts");
@@ -425,7 +425,7 @@ class AlertingIT {
 
     private static int openAlerts(Api admin, String ruleName) {
         int count = 0;
-        for (JsonNode alert : admin.get("/api/v1/alerts?status=OPEN").json()) {
+        for (JsonNode alert : admin.get("/api/v1/alerts?status=OPEN&size=200").json().get("rows")) {
             if (alert.get("ruleName").asString().equals(ruleName)) {
                 count++;
             }
@@ -435,7 +435,8 @@ class AlertingIT {
 
     /** The newest alert of a rule, open ones only when asked. */
     private static JsonNode alertOf(Api admin, String ruleName, boolean open) {
-        for (JsonNode alert : admin.get(open ? "/api/v1/alerts?status=OPEN" : "/api/v1/alerts").json()) {
+        for (JsonNode alert : admin.get(open ? "/api/v1/alerts?status=OPEN&size=200" : "/api/v1/alerts?size=200")
+                .json().get("rows")) {
             if (alert.get("ruleName").asString().equals(ruleName)) {
                 return alert;
             }

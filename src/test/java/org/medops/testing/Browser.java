@@ -137,6 +137,13 @@ public final class Browser implements AutoCloseable {
         return ((Number) status).intValue();
     }
 
+    /** A download's text as the signed-in page receives it: the HTTP status first, then the body's lines. */
+    public java.util.List<String> fetchLines(String path) {
+        Object text = driver.executeScript("var x = new XMLHttpRequest(); x.open('GET', arguments[0], false); x.send();"
+                + " return x.status + '\\n' + x.responseText;", path);
+        return java.util.List.of(text.toString().split("\r?\n"));
+    }
+
     /** Runs a script in the page (e.g. a synchronous XHR to read a download's text) and returns its value. */
     public Object script(String script, Object... arguments) {
         return driver.executeScript(script, arguments);

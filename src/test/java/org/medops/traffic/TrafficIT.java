@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.medops.gateway.GatewayPorts;
 import org.medops.testing.Api;
 import org.medops.testing.Browser;
+import org.medops.testing.Exports;
 import org.medops.testing.MedopsTest;
 import org.medops.testing.SignedClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,7 +77,7 @@ class TrafficIT {
         int gatewayPort = GatewayPorts.of(context);
         SignedClient client = new SignedClient(gatewayPort, channel.get("appKey").asString(),
                 channel.get("appSecret").asString());
-        await().atMost(Duration.ofSeconds(2)).until(() -> client.get("/his/ok").status() == 200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.get("/his/ok").status() == 200);
         for (int i = 0; i < 4; i++) {
             assertThat(client.get("/his/ok").status()).isEqualTo(200);
         }
@@ -134,33 +135,123 @@ class TrafficIT {
 
     @Test
     void pagesTheLogNewestFirstWithoutGapsOrRepeats() {
-        JsonNode first = admin.get("/api/v1/traffic/logs?service=his&limit=4&from=" + start).json();
-        assertThat(first.get("records").size()).isEqualTo(4);
-        String cursor = first.get("nextBefore").asString();
-        JsonNode rest = admin.get("/api/v1/traffic/logs?service=his&limit=10&from=" + start + "&before=" + cursor).json();
-        assertThat(rest.get("records").size()).isEqualTo(5);
-        List<String> ids = new ArrayList<>(first.get("records").findValuesAsString("requestId"));
-        ids.addAll(rest.get("records").findValuesAsString("requestId"));
+        JsonNode first = admin.get("/api/v1/traffic/logs?service=his&size=4&from=" + start).json();
+        assertThat(first.get("rows").size()).isEqualTo(4);
+        assertThat(first.get("total").asLong()).isEqualTo(9);
+        assertThat(first.get("size").asInt()).isEqualTo(4);
+        String cursor = first.get("next").asString();
+        assertThat(first.get("links").get("next").asString()).contains("after=", "service=his", "size=4");
+        JsonNode rest = admin.get("/api/v1/traffic/logs?service=his&size=10&from=" + start + "&after=" + cursor).json();
+        assertThat(rest.get("rows").size()).isEqualTo(5);
+        assertThat(rest.get("total").asLong()).isEqualTo(9);
+        assertThat(rest.path("next").isMissingNode() || rest.get("next").isNull()).as("no next after the last page")
+                .isTrue();
+        List<String> ids = new ArrayList<>(first.get("rows").findValuesAsString("requestId"));
+        ids.addAll(rest.get("rows").findValuesAsString("requestId"));
         assertThat(ids).doesNotHaveDuplicates().hasSize(9);
         List<Instant> times = new ArrayList<>();
-        first.get("records").forEach(r -> times.add(Instant.parse(r.get("occurredAt").asString())));
-        rest.get("records").forEach(r -> times.add(Instant.parse(r.get("occurredAt").asString())));
+        first.get("rows").forEach(r -> times.add(Instant.parse(r.get("occurredAt").asString())));
+        rest.get("rows").forEach(r -> times.add(Instant.parse(r.get("occurredAt").asString())));
         assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(first.get("rows").get(0).has("requestBody")).as("bodies stay on the request's own page").isFalse();
+
+        JsonNode oldestFirst = admin.get("/api/v1/traffic/logs?service=his&size=5&sort=time,asc&from=" + start).json();
+        JsonNode oldestRest = admin.get("/api/v1/traffic/logs?service=his&size=5&sort=time,asc&from=" + start
+                + "&after=" + oldestFirst.get("next").asString()).json();
+        List<String> ascending = new ArrayList<>(oldestFirst.get("rows").findValuesAsString("requestId"));
+        ascending.addAll(oldestRest.get("rows").findValuesAsString("requestId"));
+        List<String> newestLast = new ArrayList<>(ids);
+        java.util.Collections.reverse(newestLast);
+        assertThat(ascending).isEqualTo(newestLast);
+    }
+
+    @Test
+    void refusesWhatTheLogQueryCannotAnswerWithAProblem() {
+        assertThat(problem("/api/v1/traffic/logs?size=500")).isEqualTo("page-size-invalid");
+        assertThat(problem("/api/v1/traffic/logs?sort=path,asc")).isEqualTo("sort-invalid");
+        assertThat(problem("/api/v1/traffic/logs?after=nonsense")).isEqualTo("cursor-invalid");
+        assertThat(problem("/api/v1/traffic/logs?from=2026-02-01T00:00:00&to=2026-01-01T00:00:00")).isEqualTo("range-empty");
+        assertThat(problem("/api/v1/traffic/logs?from=2026-01-01T00:00:00&to=2026-03-01T00:00:00"))
+                .isEqualTo("log-range-too-long");
+        assertThat(problem("/api/v1/traffic/logs?from=yesterday")).isEqualTo("time-invalid");
+        assertThat(problem("/api/v1/traffic/logs?statusClass=7")).isEqualTo("status-class-invalid");
+        assertThat(problem("/api/v1/traffic/logs?export=pdf")).isEqualTo("export-format-invalid");
+    }
+
+    private String problem(String path) {
+        Api.Response response = admin.get(path);
+        assertThat(response.status()).as(path + " " + response.body()).isEqualTo(400);
+        return response.json().get("code").asString();
+    }
+
+    @Test
+    void readsWallTimesInTheHospitalZoneAndInstantsWithTheirOffset() {
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        String wall = java.time.LocalDateTime.ofInstant(start, zone).withNano(0).toString();
+        String offset = start.atZone(zone).toOffsetDateTime().withNano(0).toString();
+        long byWall = admin.get("/api/v1/traffic/logs?from=" + wall).json().get("total").asLong();
+        long byOffset = admin.get("/api/v1/traffic/logs?from=" + offset.replace("+", "%2B")).json().get("total").asLong();
+        assertThat(byWall).isEqualTo(14).isEqualTo(byOffset);
     }
 
     @Test
     void filtersByStatusClassErrorCodeLatencyAndRequestId() {
-        assertThat(admin.get("/api/v1/traffic/logs?statusClass=5&from=" + start).json().get("records").size()).isEqualTo(4);
+        assertThat(admin.get("/api/v1/traffic/logs?statusClass=5&from=" + start).json().get("rows").size()).isEqualTo(4);
         JsonNode unsigned = admin.get("/api/v1/traffic/logs?errorCode=MEDOPS-AUTH-MISSING&from=" + start).json();
-        assertThat(unsigned.get("records").size()).isEqualTo(1);
-        JsonNode slow = admin.get("/api/v1/traffic/logs?minLatencyMs=250&from=" + start).json().get("records");
+        assertThat(unsigned.get("rows").size()).isEqualTo(1);
+        JsonNode slow = admin.get("/api/v1/traffic/logs?minLatencyMs=250&from=" + start).json().get("rows");
         assertThat(slow.findValuesAsString("path")).contains("/his/slow");
         slow.forEach(record -> assertThat(record.get("totalMicros").asLong()).isGreaterThanOrEqualTo(250_000));
-        String id = unsigned.get("records").get(0).get("requestId").asString();
+        String id = unsigned.get("rows").get(0).get("requestId").asString();
         assertThat(admin.get("/api/v1/traffic/logs/" + id).json().get("status").asInt()).isEqualTo(401);
-        Api.Response csv = admin.get("/api/v1/traffic/logs/export?service=yb&from=" + start);
-        assertThat(csv.body().lines().count()).isEqualTo(5);
-        assertThat(csv.body()).contains("MEDOPS-CIRCUIT-OPEN");
+        assertThat(admin.get("/api/v1/traffic/logs?channel=wechat&service=yb&from=" + start).json().get("total")
+                .asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void exportsWhatTheQueryShowsAsCsvInTheHospitalZoneWithChineseHeadersAndAsExcel() throws Exception {
+        Api.Download csv = admin.download("/api/v1/traffic/logs?service=yb&sort=time,asc&export=csv&from=" + start);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).contains("attachment", "access-log", ".csv");
+        List<List<String>> rows = Exports.csv(csv.body());
+        assertThat(rows.get(0)).startsWith("时间", "请求 ID", "渠道", "服务", "方法", "路径", "状态码", "网关错误码");
+        assertThat(rows).hasSize(1 + 4);
+        JsonNode shown = admin.get("/api/v1/traffic/logs?service=yb&sort=time,asc&from=" + start).json().get("rows");
+        String time = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssXXX").format(
+                Instant.parse(shown.get(0).get("occurredAt").asString()).atZone(java.time.ZoneId.of("Asia/Shanghai")));
+        assertThat(rows.get(1).get(0)).isEqualTo(time).endsWith("+08:00");
+        assertThat(rows.get(1).get(1)).isEqualTo(shown.get(0).get("requestId").asString());
+        assertThat(rows.stream().map(r -> r.get(7)).toList()).contains("MEDOPS-CIRCUIT-OPEN");
+        assertThat(csv.body().length).as("no bodies in the export").isLessThan(4000);
+
+        Api.Download english = admin.download("/api/v1/traffic/logs?service=yb&export=csv&lang=en&from=" + start);
+        assertThat(english.status()).isEqualTo(200);
+        assertThat(Exports.csv(english.body()).get(0)).contains("Time", "Request id", "Service").doesNotContain("时间");
+
+        Api.Download xlsx = admin.download("/api/v1/traffic/logs?service=his&statusClass=5&export=xlsx&from=" + start);
+        assertThat(xlsx.status()).isEqualTo(200);
+        assertThat(xlsx.contentType()).contains("spreadsheetml");
+        assertThat(Exports.xlsxText(xlsx.body())).contains("时间", "状态码", "/his/fail").doesNotContain("/his/ok");
+
+        assertThat(jdbc.sql("select count(*) from audit_records where action = 'access-log.export' and actor = 'admin'")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void theDashboardsErrorNumberIsTheTotalOfTheLogQueryItLinksTo() {
+        JsonNode cards = admin.get("/api/v1/traffic/dashboard-cards").json();
+        JsonNode errors = null;
+        for (JsonNode card : cards) {
+            if (card.get("label").asString().equals("dashboard.card.serverErrors")) {
+                errors = card;
+            }
+        }
+        assertThat(errors).as(cards.toString()).isNotNull();
+        String link = errors.get("link").asString();
+        assertThat(link).startsWith("/traffic/logs?statusClass=5&from=");
+        assertThat(errors.get("count").asLong()).isEqualTo(4);
+        assertThat(admin.get("/api/v1" + link).json().get("total").asLong()).isEqualTo(errors.get("count").asLong());
     }
 
     @Test
@@ -198,6 +289,15 @@ class TrafficIT {
         } finally {
             java.nio.file.Files.delete(file);
         }
+        Api.Download csv = admin.download("/api/v1/traffic/statistics/export?fromDate=" + today + "&toDate=" + today
+                + "&granularity=HOUR&format=csv");
+        assertThat(csv.status()).isEqualTo(200);
+        List<List<String>> rows = Exports.csv(csv.body());
+        assertThat(rows.get(0)).startsWith("服务", "时段", "调用次数", "失败次数");
+        assertThat(rows.stream().skip(1).map(r -> r.get(0)).toList()).contains("his", "yb");
+        assertThat(rows.get(1).get(1)).endsWith(":00:00+08:00");
+        assertThat(jdbc.sql("select count(*) from audit_records where action = 'statistics.export'")
+                .query(Long.class).single()).isPositive();
         Api.Response badRange = admin.get("/api/v1/traffic/statistics?fromDate=2026-02-01&toDate=2026-01-01");
         assertThat(badRange.status()).isEqualTo(400);
         assertThat(badRange.json().get("code").asString()).isEqualTo("range-invalid");
@@ -241,6 +341,71 @@ class TrafficIT {
             assertThat(browser.text("#monitor-services")).contains("his", "yb");
             browser.screenshot("32-monitor");
         }
+    }
+
+    /** The log query in Chromium: a dashboard number into the list, paging, sorting, the pick-lists, export. */
+    @Test
+    void theLogQueryPagesSortsFiltersByNameAndExportsInTheBrowser() {
+        try (Browser browser = Browser.open(port)) {
+            browser.login("admin", MedopsTest.ADMIN_PASSWORD);
+            browser.go("/dashboard").find("[data-card='dashboard.card.serverErrors']");
+            long errors = Long.parseLong(browser.text("[data-card='dashboard.card.serverErrors'] [data-count]").strip());
+            assertThat(errors).isEqualTo(4);
+            browser.click("[data-card='dashboard.card.serverErrors']").waitForPath("/traffic/logs?");
+            assertThat(logRows(browser)).hasSize((int) errors);
+            assertThat(browser.text(".list-rows")).isEqualTo("本页 4 条，共 4 条");
+            assertThat(browser.find("#statusClass option:checked").getText()).isEqualTo("5xx 服务端错误");
+
+            browser.go("/traffic/logs?size=5&from=" + start);
+            assertThat(browser.text(".list-rows")).isEqualTo("本页 5 条，共 14 条");
+            List<String> firstPage = requestIds(browser);
+            browser.click(".list-pager a[rel=next]");
+            assertThat(browser.path()).contains("after=", "size=5");
+            assertThat(requestIds(browser)).hasSize(5).doesNotContainAnyElementsOf(firstPage);
+            browser.click(".list-pager a[rel=first]");
+            assertThat(requestIds(browser)).isEqualTo(firstPage);
+
+            browser.click("a[data-sort=time]");
+            assertThat(browser.path()).contains("sort=time%2Casc").doesNotContain("after=");
+            assertThat(browser.find("a[data-sort=time]").getText()).contains("▲");
+            assertThat(requestIds(browser)).doesNotContainAnyElementsOf(firstPage);
+
+            // Picked by its name 医保, sent as its code yb.
+            browser.find("#service").findElements(org.openqa.selenium.By.tagName("option")).stream()
+                    .filter(o -> o.getText().equals("医保")).findFirst().orElseThrow().click();
+            browser.find("#channel").findElements(org.openqa.selenium.By.tagName("option")).stream()
+                    .filter(o -> o.getText().equals("微信")).findFirst().orElseThrow().click();
+            browser.click("#log-search");
+            assertThat(browser.path()).contains("service=yb", "channel=wechat", "sort=time%2Casc");
+            assertThat(browser.text(".list-rows")).isEqualTo("本页 4 条，共 4 条");
+            assertThat(browser.text("#log-records")).contains("MEDOPS-CIRCUIT-OPEN").doesNotContain("/his/");
+            browser.screenshot("34-log-query-filtered");
+
+            String csv = browser.find(".export-csv").getAttribute("href");
+            assertThat(csv).contains("service=yb", "export=csv");
+            List<String> lines = browser.fetchLines(csv);
+            assertThat(lines.get(0)).isEqualTo("200");
+            assertThat(lines.get(1)).startsWith("时间,请求 ID,渠道,服务");
+            assertThat(lines).hasSize(2 + 4);
+            assertThat(lines.get(2)).contains("+08:00", "yb");
+            assertThat(browser.status(browser.find(".export-xlsx").getAttribute("href"))).isEqualTo(200);
+
+            browser.go("/traffic/logs?from=2026-02-01T00:00:00&to=2026-01-01T00:00:00");
+            assertThat(browser.text("#problem")).contains("时间范围为空");
+            browser.go("/traffic/logs?size=100&from=" + start + "&lang=en");
+            assertThat(browser.text(".list-rows")).isEqualTo("14 rows on this page of 14");
+            browser.scrollTo(".list-footer").screenshot("35-log-query-footer-en");
+            browser.go("/traffic/logs?lang=zh-CN");
+        }
+    }
+
+    private static List<org.openqa.selenium.WebElement> logRows(Browser browser) {
+        return browser.find("#log-records tbody").findElements(org.openqa.selenium.By.cssSelector("tr"));
+    }
+
+    private static List<String> requestIds(Browser browser) {
+        return logRows(browser).stream().map(r -> r.findElement(org.openqa.selenium.By.cssSelector("td:last-child"))
+                .getText()).toList();
     }
 
     private Map<String, Long> counts(String sql) {
