@@ -29,6 +29,11 @@ public final class Hl7Charset {
         }
     }
 
+    /** The character set MSH-18 names, else {@code fallback}. */
+    public static Charset declaredOr(byte[] bytes, Charset fallback) {
+        return declared(bytes).orElse(fallback);
+    }
+
     static Optional<Charset> declared(byte[] bytes) {
         if (bytes.length < 8 || bytes[0] != 'M' || bytes[1] != 'S' || bytes[2] != 'H') {
             return Optional.empty();

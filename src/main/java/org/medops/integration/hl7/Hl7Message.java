@@ -80,6 +80,11 @@ public final class Hl7Message {
         return fields;
     }
 
+    /** Whether {@code text} is a path this class reads, e.g. {@code PID-3.1} or {@code OBX[2]-5}. */
+    public static boolean isPath(String text) {
+        return Hl7Path.valid(text);
+    }
+
     public String text() {
         return text;
     }

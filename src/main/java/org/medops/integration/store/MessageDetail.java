@@ -1,0 +1,31 @@
+package org.medops.integration.store;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.medops.integration.hl7.Hl7Message;
+import org.medops.integration.hl7.Hl7Rejected;
+import org.medops.integration.hl7.PatientMask;
+
+/** One message at every stage; {@code masked} says whether patient identifiers were masked for the reader. */
+public record MessageDetail(long id, String channel, MessageStatus status, String controlId, String messageType,
+                            Instant receivedAt, String raw, String transformed, String error, Long duplicateOf,
+                            List<DeliveryRow> destinations, boolean masked) {
+
+    /** Identifiers found in the raw message are masked in every stage; content that is not HL7 is hidden past its first line. */
+    public MessageDetail withIdentifiersMasked() {
+        PatientMask mask;
+        try {
+            mask = PatientMask.of(Hl7Message.parse(raw));
+        } catch (Hl7Rejected e) {
+            String first = raw.split("[\r\n]", 2)[0];
+            String shown = first.length() > 40 ? first.substring(0, 40) : first;
+            return new MessageDetail(id, channel, status, controlId, messageType, receivedAt,
+                    shown + " … (" + raw.length() + ")", transformed == null ? null : "…", error, duplicateOf,
+                    destinations.stream().map(d -> d.masked(v -> v == null ? null : "…")).toList(), true);
+        }
+        return new MessageDetail(id, channel, status, controlId, messageType, receivedAt, mask.apply(raw),
+                mask.apply(transformed), mask.apply(error), duplicateOf,
+                destinations.stream().map(d -> d.masked(mask::apply)).toList(), true);
+    }
+}
