@@ -13,11 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ChannelBook {
 
-    private final Channels channels;
+    private final ChannelStore channels;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ChannelBook(Channels channels, ApplicationEventPublisher events, Clock clock) {
+    ChannelBook(ChannelStore channels, ApplicationEventPublisher events, Clock clock) {
         this.channels = channels;
         this.events = events;
         this.clock = clock;

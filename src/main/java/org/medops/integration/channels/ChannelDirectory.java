@@ -18,9 +18,9 @@ public class ChannelDirectory {
     private static final JsonMapper DOCUMENTS = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    private final Channels channels;
+    private final ChannelStore channels;
 
-    ChannelDirectory(Channels channels) {
+    ChannelDirectory(ChannelStore channels) {
         this.channels = channels;
     }
 

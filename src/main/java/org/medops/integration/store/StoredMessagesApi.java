@@ -13,12 +13,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The message store over REST: search, one message at every stage, a channel's statistics. */
 @RestController
-class MessagesApi {
+class StoredMessagesApi {
 
     private final MessageBrowser browser;
     private final ChannelDirectory channels;
 
-    MessagesApi(MessageBrowser browser, ChannelDirectory channels) {
+    StoredMessagesApi(MessageBrowser browser, ChannelDirectory channels) {
         this.browser = browser;
         this.channels = channels;
     }

@@ -10,13 +10,13 @@ import org.springframework.stereotype.Repository;
 
 /** The channel documents and their versions. */
 @Repository
-class Channels {
+class ChannelStore {
 
     private static final String SELECT = "select code, document, version, enabled, updated_at, updated_by from integration_channels";
 
     private final JdbcClient jdbc;
 
-    Channels(JdbcClient jdbc) {
+    ChannelStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
