@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Changing channels: save a document (a new version each time), revert to an old one, enable, disable. */
 @Service
-class ChannelBook {
+public class ChannelBook {
 
     private final ChannelStore channels;
     private final ApplicationEventPublisher events;
@@ -25,7 +25,7 @@ class ChannelBook {
 
     /** Creates or replaces a channel; the text is stored as given so that reading it back returns it unchanged. */
     @Transactional
-    Saved save(String code, String text, String actor) {
+    public Saved save(String code, String text, String actor) {
         ChannelDocument document = ChannelDirectory.parse(text);
         ChannelValidation.check(code, document);
         refusePortOfAnother(code, document.source().port());
@@ -33,7 +33,7 @@ class ChannelBook {
     }
 
     @Transactional
-    Saved revert(String code, int version, String actor) {
+    public Saved revert(String code, int version, String actor) {
         channels.find(code).orElseThrow(() -> ProblemException.notFound("integration-channel", code));
         String text = channels.document(code, version)
                 .orElseThrow(() -> ProblemException.notFound("integration-channel-version", code + " v" + version));
@@ -43,7 +43,7 @@ class ChannelBook {
     }
 
     @Transactional
-    StoredChannel enable(String code, boolean enabled, String actor) {
+    public StoredChannel enable(String code, boolean enabled, String actor) {
         StoredChannel channel = channels.lock(code)
                 .orElseThrow(() -> ProblemException.notFound("integration-channel", code));
         if (channel.enabled() != enabled) {
@@ -79,6 +79,6 @@ class ChannelBook {
         }
     }
 
-    record Saved(String code, int version, boolean created) {
+    public record Saved(String code, int version, boolean created) {
     }
 }

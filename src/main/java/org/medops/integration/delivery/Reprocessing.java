@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * destination (a parked message gets its attempts back). Audited.
  */
 @Service
-class Reprocessing {
+public class Reprocessing {
 
     private final MessageBrowser browser;
     private final ChannelDirectory channels;
@@ -48,7 +48,7 @@ class Reprocessing {
     }
 
     @Transactional
-    MessageStatus reprocess(long id) {
+    public MessageStatus reprocess(long id) {
         MessageDetail message = browser.find(id).orElseThrow(() -> ProblemException.notFound("integration-message", id));
         MessageId key = browser.key(id).orElseThrow();
         ChannelDocument channel = channels.deployed(message.channel())

@@ -12,6 +12,11 @@ public record MessageDetail(long id, String channel, MessageStatus status, Strin
                             Instant receivedAt, String raw, String transformed, String error, Long duplicateOf,
                             List<DeliveryRow> destinations, boolean masked) {
 
+    /** The raw message with one segment per line, for reading (segments end in CR, which a page does not break on). */
+    public String rawByLine() {
+        return raw == null ? null : raw.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
     /** Identifiers found in the raw message are masked in every stage; content that is not HL7 is hidden past its first line. */
     public MessageDetail withIdentifiersMasked() {
         PatientMask mask;
