@@ -1,4 +1,4 @@
-package org.medops.integration.console;
+package org.medops.integration.pages;
 
 import java.util.List;
 

@@ -3,6 +3,6 @@
  * document editor with its versions, the message browser and a message's raw and transformed content side by side.
  */
 @ApplicationModule
-package org.medops.integration.console;
+package org.medops.integration.pages;
 
 import org.springframework.modulith.ApplicationModule;
