@@ -52,7 +52,7 @@ public class ChannelDirectory {
     /** The channel with its effective document, for a node that deploys it. */
     public Optional<DeployedChannel> deployed(String code) {
         return find(code).map(c -> new DeployedChannel(new ChannelState(c.code(), c.version(), c.enabled()),
-                parse(c.document()).effective()));
+                parse(c.document()).withCode(c.code()).effective()));
     }
 
     public static ChannelDocument parse(String text) {

@@ -16,6 +16,11 @@ public record ChannelDocument(String code, String name, String description, Sour
         destinations = destinations == null ? List.of() : List.copyOf(destinations);
     }
 
+    /** The document of the channel stored under {@code stored}: the code may be left out of the text. */
+    public ChannelDocument withCode(String stored) {
+        return new ChannelDocument(stored, name, description, source, filter, transformer, destinations, duplicates);
+    }
+
     /** The document with every default filled in: what a node deploys. */
     public ChannelDocument effective() {
         return new ChannelDocument(code, name, description == null ? "" : description, source.effective(),

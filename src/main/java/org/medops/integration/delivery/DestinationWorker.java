@@ -71,7 +71,9 @@ final class DestinationWorker implements Runnable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.warn("Channel {} destination {}: delivery round failed: {}", channel, destination.name(), e.getMessage());
+                // The kind only: a database error may quote the row, and the row holds message content.
+                log.warn("Channel {} destination {}: delivery round failed ({})", channel, destination.name(),
+                        e.getClass().getSimpleName());
                 sleep(1000);
             }
         }

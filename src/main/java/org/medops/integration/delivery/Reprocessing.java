@@ -61,11 +61,7 @@ public class Reprocessing {
             throw ProblemException.conflict("integration-message-not-hl7", id);
         }
         Processed processed = processing.process(channel, parsed);
-        MessageStatus status = switch (processed.outcome()) {
-            case PASSED -> MessageStatus.QUEUED;
-            case FILTERED -> MessageStatus.FILTERED;
-            case FAILED -> MessageStatus.ERRORED;
-        };
+        MessageStatus status = MessageStatus.after(processed.outcome());
         List<String> destinations = channel.destinations().stream().map(ChannelDocument.Destination::name).toList();
         queue.requeue(key, channel.code(), status, processed.transformed(), processed.error(), destinations, clock.instant());
         events.publishEvent(new MessageAction("integration.message.reprocess", String.valueOf(id),

@@ -32,11 +32,7 @@ public final class Ack {
 
     /** AR for input that is not a message: the control id is taken from the text when it looks like one. */
     public static String reject(String input, String reason, String ackId, Instant at, ZoneId zone) {
-        String controlId = "";
-        if (input != null && input.startsWith("MSH|")) {
-            String[] fields = input.split("[\r\n]", 2)[0].split("\\|", -1);
-            controlId = fields.length > 9 ? fields[9] : "";
-        }
+        String controlId = Hl7Message.controlIdOf(input);
         String time = TIMESTAMP.format(at.atZone(zone));
         return "MSH|^~\\&|MEDOPS||||" + time + "||ACK|" + ackId + "|P|2.5.1\r"
                 + "MSA|AR|" + Escape.escape(controlId, DEFAULT) + "|" + Escape.escape(clip(reason), DEFAULT) + "\r"

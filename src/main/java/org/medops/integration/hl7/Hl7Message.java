@@ -54,8 +54,8 @@ public final class Hl7Message {
             }
             String id = line.length() >= 3 ? line.substring(0, 3) : line;
             if (!SEGMENT_ID.matcher(id).matches() || (line.length() > 3 && line.charAt(3) != separator)) {
-                throw new Hl7Rejected("segment " + (segments.size() + 1) + " does not start with a segment id: "
-                        + abbreviate(line));
+                // The line itself stays out of the reason: it may hold a patient's name, and reasons are logged.
+                throw new Hl7Rejected("segment " + (segments.size() + 1) + " does not start with a segment id");
             }
             segments.add(new Segment(id, fields(id, line, separator)));
         }
@@ -78,6 +78,15 @@ public final class Hl7Message {
             fields.add(parts[i]);
         }
         return fields;
+    }
+
+    /** MSH-10 read from text that did not parse (to echo it in an AR), or empty. */
+    public static String controlIdOf(String text) {
+        if (text != null && text.startsWith("MSH|")) {
+            String[] fields = text.split("[\r\n]", 2)[0].split("\\|", -1);
+            return fields.length > 9 ? fields[9] : "";
+        }
+        return "";
     }
 
     /** Whether {@code text} is a path this class reads, e.g. {@code PID-3.1} or {@code OBX[2]-5}. */
@@ -142,10 +151,6 @@ public final class Hl7Message {
 
     EncodingCharacters characters() {
         return characters;
-    }
-
-    static String abbreviate(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     private record Segment(String id, List<String> fields) {

@@ -66,19 +66,15 @@ final class Intake {
         }
         Charset charset = Hl7Charset.declaredOr(piece.content(), fallback);
         Processed processed = processing.process(channel, message);
-        MessageStatus status = switch (processed.outcome()) {
-            case PASSED -> MessageStatus.QUEUED;
-            case FILTERED -> MessageStatus.FILTERED;
-            case FAILED -> MessageStatus.ERRORED;
-        };
+        MessageStatus status = MessageStatus.after(processed.outcome());
         Inbound inbound = new Inbound(channel.code(), at, clean(text), message.controlId(), message.messageType(), status,
                 processed.transformed(), processed.error(),
                 channel.destinations().stream().map(ChannelDocument.Destination::name).toList(),
                 Boolean.TRUE.equals(channel.duplicates().enabled()) ? channel.duplicates().window() : null);
         return writer.submit(inbound).handle((stored, failure) -> {
             if (failure != null) {
-                log.warn("Channel {}: message {} not stored, answered AE: {}", channel.code(), message.controlId(),
-                        failure.getMessage());
+                log.warn("Channel {}: message {} not stored, answered AE ({})", channel.code(), message.controlId(),
+                        failure.getClass().getSimpleName());
                 return answer(Ack.error(message, Ack.Code.AE, "message not stored, please send it again",
                         ackId(null), at, zone), charset);
             }
@@ -91,7 +87,7 @@ final class Intake {
 
     private CompletableFuture<Answer> refuse(ChannelDocument channel, String raw, String reason, Instant at,
                                              Charset charset) {
-        Inbound inbound = new Inbound(channel.code(), at, clean(raw), controlIdOf(raw), null, MessageStatus.ERRORED, null,
+        Inbound inbound = new Inbound(channel.code(), at, clean(raw), Hl7Message.controlIdOf(raw), null, MessageStatus.ERRORED, null,
                 reason, java.util.List.of(), null);
         log.info("Channel {}: refused input with AR: {}", channel.code(), reason);
         return writer.submit(inbound).handle((stored, failure) ->
@@ -104,14 +100,6 @@ final class Intake {
 
     private static String ackId(Stored stored) {
         return stored == null ? "A" + UUID.randomUUID().toString().substring(0, 8) : "A" + stored.id();
-    }
-
-    private static String controlIdOf(String raw) {
-        if (raw != null && raw.startsWith("MSH|")) {
-            String[] fields = raw.split("[\r\n]", 2)[0].split("\\|", -1);
-            return fields.length > 9 ? fields[9] : null;
-        }
-        return null;
     }
 
     /** Stored text never holds NUL (PostgreSQL refuses it); undecodable bytes become U+FFFD. */

@@ -6,11 +6,18 @@ import java.util.List;
 import org.medops.integration.hl7.Hl7Message;
 import org.medops.integration.hl7.Hl7Rejected;
 import org.medops.integration.hl7.PatientMask;
+import org.springframework.security.core.Authentication;
 
 /** One message at every stage; {@code masked} says whether patient identifiers were masked for the reader. */
 public record MessageDetail(long id, String channel, MessageStatus status, String controlId, String messageType,
                             Instant receivedAt, String raw, String transformed, String error, Long duplicateOf,
                             List<DeliveryRow> destinations, boolean masked) {
+
+    /** The message as this reader may see it: whole with {@code integration:data}, else with identifiers masked. */
+    public MessageDetail shownTo(Authentication reader) {
+        boolean data = reader.getAuthorities().stream().anyMatch(a -> "integration:data".equals(a.getAuthority()));
+        return data ? this : withIdentifiersMasked();
+    }
 
     /** The raw message with one segment per line, for reading (segments end in CR, which a page does not break on). */
     public String rawByLine() {

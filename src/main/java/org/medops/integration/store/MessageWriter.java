@@ -87,7 +87,9 @@ public class MessageWriter implements SmartLifecycle {
         try {
             stored = transactions.execute(status -> insert(group.stream().map(Pending::inbound).toList()));
         } catch (RuntimeException e) {
-            log.warn("Could not store {} integration message(s): {}", group.size(), e.getMessage());
+            // Only the kind of failure: a database error message may quote the row, patient names included.
+            log.warn("Could not store {} integration message(s): {} (SQLSTATE {})", group.size(),
+                    e.getClass().getSimpleName(), sqlState(e));
             group.forEach(p -> p.done().completeExceptionally(e));
             return;
         }
@@ -174,6 +176,15 @@ public class MessageWriter implements SmartLifecycle {
             }
         }
         return found;
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                return sql.getSQLState();
+            }
+        }
+        return "none";
     }
 
     private static boolean checksDuplicates(Inbound in) {
