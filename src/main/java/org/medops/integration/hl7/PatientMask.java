@@ -5,16 +5,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import ca.uhn.hl7v2.parser.Escape;
+
 /**
  * Patient identifiers in message content, masked for lists, logs and readers without the data
- * permission: PID-3 (identifiers), PID-5 and PID-6 (names), PID-9 (alias), PID-11 (address), PID-13/14
- * (phones), PID-19 (SSN, in China the resident ID card number), PID-20 (driver's licence), NK1-2 (relative's name).
- * Each value found there is masked wherever it appears, so a transformed copy is masked as well as the raw one.
+ * permission: the ID of PID-2/3/4 (not the assigning authority or type code), PID-19 (SSN, in China the resident
+ * ID card number), PID-20 (driver's licence), the names of PID-5/6/9 and NK1-2, the street of PID-11, the
+ * numbers of PID-13/14 and NK1-4/5. Each value found there is masked wherever it appears, so a transformed
+ * copy is masked as well as the raw one.
  */
 public final class PatientMask {
 
-    private static final List<String> FIELDS = List.of("PID-2", "PID-3", "PID-4", "PID-5", "PID-6", "PID-9", "PID-11",
-            "PID-13", "PID-14", "PID-19", "PID-20", "NK1-2", "NK1-4", "NK1-5");
+    private static final List<String> COMPONENTS = List.of("PID-2.1", "PID-3.1", "PID-4.1", "PID-19.1", "PID-20.1",
+            "PID-5.1", "PID-5.2", "PID-5.3", "PID-6.1", "PID-6.2", "PID-9.1", "PID-9.2", "NK1-2.1", "NK1-2.2",
+            "PID-11.1", "PID-11.2", "PID-13.1", "PID-13.12", "PID-14.1", "PID-14.12", "NK1-4.1", "NK1-5.1");
 
     private final List<String> secrets;
 
@@ -24,14 +28,17 @@ public final class PatientMask {
 
     public static PatientMask of(Hl7Message message) {
         Set<String> values = new LinkedHashSet<>();
-        for (String field : FIELDS) {
+        for (String path : COMPONENTS) {
+            int dot = path.indexOf('.');
             for (int occurrence = 1; occurrence <= 5; occurrence++) {
-                String segment = field.substring(0, 3) + "[" + occurrence + "]" + field.substring(3);
                 for (int repetition = 1; repetition <= 5; repetition++) {
-                    for (int component = 1; component <= 6; component++) {
-                        message.value(segment + "(" + repetition + ")." + component)
-                                .filter(v -> v.length() > 1).ifPresent(values::add);
-                    }
+                    message.value(path.substring(0, 3) + "[" + occurrence + "]" + path.substring(3, dot)
+                                    + "(" + repetition + ")" + path.substring(dot))
+                            .filter(PatientMask::identifying).ifPresent(v -> {
+                                values.add(v);
+                                // as written in the raw text, where a value with a separator in it is escaped
+                                values.add(Escape.escape(v, message.characters()));
+                            });
                 }
             }
         }
@@ -54,9 +61,17 @@ public final class PatientMask {
         return masked;
     }
 
+    /** A single Latin letter is a code (a sex, a type); a single Chinese character is a family or given name. */
+    private static boolean identifying(String value) {
+        return value.codePointCount(0, value.length()) > 1 || value.codePointAt(0) > 0x7f;
+    }
+
     /** Keeps the first character (and the last of long identifiers), so a reader can tell records apart. */
     static String mask(String value) {
         int length = value.codePointCount(0, value.length());
+        if (length == 1) {
+            return "*";
+        }
         int first = value.offsetByCodePoints(0, 1);
         if (length <= 3) {
             return value.substring(0, first) + "*".repeat(length - 1);

@@ -149,7 +149,8 @@ class Hl7MessageTest {
             PatientMask mask = PatientMask.of(m);
             String masked = mask.apply(ADT);
             assertThat(masked).doesNotContain("110101199003071234", "100234", "13800138000")
-                    .contains("1****************4", "MSG00001", "ICU");
+                    .contains("1****************4", "MSG00001", "ICU", "|HIS|HOSP|EMR|HOSP|", "^^^HOSP^MR", "|*^*|")
+                    .doesNotContain("北京市东城区", "张^三");
             assertThat(mask.apply("{\"patientId\":\"100234\"}")).isEqualTo("{\"patientId\":\"1****4\"}");
         }
     }
