@@ -24,16 +24,15 @@ public record MessageDetail(long id, String channel, MessageStatus status, Strin
         return raw == null ? null : raw.replace("\r\n", "\n").replace('\r', '\n');
     }
 
-    /** Identifiers found in the raw message are masked in every stage; content that is not HL7 is hidden past its first line. */
+    /** Identifiers found in the raw message are masked in every stage; content that is not HL7 is hidden. */
     public MessageDetail withIdentifiersMasked() {
         PatientMask mask;
         try {
             mask = PatientMask.of(Hl7Message.parse(raw));
         } catch (Hl7Rejected e) {
-            String first = raw.split("[\r\n]", 2)[0];
-            String shown = first.length() > 40 ? first.substring(0, 40) : first;
+            // Not parsed, so nothing tells where the identifiers are: only its size is shown.
             return new MessageDetail(id, channel, status, controlId, messageType, receivedAt,
-                    shown + " … (" + raw.length() + ")", transformed == null ? null : "…", error, duplicateOf,
+                    "… (" + raw.length() + ")", transformed == null ? null : "…", error, duplicateOf,
                     destinations.stream().map(d -> d.masked(v -> v == null ? null : "…")).toList(), true);
         }
         return new MessageDetail(id, channel, status, controlId, messageType, receivedAt, mask.apply(raw),
