@@ -62,7 +62,10 @@ class DemoIntegration implements AutoCloseable {
     @EventListener(ApplicationReadyEvent.class)
     public synchronized void start() {
         try {
-            emr = HttpServer.create(new InetSocketAddress("127.0.0.1", emrPort), 0);
+            emr = HttpServer.create(new InetSocketAddress("127.0.0.1", free(emrPort)), 0);
+            int emrAt = emr.getAddress().getPort();
+            int adtAt = free(adtPort);
+            int labAt = free(labPort == adtAt ? 0 : labPort);
             AtomicLong labs = new AtomicLong();
             emr.createContext("/emr/", exchange -> {
                 exchange.getRequestBody().readAllBytes();
@@ -80,20 +83,37 @@ class DemoIntegration implements AutoCloseable {
                 exchange.close();
             });
             emr.start();
-            channels.put("his-adt-emr", adtDocument(), "demo");
-            channels.put("lis-oru-emr", labDocument(), "demo");
-            sender = new Thread(this::send, "demo-integration-sender");
+            channels.put("his-adt-emr", adtDocument(adtAt, emrAt), "demo");
+            channels.put("lis-oru-emr", labDocument(labAt, emrAt), "demo");
+            sender = new Thread(() -> send(adtAt, labAt), "demo-integration-sender");
             sender.setDaemon(true);
             sender.start();
             log.info("Demo: EMR on port {}, channels his-adt-emr (MLLP {}) and lis-oru-emr (MLLP {}), a message every {} ms",
-                    emrPort, adtPort, labPort, periodMillis);
+                    emrAt, adtAt, labAt, periodMillis);
         } catch (Exception e) {
             log.error("Demo: the integration demo failed and was skipped; the platform runs on without it", e);
             close();
         }
     }
 
-    private String adtDocument() {
+    /**
+     * The configured port when it is free, else one the system picks: several demo contexts (the tests start a
+     * few in one JVM) or another program on the port must not stop the demo.
+     */
+    private static int free(int preferred) throws IOException {
+        if (preferred > 0) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(preferred)) {
+                return probe.getLocalPort();
+            } catch (IOException taken) {
+                // fall through to any free port
+            }
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            return probe.getLocalPort();
+        }
+    }
+
+    private static String adtDocument(int adtPort, int emrPort) {
         return """
                 {
                   "code": "his-adt-emr",
@@ -116,7 +136,7 @@ class DemoIntegration implements AutoCloseable {
                 """.formatted(adtPort, emrPort);
     }
 
-    private String labDocument() {
+    private static String labDocument(int labPort, int emrPort) {
         return """
                 {
                   "code": "lis-oru-emr",
@@ -132,7 +152,7 @@ class DemoIntegration implements AutoCloseable {
     }
 
     /** The demo HIS and LIS: one message every period, alternating, over connections they keep open. */
-    private void send() {
+    private void send(int adtPort, int labPort) {
         Socket his = null;
         Socket lis = null;
         while (!Thread.currentThread().isInterrupted()) {
