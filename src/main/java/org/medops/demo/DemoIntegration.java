@@ -221,7 +221,7 @@ class DemoIntegration implements AutoCloseable {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String event = List.of("A01", "A02", "A03", "A08").get(random.nextInt(4));
         String patient = "P" + (100000 + random.nextInt(900000));
-        return "MSH|^~\\&|HIS|DEMO-HOSP|EMR|DEMO-HOSP|" + now() + "||ADT^" + event + "^ADT_A01|HIS" + n + "|P|2.5.1|||||CHN|UNICODE UTF-8\r"
+        return "MSH|^~\\&|HIS|DEMO-HOSP|EMR|DEMO-HOSP|" + now() + "||ADT^" + event + "^ADT_A01|HIS-" + n + "|P|2.5.1|||||CHN|UNICODE UTF-8\r"
                 + "EVN|" + event + "|" + now() + "\r"
                 + "PID|1||" + patient + "^^^DEMO-HOSP^MR||" + NAMES.get(random.nextInt(NAMES.size())) + "||19"
                 + (50 + random.nextInt(50)) + "0101|" + (random.nextBoolean() ? "M" : "F") + "|||||1380013" + (1000 + random.nextInt(9000))
@@ -234,7 +234,7 @@ class DemoIntegration implements AutoCloseable {
         String patient = "P" + (100000 + random.nextInt(900000));
         double glucose = 3.5 + random.nextInt(60) / 10.0;
         double potassium = 3.0 + random.nextInt(40) / 10.0;
-        return "MSH|^~\\&|LIS|DEMO-HOSP|EMR|DEMO-HOSP|" + now() + "||ORU^R01^ORU_R01|LIS" + n + "|P|2.5.1|||||CHN|GBK\r"
+        return "MSH|^~\\&|LIS|DEMO-HOSP|EMR|DEMO-HOSP|" + now() + "||ORU^R01^ORU_R01|LIS-" + n + "|P|2.5.1|||||CHN|GBK\r"
                 + "PID|1||" + patient + "^^^DEMO-HOSP^MR||" + NAMES.get(random.nextInt(NAMES.size())) + "\r"
                 + "OBR|1||O" + n + "|CHEM^生化检验\r"
                 + "OBX|1|NM|GLU^葡萄糖||" + glucose + "|mmol/L|3.9-6.1|" + (glucose > 6.1 ? "H" : "N") + "\r"

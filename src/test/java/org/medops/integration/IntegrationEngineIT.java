@@ -62,6 +62,11 @@ class IntegrationEngineIT {
                {"to": "event", "jsonata": "MSH.`MSH-9`.`MSH-9.2`"},
                {"to": "source", "constant": "HIS"}]},""";
 
+    /** A channel delivering to a receiver of the test's own, which it can take down or make refuse. */
+    static String channelTo(Receiver partner, String code, int mllpPort) {
+        return channel(code, mllpPort, "/" + code, "").replace(receiver.url("/" + code), partner.url("/" + code));
+    }
+
     Api admin() {
         return new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
     }
@@ -228,8 +233,7 @@ class IntegrationEngineIT {
         int mllp = ForkedMedops.freePort();
         Receiver partner = new Receiver();
         try {
-            admin.put("/api/v1/integration/channels/" + code, channel(code, mllp, "/" + code, "")
-                    .replace(receiver.url("/" + code), partner.url("/" + code)));
+            admin.put("/api/v1/integration/channels/" + code, channelTo(partner, code, mllp));
             partner.down();
             List<String> sent = new ArrayList<>();
             try (MllpClient his = MllpClient.await(mllp)) {
@@ -263,8 +267,7 @@ class IntegrationEngineIT {
         int mllp = ForkedMedops.freePort();
         Receiver partner = new Receiver();
         try {
-            admin.put("/api/v1/integration/channels/" + code, channel(code, mllp, "/" + code, "")
-                    .replace(receiver.url("/" + code), partner.url("/" + code)));
+            admin.put("/api/v1/integration/channels/" + code, channelTo(partner, code, mllp));
             partner.answer(422);
             try (MllpClient his = MllpClient.await(mllp)) {
                 assertThat(his.send(adt("R-1", "P1", "甲"))).contains("MSA|AA|R-1");
@@ -279,7 +282,9 @@ class IntegrationEngineIT {
             assertThat(reprocessed.status()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(message(admin, code, "R-1").get("status").asString()));
             assertThat(partner.accepted("/" + code)).hasSize(1);
-            assertThat(admin.get("/api/v1/audit?action=integration.message.reprocess").status()).isNotEqualTo(500);
+            assertThat(admin.auditAdmin().get("/api/v1/audit?action=integration.message.reprocess").json().get("entries"))
+                    .as("the reprocess is audited").anySatisfy(e -> assertThat(e.get("targetId").asString())
+                            .isEqualTo(parked.get("id").asString()));
             assertThat(admin.post("/api/v1/integration/messages/999999999/reprocess", "").status()).isEqualTo(404);
         } finally {
             partner.down();
