@@ -13,6 +13,9 @@ import static org.medops.identity.Permission.CHANNEL_READ;
 import static org.medops.identity.Permission.CHANNEL_WRITE;
 import static org.medops.identity.Permission.CONFIG_WRITE;
 import static org.medops.identity.Permission.GATEWAY_READ;
+import static org.medops.identity.Permission.INTEGRATION_OPERATE;
+import static org.medops.identity.Permission.INTEGRATION_READ;
+import static org.medops.identity.Permission.INTEGRATION_WRITE;
 import static org.medops.identity.Permission.LEDGER_READ;
 import static org.medops.identity.Permission.OPSDESK_CONFIRM;
 import static org.medops.identity.Permission.OPSDESK_MANAGE;
@@ -41,11 +44,12 @@ import java.util.Set;
 enum BuiltInRole {
     SYSTEM_ADMIN(USER_READ, USER_WRITE, USER_UNLOCK, ROLE_READ, CONFIG_READ, CONFIG_WRITE, SERVICE_READ,
             SERVICE_WRITE, CHANNEL_READ, CHANNEL_WRITE, GATEWAY_READ, TRAFFIC_READ, ALERT_READ, ALERT_ACK, ALERT_WRITE,
-            ACCESS_APPLY, SERVICE_TEST, OPSDESK_READ, OPSDESK_REPORT, OPSDESK_MANAGE, LEDGER_READ),
+            ACCESS_APPLY, SERVICE_TEST, OPSDESK_READ, OPSDESK_REPORT, OPSDESK_MANAGE, LEDGER_READ, INTEGRATION_READ,
+            INTEGRATION_OPERATE, INTEGRATION_WRITE),
     SECURITY_ADMIN(ROLE_READ, ROLE_WRITE, USER_READ, USER_UNLOCK, REQUEST_APPROVE),
     AUDIT_ADMIN(AUDIT_READ, AUDIT_EXPORT, AUDIT_REQUEST_APPROVE),
     OPS_ENGINEER(CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ, ALERT_READ, ALERT_ACK,
-            SERVICE_TEST, OPSDESK_READ, OPSDESK_REPORT, OPSDESK_WORK),
+            SERVICE_TEST, OPSDESK_READ, OPSDESK_REPORT, OPSDESK_WORK, INTEGRATION_READ, INTEGRATION_OPERATE),
     /** The vendor's service manager: works tickets, runs the desk's policies, second escalation level. */
     SERVICE_MANAGER(TRAFFIC_READ, ALERT_READ, OPSDESK_READ, OPSDESK_REPORT, OPSDESK_WORK, OPSDESK_MANAGE,
             LEDGER_READ),
@@ -55,7 +59,7 @@ enum BuiltInRole {
     HOSPITAL_STAFF(OPSDESK_READ, OPSDESK_REPORT, LEDGER_READ),
     DEVELOPER(Permission.DEVELOPER),
     READ_ONLY(USER_READ, ROLE_READ, CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ,
-            ALERT_READ, OPSDESK_READ);
+            ALERT_READ, OPSDESK_READ, INTEGRATION_READ);
 
     private final Set<Permission> permissions;
 

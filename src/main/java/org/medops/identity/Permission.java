@@ -39,7 +39,14 @@ enum Permission {
     OPSDESK_WORK("opsdesk:work", Duty.GENERAL),
     OPSDESK_CONFIRM("opsdesk:confirm", Duty.GENERAL),
     OPSDESK_MANAGE("opsdesk:manage", Duty.GENERAL),
-    LEDGER_READ("opsdesk:ledger", Duty.GENERAL);
+    LEDGER_READ("opsdesk:ledger", Duty.GENERAL),
+    INTEGRATION_READ("integration:read", Duty.GENERAL),
+    /** Enable and disable channels, reprocess messages: running the engine, not configuring it. */
+    INTEGRATION_OPERATE("integration:operate", Duty.GENERAL),
+    /** Channel documents are platform configuration, like the gateway's catalog. */
+    INTEGRATION_WRITE("integration:write", Duty.SYSTEM),
+    /** Message content with patient identifiers unmasked; no management right implies it. */
+    INTEGRATION_DATA("integration:data", Duty.GENERAL);
 
     private final String code;
     private final Duty duty;

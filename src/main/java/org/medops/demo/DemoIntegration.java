@@ -1,0 +1,255 @@
+package org.medops.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.sun.net.httpserver.HttpServer;
+import org.medops.integration.IntegrationChannels;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The integration demo: a demo EMR that receives deliveries over HTTP and fails now and then (a 20-second
+ * outage every two minutes, 3 % of answers 503, every 40th lab result refused with 400), two channels with
+ * transformers (HIS ADT → EMR, LIS ORU in GBK → EMR) and a demo HIS and LIS that send messages over MLLP. So
+ * queues, retries, an opening breaker and a parked (errored) message show on the console. Works on any date:
+ * nothing is seeded with a date, messages carry the current time.
+ */
+@Component
+@ConditionalOnExpression("${medops.demo:false} and '${medops.roles:console,gateway,integration}'.contains('integration')")
+class DemoIntegration implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoIntegration.class);
+    private static final DateTimeFormatter HL7_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final List<String> NAMES = List.of("张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊", "赵敏", "黄晓明");
+
+    private final IntegrationChannels channels;
+    private final int emrPort;
+    private final int adtPort;
+    private final int labPort;
+    private final long periodMillis;
+    private final AtomicLong sequence = new AtomicLong();
+    private HttpServer emr;
+    private Thread sender;
+
+    DemoIntegration(IntegrationChannels channels, @Value("${medops.demo-emr-port:9091}") int emrPort,
+                    @Value("${medops.demo-adt-port:6661}") int adtPort, @Value("${medops.demo-lab-port:6662}") int labPort,
+                    @Value("${medops.demo-integration-period:1500ms}") java.time.Duration period) {
+        this.channels = channels;
+        this.emrPort = emrPort;
+        this.adtPort = adtPort;
+        this.labPort = labPort;
+        this.periodMillis = period.toMillis();
+    }
+
+    /** Demo data never stops the platform: a failure (a port taken) is logged and the demo skipped. */
+    @EventListener(ApplicationReadyEvent.class)
+    public synchronized void start() {
+        try {
+            emr = HttpServer.create(new InetSocketAddress("127.0.0.1", free(emrPort)), 0);
+            int emrAt = emr.getAddress().getPort();
+            int adtAt = free(adtPort);
+            int labAt = free(labPort == adtAt ? 0 : labPort);
+            AtomicLong labs = new AtomicLong();
+            emr.createContext("/emr/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                boolean outage = (System.currentTimeMillis() / 20_000) % 6 == 5;
+                int status = outage || ThreadLocalRandom.current().nextInt(100) < 3 ? 503 : 200;
+                if (status == 200 && exchange.getRequestURI().getPath().startsWith("/emr/lab")
+                        && labs.incrementAndGet() % 40 == 0) {
+                    status = 400;
+                }
+                byte[] body = (status == 200 ? "{\"result\":\"accepted\"}" : status == 400
+                        ? "{\"error\":\"unknown test code\"}" : "{\"error\":\"EMR busy\"}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(status, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            emr.start();
+            channels.put("his-adt-emr", adtDocument(adtAt, emrAt), "demo");
+            channels.put("lis-oru-emr", labDocument(labAt, emrAt), "demo");
+            sender = new Thread(() -> send(adtAt, labAt), "demo-integration-sender");
+            sender.setDaemon(true);
+            sender.start();
+            log.info("Demo: EMR on port {}, channels his-adt-emr (MLLP {}) and lis-oru-emr (MLLP {}), a message every {} ms",
+                    emrAt, adtAt, labAt, periodMillis);
+        } catch (Exception e) {
+            log.error("Demo: the integration demo failed and was skipped; the platform runs on without it", e);
+            close();
+        }
+    }
+
+    /**
+     * The configured port when it is free, else one the system picks: several demo contexts (the tests start a
+     * few in one JVM) or another program on the port must not stop the demo.
+     */
+    private static int free(int preferred) throws IOException {
+        if (preferred > 0) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(preferred)) {
+                return probe.getLocalPort();
+            } catch (IOException taken) {
+                // fall through to any free port
+            }
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            return probe.getLocalPort();
+        }
+    }
+
+    private static String adtDocument(int adtPort, int emrPort) {
+        return """
+                {
+                  "code": "his-adt-emr",
+                  "name": "HIS 入出转 (ADT) → EMR",
+                  "source": {"type": "MLLP", "port": %d},
+                  "filter": "MSH.`MSH-9`.`MSH-9.1` = 'ADT'",
+                  "transformer": {"steps": [
+                    {"to": "patient.id", "from": "PID-3.1"},
+                    {"to": "patient.name", "from": "PID-5.1"},
+                    {"to": "patient.sex", "from": "PID-8", "table": {"M": "男", "F": "女"}, "fallback": "未知"},
+                    {"to": "visit.ward", "from": "PV1-3.1"},
+                    {"to": "visit.bed", "from": "PV1-3.3"},
+                    {"to": "event", "from": "MSH-9.2", "table": {"A01": "入院", "A02": "转科", "A03": "出院", "A08": "信息更新"}},
+                    {"to": "source", "constant": "HIS"}
+                  ]},
+                  "destinations": [{"name": "emr", "type": "HTTP", "url": "http://127.0.0.1:%d/emr/adt",
+                    "retry": {"initial": "PT0.5S", "max": "PT10S", "rejections": 2},
+                    "breaker": {"failures": 5, "open": "PT10S"}}]
+                }
+                """.formatted(adtPort, emrPort);
+    }
+
+    private static String labDocument(int labPort, int emrPort) {
+        return """
+                {
+                  "code": "lis-oru-emr",
+                  "name": "LIS 检验结果 (ORU) → EMR",
+                  "source": {"type": "MLLP", "port": %d, "charset": "GBK"},
+                  "transformer": {"steps": [{"to": "patient", "from": "PID-3.1"}],
+                    "jsonata": "{'patient': $steps.patient, 'order': OBR.`OBR-3`, 'results': [OBX.{'code': `OBX-3`.`OBX-3.1`, 'name': `OBX-3`.`OBX-3.2`, 'value': `OBX-5`, 'unit': `OBX-6`, 'flag': `OBX-8`}]}"},
+                  "destinations": [{"name": "emr", "type": "HTTP", "url": "http://127.0.0.1:%d/emr/lab",
+                    "retry": {"initial": "PT0.5S", "max": "PT10S", "rejections": 1},
+                    "breaker": {"failures": 5, "open": "PT10S"}}]
+                }
+                """.formatted(labPort, emrPort);
+    }
+
+    /** The demo HIS and LIS: one message every period, alternating, over connections they keep open. */
+    private void send(int adtPort, int labPort) {
+        Socket his = null;
+        Socket lis = null;
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(periodMillis);
+                long n = sequence.incrementAndGet();
+                if (n % 2 == 0) {
+                    his = connected(his, adtPort);
+                    exchange(his, adt(n).getBytes(StandardCharsets.UTF_8));
+                } else {
+                    lis = connected(lis, labPort);
+                    exchange(lis, oru(n).getBytes(Charset.forName("GBK")));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                his = closed(his);
+                lis = closed(lis);
+            }
+        }
+        closed(his);
+        closed(lis);
+    }
+
+    private static Socket connected(Socket socket, int port) throws IOException {
+        if (socket != null && !socket.isClosed()) {
+            return socket;
+        }
+        Socket opened = new Socket("127.0.0.1", port);
+        opened.setSoTimeout(10_000);
+        return opened;
+    }
+
+    private static Socket closed(Socket socket) {
+        try {
+            if (socket != null) {
+                socket.close();
+            }
+        } catch (IOException ignored) {
+            // the demo reconnects next round
+        }
+        return null;
+    }
+
+    private static void exchange(Socket socket, byte[] message) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(0x0B);
+        out.write(message);
+        out.write(new byte[] {0x1C, 0x0D});
+        out.flush();
+        InputStream in = socket.getInputStream();
+        int b;
+        while ((b = in.read()) != 0x1C) {
+            if (b < 0) {
+                throw new IOException("closed");
+            }
+        }
+        in.read();
+    }
+
+    private static String now() {
+        return HL7_TIME.format(LocalDateTime.now(ZoneId.of("Asia/Shanghai")));
+    }
+
+    private static String adt(long n) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String event = List.of("A01", "A02", "A03", "A08").get(random.nextInt(4));
+        String patient = "P" + (100000 + random.nextInt(900000));
+        return "MSH|^~\\&|HIS|DEMO-HOSP|EMR|DEMO-HOSP|" + now() + "||ADT^" + event + "^ADT_A01|HIS-" + n + "|P|2.5.1|||||CHN|UNICODE UTF-8\r"
+                + "EVN|" + event + "|" + now() + "\r"
+                + "PID|1||" + patient + "^^^DEMO-HOSP^MR||" + NAMES.get(random.nextInt(NAMES.size())) + "||19"
+                + (50 + random.nextInt(50)) + "0101|" + (random.nextBoolean() ? "M" : "F") + "|||||1380013" + (1000 + random.nextInt(9000))
+                + "|||||||1101011980010" + (1000 + random.nextInt(9000)) + "\r"
+                + "PV1|1|I|" + List.of("ICU", "心内科", "骨科").get(random.nextInt(3)) + "^" + (1 + random.nextInt(9)) + "^" + (1 + random.nextInt(40)) + "\r";
+    }
+
+    private static String oru(long n) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String patient = "P" + (100000 + random.nextInt(900000));
+        double glucose = 3.5 + random.nextInt(60) / 10.0;
+        double potassium = 3.0 + random.nextInt(40) / 10.0;
+        return "MSH|^~\\&|LIS|DEMO-HOSP|EMR|DEMO-HOSP|" + now() + "||ORU^R01^ORU_R01|LIS-" + n + "|P|2.5.1|||||CHN|GBK\r"
+                + "PID|1||" + patient + "^^^DEMO-HOSP^MR||" + NAMES.get(random.nextInt(NAMES.size())) + "\r"
+                + "OBR|1||O" + n + "|CHEM^生化检验\r"
+                + "OBX|1|NM|GLU^葡萄糖||" + glucose + "|mmol/L|3.9-6.1|" + (glucose > 6.1 ? "H" : "N") + "\r"
+                + "OBX|2|NM|K^钾||" + potassium + "|mmol/L|3.5-5.5|" + (potassium > 5.5 ? "H" : "N") + "\r";
+    }
+
+    @Override
+    public synchronized void close() {
+        if (sender != null) {
+            sender.interrupt();
+            sender = null;
+        }
+        if (emr != null) {
+            emr.stop(0);
+            emr = null;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.medops.integration.channels;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A channel as its document says: one source, an optional filter (a JSONata boolean over the HL7 JSON form),
+ * an optional transformer and one or more destinations. Optional fields may be left out;
+ * {@link #effective()} fills in the defaults the engine runs with.
+ */
+public record ChannelDocument(String code, String name, String description, Source source, String filter,
+                              Transformer transformer, List<Destination> destinations, Duplicates duplicates) {
+
+    public ChannelDocument {
+        destinations = destinations == null ? List.of() : List.copyOf(destinations);
+    }
+
+    /** The document of the channel stored under {@code stored}: the code may be left out of the text. */
+    public ChannelDocument withCode(String stored) {
+        return new ChannelDocument(stored, name, description, source, filter, transformer, destinations, duplicates);
+    }
+
+    /** The document with every default filled in: what a node deploys. */
+    public ChannelDocument effective() {
+        return new ChannelDocument(code, name, description == null ? "" : description, source.effective(),
+                filter == null || filter.isBlank() ? null : filter, transformer == null ? null : transformer.effective(),
+                destinations.stream().map(Destination::effective).toList(),
+                duplicates == null ? Duplicates.DEFAULT : duplicates.effective());
+    }
+
+    /** An MLLP listener; {@code charset} is used when a message's MSH-18 is empty (UTF-8 by default). */
+    public record Source(String type, Integer port, String host, String charset) {
+
+        Source effective() {
+            return new Source(type, port, host == null || host.isBlank() ? "0.0.0.0" : host,
+                    charset == null || charset.isBlank() ? "UTF-8" : charset);
+        }
+    }
+
+    /**
+     * The output body: without a transformer the raw message goes out; with one, a JSON object built by the
+     * steps in order, or the result of a JSONata expression over the HL7 JSON form (applied after the steps,
+     * with {@code $steps} bound to their output).
+     */
+    public record Transformer(List<Step> steps, String jsonata) {
+
+        public Transformer {
+            steps = steps == null ? List.of() : List.copyOf(steps);
+        }
+
+        Transformer effective() {
+            return new Transformer(steps, jsonata == null || jsonata.isBlank() ? null : jsonata);
+        }
+    }
+
+    /**
+     * Sets {@code to} (a dotted path in the output JSON) from exactly one of: {@code from} (an HL7 path such as
+     * {@code PID-5.1}), {@code constant}, or {@code jsonata}; {@code table} then maps the value (a code-table
+     * lookup) and {@code fallback} stands in when the value is missing or not in the table.
+     */
+    public record Step(String to, String from, String constant, String jsonata, Map<String, String> table,
+                       String fallback) {
+
+        public Step {
+            table = table == null ? Map.of() : Map.copyOf(table);
+        }
+    }
+
+    /** An HTTP destination; {@code retry} and {@code breaker} say how failures are handled. */
+    public record Destination(String name, String type, String url, String method, Duration timeout, Retry retry,
+                              Breaker breaker) {
+
+        Destination effective() {
+            return new Destination(name, type, url, method == null || method.isBlank() ? "POST" : method.toUpperCase(),
+                    timeout == null ? Duration.ofSeconds(10) : timeout,
+                    retry == null ? Retry.DEFAULT : retry.effective(), breaker == null ? Breaker.DEFAULT : breaker.effective());
+        }
+    }
+
+    /**
+     * Unreachable, timed out and 5xx are retried forever, waiting {@code initial} doubled per attempt with jitter,
+     * at most {@code max}; a rejection (4xx) is retried {@code rejections} times, then parked as errored.
+     */
+    public record Retry(Duration initial, Duration max, Integer rejections) {
+
+        static final Retry DEFAULT = new Retry(Duration.ofMillis(500), Duration.ofSeconds(60), 3);
+
+        Retry effective() {
+            return new Retry(initial == null ? DEFAULT.initial : initial, max == null ? DEFAULT.max : max,
+                    rejections == null ? DEFAULT.rejections : rejections);
+        }
+    }
+
+    /** Opens after {@code failures} failed deliveries in a row and tries again after {@code open}. */
+    public record Breaker(Integer failures, Duration open) {
+
+        static final Breaker DEFAULT = new Breaker(5, Duration.ofSeconds(10));
+
+        Breaker effective() {
+            return new Breaker(failures == null ? DEFAULT.failures : failures, open == null ? DEFAULT.open : open);
+        }
+    }
+
+    /** A message whose MSH-10 the channel took within {@code window} is acknowledged but not delivered again. */
+    public record Duplicates(Boolean enabled, Duration window) {
+
+        static final Duplicates DEFAULT = new Duplicates(true, Duration.ofHours(24));
+
+        Duplicates effective() {
+            return new Duplicates(enabled == null ? DEFAULT.enabled : enabled, window == null ? DEFAULT.window : window);
+        }
+    }
+}

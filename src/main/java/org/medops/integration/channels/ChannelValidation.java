@@ -1,0 +1,143 @@
+package org.medops.integration.channels;
+
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.dashjoin.jsonata.Jsonata;
+import org.medops.integration.hl7.Hl7Message;
+import org.medops.shared.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * What a channel document must satisfy before it is stored. Each broken rule is a stable code
+ * (translated as {@code problem.<code>}); all of them are reported at once, so an editor fixes the
+ * document in one go.
+ */
+final class ChannelValidation {
+
+    static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
+    private final List<String> problems = new ArrayList<>();
+
+    private ChannelValidation() {
+    }
+
+    static void check(String code, ChannelDocument document) {
+        ChannelValidation v = new ChannelValidation();
+        v.document(code, document);
+        if (!v.problems.isEmpty()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "integration-channel-invalid",
+                    v.problems.stream().distinct().toList(), code);
+        }
+    }
+
+    private void document(String code, ChannelDocument d) {
+        require(CODE.matcher(code).matches(), "integration-channel-code");
+        require(d.code() == null || d.code().equals(code), "integration-channel-code-mismatch");
+        require(d.name() != null && !d.name().isBlank() && d.name().length() <= 200, "integration-channel-name");
+        source(d.source());
+        if (d.filter() != null && !d.filter().isBlank()) {
+            require(compiles(d.filter()), "integration-channel-filter");
+        }
+        if (d.transformer() != null) {
+            d.transformer().steps().forEach(this::step);
+            if (d.transformer().jsonata() != null && !d.transformer().jsonata().isBlank()) {
+                require(compiles(d.transformer().jsonata()), "integration-channel-jsonata");
+            }
+        }
+        require(!d.destinations().isEmpty() && d.destinations().size() <= 20, "integration-channel-destinations");
+        Set<String> names = new HashSet<>();
+        for (ChannelDocument.Destination destination : d.destinations()) {
+            destination(destination);
+            require(destination.name() == null || names.add(destination.name()), "integration-destination-name-twice");
+        }
+        if (d.duplicates() != null && d.duplicates().window() != null) {
+            require(within(d.duplicates().window(), Duration.ZERO, Duration.ofDays(7)), "integration-channel-duplicates");
+        }
+    }
+
+    private void source(ChannelDocument.Source source) {
+        if (source == null) {
+            problems.add("integration-source-missing");
+            return;
+        }
+        require("MLLP".equals(source.type()), "integration-source-type");
+        require(source.port() != null && source.port() >= 1 && source.port() <= 65535, "integration-source-port");
+        if (source.charset() != null && !source.charset().isBlank()) {
+            require(Charset.isSupported(source.charset()), "integration-source-charset");
+        }
+    }
+
+    private void step(ChannelDocument.Step step) {
+        require(step.to() != null && step.to().matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*"),
+                "integration-step-to");
+        int sources = (step.from() == null ? 0 : 1) + (step.constant() == null ? 0 : 1) + (step.jsonata() == null ? 0 : 1);
+        require(sources == 1, "integration-step-source");
+        if (step.from() != null) {
+            require(Hl7Message.isPath(step.from()), "integration-step-from");
+        }
+        if (step.jsonata() != null) {
+            require(compiles(step.jsonata()), "integration-step-jsonata");
+        }
+    }
+
+    private void destination(ChannelDocument.Destination d) {
+        require(d.name() != null && NAME.matcher(d.name()).matches(), "integration-destination-name");
+        require("HTTP".equals(d.type()), "integration-destination-type");
+        require(httpUrl(d.url()), "integration-destination-url");
+        require(d.method() == null || d.method().equalsIgnoreCase("POST") || d.method().equalsIgnoreCase("PUT"),
+                "integration-destination-method");
+        if (d.timeout() != null) {
+            require(within(d.timeout(), Duration.ofMillis(100), Duration.ofMinutes(5)), "integration-destination-timeout");
+        }
+        if (d.retry() != null) {
+            require(d.retry().initial() == null || within(d.retry().initial(), Duration.ofMillis(10), Duration.ofMinutes(10)),
+                    "integration-destination-retry");
+            require(d.retry().max() == null || within(d.retry().max(), Duration.ofMillis(10), Duration.ofHours(1)),
+                    "integration-destination-retry");
+            require(d.retry().rejections() == null || (d.retry().rejections() >= 0 && d.retry().rejections() <= 100),
+                    "integration-destination-retry");
+        }
+        if (d.breaker() != null) {
+            require(d.breaker().failures() == null || (d.breaker().failures() >= 1 && d.breaker().failures() <= 100),
+                    "integration-destination-breaker");
+            require(d.breaker().open() == null || within(d.breaker().open(), Duration.ofMillis(100), Duration.ofMinutes(10)),
+                    "integration-destination-breaker");
+        }
+    }
+
+    private static boolean httpUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean compiles(String expression) {
+        try {
+            Jsonata.jsonata(expression);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean within(Duration value, Duration min, Duration max) {
+        return value.compareTo(min) >= 0 && value.compareTo(max) <= 0;
+    }
+
+    private void require(boolean condition, String problem) {
+        if (!condition) {
+            problems.add(problem);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.medops.integration.store;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.medops.integration.hl7.Hl7Message;
+import org.medops.integration.hl7.Hl7Rejected;
+import org.medops.integration.hl7.PatientMask;
+import org.springframework.security.core.Authentication;
+
+/** One message at every stage; {@code masked} says whether patient identifiers were masked for the reader. */
+public record MessageDetail(long id, String channel, MessageStatus status, String controlId, String messageType,
+                            Instant receivedAt, String raw, String transformed, String error, Long duplicateOf,
+                            List<DeliveryRow> destinations, boolean masked) {
+
+    /** The message as this reader may see it: whole with {@code integration:data}, else with identifiers masked. */
+    public MessageDetail shownTo(Authentication reader) {
+        boolean data = reader.getAuthorities().stream().anyMatch(a -> "integration:data".equals(a.getAuthority()));
+        return data ? this : withIdentifiersMasked();
+    }
+
+    /** The raw message with one segment per line, for reading (segments end in CR, which a page does not break on). */
+    public String rawByLine() {
+        return raw == null ? null : raw.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    /** Identifiers found in the raw message are masked in every stage; content that is not HL7 is hidden. */
+    public MessageDetail withIdentifiersMasked() {
+        PatientMask mask;
+        try {
+            mask = PatientMask.of(Hl7Message.parse(raw));
+        } catch (Hl7Rejected e) {
+            // Not parsed, so nothing tells where the identifiers are: only its size is shown.
+            return new MessageDetail(id, channel, status, controlId, messageType, receivedAt,
+                    "… (" + raw.length() + ")", transformed == null ? null : "…", error, duplicateOf,
+                    destinations.stream().map(d -> d.masked(v -> v == null ? null : "…")).toList(), true);
+        }
+        return new MessageDetail(id, channel, status, controlId, messageType, receivedAt, mask.apply(raw),
+                mask.apply(transformed), mask.apply(error), duplicateOf,
+                destinations.stream().map(d -> d.masked(mask::apply)).toList(), true);
+    }
+}

@@ -1,0 +1,236 @@
+package org.medops.integration.store;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit: one thread takes whatever messages arrived from all connections while the previous
+ * commit ran, writes them (message rows, delivery rows, queue entries) in one transaction and only then
+ * completes each message's future, on which the source writes its ACK. One commit per group rather than per
+ * message is what lets a durable store keep up with thousands of messages a second; a single message still
+ * commits at once, because nothing waits for a group to fill.
+ */
+@Component
+public class MessageWriter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageWriter.class);
+    private static final int GROUP = 500;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final QueueSignal signal;
+    private final BlockingQueue<Pending> pending = new ArrayBlockingQueue<>(20_000);
+    private volatile Thread thread;
+
+    MessageWriter(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions, QueueSignal signal) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.signal = signal;
+    }
+
+    /** Completes once the message is committed; fails when it could not be (the source answers AE, the sender resends). */
+    public CompletableFuture<Stored> submit(Inbound inbound) {
+        Pending p = new Pending(inbound, new CompletableFuture<>());
+        if (!pending.offer(p)) {
+            p.done().completeExceptionally(new IllegalStateException("message store is overloaded"));
+        }
+        return p.done();
+    }
+
+    private void run() {
+        List<Pending> group = new ArrayList<>(GROUP);
+        while (thread != null) {
+            try {
+                Pending first = pending.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                pending.drainTo(group, GROUP - 1);
+                write(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } finally {
+                group.clear();
+            }
+        }
+        Pending left;
+        while ((left = pending.poll()) != null) {
+            left.done().completeExceptionally(new IllegalStateException("message store stopped"));
+        }
+    }
+
+    private void write(List<Pending> group) {
+        List<Stored> stored;
+        try {
+            stored = transactions.execute(status -> insert(group.stream().map(Pending::inbound).toList()));
+        } catch (RuntimeException e) {
+            // Only the kind of failure: a database error message may quote the row, patient names included.
+            log.warn("Could not store {} integration message(s): {} (SQLSTATE {})", group.size(),
+                    e.getClass().getSimpleName(), sqlState(e));
+            group.forEach(p -> p.done().completeExceptionally(e));
+            return;
+        }
+        Set<String> rung = new LinkedHashSet<>();
+        for (int i = 0; i < group.size(); i++) {
+            Inbound in = group.get(i).inbound();
+            if (stored.get(i).status() == MessageStatus.QUEUED && rung.add(in.channel())) {
+                signal.ring(in.channel());
+            }
+            group.get(i).done().complete(stored.get(i));
+        }
+    }
+
+    private List<Stored> insert(List<Inbound> group) {
+        List<Long> ids = jdbc.queryForList("select nextval('integration_message_ids') from generate_series(1, :n)",
+                new MapSqlParameterSource("n", group.size()), Long.class);
+        Map<String, Long> duplicates = duplicates(group);
+        Map<String, Long> seen = new HashMap<>();
+        List<Stored> stored = new ArrayList<>(group.size());
+        List<SqlParameterSource> messages = new ArrayList<>();
+        List<SqlParameterSource> deliveries = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            Inbound in = group.get(i);
+            long id = ids.get(i);
+            Long duplicateOf = null;
+            if (checksDuplicates(in)) {
+                String key = in.channel() + '\u0000' + in.controlId();
+                duplicateOf = duplicates.containsKey(key) ? duplicates.get(key) : seen.get(key);
+                if (duplicateOf == null && in.status() != MessageStatus.ERRORED) {
+                    seen.put(key, id);
+                }
+            }
+            MessageStatus status = duplicateOf != null ? MessageStatus.FILTERED : in.status();
+            LocalDate day = day(in.receivedAt());
+            messages.add(new MapSqlParameterSource().addValue("id", id).addValue("day", day)
+                    .addValue("at", Timestamp.from(in.receivedAt())).addValue("channel", in.channel())
+                    .addValue("control", blankToNull(in.controlId())).addValue("type", blankToNull(in.messageType()))
+                    .addValue("status", status.name()).addValue("duplicateOf", duplicateOf).addValue("raw", in.raw())
+                    .addValue("transformed", in.transformed())
+                    .addValue("error", duplicateOf != null ? "duplicate of message " + duplicateOf : in.error()));
+            if (status == MessageStatus.QUEUED) {
+                for (String destination : in.destinations()) {
+                    deliveries.add(new MapSqlParameterSource().addValue("id", id).addValue("day", day)
+                            .addValue("channel", in.channel()).addValue("destination", destination)
+                            .addValue("at", Timestamp.from(in.receivedAt())));
+                }
+            }
+            stored.add(new Stored(id, status, duplicateOf));
+        }
+        jdbc.batchUpdate("""
+                insert into integration_messages(id, received_day, received_at, channel_code, control_id, message_type,
+                    status, duplicate_of, raw, transformed, error)
+                values (:id, :day, :at, :channel, :control, :type, :status, :duplicateOf, :raw, :transformed, :error)""",
+                messages.toArray(SqlParameterSource[]::new));
+        if (!deliveries.isEmpty()) {
+            SqlParameterSource[] rows = deliveries.toArray(SqlParameterSource[]::new);
+            jdbc.batchUpdate("""
+                    insert into integration_deliveries(message_id, received_day, destination, status, updated_at)
+                    values (:id, :day, :destination, 'QUEUED', :at)""", rows);
+            jdbc.batchUpdate("""
+                    insert into integration_queue(channel_code, destination, message_id, received_day, next_attempt_at)
+                    values (:channel, :destination, :id, :day, :at)""", rows);
+        }
+        return stored;
+    }
+
+    /** The first not-errored message per channel and control id within each message's window, from earlier groups. */
+    private Map<String, Long> duplicates(List<Inbound> group) {
+        Map<String, Long> found = new HashMap<>();
+        for (Inbound in : group) {
+            if (!checksDuplicates(in) || found.containsKey(in.channel() + '\u0000' + in.controlId())) {
+                continue;
+            }
+            Instant since = in.receivedAt().minus(in.duplicateWindow());
+            List<Long> earlier = jdbc.queryForList("""
+                            select id from integration_messages
+                            where channel_code = :channel and control_id = :control and received_day >= :sinceDay
+                              and received_at >= :since and duplicate_of is null and status <> 'ERRORED'
+                            order by id limit 1""",
+                    new MapSqlParameterSource().addValue("channel", in.channel()).addValue("control", in.controlId())
+                            .addValue("sinceDay", day(since)).addValue("since", Timestamp.from(since)), Long.class);
+            if (!earlier.isEmpty()) {
+                found.put(in.channel() + '\u0000' + in.controlId(), earlier.get(0));
+            }
+        }
+        return found;
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                return sql.getSQLState();
+            }
+        }
+        return "none";
+    }
+
+    private static boolean checksDuplicates(Inbound in) {
+        return in.duplicateWindow() != null && in.controlId() != null && !in.controlId().isBlank();
+    }
+
+    static LocalDate day(Instant at) {
+        return at.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    @Override
+    public void start() {
+        Thread t = new Thread(this::run, "integration-message-writer");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread t = thread;
+        thread = null;
+        if (t != null) {
+            try {
+                t.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    /** Stops after the listeners (which have a higher phase) no longer submit. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 2000;
+    }
+
+    private record Pending(Inbound inbound, CompletableFuture<Stored> done) {
+    }
+}
