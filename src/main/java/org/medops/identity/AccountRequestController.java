@@ -2,7 +2,6 @@ package org.medops.identity;
 
 import org.medops.shared.ProblemException;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +22,7 @@ class AccountRequestController {
     }
 
     @GetMapping("/account-requests")
-    @PreAuthorize("hasAnyAuthority('identity:user:read','identity:request:approve','audit:request:approve')")
+    @CanSeeAccountRequests
     String list(@RequestParam(required = false) AccountRequest.Status status,
                 @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("status", status);
@@ -33,14 +32,14 @@ class AccountRequestController {
     }
 
     @GetMapping("/account-requests/{id}")
-    @PreAuthorize("hasAnyAuthority('identity:user:read','identity:request:approve','audit:request:approve')")
+    @CanSeeAccountRequests
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("request", desk.require(id));
         return "requests/detail";
     }
 
     @PostMapping("/account-requests/{id}/approve")
-    @PreAuthorize("hasAnyAuthority('identity:request:approve','audit:request:approve')")
+    @CanDecideAccountRequests
     String approve(@PathVariable long id, @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
         try {
             AccountRequestDesk.Decided decided = desk.approve(id, me.username());
@@ -53,7 +52,7 @@ class AccountRequestController {
     }
 
     @PostMapping("/account-requests/{id}/reject")
-    @PreAuthorize("hasAnyAuthority('identity:request:approve','audit:request:approve')")
+    @CanDecideAccountRequests
     String reject(@PathVariable long id, @RequestParam(required = false) String reason,
                   @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
         org.medops.shared.ConsoleActions.attempt(redirect, "requests.rejected",
@@ -62,7 +61,7 @@ class AccountRequestController {
     }
 
     @PostMapping("/account-requests/{id}/withdraw")
-    @PreAuthorize("hasAuthority('identity:user:write')")
+    @CanManageUsers
     String withdraw(@PathVariable long id, @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
         org.medops.shared.ConsoleActions.attempt(redirect, "requests.withdrawn", () -> desk.withdraw(id, me.username()));
         return "redirect:/account-requests/" + id;

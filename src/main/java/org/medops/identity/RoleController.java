@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import org.medops.shared.ProblemException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,14 +30,14 @@ class RoleController {
     }
 
     @GetMapping("/roles")
-    @PreAuthorize("hasAuthority('identity:role:read')")
+    @CanReadRoles
     String list(Model model) {
         model.addAttribute("roles", catalog.all());
         return "roles/list";
     }
 
     @GetMapping("/roles/new")
-    @PreAuthorize("hasAuthority('identity:role:write')")
+    @CanManageRoles
     String newForm(Model model) {
         model.addAttribute("form", new NewRole("", "", "", Set.of()));
         model.addAttribute("permissionGroups", permissionGroups());
@@ -46,7 +45,7 @@ class RoleController {
     }
 
     @PostMapping("/roles")
-    @PreAuthorize("hasAuthority('identity:role:write')")
+    @CanManageRoles
     String create(@Valid @ModelAttribute("form") NewRole form, BindingResult binding, Model model,
                   RedirectAttributes redirect) {
         model.addAttribute("permissionGroups", permissionGroups());
@@ -64,7 +63,7 @@ class RoleController {
     }
 
     @GetMapping("/roles/{code}")
-    @PreAuthorize("hasAuthority('identity:role:read')")
+    @CanReadRoles
     String detail(@PathVariable String code, @AuthenticationPrincipal CurrentUser me, Model model) {
         Role role = catalog.require(code);
         model.addAttribute("role", role);
@@ -74,7 +73,7 @@ class RoleController {
     }
 
     @PostMapping("/roles/{code}")
-    @PreAuthorize("hasAuthority('identity:role:write')")
+    @CanManageRoles
     String update(@PathVariable String code, @RequestParam String name,
                   @RequestParam(required = false) String description,
                   @RequestParam(name = "permissions", required = false) Set<String> permissions,

@@ -8,7 +8,6 @@ import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,20 +34,20 @@ class AccessApplicationApi {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyAuthority('access:review', 'access:apply')")
+    @CanSeeAccessApplications
     List<AccessApplication> list(@RequestParam(required = false) String status) {
         return applications.list(status);
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('access:apply')")
+    @CanApplyForAccess
     ResponseEntity<AccessApplication> apply(@Valid @RequestBody NewApplication request, Authentication who) {
         AccessApplication application = review.apply(request, who.getName());
         return ResponseEntity.created(URI.create("/api/v1/access-applications/" + application.id())).body(application);
     }
 
     @PostMapping("/{id}/approve")
-    @PreAuthorize("hasAuthority('access:review')")
+    @CanReviewAccess
     AccessApplication approve(@PathVariable long id, @Valid @RequestBody(required = false) Approval approval,
                               Authentication who) {
         return review.approve(id, who.getName(), approval == null ? null : approval.dailyQuota());
@@ -59,21 +58,21 @@ class AccessApplicationApi {
     }
 
     @PostMapping("/{id}/reject")
-    @PreAuthorize("hasAuthority('access:review')")
+    @CanReviewAccess
     AccessApplication reject(@PathVariable long id, @RequestBody(required = false) Rejection rejection,
                              Authentication who) {
         return review.reject(id, rejection == null ? null : rejection.reason(), who.getName());
     }
 
     @PostMapping("/{id}/revoke")
-    @PreAuthorize("hasAuthority('access:review')")
+    @CanReviewAccess
     AccessApplication revoke(@PathVariable long id, Authentication who) {
         return review.revoke(id, who.getName());
     }
 
     /** Staff who apply on a channel's behalf attach its documents too (while the application is submitted). */
     @PostMapping(value = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasAuthority('access:apply')")
+    @CanApplyForAccess
     ResponseEntity<ApplicationAttachments.Attachment> attach(@PathVariable long id, @RequestPart("file") MultipartFile file,
                                                              Authentication who) throws IOException {
         return ResponseEntity.status(HttpStatus.CREATED).body(files.attach(id, null,
@@ -81,13 +80,13 @@ class AccessApplicationApi {
     }
 
     @GetMapping("/{id}/attachments")
-    @PreAuthorize("hasAnyAuthority('access:review', 'access:apply')")
+    @CanSeeAccessApplications
     List<ApplicationAttachments.Attachment> attachments(@PathVariable long id) {
         return files.list(id, null);
     }
 
     @GetMapping("/{id}/attachments/{attachmentId}")
-    @PreAuthorize("hasAnyAuthority('access:review', 'access:apply')")
+    @CanSeeAccessApplications
     ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
         return files.download(id, null, attachmentId).asDownload();
     }

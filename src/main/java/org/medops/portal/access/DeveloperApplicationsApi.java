@@ -9,11 +9,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.medops.catalog.Catalog;
 import org.medops.identity.DeveloperAccounts;
+import org.medops.portal.CanUseDeveloperPortal;
 import org.medops.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,14 +40,14 @@ class DeveloperApplicationsApi {
     }
 
     @GetMapping("/api/v1/portal/applications")
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     List<AccessApplication> myApplications(Authentication who) {
         String channel = DeveloperAccounts.ownChannel(who);
         return applications.ofChannel(channel);
     }
 
     @PostMapping("/api/v1/portal/applications")
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     ResponseEntity<AccessApplication> apply(@Valid @RequestBody MyApplication request, Authentication who) {
         if (catalog.publishedService(request.serviceCode()).isEmpty()) {
             throw ProblemException.notFound("service", request.serviceCode());
@@ -58,7 +58,7 @@ class DeveloperApplicationsApi {
     }
 
     @PostMapping(value = "/api/v1/portal/applications/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     ResponseEntity<ApplicationAttachments.Attachment> attach(@PathVariable long id, @RequestPart("file") MultipartFile file,
                                                              Authentication who) throws IOException {
         return ResponseEntity.status(HttpStatus.CREATED).body(files.attach(id, DeveloperAccounts.ownChannel(who),
@@ -66,13 +66,13 @@ class DeveloperApplicationsApi {
     }
 
     @GetMapping("/api/v1/portal/applications/{id}/attachments")
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     List<ApplicationAttachments.Attachment> attachments(@PathVariable long id, Authentication who) {
         return files.list(id, DeveloperAccounts.ownChannel(who));
     }
 
     @GetMapping("/api/v1/portal/applications/{id}/attachments/{attachmentId}")
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId, Authentication who) {
         return files.download(id, DeveloperAccounts.ownChannel(who), attachmentId).asDownload();
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,13 +34,13 @@ class RegistrationApi {
     }
 
     @GetMapping("/api/v1/developer-registrations")
-    @PreAuthorize("hasAuthority('" + Registrations.APPROVER + "')")
+    @CanApproveRegistrations
     List<DeveloperRegistration> list(@RequestParam(required = false) String status) {
         return registrations.list(status);
     }
 
     @PostMapping("/api/v1/developer-registrations/{id}/approve")
-    @PreAuthorize("hasAuthority('" + Registrations.APPROVER + "')")
+    @CanApproveRegistrations
     DeveloperRegistration approve(@PathVariable long id, @Valid @RequestBody(required = false) Binding binding,
                                   Authentication who) {
         return registrations.approve(id, binding == null ? null : binding.channelCode(),
@@ -49,7 +48,7 @@ class RegistrationApi {
     }
 
     @PostMapping("/api/v1/developer-registrations/{id}/reject")
-    @PreAuthorize("hasAuthority('" + Registrations.APPROVER + "')")
+    @CanApproveRegistrations
     DeveloperRegistration reject(@PathVariable long id, @RequestBody(required = false) Rejection rejection,
                                  Authentication who) {
         return registrations.reject(id, rejection == null ? null : rejection.reason(), who.getName());

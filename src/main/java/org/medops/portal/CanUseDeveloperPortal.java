@@ -1,0 +1,17 @@
+package org.medops.portal;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+
+/**
+ * A developer bound to a channel uses the developer center: docs, own channel, traffic, applications, tests. The one statement of this rule, on the console's and the API's handler alike.
+ */
+@Target({ElementType.METHOD, ElementType.TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@PreAuthorize("hasAuthority('portal:developer')")
+public @interface CanUseDeveloperPortal {
+}
