@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.medops.catalog.Catalog;
 import org.medops.catalog.ServiceDoc;
+import org.medops.identity.CanUseDeveloperPortal;
 import org.medops.identity.DeveloperAccounts;
 import org.medops.portal.access.PendingApplications;
 import org.medops.shared.ConsoleActions;

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.medops.catalog.Catalog;
 import org.medops.catalog.ServiceDoc;
+import org.medops.identity.CanUseDeveloperPortal;
 import org.medops.shared.ProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -3,6 +3,7 @@ package org.medops.portal;
 import org.medops.catalog.Catalog;
 import org.medops.catalog.OpenApiText;
 import org.medops.catalog.ServiceDoc;
+import org.medops.identity.CanUseDeveloperPortal;
 import org.medops.identity.DeveloperAccounts;
 import org.medops.shared.ProblemException;
 import org.springframework.security.core.Authentication;

@@ -1,5 +1,6 @@
 package org.medops.portal;
 
+import org.medops.identity.CanUseDeveloperPortal;
 import org.medops.shared.ProblemException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

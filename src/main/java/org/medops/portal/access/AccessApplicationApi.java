@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import org.medops.identity.People;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,8 +27,10 @@ class AccessApplicationApi {
     private final AccessApplications applications;
     private final AccessReview review;
     private final ApplicationFiles files;
+    private final People people;
 
-    AccessApplicationApi(AccessApplications applications, AccessReview review, ApplicationFiles files) {
+    AccessApplicationApi(AccessApplications applications, AccessReview review, ApplicationFiles files, People people) {
+        this.people = people;
         this.applications = applications;
         this.review = review;
         this.files = files;
@@ -35,22 +38,22 @@ class AccessApplicationApi {
 
     @GetMapping
     @CanSeeAccessApplications
-    List<AccessApplication> list(@RequestParam(required = false) String status) {
-        return applications.list(status);
+    List<ApplicationView> list(@RequestParam(required = false) String status) {
+        return applications.list(status).stream().map(this::view).toList();
     }
 
     @PostMapping
     @CanApplyForAccess
-    ResponseEntity<AccessApplication> apply(@Valid @RequestBody NewApplication request, Authentication who) {
+    ResponseEntity<ApplicationView> apply(@Valid @RequestBody NewApplication request, Authentication who) {
         AccessApplication application = review.apply(request, who.getName());
-        return ResponseEntity.created(URI.create("/api/v1/access-applications/" + application.id())).body(application);
+        return ResponseEntity.created(URI.create("/api/v1/access-applications/" + application.id())).body(view(application));
     }
 
     @PostMapping("/{id}/approve")
     @CanReviewAccess
-    AccessApplication approve(@PathVariable long id, @Valid @RequestBody(required = false) Approval approval,
+    ApplicationView approve(@PathVariable long id, @Valid @RequestBody(required = false) Approval approval,
                               Authentication who) {
-        return review.approve(id, who.getName(), approval == null ? null : approval.dailyQuota());
+        return view(review.approve(id, who.getName(), approval == null ? null : approval.dailyQuota()));
     }
 
     /** @param dailyQuota optional: calls per day of this service for this channel */
@@ -59,15 +62,19 @@ class AccessApplicationApi {
 
     @PostMapping("/{id}/reject")
     @CanReviewAccess
-    AccessApplication reject(@PathVariable long id, @RequestBody(required = false) Rejection rejection,
+    ApplicationView reject(@PathVariable long id, @RequestBody(required = false) Rejection rejection,
                              Authentication who) {
-        return review.reject(id, rejection == null ? null : rejection.reason(), who.getName());
+        return view(review.reject(id, rejection == null ? null : rejection.reason(), who.getName()));
     }
 
     @PostMapping("/{id}/revoke")
     @CanReviewAccess
-    AccessApplication revoke(@PathVariable long id, Authentication who) {
-        return review.revoke(id, who.getName());
+    ApplicationView revoke(@PathVariable long id, Authentication who) {
+        return view(review.revoke(id, who.getName()));
+    }
+
+    private ApplicationView view(AccessApplication application) {
+        return ApplicationView.of(application, people);
     }
 
     /** Staff who apply on a channel's behalf attach its documents too (while the application is submitted). */

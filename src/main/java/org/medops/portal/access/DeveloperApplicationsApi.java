@@ -9,7 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.medops.catalog.Catalog;
 import org.medops.identity.DeveloperAccounts;
-import org.medops.portal.CanUseDeveloperPortal;
+import org.medops.identity.People;
+import org.medops.identity.CanUseDeveloperPortal;
 import org.medops.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,8 +32,11 @@ class DeveloperApplicationsApi {
     private final AccessApplications applications;
     private final AccessReview review;
     private final ApplicationFiles files;
+    private final People people;
 
-    DeveloperApplicationsApi(Catalog catalog, AccessApplications applications, AccessReview review, ApplicationFiles files) {
+    DeveloperApplicationsApi(Catalog catalog, AccessApplications applications, AccessReview review, ApplicationFiles files,
+                             People people) {
+        this.people = people;
         this.catalog = catalog;
         this.applications = applications;
         this.review = review;
@@ -41,20 +45,20 @@ class DeveloperApplicationsApi {
 
     @GetMapping("/api/v1/portal/applications")
     @CanUseDeveloperPortal
-    List<AccessApplication> myApplications(Authentication who) {
+    List<ApplicationView> myApplications(Authentication who) {
         String channel = DeveloperAccounts.ownChannel(who);
-        return applications.ofChannel(channel);
+        return applications.ofChannel(channel).stream().map(a -> ApplicationView.of(a, people)).toList();
     }
 
     @PostMapping("/api/v1/portal/applications")
     @CanUseDeveloperPortal
-    ResponseEntity<AccessApplication> apply(@Valid @RequestBody MyApplication request, Authentication who) {
+    ResponseEntity<ApplicationView> apply(@Valid @RequestBody MyApplication request, Authentication who) {
         if (catalog.publishedService(request.serviceCode()).isEmpty()) {
             throw ProblemException.notFound("service", request.serviceCode());
         }
         AccessApplication application = review.apply(new NewApplication(DeveloperAccounts.ownChannel(who), request.serviceCode(),
                 request.purpose(), request.expectedDailyVolume(), request.contact()), who.getName());
-        return ResponseEntity.created(URI.create("/api/v1/portal/applications/" + application.id())).body(application);
+        return ResponseEntity.created(URI.create("/api/v1/portal/applications/" + application.id())).body(ApplicationView.of(application, people));
     }
 
     @PostMapping(value = "/api/v1/portal/applications/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -7,7 +7,7 @@ import java.util.List;
 import org.medops.catalog.Catalog;
 import org.medops.catalog.ServiceDoc;
 import org.medops.identity.DeveloperAccounts;
-import org.medops.portal.CanUseDeveloperPortal;
+import org.medops.identity.CanUseDeveloperPortal;
 import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
 import org.springframework.security.core.Authentication;

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MessagesApi {
 
-
     private final Inbox inbox;
     private final Clock clock;
 
@@ -26,8 +25,8 @@ class MessagesApi {
 
     @GetMapping("/api/v1/messages")
     @CanReadPortalMessages
-    List<Inbox.UserMessage> list(Authentication who) {
-        return inbox.of(who.getName());
+    List<MessageView> list(Authentication who) {
+        return inbox.of(who.getName()).stream().map(MessageView::of).toList();
     }
 
     @PostMapping("/api/v1/messages/{id}/read")

@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import org.medops.identity.DeveloperAccounts;
-import org.medops.portal.CanUseDeveloperPortal;
+import org.medops.identity.CanUseDeveloperPortal;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +29,7 @@ class PortalServiceTestApi {
 
     @GetMapping("/api/v1/portal/service-tests")
     @CanUseDeveloperPortal
-    List<ServiceTester.ServiceTestRecord> history(Authentication who) {
-        return tester.history(who.getName());
+    List<ServiceTestView> history(Authentication who) {
+        return tester.history(who.getName()).stream().map(ServiceTestView::of).toList();
     }
 }

@@ -1,6 +1,6 @@
 package org.medops.portal.servicetest;
 
-import org.medops.portal.CanUseDeveloperPortal;
+import org.medops.identity.CanUseDeveloperPortal;
 import org.medops.identity.DeveloperAccounts;
 import org.medops.shared.ProblemException;
 import org.springframework.security.core.Authentication;

@@ -29,8 +29,8 @@ class ServiceTestApi {
 
     @GetMapping
     @CanRunServiceTests
-    List<ServiceTester.ServiceTestRecord> history(Authentication who) {
-        return tester.history(who.getName());
+    List<ServiceTestView> history(Authentication who) {
+        return tester.history(who.getName()).stream().map(ServiceTestView::of).toList();
     }
 
     @PostMapping("/{id}/rerun")
