@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -53,7 +52,7 @@ class AccountRequestApi {
 
     @PostMapping("/{id}/reject")
     @CanDecideAccountRequests
-    RequestView reject(@PathVariable long id, @Valid @RequestBody Reason reason, @AuthenticationPrincipal CurrentUser me) {
+    RequestView reject(@PathVariable long id, @Valid @RequestBody RejectionReason reason, @AuthenticationPrincipal CurrentUser me) {
         return RequestView.of(desk.reject(id, me.username(), reason.reason()));
     }
 
@@ -61,9 +60,6 @@ class AccountRequestApi {
     @CanManageUsers
     RequestView withdraw(@PathVariable long id, @AuthenticationPrincipal CurrentUser me) {
         return RequestView.of(desk.withdraw(id, me.username()));
-    }
-
-    record Reason(@Size(max = 512) String reason) {
     }
 
     record RequestList(List<RequestView> requests, int page, int size, long total) {

@@ -1,11 +1,17 @@
 package org.medops.identity;
 
+import jakarta.validation.Valid;
+import org.medops.shared.ConsoleActions;
+import org.medops.shared.FieldMessages;
 import org.medops.shared.ProblemException;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,9 +22,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountRequestController {
 
     private final AccountRequestDesk desk;
+    private final FieldMessages fieldMessages;
 
-    AccountRequestController(AccountRequestDesk desk) {
+    AccountRequestController(AccountRequestDesk desk, FieldMessages fieldMessages) {
         this.desk = desk;
+        this.fieldMessages = fieldMessages;
     }
 
     @GetMapping("/account-requests")
@@ -53,17 +61,21 @@ class AccountRequestController {
 
     @PostMapping("/account-requests/{id}/reject")
     @CanDecideAccountRequests
-    String reject(@PathVariable long id, @RequestParam(required = false) String reason,
+    String reject(@PathVariable long id, @Valid @ModelAttribute RejectionReason rejection, BindingResult binding,
                   @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
-        org.medops.shared.ConsoleActions.attempt(redirect, "requests.rejected",
-                () -> desk.reject(id, me.username(), reason));
+        ConsoleActions.attempt(redirect, "requests.rejected", () -> {
+            if (binding.hasErrors()) {
+                throw new ProblemException(HttpStatus.BAD_REQUEST, "reason-invalid", fieldMessages.of(binding));
+            }
+            desk.reject(id, me.username(), rejection.reason());
+        });
         return "redirect:/account-requests/" + id;
     }
 
     @PostMapping("/account-requests/{id}/withdraw")
     @CanManageUsers
     String withdraw(@PathVariable long id, @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
-        org.medops.shared.ConsoleActions.attempt(redirect, "requests.withdrawn", () -> desk.withdraw(id, me.username()));
+        ConsoleActions.attempt(redirect, "requests.withdrawn", () -> desk.withdraw(id, me.username()));
         return "redirect:/account-requests/" + id;
     }
 }

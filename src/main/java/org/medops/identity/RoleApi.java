@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,10 +56,6 @@ class RoleApi {
     @CanReadRoles
     List<String> permissions() {
         return RoleCatalog.allPermissions().stream().map(Permission::code).toList();
-    }
-
-    record RoleChange(@NotBlank @Size(max = 128) String name, @Size(max = 512) String description,
-                      @NotNull Set<String> permissions) {
     }
 
     /** Each permission with the duty group it belongs to. */

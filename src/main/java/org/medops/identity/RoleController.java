@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
+import org.medops.shared.FieldMessages;
 import org.medops.shared.ProblemException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 角色管理: the security administrator's pages. */
@@ -24,9 +25,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RoleController {
 
     private final RoleCatalog catalog;
+    private final FieldMessages fieldMessages;
 
-    RoleController(RoleCatalog catalog) {
+    RoleController(RoleCatalog catalog, FieldMessages fieldMessages) {
         this.catalog = catalog;
+        this.fieldMessages = fieldMessages;
     }
 
     @GetMapping("/roles")
@@ -74,12 +77,13 @@ class RoleController {
 
     @PostMapping("/roles/{code}")
     @CanManageRoles
-    String update(@PathVariable String code, @RequestParam String name,
-                  @RequestParam(required = false) String description,
-                  @RequestParam(name = "permissions", required = false) Set<String> permissions,
+    String update(@PathVariable String code, @Valid @ModelAttribute RoleChange change, BindingResult binding,
                   @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
         try {
-            catalog.update(code, name, description, permissions == null ? Set.of() : permissions, me.username());
+            if (binding.hasErrors()) {
+                throw new ProblemException(HttpStatus.BAD_REQUEST, "role-incomplete", fieldMessages.of(binding));
+            }
+            catalog.update(code, change.name(), change.description(), change.permissions(), me.username());
             redirect.addFlashAttribute("notice", "roles.saved");
         } catch (ProblemException e) {
             redirect.addFlashAttribute("problem", e);
