@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
- * Approves or rejects a request for an account (the identity and the audit approver alike). The one statement of this rule, on the console's and the API's handler alike.
+ * Approves or rejects a request for an account (the identity and the audit approver alike). The one statement of
+ * this rule, on the console's and the API's handler alike.
  */
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)

@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
- * Adds, changes, tests and chooses notifier targets. The one statement of this rule, on the console's and the API's handler alike.
+ * Adds, changes, tests and chooses notifier targets. The one statement of this rule, on the console's and the API's
+ * handler alike.
  */
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)

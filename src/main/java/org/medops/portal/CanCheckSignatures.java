@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
- * Checks a request signature against the gateway's algorithm: testers, applicants and developers. The one statement of this rule, on the console's and the API's handler alike.
+ * Checks a request signature against the gateway's algorithm: testers, applicants and developers. The one statement
+ * of this rule, on the console's and the API's handler alike.
  */
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)

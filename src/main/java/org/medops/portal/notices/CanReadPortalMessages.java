@@ -8,10 +8,12 @@ import java.lang.annotation.Target;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
- * Reads and marks one's own portal messages. The one statement of this rule, on the console's and the API's handler alike.
+ * Reads and marks one's own portal messages: developers, applicants, reviewers and the registrations' approvers
+ * (whom the portal sends notices). The one statement of this rule, on the console's and the API's handler
+ * alike.
  */
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
-@PreAuthorize(MessagesController.READERS)
+@PreAuthorize("hasAnyAuthority('portal:developer', 'access:review', 'access:apply', 'catalog:channel:write')")
 @interface CanReadPortalMessages {
 }

@@ -16,9 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class MessagesController {
 
-    static final String READERS = "hasAnyAuthority('portal:developer', 'access:review', 'access:apply', "
-            + "'catalog:channel:write')";
-
     private final Inbox inbox;
     private final Clock clock;
 
