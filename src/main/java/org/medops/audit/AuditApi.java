@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.medops.shared.ProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,7 +33,7 @@ class AuditApi {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('audit:read')")
+    @CanReadAudit
     AuditPage search(AuditQuery query, @RequestParam(required = false) Long before,
                      @RequestParam(defaultValue = "100") int limit) {
         int size = Math.max(1, Math.min(limit, MAX_LIMIT));
@@ -44,7 +43,7 @@ class AuditApi {
     }
 
     @GetMapping("/verify")
-    @PreAuthorize("hasAuthority('audit:read')")
+    @CanReadAudit
     ChainVerification verify() {
         ChainVerification verification = trail.verify(anchor.read());
         events.publishEvent(new AuditAccessed("audit.verify", verification.intact() ? "intact" : "broken"));
@@ -53,7 +52,7 @@ class AuditApi {
 
     /** The checkpoint key's public half and the newest checkpoint: what the audit administrator keeps. */
     @GetMapping("/checkpoints")
-    @PreAuthorize("hasAuthority('audit:read')")
+    @CanReadAudit
     Anchoring checkpoints() {
         ChainAnchor.Checkpoints all = anchor.read();
         return new Anchoring(anchor.key().id(), anchor.key().publicKeyBase64(), all.valid().size(),
@@ -62,7 +61,7 @@ class AuditApi {
 
     /** Anchors the current head now, e.g. before a backup is handed over; 409 when the chain does not hold. */
     @PostMapping("/checkpoints")
-    @PreAuthorize("hasAuthority('audit:read')")
+    @CanReadAudit
     Checkpoint checkpoint() {
         Checkpoint written = anchor.checkpoint()
                 .orElseThrow(() -> ProblemException.conflict("audit-chain-broken"));
@@ -71,7 +70,7 @@ class AuditApi {
     }
 
     @GetMapping("/export")
-    @PreAuthorize("hasAuthority('audit:export')")
+    @CanExportAudit
     void export(AuditQuery query, @org.springframework.web.bind.annotation.RequestParam(required = false) String format,
                 java.util.Locale locale, HttpServletResponse response) throws IOException {
         export.write(query, format, locale, response);

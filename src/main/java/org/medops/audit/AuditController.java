@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import org.medops.settings.Settings;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.medops.shared.ProblemException;
@@ -37,7 +36,7 @@ class AuditController {
     }
 
     @GetMapping("/audit")
-    @PreAuthorize("hasAuthority('audit:read')")
+    @CanReadAudit
     String list(AuditFilter filter, @RequestParam(required = false) Long before, Model model) {
         List<AuditRecord> records = trail.search(filter.toQuery(settings.current().zone()), PAGE_SIZE, before);
         model.addAttribute("filter", filter);
@@ -47,7 +46,7 @@ class AuditController {
     }
 
     @GetMapping("/audit/verify")
-    @PreAuthorize("hasAuthority('audit:read')")
+    @CanReadAudit
     String verify(Model model) {
         ChainVerification verification = trail.verify(anchor.read());
         events.publishEvent(new AuditAccessed("audit.verify", verification.intact() ? "intact" : "broken"));
@@ -57,7 +56,7 @@ class AuditController {
     }
 
     @PostMapping("/audit/checkpoints")
-    @PreAuthorize("hasAuthority('audit:read')")
+    @CanReadAudit
     String checkpoint(RedirectAttributes redirect) {
         anchor.checkpoint().ifPresentOrElse(written -> {
             events.publishEvent(new AuditAccessed("audit.checkpoint", String.valueOf(written.seq())));
@@ -67,7 +66,7 @@ class AuditController {
     }
 
     @GetMapping({"/audit/export.csv", "/audit/export.xlsx"})
-    @PreAuthorize("hasAuthority('audit:export')")
+    @CanExportAudit
     void export(AuditFilter filter, java.util.Locale locale, jakarta.servlet.http.HttpServletRequest http,
                 HttpServletResponse response) throws IOException {
         export.write(filter.toQuery(settings.current().zone()), http.getRequestURI().endsWith(".xlsx") ? "xlsx" : "csv",

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,44 +33,44 @@ class CatalogApi {
     }
 
     @GetMapping("/services")
-    @PreAuthorize("hasAuthority('catalog:service:read')")
+    @CanReadServices
     List<ServiceDefinition> services() {
         return catalog.services();
     }
 
     @GetMapping("/services/{code}")
-    @PreAuthorize("hasAuthority('catalog:service:read')")
+    @CanReadServices
     ServiceDefinition service(@PathVariable String code) {
         return catalog.service(code);
     }
 
     @PostMapping("/services")
-    @PreAuthorize("hasAuthority('catalog:service:write')")
+    @CanManageServices
     ResponseEntity<ServiceDefinition> createService(@Valid @RequestBody ServiceRequest request) {
         ServiceDefinition service = catalog.createService(request);
         return ResponseEntity.created(URI.create("/api/v1/services/" + service.code())).body(service);
     }
 
     @PutMapping("/services/{code}")
-    @PreAuthorize("hasAuthority('catalog:service:write')")
+    @CanManageServices
     ServiceDefinition updateService(@PathVariable String code, @Valid @RequestBody ServiceRequest request) {
         return catalog.updateService(code, request);
     }
 
     @PostMapping("/services/{code}/online")
-    @PreAuthorize("hasAuthority('catalog:service:write')")
+    @CanManageServices
     ServiceDefinition online(@PathVariable String code) {
         return catalog.setOnline(code, true);
     }
 
     @PostMapping("/services/{code}/offline")
-    @PreAuthorize("hasAuthority('catalog:service:write')")
+    @CanManageServices
     ServiceDefinition offline(@PathVariable String code) {
         return catalog.setOnline(code, false);
     }
 
     @GetMapping("/services/{code}/docs")
-    @PreAuthorize("hasAuthority('catalog:service:read')")
+    @CanReadServices
     ServiceDoc docs(@PathVariable String code) {
         catalog.service(code);
         return catalog.docOf(code).orElseThrow(() -> org.medops.shared.ProblemException.notFound("service docs", code));
@@ -79,26 +78,26 @@ class CatalogApi {
 
     /** The portal docs of a service; an OpenAPI document (JSON or YAML) must parse. */
     @PutMapping("/services/{code}/docs")
-    @PreAuthorize("hasAuthority('catalog:service:write')")
+    @CanManageServices
     ServiceDoc saveDocs(@PathVariable String code, @Valid @RequestBody ServiceDocRequest request, Authentication who) {
         return catalog.saveDoc(code, request, who.getName());
     }
 
     @GetMapping("/channels")
-    @PreAuthorize("hasAuthority('catalog:channel:read')")
+    @CanReadChannels
     List<ChannelView> channels() {
         return catalog.channels().stream().map(this::view).toList();
     }
 
     @GetMapping("/channels/{code}")
-    @PreAuthorize("hasAuthority('catalog:channel:read')")
+    @CanReadChannels
     ChannelView channel(@PathVariable String code) {
         return view(catalog.channel(code));
     }
 
     /** The only response that ever carries the secret in clear. */
     @PostMapping("/channels")
-    @PreAuthorize("hasAuthority('catalog:channel:write')")
+    @CanManageChannels
     ResponseEntity<IssuedCredentials> createChannel(@Valid @RequestBody ChannelRequest request) {
         Channel.Issued issued = catalog.createChannel(request);
         return ResponseEntity.created(URI.create("/api/v1/channels/" + request.code()))
@@ -106,13 +105,13 @@ class CatalogApi {
     }
 
     @PutMapping("/channels/{code}")
-    @PreAuthorize("hasAuthority('catalog:channel:write')")
+    @CanManageChannels
     ChannelView updateChannel(@PathVariable String code, @Valid @RequestBody ChannelRequest request) {
         return view(catalog.updateChannel(code, request));
     }
 
     @PostMapping("/channels/{code}/secret/rotate")
-    @PreAuthorize("hasAuthority('catalog:channel:write')")
+    @CanManageChannels
     IssuedCredentials rotate(@PathVariable String code, @Valid @RequestBody(required = false) Rotation rotation) {
         Duration overlap = Duration.ofMinutes(rotation == null ? 60 : rotation.overlapMinutes());
         String secret = catalog.rotateSecret(code, overlap);
@@ -121,21 +120,21 @@ class CatalogApi {
     }
 
     @PostMapping("/channels/{code}/secret/revoke")
-    @PreAuthorize("hasAuthority('catalog:channel:write')")
+    @CanManageChannels
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable String code) {
         catalog.revokeSecrets(code);
     }
 
     @GetMapping("/channels/{code}/grants")
-    @PreAuthorize("hasAuthority('catalog:channel:read')")
+    @CanReadChannels
     List<String> grants(@PathVariable String code) {
         catalog.channel(code);
         return catalog.grantsOf(code);
     }
 
     @PostMapping("/channels/{code}/grants")
-    @PreAuthorize("hasAuthority('catalog:channel:write')")
+    @CanManageChannels
     @ResponseStatus(HttpStatus.CREATED)
     List<String> grant(@PathVariable String code, @Valid @RequestBody GrantRequest request, Authentication who) {
         catalog.grant(code, request.serviceCode(), who.getName(), request.dailyQuota());
@@ -143,7 +142,7 @@ class CatalogApi {
     }
 
     @DeleteMapping("/channels/{code}/grants/{serviceCode}")
-    @PreAuthorize("hasAuthority('catalog:channel:write')")
+    @CanManageChannels
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revokeGrant(@PathVariable String code, @PathVariable String serviceCode) {
         catalog.revokeGrant(code, serviceCode);

@@ -8,7 +8,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,20 +33,20 @@ class CatalogController {
     }
 
     @GetMapping("/catalog/services")
-    @PreAuthorize("hasAuthority('catalog:service:read')")
+    @CanReadServices
     String services(Model model) {
         model.addAttribute("services", catalog.services());
         return "catalog/services";
     }
 
     @GetMapping("/catalog/services/new")
-    @PreAuthorize("hasAuthority('catalog:service:write')")
+    @CanManageServices
     String newService(Model model) {
         return serviceForm(model, ServiceForm.blank(), true);
     }
 
     @PostMapping("/catalog/services")
-    @PreAuthorize("hasAuthority('catalog:service:write')")
+    @CanManageServices
     String createService(@ModelAttribute("form") ServiceForm form, Model model, RedirectAttributes redirect) {
         ServiceRequest request = form.toRequest();
         if (invalid(request, model)) {
@@ -64,7 +63,7 @@ class CatalogController {
     }
 
     @GetMapping("/catalog/services/{code}")
-    @PreAuthorize("hasAuthority('catalog:service:read')")
+    @CanReadServices
     String service(@PathVariable String code, Model model) {
         return serviceForm(model, ServiceForm.of(catalog.service(code)), false);
     }
@@ -74,7 +73,7 @@ class CatalogController {
      * typed document. A document that does not parse is refused with the parser's first complaint.
      */
     @PostMapping("/catalog/services/{code}/docs")
-    @PreAuthorize("hasAuthority('catalog:service:write')")
+    @CanManageServices
     String saveDocs(@PathVariable String code, @ModelAttribute ServiceDocRequest docs,
                     @RequestParam(required = false) org.springframework.web.multipart.MultipartFile openApiFile,
                     Authentication who, RedirectAttributes redirect) throws java.io.IOException {
@@ -91,7 +90,7 @@ class CatalogController {
     }
 
     @PostMapping("/catalog/services/{code}")
-    @PreAuthorize("hasAuthority('catalog:service:write')")
+    @CanManageServices
     String updateService(@PathVariable String code, @ModelAttribute("form") ServiceForm form, Model model,
                          RedirectAttributes redirect) {
         ServiceRequest request = form.toRequest();
@@ -109,21 +108,21 @@ class CatalogController {
     }
 
     @GetMapping("/catalog/channels")
-    @PreAuthorize("hasAuthority('catalog:channel:read')")
+    @CanReadChannels
     String channels(Model model) {
         model.addAttribute("channels", catalog.channels());
         return "catalog/channels";
     }
 
     @GetMapping("/catalog/channels/new")
-    @PreAuthorize("hasAuthority('catalog:channel:write')")
+    @CanManageChannels
     String newChannel(Model model) {
         model.addAttribute("form", ChannelForm.blank());
         return "catalog/channel-new";
     }
 
     @PostMapping("/catalog/channels")
-    @PreAuthorize("hasAuthority('catalog:channel:write')")
+    @CanManageChannels
     String createChannel(@ModelAttribute("form") ChannelForm form, Model model, RedirectAttributes redirect) {
         ChannelRequest request = form.toRequest();
         if (invalid(request, model)) {
@@ -141,7 +140,7 @@ class CatalogController {
     }
 
     @GetMapping("/catalog/channels/{code}")
-    @PreAuthorize("hasAuthority('catalog:channel:read')")
+    @CanReadChannels
     String channel(@PathVariable String code, Model model) {
         Channel channel = catalog.channel(code);
         List<String> granted = catalog.grantsOf(code);
@@ -157,7 +156,7 @@ class CatalogController {
     }
 
     @PostMapping("/catalog/channels/{code}")
-    @PreAuthorize("hasAuthority('catalog:channel:write')")
+    @CanManageChannels
     String updateChannel(@PathVariable String code, @ModelAttribute("form") ChannelForm form, Model model,
                          RedirectAttributes redirect) {
         ChannelRequest request = form.toRequest();
@@ -171,7 +170,7 @@ class CatalogController {
     }
 
     @PostMapping("/catalog/channels/{code}/rotate")
-    @PreAuthorize("hasAuthority('catalog:channel:write')")
+    @CanManageChannels
     String rotate(@PathVariable String code, @RequestParam(defaultValue = "60") int overlapMinutes,
                   RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "catalog.channel.rotated", () -> redirect.addFlashAttribute("issuedSecret",
@@ -180,14 +179,14 @@ class CatalogController {
     }
 
     @PostMapping("/catalog/channels/{code}/revoke")
-    @PreAuthorize("hasAuthority('catalog:channel:write')")
+    @CanManageChannels
     String revoke(@PathVariable String code, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "catalog.channel.revoked", () -> catalog.revokeSecrets(code));
         return "redirect:/catalog/channels/" + code;
     }
 
     @PostMapping("/catalog/channels/{code}/grants")
-    @PreAuthorize("hasAuthority('catalog:channel:write')")
+    @CanManageChannels
     String grant(@PathVariable String code, @RequestParam String serviceCode, Authentication who,
                  RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "catalog.grant.saved",
@@ -196,7 +195,7 @@ class CatalogController {
     }
 
     @PostMapping("/catalog/channels/{code}/grants/{serviceCode}/revoke")
-    @PreAuthorize("hasAuthority('catalog:channel:write')")
+    @CanManageChannels
     String revokeGrant(@PathVariable String code, @PathVariable String serviceCode, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "catalog.grant.revoked", () -> catalog.revokeGrant(code, serviceCode));
         return "redirect:/catalog/channels/" + code;

@@ -63,9 +63,6 @@ record AccountRequest(Long id, Kind kind, String target, AccountDetails details,
         if (why == null || why.isBlank()) {
             throw ProblemException.invalid("reason-required");
         }
-        if (why.length() > 512) {
-            throw ProblemException.invalid("reason-too-long", 512);
-        }
         return decide(Status.REJECTED, by, at, why.trim());
     }
 

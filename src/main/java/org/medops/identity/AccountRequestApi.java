@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +28,7 @@ class AccountRequestApi {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyAuthority('identity:user:read','identity:request:approve','audit:request:approve')")
+    @CanSeeAccountRequests
     RequestList list(@RequestParam(required = false) AccountRequest.Status status,
                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         Page<AccountRequest> found = desk.list(status, PageRequest.of(Math.max(page, 0), Math.max(1, Math.min(size, 200))));
@@ -39,32 +37,29 @@ class AccountRequestApi {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyAuthority('identity:user:read','identity:request:approve','audit:request:approve')")
+    @CanSeeAccountRequests
     RequestView get(@PathVariable long id) {
         return RequestView.of(desk.require(id));
     }
 
     /** The approver's half of a split temporary password is in this answer once, and nowhere else. */
     @PostMapping("/{id}/approve")
-    @PreAuthorize("hasAnyAuthority('identity:request:approve','audit:request:approve')")
+    @CanDecideAccountRequests
     Proposed approve(@PathVariable long id, @AuthenticationPrincipal CurrentUser me) {
         AccountRequestDesk.Decided decided = desk.approve(id, me.username());
         return new Proposed(RequestView.of(decided.request()), decided.passwordPart());
     }
 
     @PostMapping("/{id}/reject")
-    @PreAuthorize("hasAnyAuthority('identity:request:approve','audit:request:approve')")
-    RequestView reject(@PathVariable long id, @Valid @RequestBody Reason reason, @AuthenticationPrincipal CurrentUser me) {
+    @CanDecideAccountRequests
+    RequestView reject(@PathVariable long id, @Valid @RequestBody RejectionReason reason, @AuthenticationPrincipal CurrentUser me) {
         return RequestView.of(desk.reject(id, me.username(), reason.reason()));
     }
 
     @PostMapping("/{id}/withdraw")
-    @PreAuthorize("hasAuthority('identity:user:write')")
+    @CanManageUsers
     RequestView withdraw(@PathVariable long id, @AuthenticationPrincipal CurrentUser me) {
         return RequestView.of(desk.withdraw(id, me.username()));
-    }
-
-    record Reason(@Size(max = 512) String reason) {
     }
 
     record RequestList(List<RequestView> requests, int page, int size, long total) {

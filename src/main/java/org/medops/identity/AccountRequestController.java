@@ -1,12 +1,17 @@
 package org.medops.identity;
 
+import jakarta.validation.Valid;
+import org.medops.shared.ConsoleActions;
+import org.medops.shared.FieldMessages;
 import org.medops.shared.ProblemException;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,13 +22,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountRequestController {
 
     private final AccountRequestDesk desk;
+    private final FieldMessages fieldMessages;
 
-    AccountRequestController(AccountRequestDesk desk) {
+    AccountRequestController(AccountRequestDesk desk, FieldMessages fieldMessages) {
         this.desk = desk;
+        this.fieldMessages = fieldMessages;
     }
 
     @GetMapping("/account-requests")
-    @PreAuthorize("hasAnyAuthority('identity:user:read','identity:request:approve','audit:request:approve')")
+    @CanSeeAccountRequests
     String list(@RequestParam(required = false) AccountRequest.Status status,
                 @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("status", status);
@@ -33,14 +40,14 @@ class AccountRequestController {
     }
 
     @GetMapping("/account-requests/{id}")
-    @PreAuthorize("hasAnyAuthority('identity:user:read','identity:request:approve','audit:request:approve')")
+    @CanSeeAccountRequests
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("request", desk.require(id));
         return "requests/detail";
     }
 
     @PostMapping("/account-requests/{id}/approve")
-    @PreAuthorize("hasAnyAuthority('identity:request:approve','audit:request:approve')")
+    @CanDecideAccountRequests
     String approve(@PathVariable long id, @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
         try {
             AccountRequestDesk.Decided decided = desk.approve(id, me.username());
@@ -53,18 +60,22 @@ class AccountRequestController {
     }
 
     @PostMapping("/account-requests/{id}/reject")
-    @PreAuthorize("hasAnyAuthority('identity:request:approve','audit:request:approve')")
-    String reject(@PathVariable long id, @RequestParam(required = false) String reason,
+    @CanDecideAccountRequests
+    String reject(@PathVariable long id, @Valid @ModelAttribute RejectionReason rejection, BindingResult binding,
                   @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
-        org.medops.shared.ConsoleActions.attempt(redirect, "requests.rejected",
-                () -> desk.reject(id, me.username(), reason));
+        ConsoleActions.attempt(redirect, "requests.rejected", () -> {
+            if (binding.hasErrors()) {
+                throw new ProblemException(HttpStatus.BAD_REQUEST, "reason-invalid", fieldMessages.of(binding));
+            }
+            desk.reject(id, me.username(), rejection.reason());
+        });
         return "redirect:/account-requests/" + id;
     }
 
     @PostMapping("/account-requests/{id}/withdraw")
-    @PreAuthorize("hasAuthority('identity:user:write')")
+    @CanManageUsers
     String withdraw(@PathVariable long id, @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
-        org.medops.shared.ConsoleActions.attempt(redirect, "requests.withdrawn", () -> desk.withdraw(id, me.username()));
+        ConsoleActions.attempt(redirect, "requests.withdrawn", () -> desk.withdraw(id, me.username()));
         return "redirect:/account-requests/" + id;
     }
 }

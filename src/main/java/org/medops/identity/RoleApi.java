@@ -5,11 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,26 +26,26 @@ class RoleApi {
     }
 
     @GetMapping("/roles")
-    @PreAuthorize("hasAuthority('identity:role:read')")
+    @CanReadRoles
     List<RoleView> list() {
         return catalog.all().stream().map(RoleView::of).toList();
     }
 
     @GetMapping("/roles/{code}")
-    @PreAuthorize("hasAuthority('identity:role:read')")
+    @CanReadRoles
     RoleView get(@PathVariable String code) {
         return RoleView.of(catalog.require(code));
     }
 
     @PostMapping("/roles")
-    @PreAuthorize("hasAuthority('identity:role:write')")
+    @CanManageRoles
     ResponseEntity<RoleView> create(@Valid @RequestBody NewRole request) {
         Role role = catalog.create(request);
         return ResponseEntity.created(URI.create("/api/v1/roles/" + role.code())).body(RoleView.of(role));
     }
 
     @PutMapping("/roles/{code}")
-    @PreAuthorize("hasAuthority('identity:role:write')")
+    @CanManageRoles
     RoleView update(@PathVariable String code, @Valid @RequestBody RoleChange change,
                     @AuthenticationPrincipal CurrentUser me) {
         return RoleView.of(catalog.update(code, change.name(), change.description(), change.permissions(),
@@ -57,18 +53,14 @@ class RoleApi {
     }
 
     @GetMapping("/permissions")
-    @PreAuthorize("hasAuthority('identity:role:read')")
+    @CanReadRoles
     List<String> permissions() {
         return RoleCatalog.allPermissions().stream().map(Permission::code).toList();
     }
 
-    record RoleChange(@NotBlank @Size(max = 128) String name, @Size(max = 512) String description,
-                      @NotNull Set<String> permissions) {
-    }
-
     /** Each permission with the duty group it belongs to. */
     @GetMapping("/permissions/duties")
-    @PreAuthorize("hasAuthority('identity:role:read')")
+    @CanReadRoles
     List<PermissionView> duties() {
         return RoleCatalog.allPermissions().stream()
                 .map(p -> new PermissionView(p.code(), p.duty().name(), p.duty().separated())).toList();

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
+import org.medops.shared.FieldMessages;
 import org.medops.shared.ProblemException;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 角色管理: the security administrator's pages. */
@@ -25,20 +25,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RoleController {
 
     private final RoleCatalog catalog;
+    private final FieldMessages fieldMessages;
 
-    RoleController(RoleCatalog catalog) {
+    RoleController(RoleCatalog catalog, FieldMessages fieldMessages) {
         this.catalog = catalog;
+        this.fieldMessages = fieldMessages;
     }
 
     @GetMapping("/roles")
-    @PreAuthorize("hasAuthority('identity:role:read')")
+    @CanReadRoles
     String list(Model model) {
         model.addAttribute("roles", catalog.all());
         return "roles/list";
     }
 
     @GetMapping("/roles/new")
-    @PreAuthorize("hasAuthority('identity:role:write')")
+    @CanManageRoles
     String newForm(Model model) {
         model.addAttribute("form", new NewRole("", "", "", Set.of()));
         model.addAttribute("permissionGroups", permissionGroups());
@@ -46,7 +48,7 @@ class RoleController {
     }
 
     @PostMapping("/roles")
-    @PreAuthorize("hasAuthority('identity:role:write')")
+    @CanManageRoles
     String create(@Valid @ModelAttribute("form") NewRole form, BindingResult binding, Model model,
                   RedirectAttributes redirect) {
         model.addAttribute("permissionGroups", permissionGroups());
@@ -64,7 +66,7 @@ class RoleController {
     }
 
     @GetMapping("/roles/{code}")
-    @PreAuthorize("hasAuthority('identity:role:read')")
+    @CanReadRoles
     String detail(@PathVariable String code, @AuthenticationPrincipal CurrentUser me, Model model) {
         Role role = catalog.require(code);
         model.addAttribute("role", role);
@@ -74,13 +76,14 @@ class RoleController {
     }
 
     @PostMapping("/roles/{code}")
-    @PreAuthorize("hasAuthority('identity:role:write')")
-    String update(@PathVariable String code, @RequestParam String name,
-                  @RequestParam(required = false) String description,
-                  @RequestParam(name = "permissions", required = false) Set<String> permissions,
+    @CanManageRoles
+    String update(@PathVariable String code, @Valid @ModelAttribute RoleChange change, BindingResult binding,
                   @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
         try {
-            catalog.update(code, name, description, permissions == null ? Set.of() : permissions, me.username());
+            if (binding.hasErrors()) {
+                throw new ProblemException(HttpStatus.BAD_REQUEST, "role-incomplete", fieldMessages.of(binding));
+            }
+            catalog.update(code, change.name(), change.description(), change.permissions(), me.username());
             redirect.addFlashAttribute("notice", "roles.saved");
         } catch (ProblemException e) {
             redirect.addFlashAttribute("problem", e);

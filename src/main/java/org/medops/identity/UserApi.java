@@ -12,7 +12,6 @@ import org.medops.shared.ProblemException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +37,7 @@ class UserApi {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('identity:user:read')")
+    @CanReadUsers
     UserList list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
                   @RequestParam(defaultValue = "50") int size) {
         Page<User> found = users.list(q, PageRequest.of(Math.max(page, 0), Math.max(1, Math.min(size, 200))));
@@ -47,7 +46,7 @@ class UserApi {
     }
 
     @GetMapping("/{username}")
-    @PreAuthorize("hasAuthority('identity:user:read')")
+    @CanReadUsers
     UserView get(@PathVariable String username) {
         return users.findByUsername(username).map(this::view)
                 .orElseThrow(() -> ProblemException.notFound("user", username));
@@ -58,7 +57,7 @@ class UserApi {
      * another duty must approve (and the proposer's half of its first password).
      */
     @PostMapping
-    @PreAuthorize("hasAuthority('identity:user:write')")
+    @CanManageUsers
     ResponseEntity<?> create(@Valid @RequestBody NewUser request, @AuthenticationPrincipal CurrentUser me) {
         Accounts.AccountChange change = accounts.create(request, me.username());
         if (change.isProposed()) {
@@ -69,27 +68,27 @@ class UserApi {
     }
 
     @PutMapping("/{username}/roles")
-    @PreAuthorize("hasAuthority('identity:user:write')")
+    @CanManageUsers
     ResponseEntity<?> assignRoles(@PathVariable String username, @Valid @RequestBody RoleAssignment assignment,
                                   @AuthenticationPrincipal CurrentUser me) {
         return answer(accounts.assignRoles(username, assignment.roles(), me.username()));
     }
 
     @PostMapping("/{username}/enable")
-    @PreAuthorize("hasAuthority('identity:user:write')")
+    @CanManageUsers
     ResponseEntity<?> enable(@PathVariable String username, @AuthenticationPrincipal CurrentUser me) {
         return answer(accounts.setEnabled(username, true, me.username()));
     }
 
     @PostMapping("/{username}/disable")
-    @PreAuthorize("hasAuthority('identity:user:write')")
+    @CanManageUsers
     ResponseEntity<?> disable(@PathVariable String username, @AuthenticationPrincipal CurrentUser me) {
         return answer(accounts.setEnabled(username, false, me.username()));
     }
 
     /** 200 with the new temporary password (shown once), or 202 with the proposal for a separated-duty account. */
     @PostMapping("/{username}/password-reset")
-    @PreAuthorize("hasAuthority('identity:user:write')")
+    @CanManageUsers
     ResponseEntity<?> resetPassword(@PathVariable String username, @AuthenticationPrincipal CurrentUser me) {
         Accounts.AccountChange change = accounts.resetPassword(username, me.username());
         if (change.isProposed()) {
@@ -109,7 +108,7 @@ class UserApi {
     }
 
     @PostMapping("/{username}/unlock")
-    @PreAuthorize("hasAuthority('identity:user:unlock')")
+    @CanUnlockUsers
     UserView unlock(@PathVariable String username) {
         accounts.unlock(username);
         return get(username);

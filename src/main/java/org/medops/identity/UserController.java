@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,7 +37,7 @@ class UserController {
     }
 
     @GetMapping("/users")
-    @PreAuthorize("hasAuthority('identity:user:read')")
+    @CanReadUsers
     String list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("pendingRequests",
                 requests.list(AccountRequest.Status.PENDING, PageRequest.of(0, 20)).getContent());
@@ -49,7 +48,7 @@ class UserController {
     }
 
     @GetMapping("/users/new")
-    @PreAuthorize("hasAuthority('identity:user:write')")
+    @CanManageUsers
     String newForm(Model model) {
         model.addAttribute("form", new NewUser("", "", "", "", Set.of()));
         model.addAttribute("roles", roles.all());
@@ -57,7 +56,7 @@ class UserController {
     }
 
     @PostMapping("/users")
-    @PreAuthorize("hasAuthority('identity:user:write')")
+    @CanManageUsers
     String create(@Valid @ModelAttribute("form") NewUser form, BindingResult binding, Model model,
                   @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
         model.addAttribute("roles", roles.all());
@@ -79,7 +78,7 @@ class UserController {
     }
 
     @GetMapping("/users/{username}")
-    @PreAuthorize("hasAuthority('identity:user:read')")
+    @CanReadUsers
     String detail(@PathVariable String username, Model model) {
         User user = users.findByUsername(username).orElseThrow(() -> ProblemException.notFound("user", username));
         model.addAttribute("user", user);
@@ -89,7 +88,7 @@ class UserController {
     }
 
     @PostMapping("/users/{username}/roles")
-    @PreAuthorize("hasAuthority('identity:user:write')")
+    @CanManageUsers
     String assignRoles(@PathVariable String username, @RequestParam(name = "roles", required = false) Set<String> selected,
                        @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
         return attempt(username, redirect, "users.roles.saved",
@@ -97,26 +96,26 @@ class UserController {
     }
 
     @PostMapping("/users/{username}/enable")
-    @PreAuthorize("hasAuthority('identity:user:write')")
+    @CanManageUsers
     String enable(@PathVariable String username, @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
         return attempt(username, redirect, "users.enabled", () -> accounts.setEnabled(username, true, me.username()));
     }
 
     @PostMapping("/users/{username}/disable")
-    @PreAuthorize("hasAuthority('identity:user:write')")
+    @CanManageUsers
     String disable(@PathVariable String username, @AuthenticationPrincipal CurrentUser me, RedirectAttributes redirect) {
         return attempt(username, redirect, "users.disabled", () -> accounts.setEnabled(username, false, me.username()));
     }
 
     @PostMapping("/users/{username}/unlock")
-    @PreAuthorize("hasAuthority('identity:user:unlock')")
+    @CanUnlockUsers
     String unlock(@PathVariable String username, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "users.unlocked", () -> accounts.unlock(username));
         return "redirect:/users/" + User.normalize(username);
     }
 
     @PostMapping("/users/{username}/reset-password")
-    @PreAuthorize("hasAuthority('identity:user:write')")
+    @CanManageUsers
     String resetPassword(@PathVariable String username, @AuthenticationPrincipal CurrentUser me,
                          RedirectAttributes redirect) {
         return attempt(username, redirect, "users.password.reset", () -> {

@@ -14,7 +14,6 @@ import org.medops.shared.Secrets;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,13 +44,13 @@ class NotifyApi {
     }
 
     @GetMapping("/targets")
-    @PreAuthorize("hasAuthority('alert:read')")
+    @CanReadNotifyTargets
     List<TargetView> targets(Authentication who) {
         return targets.all().stream().map(t -> TargetView.of(t, who)).toList();
     }
 
     @PostMapping("/targets")
-    @PreAuthorize("hasAuthority('alert:write')")
+    @CanManageNotifyTargets
     @Transactional
     ResponseEntity<TargetView> create(@Valid @RequestBody NewTarget request, Authentication who) {
         if (request.kind() != TargetKind.EMAIL && !request.address().matches("https?://\\S+")) {
@@ -68,7 +67,7 @@ class NotifyApi {
 
     /** Sends a test message now, so an administrator can check a robot or mailbox is wired right. */
     @PostMapping("/targets/{id}/test")
-    @PreAuthorize("hasAuthority('alert:write')")
+    @CanManageNotifyTargets
     @ResponseStatus(HttpStatus.ACCEPTED)
     void test(@PathVariable long id) {
         targets.find(id).orElseThrow(() -> ProblemException.notFound("target", id));
@@ -77,7 +76,7 @@ class NotifyApi {
     }
 
     @GetMapping("/deliveries")
-    @PreAuthorize("hasAuthority('alert:read')")
+    @CanReadNotifyTargets
     List<Deliveries.Delivery> deliveries() {
         return deliveries.recent(200);
     }

@@ -7,7 +7,6 @@ import jakarta.validation.Validator;
 import org.medops.shared.FieldMessages;
 import org.medops.shared.ProblemException;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,7 +35,7 @@ class NotifyController {
     }
 
     @GetMapping("/notify/targets")
-    @PreAuthorize("hasAuthority('alert:read')")
+    @CanReadNotifyTargets
     String page(Model model, Authentication who) {
         model.addAttribute("targets", targets.all().stream().map(t -> NotifyApi.TargetView.of(t, who)).toList());
         model.addAttribute("deliveries", deliveries.recent(50));
@@ -45,7 +44,7 @@ class NotifyController {
     }
 
     @PostMapping("/notify/targets")
-    @PreAuthorize("hasAuthority('alert:write')")
+    @CanManageNotifyTargets
     String create(NotifyApi.NewTarget form, RedirectAttributes redirect, Authentication who) {
         try {
             // The API's constraints, so the form and the API refuse the same targets.
@@ -62,7 +61,7 @@ class NotifyController {
     }
 
     @PostMapping("/notify/targets/{id}/test")
-    @PreAuthorize("hasAuthority('alert:write')")
+    @CanManageNotifyTargets
     String test(@PathVariable long id, RedirectAttributes redirect) {
         api.test(id);
         redirect.addFlashAttribute("notice", "notify.tested");

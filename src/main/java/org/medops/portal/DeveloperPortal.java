@@ -11,13 +11,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.medops.catalog.CanManageChannels;
 import org.medops.catalog.Catalog;
+import org.medops.identity.CanUseDeveloperPortal;
 import org.medops.identity.DeveloperAccounts;
 import org.medops.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,7 +46,7 @@ class DeveloperPortal {
     }
 
     @PostMapping("/api/v1/channels/{code}/developers")
-    @PreAuthorize("hasAuthority('catalog:channel:write')")
+    @CanManageChannels
     ResponseEntity<Invitation> invite(@PathVariable String code, @Valid @RequestBody NewDeveloper request) {
         if (!catalog.hasChannel(code)) {
             throw ProblemException.notFound("channel", code);
@@ -56,7 +57,7 @@ class DeveloperPortal {
     }
 
     @GetMapping("/api/v1/portal/channel")
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     MyChannel channel(Authentication who) {
         String channel = DeveloperAccounts.ownChannel(who);
         return new MyChannel(channel, catalog.appKeyOf(channel), catalog.grantsOf(channel),
@@ -66,7 +67,7 @@ class DeveloperPortal {
 
     /** The channel's owner rotates its secret (shown once here); anyone else bound to it gets 403 channel-owner-only. */
     @PostMapping("/api/v1/portal/channel/secret/rotate")
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     RotatedSecret rotate(@Valid @RequestBody(required = false) Rotation rotation, Authentication who) {
         String channel = DeveloperAccounts.ownChannel(who);
         String secret = owners.rotate(who, Duration.ofMinutes(rotation == null || rotation.overlapMinutes() == null ? 60 : rotation.overlapMinutes()));

@@ -7,11 +7,11 @@ import java.util.List;
 
 import org.medops.catalog.Catalog;
 import org.medops.catalog.ServiceDoc;
+import org.medops.identity.CanUseDeveloperPortal;
 import org.medops.identity.DeveloperAccounts;
 import org.medops.portal.access.PendingApplications;
 import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,7 +40,7 @@ class DeveloperPortalController {
     }
 
     @GetMapping("/portal")
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     String portal(Authentication who, Model model) {
         String channel = DeveloperAccounts.ownChannel(who);
         model.addAttribute("channel", channel);
@@ -57,7 +57,7 @@ class DeveloperPortalController {
      * Only the channel's owner may rotate it.
      */
     @PostMapping("/portal/secret/rotate")
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     String rotate(@RequestParam(defaultValue = "60") int overlapMinutes, Authentication who,
                   RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "catalog.channel.rotated", () -> redirect.addFlashAttribute("issuedSecret",

@@ -5,8 +5,8 @@ import java.util.Set;
 
 import org.medops.catalog.Catalog;
 import org.medops.catalog.ServiceDoc;
+import org.medops.identity.CanUseDeveloperPortal;
 import org.medops.shared.ProblemException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,13 +22,13 @@ class PortalCatalogApi {
     }
 
     @GetMapping("/api/v1/portal/apis")
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     List<ApiEntry> apis() {
         return catalog.publishedServices().stream().map(ApiEntry::of).toList();
     }
 
     @GetMapping("/api/v1/portal/apis/{code}")
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     ApiDocs api(@PathVariable String code) {
         ServiceDoc.Published api = catalog.publishedService(code)
                 .orElseThrow(() -> ProblemException.notFound("service", code));

@@ -3,9 +3,9 @@ package org.medops.portal;
 import org.medops.catalog.Catalog;
 import org.medops.catalog.OpenApiText;
 import org.medops.catalog.ServiceDoc;
+import org.medops.identity.CanUseDeveloperPortal;
 import org.medops.identity.DeveloperAccounts;
 import org.medops.shared.ProblemException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +26,7 @@ class PortalCatalogController {
     }
 
     @GetMapping("/portal/apis")
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     String apis(Authentication who, Model model) {
         model.addAttribute("apis", catalog.publishedServices());
         model.addAttribute("grants", catalog.grantsOf(DeveloperAccounts.ownChannel(who)));
@@ -34,7 +34,7 @@ class PortalCatalogController {
     }
 
     @GetMapping("/portal/apis/{code}")
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     String api(@PathVariable String code, Authentication who, Model model) {
         ServiceDoc.Published api = catalog.publishedService(code)
                 .orElseThrow(() -> ProblemException.notFound("service", code));

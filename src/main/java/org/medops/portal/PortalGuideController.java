@@ -1,7 +1,7 @@
 package org.medops.portal;
 
+import org.medops.identity.CanUseDeveloperPortal;
 import org.medops.shared.ProblemException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +23,7 @@ class PortalGuideController {
     }
 
     @GetMapping("/portal/guide")
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     String guide(Model model) {
         return show(model, new SignatureCheckApi.SignatureInput("POST", "/his/patients/search",
                 "page=1&name=%E5%BC%A0%E4%B8%89&dept=cardiology&dept=ICU", "1795400000000",
@@ -31,7 +31,7 @@ class PortalGuideController {
     }
 
     @PostMapping("/portal/guide/check")
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     String check(SignatureCheckApi.SignatureInput input, Model model) {
         if (input.secret() == null || input.secret().isBlank() || input.path() == null || input.method() == null
                 || input.timestamp() == null || input.nonce() == null) {

@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.medops.gateway.Signature;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class SignatureCheckApi {
 
     @PostMapping("/api/v1/signature/check")
-    @PreAuthorize("hasAnyAuthority('portal:service-test', 'access:apply', 'portal:developer')")
+    @CanCheckSignatures
     public SignatureCheck check(@Valid @RequestBody SignatureInput input) {
         byte[] body = input.body() == null ? new byte[0] : input.body().getBytes(StandardCharsets.UTF_8);
         String stringToSign = Signature.stringToSign(input.method(), input.path(), input.query(), input.timestamp(),

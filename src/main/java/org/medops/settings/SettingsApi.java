@@ -1,7 +1,6 @@
 package org.medops.settings;
 
 import jakarta.validation.Valid;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -20,13 +19,13 @@ class SettingsApi {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('system:config:read')")
+    @CanReadSettings
     PlatformSettings get() {
         return settings.current();
     }
 
     @PutMapping
-    @PreAuthorize("hasAuthority('system:config:write')")
+    @CanChangeSettings
     PlatformSettings update(@Valid @RequestBody PlatformSettings changed, Authentication who) {
         return settings.update(changed, who.getName());
     }

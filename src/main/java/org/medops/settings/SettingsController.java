@@ -5,7 +5,6 @@ import java.util.TreeSet;
 
 import jakarta.validation.Valid;
 import org.medops.shared.ProblemException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +25,7 @@ class SettingsController {
     }
 
     @GetMapping("/settings")
-    @PreAuthorize("hasAuthority('system:config:read')")
+    @CanReadSettings
     String form(Model model) {
         model.addAttribute("form", settings.current());
         model.addAttribute("zones", new TreeSet<>(ZoneId.getAvailableZoneIds()));
@@ -34,7 +33,7 @@ class SettingsController {
     }
 
     @PostMapping("/settings")
-    @PreAuthorize("hasAuthority('system:config:write')")
+    @CanChangeSettings
     String save(@Valid @ModelAttribute("form") PlatformSettings form, BindingResult binding, Model model,
                 Authentication who, RedirectAttributes redirect) {
         model.addAttribute("zones", new TreeSet<>(ZoneId.getAvailableZoneIds()));

@@ -290,6 +290,53 @@ class BadInputIT {
         }
     }
 
+    @Nested
+    class IdentityForms {
+        private String enc(String value) {
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        }
+
+        @Test
+        void theRoleFormIsCheckedByTheRecordTheApiBinds() throws Exception {
+            Api security = admin().securityAdmin();
+            String code = ("R_" + suffix()).toUpperCase().replace('-', '_');
+            assertThat(security.post("/api/v1/roles", "{\"code\":\"" + code
+                    + "\",\"name\":\"表单\",\"permissions\":[\"audit:read\"]}").status()).isEqualTo(201);
+            Console console = new Console().login(Api.SECURITY_FIXTURE, Api.FIXTURE_PASSWORD);
+            String page = "/roles/" + code;
+
+            HttpResponse<String> refused = console.post(page, "name=" + enc("长".repeat(129)) + "&_permissions=on", page);
+            assertThat(refused.statusCode()).isEqualTo(200);
+            assertThat(refused.body()).contains("id=\"problem\"").contains("请检查角色的名称、说明和权限").contains("名称：");
+            assertThat(security.get("/api/v1/roles/" + code).json().get("name").asString()).isEqualTo("表单");
+
+            HttpResponse<String> cleared = console.post(page, "name=" + enc("改名") + "&description=&_permissions=on", page);
+            assertThat(cleared.body()).doesNotContain("id=\"problem\"");
+            JsonNode saved = security.get("/api/v1/roles/" + code).json();
+            assertThat(saved.get("name").asString()).isEqualTo("改名");
+            assertThat(saved.get("permissions").isEmpty()).as("every box unchecked saves no permission").isTrue();
+        }
+
+        @Test
+        void theRejectReasonIsCheckedByTheRecordTheApiBinds() throws Exception {
+            String auditor = "ba" + suffix();
+            admin().newUser(auditor, "测试", PASSWORD, "AUDIT_ADMIN");
+            Api.Response proposed = admin().post("/api/v1/users/" + auditor + "/disable", "{}");
+            assertThat(proposed.status()).as(proposed.body()).isEqualTo(202);
+            long id = proposed.json().get("request").get("id").asLong();
+            Api security = admin().securityAdmin();
+            String page = "/account-requests/" + id;
+
+            HttpResponse<String> refused = new Console().login(Api.SECURITY_FIXTURE, Api.FIXTURE_PASSWORD)
+                    .post(page + "/reject", "reason=" + "x".repeat(600), page);
+            assertThat(refused.statusCode()).isEqualTo(200);
+            assertThat(refused.body()).contains("id=\"problem\"").contains("请检查原因").contains("原因：");
+            assertThat(security.get("/api/v1/account-requests/" + id).json().get("status").asString()).isEqualTo("PENDING");
+            assertProblem(security.post("/api/v1/account-requests/" + id + "/reject",
+                    "{\"reason\":\"" + "x".repeat(600) + "\"}"), 400, "validation");
+        }
+    }
+
     private long auditCount() {
         return jdbc.sql("select count(*) from audit_records").query(Long.class).single();
     }

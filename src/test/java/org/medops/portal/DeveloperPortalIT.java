@@ -147,6 +147,7 @@ class DeveloperPortalIT {
                 json("channelCode", "reg-" + s)).json();
         assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
         assertThat(approved.get("channelCode").asString()).isEqualTo("reg-" + s);
+        assertThat(approved.get("decidedBy").asString()).as("by display name").isEqualTo("系统管理员");
         assertThat(admin.post("/api/v1/developer-registrations/" + id + "/approve", json("channelCode", "reg-" + s))
                 .status()).as("decided once").isEqualTo(409);
 
@@ -273,7 +274,11 @@ class DeveloperPortalIT {
         JsonNode approved = reviewer.post("/api/v1/access-applications/" + id + "/approve", "{\"dailyQuota\":2}").json();
         assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
         assertThat(approved.get("dailyQuota").asLong()).isEqualTo(2);
+        JsonNode mine = developer.get("/api/v1/portal/applications").json().get(0);
+        assertThat(mine.get("decidedBy").asString()).as("the developer sees the reviewer by name, not account")
+                .isEqualTo("信息科审核人");
         JsonNode messages = developer.get("/api/v1/messages").json();
+        assertThat(messages.get(0).has("username")).as("a message shows its text, not its owner's account").isFalse();
         assertThat(messages.get(0).get("title").asString()).contains("接入申请已批准").contains(svc);
         assertThat(messages.get(0).get("link").asString()).isEqualTo("/portal/applications");
         assertThat(GreenMailUtil.getBody(mailTo("dn" + s + "@partner.test", "接入申请已批准"))).isNotBlank();
@@ -294,7 +299,8 @@ class DeveloperPortalIT {
         assertThat(reviewer.get("/api/v1/messages").body()).as("nobody reads another's messages")
                 .doesNotContain("接入申请已批准");
 
-        reviewer.post("/api/v1/access-applications/" + id + "/revoke", "{}");
+        assertThat(reviewer.post("/api/v1/access-applications/" + id + "/revoke", "{}").json().get("revokedBy")
+                .asString()).isEqualTo("信息科审核人");
         assertThat(developer.get("/api/v1/messages").body()).contains("接入授权已撤销");
         mailTo("dn" + s + "@partner.test", "接入授权已撤销");
     }

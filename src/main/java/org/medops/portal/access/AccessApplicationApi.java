@@ -5,10 +5,10 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import org.medops.identity.People;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,31 +27,33 @@ class AccessApplicationApi {
     private final AccessApplications applications;
     private final AccessReview review;
     private final ApplicationFiles files;
+    private final People people;
 
-    AccessApplicationApi(AccessApplications applications, AccessReview review, ApplicationFiles files) {
+    AccessApplicationApi(AccessApplications applications, AccessReview review, ApplicationFiles files, People people) {
+        this.people = people;
         this.applications = applications;
         this.review = review;
         this.files = files;
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyAuthority('access:review', 'access:apply')")
-    List<AccessApplication> list(@RequestParam(required = false) String status) {
-        return applications.list(status);
+    @CanSeeAccessApplications
+    List<ApplicationView> list(@RequestParam(required = false) String status) {
+        return applications.list(status).stream().map(this::view).toList();
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('access:apply')")
-    ResponseEntity<AccessApplication> apply(@Valid @RequestBody NewApplication request, Authentication who) {
+    @CanApplyForAccess
+    ResponseEntity<ApplicationView> apply(@Valid @RequestBody NewApplication request, Authentication who) {
         AccessApplication application = review.apply(request, who.getName());
-        return ResponseEntity.created(URI.create("/api/v1/access-applications/" + application.id())).body(application);
+        return ResponseEntity.created(URI.create("/api/v1/access-applications/" + application.id())).body(view(application));
     }
 
     @PostMapping("/{id}/approve")
-    @PreAuthorize("hasAuthority('access:review')")
-    AccessApplication approve(@PathVariable long id, @Valid @RequestBody(required = false) Approval approval,
+    @CanReviewAccess
+    ApplicationView approve(@PathVariable long id, @Valid @RequestBody(required = false) Approval approval,
                               Authentication who) {
-        return review.approve(id, who.getName(), approval == null ? null : approval.dailyQuota());
+        return view(review.approve(id, who.getName(), approval == null ? null : approval.dailyQuota()));
     }
 
     /** @param dailyQuota optional: calls per day of this service for this channel */
@@ -59,21 +61,25 @@ class AccessApplicationApi {
     }
 
     @PostMapping("/{id}/reject")
-    @PreAuthorize("hasAuthority('access:review')")
-    AccessApplication reject(@PathVariable long id, @RequestBody(required = false) Rejection rejection,
+    @CanReviewAccess
+    ApplicationView reject(@PathVariable long id, @RequestBody(required = false) Rejection rejection,
                              Authentication who) {
-        return review.reject(id, rejection == null ? null : rejection.reason(), who.getName());
+        return view(review.reject(id, rejection == null ? null : rejection.reason(), who.getName()));
     }
 
     @PostMapping("/{id}/revoke")
-    @PreAuthorize("hasAuthority('access:review')")
-    AccessApplication revoke(@PathVariable long id, Authentication who) {
-        return review.revoke(id, who.getName());
+    @CanReviewAccess
+    ApplicationView revoke(@PathVariable long id, Authentication who) {
+        return view(review.revoke(id, who.getName()));
+    }
+
+    private ApplicationView view(AccessApplication application) {
+        return ApplicationView.of(application, people);
     }
 
     /** Staff who apply on a channel's behalf attach its documents too (while the application is submitted). */
     @PostMapping(value = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasAuthority('access:apply')")
+    @CanApplyForAccess
     ResponseEntity<ApplicationAttachments.Attachment> attach(@PathVariable long id, @RequestPart("file") MultipartFile file,
                                                              Authentication who) throws IOException {
         return ResponseEntity.status(HttpStatus.CREATED).body(files.attach(id, null,
@@ -81,13 +87,13 @@ class AccessApplicationApi {
     }
 
     @GetMapping("/{id}/attachments")
-    @PreAuthorize("hasAnyAuthority('access:review', 'access:apply')")
+    @CanSeeAccessApplications
     List<ApplicationAttachments.Attachment> attachments(@PathVariable long id) {
         return files.list(id, null);
     }
 
     @GetMapping("/{id}/attachments/{attachmentId}")
-    @PreAuthorize("hasAnyAuthority('access:review', 'access:apply')")
+    @CanSeeAccessApplications
     ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
         return files.download(id, null, attachmentId).asDownload();
     }

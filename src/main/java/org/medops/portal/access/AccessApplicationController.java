@@ -6,11 +6,11 @@ import java.util.List;
 
 import org.medops.catalog.Catalog;
 import org.medops.catalog.ServiceDefinition;
+import org.medops.notify.CanManageNotifyTargets;
 import org.medops.notify.Notifications;
 import org.medops.portal.notices.PortalNotices;
 import org.medops.shared.ConsoleActions;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,7 +48,7 @@ class AccessApplicationController {
     }
 
     @GetMapping("/access/applications")
-    @PreAuthorize("hasAnyAuthority('access:review', 'access:apply')")
+    @CanSeeAccessApplications
     String queue(@RequestParam(required = false) String status, Model model) {
         model.addAttribute("status", status);
         List<AccessApplication> listed = applications.list(status);
@@ -65,7 +65,7 @@ class AccessApplicationController {
 
     /** Which notifier targets (the reviewers' WeCom group, say) hear of new applications and registrations. */
     @PostMapping("/access/notify-targets")
-    @PreAuthorize("hasAuthority('alert:write')")
+    @CanManageNotifyTargets
     String chooseTargets(@RequestParam(required = false) List<Long> targetIds, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "portal.targets.saved",
                 () -> notices.chooseTargets(targetIds == null ? List.of() : targetIds));
@@ -73,14 +73,14 @@ class AccessApplicationController {
     }
 
     @PostMapping("/access/applications")
-    @PreAuthorize("hasAuthority('access:apply')")
+    @CanApplyForAccess
     String apply(NewApplication form, Authentication who, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "access.applied", () -> review.apply(form, who.getName()));
         return "redirect:/access/applications";
     }
 
     @PostMapping("/access/applications/{id}/approve")
-    @PreAuthorize("hasAuthority('access:review')")
+    @CanReviewAccess
     String approve(@PathVariable long id, @RequestParam(required = false) Long dailyQuota, Authentication who,
                    RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "access.approved", () -> review.approve(id, who.getName(), dailyQuota));
@@ -88,7 +88,7 @@ class AccessApplicationController {
     }
 
     @PostMapping("/access/applications/{id}/reject")
-    @PreAuthorize("hasAuthority('access:review')")
+    @CanReviewAccess
     String reject(@PathVariable long id, @RequestParam(required = false) String reason, Authentication who,
                   RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "access.rejected", () -> review.reject(id, reason, who.getName()));
@@ -96,7 +96,7 @@ class AccessApplicationController {
     }
 
     @PostMapping("/access/applications/{id}/revoke")
-    @PreAuthorize("hasAuthority('access:review')")
+    @CanReviewAccess
     String revoke(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "access.revoked", () -> review.revoke(id, who.getName()));
         return "redirect:/access/applications";

@@ -9,11 +9,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.medops.catalog.Catalog;
 import org.medops.identity.DeveloperAccounts;
+import org.medops.identity.People;
+import org.medops.identity.CanUseDeveloperPortal;
 import org.medops.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,8 +32,11 @@ class DeveloperApplicationsApi {
     private final AccessApplications applications;
     private final AccessReview review;
     private final ApplicationFiles files;
+    private final People people;
 
-    DeveloperApplicationsApi(Catalog catalog, AccessApplications applications, AccessReview review, ApplicationFiles files) {
+    DeveloperApplicationsApi(Catalog catalog, AccessApplications applications, AccessReview review, ApplicationFiles files,
+                             People people) {
+        this.people = people;
         this.catalog = catalog;
         this.applications = applications;
         this.review = review;
@@ -40,25 +44,25 @@ class DeveloperApplicationsApi {
     }
 
     @GetMapping("/api/v1/portal/applications")
-    @PreAuthorize("hasAuthority('portal:developer')")
-    List<AccessApplication> myApplications(Authentication who) {
+    @CanUseDeveloperPortal
+    List<ApplicationView> myApplications(Authentication who) {
         String channel = DeveloperAccounts.ownChannel(who);
-        return applications.ofChannel(channel);
+        return applications.ofChannel(channel).stream().map(a -> ApplicationView.of(a, people)).toList();
     }
 
     @PostMapping("/api/v1/portal/applications")
-    @PreAuthorize("hasAuthority('portal:developer')")
-    ResponseEntity<AccessApplication> apply(@Valid @RequestBody MyApplication request, Authentication who) {
+    @CanUseDeveloperPortal
+    ResponseEntity<ApplicationView> apply(@Valid @RequestBody MyApplication request, Authentication who) {
         if (catalog.publishedService(request.serviceCode()).isEmpty()) {
             throw ProblemException.notFound("service", request.serviceCode());
         }
         AccessApplication application = review.apply(new NewApplication(DeveloperAccounts.ownChannel(who), request.serviceCode(),
                 request.purpose(), request.expectedDailyVolume(), request.contact()), who.getName());
-        return ResponseEntity.created(URI.create("/api/v1/portal/applications/" + application.id())).body(application);
+        return ResponseEntity.created(URI.create("/api/v1/portal/applications/" + application.id())).body(ApplicationView.of(application, people));
     }
 
     @PostMapping(value = "/api/v1/portal/applications/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     ResponseEntity<ApplicationAttachments.Attachment> attach(@PathVariable long id, @RequestPart("file") MultipartFile file,
                                                              Authentication who) throws IOException {
         return ResponseEntity.status(HttpStatus.CREATED).body(files.attach(id, DeveloperAccounts.ownChannel(who),
@@ -66,13 +70,13 @@ class DeveloperApplicationsApi {
     }
 
     @GetMapping("/api/v1/portal/applications/{id}/attachments")
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     List<ApplicationAttachments.Attachment> attachments(@PathVariable long id, Authentication who) {
         return files.list(id, DeveloperAccounts.ownChannel(who));
     }
 
     @GetMapping("/api/v1/portal/applications/{id}/attachments/{attachmentId}")
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId, Authentication who) {
         return files.download(id, DeveloperAccounts.ownChannel(who), attachmentId).asDownload();
     }

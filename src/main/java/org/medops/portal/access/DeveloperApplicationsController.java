@@ -7,9 +7,9 @@ import java.util.List;
 import org.medops.catalog.Catalog;
 import org.medops.catalog.ServiceDoc;
 import org.medops.identity.DeveloperAccounts;
+import org.medops.identity.CanUseDeveloperPortal;
 import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,7 +38,7 @@ class DeveloperApplicationsController {
     }
 
     @GetMapping("/portal/applications")
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     String applications(Authentication who, @RequestParam(required = false) String service, Model model) {
         String channel = DeveloperAccounts.ownChannel(who);
         List<AccessApplication> mine = applications.ofChannel(channel);
@@ -55,7 +55,7 @@ class DeveloperApplicationsController {
 
     /** Developers apply for published services only: what they cannot read about, they cannot ask for. */
     @PostMapping("/portal/applications")
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     String apply(@RequestParam String serviceCode, @RequestParam String purpose,
                  @RequestParam(required = false) Long expectedDailyVolume,
                  @RequestParam(required = false) String contact,
@@ -74,7 +74,7 @@ class DeveloperApplicationsController {
 
     /** Adds a file to one of the developer's own applications still waiting for review. */
     @PostMapping("/portal/applications/{id}/attachments")
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     String attach(@PathVariable long id, @RequestParam("file") MultipartFile file, Authentication who,
                   RedirectAttributes redirect) throws IOException {
         ApplicationFiles.Upload upload = new ApplicationFiles.Upload(file.getOriginalFilename(), file.getBytes());

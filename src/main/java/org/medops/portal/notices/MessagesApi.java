@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,8 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MessagesApi {
 
-    private static final String READERS = MessagesController.READERS;
-
     private final Inbox inbox;
     private final Clock clock;
 
@@ -27,13 +24,13 @@ class MessagesApi {
     }
 
     @GetMapping("/api/v1/messages")
-    @PreAuthorize(READERS)
-    List<Inbox.UserMessage> list(Authentication who) {
-        return inbox.of(who.getName());
+    @CanReadPortalMessages
+    List<MessageView> list(Authentication who) {
+        return inbox.of(who.getName()).stream().map(MessageView::of).toList();
     }
 
     @PostMapping("/api/v1/messages/{id}/read")
-    @PreAuthorize(READERS)
+    @CanReadPortalMessages
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void markRead(@PathVariable long id, Authentication who) {
         inbox.markRead(id, who.getName(), clock.instant());

@@ -2,7 +2,6 @@ package org.medops.portal.notices;
 
 import java.time.Clock;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,9 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class MessagesController {
 
-    static final String READERS = "hasAnyAuthority('portal:developer', 'access:review', 'access:apply', "
-            + "'catalog:channel:write')";
-
     private final Inbox inbox;
     private final Clock clock;
 
@@ -29,14 +25,14 @@ class MessagesController {
     }
 
     @GetMapping({"/messages", "/portal/messages"})
-    @PreAuthorize(READERS)
+    @CanReadPortalMessages
     String page(Authentication who, Model model) {
         model.addAttribute("messages", inbox.of(who.getName()));
         return "developer/messages";
     }
 
     @PostMapping({"/messages/{id}/read", "/portal/messages/{id}/read"})
-    @PreAuthorize(READERS)
+    @CanReadPortalMessages
     String read(@PathVariable long id, Authentication who, jakarta.servlet.http.HttpServletRequest request) {
         inbox.markRead(id, who.getName(), clock.instant());
         return "redirect:" + (request.getRequestURI().startsWith(request.getContextPath() + "/portal")
@@ -44,7 +40,7 @@ class MessagesController {
     }
 
     @PostMapping({"/messages/read-all", "/portal/messages/read-all"})
-    @PreAuthorize(READERS)
+    @CanReadPortalMessages
     String readAll(Authentication who, jakarta.servlet.http.HttpServletRequest request) {
         inbox.markAllRead(who.getName(), clock.instant());
         return "redirect:" + (request.getRequestURI().startsWith(request.getContextPath() + "/portal")

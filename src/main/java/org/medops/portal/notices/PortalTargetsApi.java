@@ -4,7 +4,8 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.medops.notify.CanManageNotifyTargets;
+import org.medops.notify.CanReadNotifyTargets;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,13 +22,13 @@ class PortalTargetsApi {
     }
 
     @GetMapping("/api/v1/portal/notify-targets")
-    @PreAuthorize("hasAuthority('alert:read')")
+    @CanReadNotifyTargets
     Targets targets() {
         return new Targets(notices.targets());
     }
 
     @PutMapping("/api/v1/portal/notify-targets")
-    @PreAuthorize("hasAuthority('alert:write')")
+    @CanManageNotifyTargets
     Targets choose(@Valid @RequestBody Targets targets) {
         notices.chooseTargets(targets.targetIds());
         return new Targets(notices.targets());

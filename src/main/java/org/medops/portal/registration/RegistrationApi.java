@@ -5,8 +5,8 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import org.medops.identity.People;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,39 +20,41 @@ import org.springframework.web.bind.annotation.RestController;
 class RegistrationApi {
 
     private final Registrations registrations;
+    private final People people;
 
-    RegistrationApi(Registrations registrations) {
+    RegistrationApi(Registrations registrations, People people) {
         this.registrations = registrations;
+        this.people = people;
     }
 
     /** Answers with the registration minus anything secret; the account cannot sign in yet. */
     @PostMapping("/api/v1/portal/registrations")
-    ResponseEntity<DeveloperRegistration> register(@Valid @RequestBody RegistrationForm form,
+    ResponseEntity<RegistrationView> register(@Valid @RequestBody RegistrationForm form,
                                                    jakarta.servlet.http.HttpServletRequest request) {
         DeveloperRegistration registration = registrations.register(form, request.getRemoteAddr());
         return ResponseEntity.created(URI.create("/api/v1/developer-registrations/" + registration.id()))
-                .body(registration);
+                .body(RegistrationView.of(registration, people));
     }
 
     @GetMapping("/api/v1/developer-registrations")
-    @PreAuthorize("hasAuthority('" + Registrations.APPROVER + "')")
-    List<DeveloperRegistration> list(@RequestParam(required = false) String status) {
-        return registrations.list(status);
+    @CanApproveRegistrations
+    List<RegistrationView> list(@RequestParam(required = false) String status) {
+        return registrations.list(status).stream().map(r -> RegistrationView.of(r, people)).toList();
     }
 
     @PostMapping("/api/v1/developer-registrations/{id}/approve")
-    @PreAuthorize("hasAuthority('" + Registrations.APPROVER + "')")
-    DeveloperRegistration approve(@PathVariable long id, @Valid @RequestBody(required = false) Binding binding,
+    @CanApproveRegistrations
+    RegistrationView approve(@PathVariable long id, @Valid @RequestBody(required = false) Binding binding,
                                   Authentication who) {
-        return registrations.approve(id, binding == null ? null : binding.channelCode(),
-                binding != null && Boolean.TRUE.equals(binding.owner()), who.getName());
+        return RegistrationView.of(registrations.approve(id, binding == null ? null : binding.channelCode(),
+                binding != null && Boolean.TRUE.equals(binding.owner()), who.getName()), people);
     }
 
     @PostMapping("/api/v1/developer-registrations/{id}/reject")
-    @PreAuthorize("hasAuthority('" + Registrations.APPROVER + "')")
-    DeveloperRegistration reject(@PathVariable long id, @RequestBody(required = false) Rejection rejection,
+    @CanApproveRegistrations
+    RegistrationView reject(@PathVariable long id, @RequestBody(required = false) Rejection rejection,
                                  Authentication who) {
-        return registrations.reject(id, rejection == null ? null : rejection.reason(), who.getName());
+        return RegistrationView.of(registrations.reject(id, rejection == null ? null : rejection.reason(), who.getName()), people);
     }
 
     /**

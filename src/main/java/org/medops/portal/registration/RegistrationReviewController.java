@@ -2,7 +2,6 @@ package org.medops.portal.registration;
 
 import org.medops.catalog.Catalog;
 import org.medops.shared.ConsoleActions;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,7 +24,7 @@ class RegistrationReviewController {
     }
 
     @GetMapping("/access/developers")
-    @PreAuthorize("hasAuthority('" + Registrations.APPROVER + "')")
+    @CanApproveRegistrations
     String queue(@RequestParam(required = false) String status, Model model) {
         model.addAttribute("status", status);
         model.addAttribute("registrations", registrations.list(status));
@@ -34,7 +33,7 @@ class RegistrationReviewController {
     }
 
     @PostMapping("/access/developers/{id}/approve")
-    @PreAuthorize("hasAuthority('" + Registrations.APPROVER + "')")
+    @CanApproveRegistrations
     String approve(@PathVariable long id, @RequestParam(required = false) String channelCode,
                    @RequestParam(defaultValue = "false") boolean owner, Authentication who, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "registration.approved",
@@ -43,7 +42,7 @@ class RegistrationReviewController {
     }
 
     @PostMapping("/access/developers/{id}/reject")
-    @PreAuthorize("hasAuthority('" + Registrations.APPROVER + "')")
+    @CanApproveRegistrations
     String reject(@PathVariable long id, @RequestParam(required = false) String reason, Authentication who,
                   RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "registration.rejected", () -> registrations.reject(id, reason, who.getName()));

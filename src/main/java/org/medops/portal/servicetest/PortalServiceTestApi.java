@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import org.medops.identity.DeveloperAccounts;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.medops.identity.CanUseDeveloperPortal;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,14 +22,14 @@ class PortalServiceTestApi {
     }
 
     @PostMapping("/api/v1/portal/service-tests")
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     ServiceTestResult run(@Valid @RequestBody PortalTest test, Authentication who) {
         return tester.run(test.as(DeveloperAccounts.ownChannel(who)), who.getName());
     }
 
     @GetMapping("/api/v1/portal/service-tests")
-    @PreAuthorize("hasAuthority('portal:developer')")
-    List<ServiceTester.ServiceTestRecord> history(Authentication who) {
-        return tester.history(who.getName());
+    @CanUseDeveloperPortal
+    List<ServiceTestView> history(Authentication who) {
+        return tester.history(who.getName()).stream().map(ServiceTestView::of).toList();
     }
 }

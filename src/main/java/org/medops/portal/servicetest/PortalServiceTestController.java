@@ -1,8 +1,8 @@
 package org.medops.portal.servicetest;
 
+import org.medops.identity.CanUseDeveloperPortal;
 import org.medops.identity.DeveloperAccounts;
 import org.medops.shared.ProblemException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,13 +24,13 @@ class PortalServiceTestController {
     }
 
     @GetMapping("/portal/service-test")
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     String page(Authentication who, Model model) {
         return show(model, who, new PortalTest("GET", "/", "", "", ""), null);
     }
 
     @PostMapping("/portal/service-test")
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     String run(PortalTest test, Authentication who, Model model) {
         try {
             return show(model, who, test, tester.run(test.as(DeveloperAccounts.ownChannel(who)), who.getName()));
@@ -42,7 +42,7 @@ class PortalServiceTestController {
 
     /** A past test runs again as the developer's channel, whatever channel it named. */
     @PostMapping("/portal/service-test/{id}/rerun")
-    @PreAuthorize("hasAuthority('portal:developer')")
+    @CanUseDeveloperPortal
     String rerun(@PathVariable long id, Authentication who, Model model) {
         ServiceTest past = tester.rerunnable(id, who.getName());
         PortalTest test = new PortalTest(past.method(), past.path(), past.query(), past.headers(), past.body());

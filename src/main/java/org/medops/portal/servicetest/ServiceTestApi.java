@@ -3,7 +3,6 @@ package org.medops.portal.servicetest;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,19 +22,19 @@ class ServiceTestApi {
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('portal:service-test')")
+    @CanRunServiceTests
     ServiceTestResult run(@Valid @RequestBody ServiceTest test, Authentication who) {
         return tester.run(test, who.getName());
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('portal:service-test')")
-    List<ServiceTester.ServiceTestRecord> history(Authentication who) {
-        return tester.history(who.getName());
+    @CanRunServiceTests
+    List<ServiceTestView> history(Authentication who) {
+        return tester.history(who.getName()).stream().map(ServiceTestView::of).toList();
     }
 
     @PostMapping("/{id}/rerun")
-    @PreAuthorize("hasAuthority('portal:service-test')")
+    @CanRunServiceTests
     ServiceTestResult rerun(@PathVariable long id, Authentication who) {
         return tester.run(tester.rerunnable(id, who.getName()), who.getName());
     }
