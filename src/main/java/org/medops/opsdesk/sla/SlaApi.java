@@ -3,6 +3,7 @@ package org.medops.opsdesk.sla;
 import org.medops.opsdesk.Priority;
 import org.medops.opsdesk.calendar.Calendars;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -39,15 +40,15 @@ class SlaApi {
 
     @GetMapping("/opsdesk/sla/policies")
     @CanReadSla
-    List<SlaPolicy> policies() {
-        return administration.currentPolicies();
+    List<PolicyView> policies() {
+        return administration.currentPolicies().stream().map(PolicyView::of).toList();
     }
 
     @PutMapping("/opsdesk/sla/policies/{priority}")
     @CanManageSla
-    SlaPolicy publish(@PathVariable Priority priority, @Valid @RequestBody SlaRequests.PolicyChange change,
-                      Authentication who) {
-        return administration.publish(priority, change, who.getName());
+    PolicyView publish(@PathVariable Priority priority, @Valid @RequestBody SlaRequests.PolicyChange change,
+                       Authentication who) {
+        return PolicyView.of(administration.publish(priority, change, who.getName()));
     }
 
     @GetMapping("/opsdesk/sla/escalations")
@@ -86,5 +87,15 @@ class SlaApi {
     SlaAdministration.ImportResult importHolidays(@PathVariable String code, @RequestBody String table,
                                                   Authentication who) {
         return administration.importHolidays(code, table, "API", who.getName());
+    }
+
+    /** A policy version as the API shows it: its targets, and who published it when. */
+    record PolicyView(long id, Priority priority, int version, String name, String calendarCode,
+                      List<SlaTarget> targets, Instant createdAt, String createdBy) {
+
+        static PolicyView of(SlaPolicy policy) {
+            return new PolicyView(policy.id(), policy.priority(), policy.version(), policy.name(), policy.calendarCode(),
+                    policy.targets(), policy.createdAt(), policy.createdBy());
+        }
     }
 }
