@@ -25,7 +25,7 @@ public class OpsdeskSystems {
     }
 
     public java.util.Optional<OpsdeskSystem> find(String code) {
-        return jdbc.sql("select code, name, active from opsdesk_systems where code = ?").param(code)
+        return jdbc.sql("select code, name, active from opsdesk_systems where code = :code").param("code", code)
                 .query(OpsdeskSystem.class).optional();
     }
 
@@ -33,9 +33,9 @@ public class OpsdeskSystems {
     public void save(OpsdeskSystem system) {
         jdbc.sql("""
                         insert into opsdesk_systems(code, name, active, sort_order)
-                        values (?, ?, ?, (select coalesce(max(sort_order), 0) + 10 from opsdesk_systems))
+                        values (:code, :name, :active, (select coalesce(max(sort_order), 0) + 10 from opsdesk_systems))
                         on conflict (code) do update set name = excluded.name, active = excluded.active""")
-                .params(system.code(), system.name(), system.active()).update();
+                .param("code", system.code()).param("name", system.name()).param("active", system.active()).update();
     }
 
     public List<OpsdeskSystem> active() {

@@ -74,7 +74,9 @@ public class SlaAdministration {
     }
 
     @Transactional
-    SlaPolicy publish(Priority priority, String name, String calendar, List<SlaTarget> targets, String by) {
+    SlaPolicy publish(Priority priority, SlaRequests.PolicyChange change, String by) {
+        List<SlaTarget> targets = change.targets();
+        String calendar = change.calendar();
         Set<TargetKind> kinds = EnumSet.noneOf(TargetKind.class);
         for (SlaTarget target : targets) {
             if (!kinds.add(target.kind())) {
@@ -87,7 +89,7 @@ public class SlaAdministration {
         String calendarCode = calendar == null || calendar.isBlank() ? calendars.defaultCode() : calendar;
         calendars.find(calendarCode).orElseThrow(() -> ProblemException.notFound("calendar", calendarCode));
         SlaPolicy before = policies.current(priority);
-        SlaPolicy published = policies.publish(priority, name, calendarCode, targets, by, clock.instant());
+        SlaPolicy published = policies.publish(priority, change.name(), calendarCode, targets, by, clock.instant());
         events.publishEvent(new OpsdeskAction("sla.policy.publish", "sla-policy", priority.name(),
                 List.of(FieldChange.of("version", before.version(), published.version()),
                         FieldChange.of("targets", before.targets(), published.targets()),
@@ -119,13 +121,13 @@ public class SlaAdministration {
 
     /** Adds a system, renames it or retires / reactivates it; codes are kept, as records point at them. */
     @Transactional
-    OpsdeskSystems.OpsdeskSystem saveSystem(String code, String name, boolean active) {
-        String normalized = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!normalized.matches("[A-Z0-9_-]{2,32}") || name == null || name.isBlank() || name.strip().length() > 128) {
+    OpsdeskSystems.OpsdeskSystem saveSystem(String code, SlaRequests.SystemChange change) {
+        String normalized = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
+        if (!normalized.matches("[A-Z0-9_-]{2,32}")) {
             throw ProblemException.invalid("system-invalid", code);
         }
         OpsdeskSystems.OpsdeskSystem before = systems.find(normalized).orElse(null);
-        OpsdeskSystems.OpsdeskSystem after = new OpsdeskSystems.OpsdeskSystem(normalized, name.strip(), active);
+        OpsdeskSystems.OpsdeskSystem after = new OpsdeskSystems.OpsdeskSystem(normalized, change.name(), change.active());
         systems.save(after);
         events.publishEvent(new OpsdeskAction("opsdesk.system.save", "opsdesk-system", normalized,
                 FieldChange.between(before, after)));
@@ -184,6 +186,9 @@ public class SlaAdministration {
     @Transactional
     ImportResult importHolidays(String code, String text, String source, String by) {
         calendars.find(code).orElseThrow(() -> ProblemException.notFound("calendar", code));
+        if (text == null || text.isBlank()) {
+            throw ProblemException.invalid("holiday-table-empty", "—");
+        }
         HolidayTable table = HolidayTable.parse(text);
         calendars.importYear(code, table, source, by, clock.instant());
         int holidays = (int) table.days().stream().filter(d -> d.kind() == CalendarDay.Kind.HOLIDAY).count();

@@ -3,14 +3,12 @@ package org.medops.opsdesk.sla;
 import org.medops.opsdesk.Priority;
 import org.medops.opsdesk.calendar.Calendars;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,45 +33,46 @@ class SlaApi {
 
     /** With {@code minutes} and {@code clock}: one due time; with {@code priority}: every target of its policy. */
     @PostMapping("/sla/preview")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadSla
     Object preview(@RequestBody SlaPreview.Request request) {
         return request.priority() != null && request.minutes() == null ? preview.targets(request) : preview.due(request);
     }
 
     @GetMapping("/opsdesk/sla/policies")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
-    List<SlaPolicy> policies() {
-        return administration.currentPolicies();
+    @CanReadSla
+    List<PolicyView> policies() {
+        return administration.currentPolicies().stream().map(PolicyView::of).toList();
     }
 
     @PutMapping("/opsdesk/sla/policies/{priority}")
-    @PreAuthorize("hasAuthority('opsdesk:manage')")
-    SlaPolicy publish(@PathVariable Priority priority, @Valid @RequestBody PolicyChange change, Authentication who) {
-        return administration.publish(priority, change.name(), change.calendar(), change.targets(), who.getName());
+    @CanManageSla
+    PolicyView publish(@PathVariable Priority priority, @Valid @RequestBody SlaRequests.PolicyChange change,
+                       Authentication who) {
+        return PolicyView.of(administration.publish(priority, change, who.getName()));
     }
 
     @GetMapping("/opsdesk/sla/escalations")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadSla
     List<Escalation> escalations() {
         return administration.escalations();
     }
 
     /** The warning levels: percent of a target used, who is told, and through which notifier targets. */
     @PutMapping("/opsdesk/sla/escalations")
-    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    @CanManageSla
     List<Escalation> replaceEscalations(@RequestBody @Size(max = 10) List<Escalation> levels) {
         return administration.replaceEscalations(levels);
     }
 
     @GetMapping("/opsdesk/calendars")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadSla
     List<SlaAdministration.CalendarStatus> calendars() {
         return administration.calendarStatus();
     }
 
     /** Replaces a calendar's weekly working intervals; running tickets on it get their due times recomputed. */
     @PutMapping("/opsdesk/calendars/{code}/hours")
-    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    @CanManageSla
     List<Calendars.WorkingHoursRow> replaceHours(@PathVariable String code,
                                                  @RequestBody @Size(max = 50) List<Calendars.WorkingHoursRow> hours,
                                                  Authentication who) {
@@ -83,14 +82,20 @@ class SlaApi {
 
     /** Imports a year's holidays and make-up days: CSV ({@code date,kind,name}) or a JSON array. */
     @PostMapping(value = "/opsdesk/calendars/{code}/holidays", consumes = {"text/csv", "text/plain", "application/json"})
-    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    @CanManageSla
     @ResponseStatus(HttpStatus.CREATED)
     SlaAdministration.ImportResult importHolidays(@PathVariable String code, @RequestBody String table,
                                                   Authentication who) {
         return administration.importHolidays(code, table, "API", who.getName());
     }
 
-    record PolicyChange(@NotBlank @Size(max = 128) String name, String calendar,
-                        @NotEmpty @Size(max = 4) List<@Valid SlaTarget> targets) {
+    /** A policy version as the API shows it: its targets, and who published it when. */
+    record PolicyView(long id, Priority priority, int version, String name, String calendarCode,
+                      List<SlaTarget> targets, Instant createdAt, String createdBy) {
+
+        static PolicyView of(SlaPolicy policy) {
+            return new PolicyView(policy.id(), policy.priority(), policy.version(), policy.name(), policy.calendarCode(),
+                    policy.targets(), policy.createdAt(), policy.createdBy());
+        }
     }
 }

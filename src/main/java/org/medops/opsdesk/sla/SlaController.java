@@ -19,9 +19,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import org.medops.shared.ConsoleActions;
+import org.medops.shared.FieldMessages;
 import org.medops.shared.ProblemException;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.BindingResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,9 +46,14 @@ class SlaController {
     private final org.medops.notify.Notifications notifications;
     private final HospitalZone zone;
     private final Clock clock;
+    private final Validator validator;
+    private final FieldMessages fieldMessages;
 
     SlaController(SlaAdministration administration, SlaPreview preview, Calendars calendars, OpsdeskSystems systems,
-                  org.medops.notify.Notifications notifications, HospitalZone zone, Clock clock) {
+                  org.medops.notify.Notifications notifications, HospitalZone zone, Clock clock, Validator validator,
+                  FieldMessages fieldMessages) {
+        this.validator = validator;
+        this.fieldMessages = fieldMessages;
         this.zone = zone;
         this.notifications = notifications;
         this.systems = systems;
@@ -56,7 +64,7 @@ class SlaController {
     }
 
     @GetMapping("/opsdesk/sla")
-    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    @CanManageSla
     String page(@RequestParam(required = false) Integer year, Model model) {
         List<SlaAdministration.CalendarStatus> status = administration.calendarStatus();
         String code = calendars.defaultCode();
@@ -82,32 +90,32 @@ class SlaController {
     }
 
     @PostMapping("/opsdesk/sla/holidays")
-    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    @CanManageSla
     String importHolidays(@RequestParam String calendar, @RequestParam(required = false) MultipartFile file,
                           @RequestParam(required = false) String table, Authentication who, RedirectAttributes redirect)
             throws IOException {
         String text = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : table;
         String source = file != null && !file.isEmpty() ? file.getOriginalFilename() : "console";
-        ConsoleActions.attempt(redirect, "sla.imported", () -> {
-            if (text == null || text.isBlank()) {
-                throw ProblemException.invalid("holiday-table-empty", "—");
-            }
-            administration.importHolidays(calendar, text, source, who.getName());
-        });
+        ConsoleActions.attempt(redirect, "sla.imported",
+                () -> administration.importHolidays(calendar, text, source, who.getName()));
         return "redirect:/opsdesk/sla";
     }
 
     @PostMapping("/opsdesk/sla/systems")
-    @PreAuthorize("hasAuthority('opsdesk:manage')")
-    String system(@RequestParam String code, @RequestParam String name, @RequestParam(defaultValue = "false") boolean active,
+    @CanManageSystems
+    String system(@RequestParam String code, @Valid SlaRequests.SystemChange change, BindingResult binding,
                   RedirectAttributes redirect) {
-        ConsoleActions.attempt(redirect, "sla.systemSaved", () -> administration.saveSystem(code, name, active));
+        if (binding.hasErrors()) {
+            redirect.addFlashAttribute("violations", fieldMessages.of(binding));
+        } else {
+            ConsoleActions.attempt(redirect, "sla.systemSaved", () -> administration.saveSystem(code, change));
+        }
         return "redirect:/opsdesk/sla#systems";
     }
 
     /** Rows {@code percent.N}, {@code audience.N}, {@code targets.N} (several); a blank percent drops the row. */
     @PostMapping("/opsdesk/sla/escalations")
-    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    @CanManageSla
     String escalations(@RequestParam org.springframework.util.MultiValueMap<String, String> form,
                        RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "sla.escalationsSaved", () -> administration.replaceEscalations(levels(form)));
@@ -132,7 +140,7 @@ class SlaController {
     }
 
     @PostMapping("/opsdesk/sla/hours")
-    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    @CanManageSla
     String hours(@RequestParam Map<String, String> form, Authentication who, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "sla.hoursSaved", () -> administration.replaceHours(calendars.defaultCode(),
                 parseHours(form), who.getName()));
@@ -140,16 +148,28 @@ class SlaController {
     }
 
     @PostMapping("/opsdesk/sla/policies/{priority}")
-    @PreAuthorize("hasAuthority('opsdesk:manage')")
-    String publish(@PathVariable Priority priority, @RequestParam String name, @RequestParam Map<String, String> form,
-                   Authentication who, RedirectAttributes redirect) {
-        ConsoleActions.attempt(redirect, "sla.published", () -> administration.publish(priority, name, null,
-                targets(form), who.getName()));
+    @CanManageSla
+    String publish(@PathVariable Priority priority, @RequestParam(required = false) String name,
+                   @RequestParam Map<String, String> form, Authentication who, RedirectAttributes redirect) {
+        SlaRequests.PolicyChange change;
+        try {
+            // The form's one row per kind is read into the API's record, then held to the same constraints.
+            change = new SlaRequests.PolicyChange(name, null, targets(form));
+        } catch (ProblemException e) {
+            redirect.addFlashAttribute("problem", e);
+            return "redirect:/opsdesk/sla";
+        }
+        var violations = validator.validate(change);
+        if (!violations.isEmpty()) {
+            redirect.addFlashAttribute("violations", fieldMessages.of(violations));
+        } else {
+            ConsoleActions.attempt(redirect, "sla.published", () -> administration.publish(priority, change, who.getName()));
+        }
         return "redirect:/opsdesk/sla";
     }
 
     @PostMapping("/opsdesk/sla/preview")
-    @PreAuthorize("hasAuthority('opsdesk:manage')")
+    @CanReadSla
     String preview(@RequestParam LocalDateTime start, @RequestParam(required = false) Integer minutes,
                    @RequestParam(required = false) ClockBasis clock, @RequestParam(required = false) Priority priority,
                    RedirectAttributes redirect) {

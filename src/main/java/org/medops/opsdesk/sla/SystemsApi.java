@@ -1,14 +1,10 @@
 package org.medops.opsdesk.sla;
 
 import org.medops.opsdesk.OpsdeskSystems;
-import org.medops.opsdesk.changes.Change;
 
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -30,17 +26,14 @@ class SystemsApi {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyAuthority('opsdesk:read', 'opsdesk:ledger')")
+    @CanReadSystems
     List<OpsdeskSystems.OpsdeskSystem> all() {
         return systems.all();
     }
 
     @PutMapping("/{code}")
-    @PreAuthorize("hasAuthority('opsdesk:manage')")
-    OpsdeskSystems.OpsdeskSystem save(@PathVariable String code, @Valid @RequestBody Change change) {
-        return administration.saveSystem(code, change.name(), change.active());
-    }
-
-    record Change(@NotBlank @Size(max = 128) String name, boolean active) {
+    @CanManageSystems
+    OpsdeskSystems.OpsdeskSystem save(@PathVariable String code, @Valid @RequestBody SlaRequests.SystemChange change) {
+        return administration.saveSystem(code, change);
     }
 }
