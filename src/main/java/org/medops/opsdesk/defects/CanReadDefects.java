@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
- * Sees the defect register, a defect and its export. The one statement of this rule, on the console's and the
- * API's handler alike.
+ * Sees the defect register, a defect, their export and the quarterly defect report with its export. The one
+ * statement of this rule, on the console's and the API's handler alike.
  */
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
