@@ -12,7 +12,6 @@ import jakarta.validation.Valid;
 import org.medops.shared.ListPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +42,7 @@ class AlertsApi {
      * {@code ticketNumber}; null if none); {@code export=csv|xlsx} downloads what the filter selects.
      */
     @GetMapping("/alerts")
-    @PreAuthorize("hasAuthority('alert:read')")
+    @CanReadAlerts
     ListPage<AlertViews.AlertView> alerts(AlertListQuery query, Locale locale, HttpServletRequest http,
                                           HttpServletResponse response) throws IOException {
         if (query.export() != null) {
@@ -54,39 +53,39 @@ class AlertsApi {
     }
 
     @GetMapping("/alerts/{id}")
-    @PreAuthorize("hasAuthority('alert:read')")
+    @CanReadAlerts
     AlertViews.AlertView alert(@PathVariable long id) {
         return views.alert(id).get(0);
     }
 
     @PostMapping("/alerts/{id}/acknowledge")
-    @PreAuthorize("hasAuthority('alert:ack')")
+    @CanAcknowledgeAlerts
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void acknowledge(@PathVariable long id, Authentication who) {
         desk.acknowledge(id, who.getName());
     }
 
     @PostMapping("/alerts/{id}/resolve")
-    @PreAuthorize("hasAuthority('alert:ack')")
+    @CanAcknowledgeAlerts
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void resolve(@PathVariable long id, Authentication who) {
         desk.resolve(id, who.getName());
     }
 
     @GetMapping("/alert-rules")
-    @PreAuthorize("hasAuthority('alert:read')")
+    @CanReadAlerts
     List<AlertViews.RuleView> rules() {
         return views.rules();
     }
 
     @GetMapping("/alert-rules/{id}")
-    @PreAuthorize("hasAuthority('alert:read')")
+    @CanReadAlerts
     AlertViews.RuleView rule(@PathVariable long id) {
         return views.rule(id);
     }
 
     @PostMapping("/alert-rules")
-    @PreAuthorize("hasAuthority('alert:write')")
+    @CanManageAlertRules
     ResponseEntity<AlertViews.RuleView> create(@Valid @RequestBody NewRule rule) {
         AlertRule created = desk.createRule(rule);
         return ResponseEntity.created(URI.create("/api/v1/alert-rules/" + created.id())).body(views.rule(created.id()));
@@ -94,35 +93,35 @@ class AlertsApi {
 
     /** Replaces the rule's definition; {@code enabled} is left as it is (enable / disable). */
     @PutMapping("/alert-rules/{id}")
-    @PreAuthorize("hasAuthority('alert:write')")
+    @CanManageAlertRules
     AlertViews.RuleView update(@PathVariable long id, @Valid @RequestBody NewRule rule) {
         desk.updateRule(id, rule);
         return views.rule(id);
     }
 
     @PostMapping("/alert-rules/{id}/enable")
-    @PreAuthorize("hasAuthority('alert:write')")
+    @CanManageAlertRules
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void enable(@PathVariable long id) {
         desk.enable(id, true);
     }
 
     @PostMapping("/alert-rules/{id}/disable")
-    @PreAuthorize("hasAuthority('alert:write')")
+    @CanManageAlertRules
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void disable(@PathVariable long id) {
         desk.enable(id, false);
     }
 
     @DeleteMapping("/alert-rules/{id}")
-    @PreAuthorize("hasAuthority('alert:write')")
+    @CanManageAlertRules
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id, Authentication who) {
         desk.delete(id, who.getName());
     }
 
     @PostMapping("/alert-rules/{id}/silence")
-    @PreAuthorize("hasAuthority('alert:write')")
+    @CanManageAlertRules
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void silence(@PathVariable long id, @RequestBody Silence silence) {
         desk.silence(id, silence.until());

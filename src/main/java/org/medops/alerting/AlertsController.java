@@ -15,7 +15,6 @@ import org.medops.shared.ListRequest;
 import org.medops.shared.ProblemException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,7 +45,7 @@ class AlertsController {
 
     /** The list contract's parameters ({@link AlertListQuery}); {@code export=csv|xlsx} downloads what it shows. */
     @GetMapping("/alerts")
-    @PreAuthorize("hasAuthority('alert:read')")
+    @CanReadAlerts
     String alerts(AlertListQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response,
                   Model model) throws IOException {
         if (query.export() != null) {
@@ -66,7 +65,7 @@ class AlertsController {
     }
 
     @GetMapping({"/alerts/export.csv", "/alerts/export.xlsx"})
-    @PreAuthorize("hasAuthority('alert:read')")
+    @CanReadAlerts
     void export(AlertListQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response)
             throws IOException {
         list.export(query, http.getRequestURI().endsWith(".csv") ? "csv" : "xlsx", locale, http, response);
@@ -74,7 +73,7 @@ class AlertsController {
 
     /** One alert, the page a ticket links back to. */
     @GetMapping("/alerts/{id}")
-    @PreAuthorize("hasAuthority('alert:read')")
+    @CanReadAlerts
     String alert(@PathVariable long id, HttpServletRequest http, Model model) {
         List<AlertViews.AlertView> one = views.alert(id);
         model.addAttribute("alerts", ListPage.of(one, one.size(), ListRequest.of(null, null, null, Alerts.SORT), http));
@@ -84,56 +83,56 @@ class AlertsController {
     }
 
     @GetMapping("/alerts/rules/{id}/edit")
-    @PreAuthorize("hasAuthority('alert:write')")
+    @CanManageAlertRules
     String edit(@PathVariable long id, HttpServletRequest http, Model model) {
         firstPage(model, http);
         return page(model, RuleForm.of(views.rule(id)), id);
     }
 
     @PostMapping("/alerts/rules")
-    @PreAuthorize("hasAuthority('alert:write')")
+    @CanManageAlertRules
     String createRule(@ModelAttribute("form") RuleForm form, BindingResult binding, Model model,
                       RedirectAttributes redirect, HttpServletRequest http) {
         return save(null, form, binding, model, redirect, http);
     }
 
     @PostMapping("/alerts/rules/{id}")
-    @PreAuthorize("hasAuthority('alert:write')")
+    @CanManageAlertRules
     String updateRule(@PathVariable long id, @ModelAttribute("form") RuleForm form, BindingResult binding,
                       Model model, RedirectAttributes redirect, HttpServletRequest http) {
         return save(id, form, binding, model, redirect, http);
     }
 
     @PostMapping("/alerts/rules/{id}/enable")
-    @PreAuthorize("hasAuthority('alert:write')")
+    @CanManageAlertRules
     String enable(@PathVariable long id, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "alerts.rule.enabled", () -> desk.enable(id, true));
         return "redirect:/alerts";
     }
 
     @PostMapping("/alerts/rules/{id}/disable")
-    @PreAuthorize("hasAuthority('alert:write')")
+    @CanManageAlertRules
     String disable(@PathVariable long id, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "alerts.rule.disabled", () -> desk.enable(id, false));
         return "redirect:/alerts";
     }
 
     @PostMapping("/alerts/rules/{id}/delete")
-    @PreAuthorize("hasAuthority('alert:write')")
+    @CanManageAlertRules
     String delete(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "alerts.rule.deleted", () -> desk.delete(id, who.getName()));
         return "redirect:/alerts";
     }
 
     @PostMapping("/alerts/{id}/acknowledge")
-    @PreAuthorize("hasAuthority('alert:ack')")
+    @CanAcknowledgeAlerts
     String acknowledge(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "alerts.acknowledged", () -> desk.acknowledge(id, who.getName()));
         return "redirect:/alerts";
     }
 
     @PostMapping("/alerts/{id}/resolve")
-    @PreAuthorize("hasAuthority('alert:ack')")
+    @CanAcknowledgeAlerts
     String resolve(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "alerts.resolved", () -> desk.resolve(id, who.getName()));
         return "redirect:/alerts";

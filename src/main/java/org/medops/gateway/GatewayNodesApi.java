@@ -2,7 +2,6 @@ package org.medops.gateway;
 
 import java.util.List;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,7 +15,7 @@ class GatewayNodesApi {
     }
 
     @GetMapping("/api/v1/gateway/nodes")
-    @PreAuthorize("hasAuthority('gateway:node:read')")
+    @CanReadGatewayNodes
     List<GatewayNodes.NodeStatus> nodes() {
         return nodes.all();
     }

@@ -1,7 +1,6 @@
 package org.medops.gateway;
 
 import org.medops.catalog.Catalog;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +18,7 @@ class GatewayNodesController {
     }
 
     @GetMapping("/gateway/nodes")
-    @PreAuthorize("hasAuthority('gateway:node:read')")
+    @CanReadGatewayNodes
     String page(Model model) {
         nodes.forgetStale();
         model.addAttribute("nodes", nodes.all());

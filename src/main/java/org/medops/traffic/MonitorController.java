@@ -1,6 +1,5 @@
 package org.medops.traffic;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,14 +15,14 @@ class MonitorController {
     }
 
     @GetMapping("/traffic/monitor")
-    @PreAuthorize("hasAuthority('traffic:read')")
+    @CanReadTraffic
     String page(Model model) {
         model.addAttribute("view", monitor.view());
         return "traffic/monitor";
     }
 
     @GetMapping("/traffic/monitor/panel")
-    @PreAuthorize("hasAuthority('traffic:read')")
+    @CanReadTraffic
     String panel(Model model) {
         model.addAttribute("view", monitor.view());
         return "traffic/monitor :: panel";

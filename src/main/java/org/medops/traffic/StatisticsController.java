@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.medops.settings.Settings;
 import org.medops.shared.ProblemException;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +31,7 @@ class StatisticsController {
     }
 
     @GetMapping("/traffic/statistics")
-    @PreAuthorize("hasAuthority('traffic:read')")
+    @CanReadTraffic
     String page(@RequestParam(defaultValue = "SERVICE") UsageStatistics.Dimension dimension,
                 @RequestParam(defaultValue = "DAY") UsageStatistics.Granularity granularity,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate fromDate,

@@ -15,7 +15,6 @@ import org.medops.shared.ProblemException;
 import org.medops.shared.WorkbenchCard;
 import org.springframework.security.core.Authentication;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -50,7 +49,7 @@ class TrafficApi {
     }
 
     @GetMapping("/statistics")
-    @PreAuthorize("hasAuthority('traffic:read')")
+    @CanReadTraffic
     UsageStatistics.Report statistics(@RequestParam(defaultValue = "SERVICE") UsageStatistics.Dimension dimension,
                                       @RequestParam(defaultValue = "DAY") UsageStatistics.Granularity granularity,
                                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate fromDate,
@@ -60,7 +59,7 @@ class TrafficApi {
 
     /** Excel (default) or CSV; the console's export buttons link here. */
     @GetMapping("/statistics/export")
-    @PreAuthorize("hasAuthority('traffic:read')")
+    @CanReadTraffic
     void exportStatistics(@RequestParam(defaultValue = "SERVICE") UsageStatistics.Dimension dimension,
                           @RequestParam(defaultValue = "DAY") UsageStatistics.Granularity granularity,
                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate fromDate,
@@ -75,14 +74,14 @@ class TrafficApi {
     }
 
     @GetMapping("/monitor")
-    @PreAuthorize("hasAuthority('traffic:read')")
+    @CanReadTraffic
     ServiceMonitor.MonitorView monitor() {
         return monitor.view();
     }
 
     /** Defaults to today in the hospital's zone. */
     @GetMapping("/summary")
-    @PreAuthorize("hasAuthority('traffic:read')")
+    @CanReadTraffic
     TrafficSummary summary(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
         Instant end = to == null ? clock.instant() : to;
@@ -100,7 +99,7 @@ class TrafficApi {
      * as {@code after} for the following page. {@code export=csv|xlsx} downloads what the filter selects.
      */
     @GetMapping("/logs")
-    @PreAuthorize("hasAuthority('traffic:read')")
+    @CanReadTraffic
     KeysetPage<AccessLogs.LogRow> logs(LogQuery query, Locale locale, HttpServletRequest http,
                                        HttpServletResponse response) throws IOException {
         if (query.export() != null) {
@@ -111,14 +110,14 @@ class TrafficApi {
     }
 
     @GetMapping("/logs/{requestId}")
-    @PreAuthorize("hasAuthority('traffic:read')")
+    @CanReadTraffic
     AccessLogs.LogRecord log(@PathVariable String requestId) {
         return logs.find(requestId).orElseThrow(() -> ProblemException.notFound("request", requestId));
     }
 
     /** The numbers on the dashboard, each with the link to the list whose total it is. */
     @GetMapping("/dashboard-cards")
-    @PreAuthorize("hasAuthority('traffic:read')")
+    @CanReadTraffic
     List<WorkbenchCard> dashboardCards(Authentication who) {
         return cards.cardsFor(who);
     }

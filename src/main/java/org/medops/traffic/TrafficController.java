@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.medops.catalog.Catalog;
 import org.medops.catalog.ServiceDefinition;
 import org.medops.shared.ProblemException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +36,7 @@ class TrafficController {
 
     /** The figures come from the summary API, polled by the page; the cards link to the filtered lists. */
     @GetMapping("/dashboard")
-    @PreAuthorize("hasAuthority('traffic:read')")
+    @CanReadTraffic
     String dashboard(org.springframework.security.core.Authentication who, Model model) {
         model.addAttribute("cards", cards.cardsFor(who));
         model.addAttribute("zone", list.zone().getId());
@@ -46,7 +45,7 @@ class TrafficController {
 
     /** The log query ({@link LogQuery}); {@code export=csv|xlsx} downloads what it shows. */
     @GetMapping("/traffic/logs")
-    @PreAuthorize("hasAuthority('traffic:read')")
+    @CanReadTraffic
     String logs(LogQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response, Model model)
             throws IOException {
         if (query.export() != null) {
@@ -85,7 +84,7 @@ class TrafficController {
     }
 
     @GetMapping("/traffic/logs/{requestId}")
-    @PreAuthorize("hasAuthority('traffic:read')")
+    @CanReadTraffic
     String log(@PathVariable String requestId, Model model) {
         model.addAttribute("record", logs.find(requestId)
                 .orElseThrow(() -> ProblemException.notFound("request", requestId)));
@@ -93,7 +92,7 @@ class TrafficController {
     }
 
     @GetMapping({"/traffic/logs/export.csv", "/traffic/logs/export.xlsx"})
-    @PreAuthorize("hasAuthority('traffic:read')")
+    @CanReadTraffic
     void export(LogQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response)
             throws IOException {
         list.export(query, http.getRequestURI().endsWith(".csv") ? "csv" : "xlsx", locale, http, response);

@@ -2,9 +2,11 @@ package org.medops.integration.channels;
 
 import java.util.List;
 
+import org.medops.integration.permissions.CanEditIntegrationChannels;
+import org.medops.integration.permissions.CanOperateIntegration;
+import org.medops.integration.permissions.CanReadIntegration;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,14 +30,14 @@ class ChannelsApi {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('integration:read')")
+    @CanReadIntegration
     List<ChannelSummary> list() {
         return directory.all().stream().map(ChannelSummary::of).toList();
     }
 
     /** Exactly the text that was stored, byte for byte. */
     @GetMapping(value = "/{code}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('integration:read')")
+    @CanReadIntegration
     ResponseEntity<String> one(@PathVariable String code) {
         StoredChannel channel = directory.get(code);
         return ResponseEntity.ok().header("X-MedOps-Channel-Version", String.valueOf(channel.version()))
@@ -43,39 +45,39 @@ class ChannelsApi {
     }
 
     @PutMapping(value = "/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('integration:write')")
+    @CanEditIntegrationChannels
     ResponseEntity<ChannelBook.Saved> save(@PathVariable String code, @RequestBody String document, Authentication who) {
         ChannelBook.Saved saved = book.save(code, document, who.getName());
         return ResponseEntity.status(saved.created() ? 201 : 200).body(saved);
     }
 
     @GetMapping("/{code}/versions")
-    @PreAuthorize("hasAuthority('integration:read')")
+    @CanReadIntegration
     List<ChannelVersion> versions(@PathVariable String code) {
         directory.get(code);
         return directory.versions(code);
     }
 
     @GetMapping(value = "/{code}/versions/{version}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('integration:read')")
+    @CanReadIntegration
     ResponseEntity<String> version(@PathVariable String code, @PathVariable int version) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(directory.document(code, version));
     }
 
     @PostMapping("/{code}/versions/{version}/revert")
-    @PreAuthorize("hasAuthority('integration:write')")
+    @CanEditIntegrationChannels
     ChannelBook.Saved revert(@PathVariable String code, @PathVariable int version, Authentication who) {
         return book.revert(code, version, who.getName());
     }
 
     @PostMapping("/{code}/enable")
-    @PreAuthorize("hasAuthority('integration:operate')")
+    @CanOperateIntegration
     ChannelSummary enable(@PathVariable String code, Authentication who) {
         return ChannelSummary.of(book.enable(code, true, who.getName()));
     }
 
     @PostMapping("/{code}/disable")
-    @PreAuthorize("hasAuthority('integration:operate')")
+    @CanOperateIntegration
     ChannelSummary disable(@PathVariable String code, Authentication who) {
         return ChannelSummary.of(book.enable(code, false, who.getName()));
     }

@@ -2,8 +2,9 @@ package org.medops.integration.delivery;
 
 import java.util.List;
 
+import org.medops.integration.permissions.CanOperateIntegration;
+import org.medops.integration.permissions.CanReadIntegration;
 import org.medops.integration.store.MessageStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,13 +23,13 @@ class DeliveryApi {
     }
 
     @GetMapping("/api/v1/integration/channels/{code}/destinations")
-    @PreAuthorize("hasAuthority('integration:read')")
+    @CanReadIntegration
     List<Destinations.DestinationState> destinations(@PathVariable String code) {
         return destinations.of(code);
     }
 
     @PostMapping("/api/v1/integration/messages/{id}/reprocess")
-    @PreAuthorize("hasAuthority('integration:operate')")
+    @CanOperateIntegration
     Reprocessed reprocess(@PathVariable long id) {
         return new Reprocessed(id, reprocessing.reprocess(id));
     }

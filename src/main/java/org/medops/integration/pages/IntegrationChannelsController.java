@@ -4,10 +4,12 @@ import org.medops.integration.channels.ChannelBook;
 import org.medops.integration.channels.ChannelDirectory;
 import org.medops.integration.channels.StoredChannel;
 import org.medops.integration.delivery.Destinations;
+import org.medops.integration.permissions.CanEditIntegrationChannels;
+import org.medops.integration.permissions.CanOperateIntegration;
+import org.medops.integration.permissions.CanReadIntegration;
 import org.medops.integration.store.MessageBrowser;
 import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,7 +54,7 @@ class IntegrationChannelsController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('integration:read')")
+    @CanReadIntegration
     String list(Model model) {
         model.addAttribute("rows", directory.all().stream()
                 .map(c -> ChannelRow.of(c, messages.statistics(c.code()), destinations.of(c.code()))).toList());
@@ -60,7 +62,7 @@ class IntegrationChannelsController {
     }
 
     @GetMapping("/new")
-    @PreAuthorize("hasAuthority('integration:write')")
+    @CanEditIntegrationChannels
     String create(Model model) {
         model.addAttribute("code", "");
         model.addAttribute("document", TEMPLATE);
@@ -68,7 +70,7 @@ class IntegrationChannelsController {
     }
 
     @GetMapping("/{code}")
-    @PreAuthorize("hasAuthority('integration:read')")
+    @CanReadIntegration
     String edit(@PathVariable String code, Model model) {
         StoredChannel channel = directory.get(code);
         model.addAttribute("code", code);
@@ -78,7 +80,7 @@ class IntegrationChannelsController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('integration:write')")
+    @CanEditIntegrationChannels
     String save(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String document,
                 Authentication who, Model model, RedirectAttributes redirect) {
         try {
@@ -95,21 +97,21 @@ class IntegrationChannelsController {
     }
 
     @PostMapping("/{code}/enable")
-    @PreAuthorize("hasAuthority('integration:operate')")
+    @CanOperateIntegration
     String enable(@PathVariable String code, Authentication who, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "integration.channel.enabledNotice", () -> book.enable(code, true, who.getName()));
         return "redirect:/integration/channels/" + code;
     }
 
     @PostMapping("/{code}/disable")
-    @PreAuthorize("hasAuthority('integration:operate')")
+    @CanOperateIntegration
     String disable(@PathVariable String code, Authentication who, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "integration.channel.disabledNotice", () -> book.enable(code, false, who.getName()));
         return "redirect:/integration/channels/" + code;
     }
 
     @PostMapping("/{code}/versions/{version}/revert")
-    @PreAuthorize("hasAuthority('integration:write')")
+    @CanEditIntegrationChannels
     String revert(@PathVariable String code, @PathVariable int version, Authentication who, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "integration.channel.reverted", () -> book.revert(code, version, who.getName()));
         return "redirect:/integration/channels/" + code;

@@ -7,6 +7,8 @@ import java.time.format.DateTimeParseException;
 
 import org.medops.integration.channels.ChannelDirectory;
 import org.medops.integration.delivery.Reprocessing;
+import org.medops.integration.permissions.CanOperateIntegration;
+import org.medops.integration.permissions.CanReadIntegration;
 import org.medops.integration.store.MessageBrowser;
 import org.medops.integration.store.MessageDetail;
 import org.medops.integration.store.MessageFilter;
@@ -14,7 +16,6 @@ import org.medops.integration.store.MessageStatus;
 import org.medops.settings.Settings;
 import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +45,7 @@ class IntegrationMessagesController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('integration:read')")
+    @CanReadIntegration
     String list(@RequestParam(required = false) String channel, @RequestParam(required = false) String status,
                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 @RequestParam(required = false) String controlId, @RequestParam(required = false) Long before,
@@ -68,7 +69,7 @@ class IntegrationMessagesController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('integration:read')")
+    @CanReadIntegration
     String one(@PathVariable long id, Authentication who, Model model) {
         MessageDetail message = browser.find(id).orElseThrow(() -> ProblemException.notFound("integration-message", id));
         model.addAttribute("m", message.shownTo(who));
@@ -76,7 +77,7 @@ class IntegrationMessagesController {
     }
 
     @PostMapping("/{id}/reprocess")
-    @PreAuthorize("hasAuthority('integration:operate')")
+    @CanOperateIntegration
     String reprocess(@PathVariable long id, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "integration.message.reprocessed", () -> reprocessing.reprocess(id));
         return "redirect:/integration/messages/" + id;

@@ -3,8 +3,8 @@ package org.medops.integration.store;
 import java.time.Instant;
 
 import org.medops.integration.channels.ChannelDirectory;
+import org.medops.integration.permissions.CanReadIntegration;
 import org.medops.shared.ProblemException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +24,7 @@ class StoredMessagesApi {
     }
 
     @GetMapping("/api/v1/integration/messages")
-    @PreAuthorize("hasAuthority('integration:read')")
+    @CanReadIntegration
     MessagePage search(@RequestParam(required = false) String channel, @RequestParam(required = false) MessageStatus status,
                        @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                        @RequestParam(required = false) String controlId, @RequestParam(required = false) Long before,
@@ -34,14 +34,14 @@ class StoredMessagesApi {
 
     /** Patient identifiers are masked unless the caller holds {@code integration:data}. */
     @GetMapping("/api/v1/integration/messages/{id}")
-    @PreAuthorize("hasAuthority('integration:read')")
+    @CanReadIntegration
     MessageDetail one(@PathVariable long id, Authentication who) {
         MessageDetail message = browser.find(id).orElseThrow(() -> ProblemException.notFound("integration-message", id));
         return message.shownTo(who);
     }
 
     @GetMapping("/api/v1/integration/channels/{code}/statistics")
-    @PreAuthorize("hasAuthority('integration:read')")
+    @CanReadIntegration
     ChannelStatistics statistics(@PathVariable String code) {
         channels.get(code);
         return browser.statistics(code);

@@ -12,7 +12,6 @@ import jakarta.validation.Valid;
 import org.medops.shared.ListPage;
 import org.medops.shared.ProblemException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +37,7 @@ class ChangesApi {
 
     /** A page of the list ({@link ChangeListQuery}): {@code rows, total, page, size, sort, links}; {@code export} downloads. */
     @GetMapping
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadChanges
     ListPage<ChangeQueries.ChangeRow> list(ChangeListQuery query, Locale locale, HttpServletRequest http,
                                            HttpServletResponse response) throws IOException {
         if (query.export() != null) {
@@ -49,13 +48,13 @@ class ChangesApi {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadChanges
     ChangeView one(@PathVariable long id) {
         return ChangeView.of(changes.find(id).orElseThrow(() -> ProblemException.notFound("change", id)));
     }
 
     @GetMapping("/window")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadChanges
     Window window() {
         MaintenanceWindow window = desk.window();
         return new Window(window.start().toString(), window.end().toString(), window.zone().getId(),
@@ -63,58 +62,58 @@ class ChangesApi {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyAuthority('opsdesk:work', 'opsdesk:report')")
+    @CanRequestChanges
     ResponseEntity<ChangeView> request(@Valid @RequestBody NewChange plan, Authentication who) {
         Change created = desk.request(plan, who.getName());
         return ResponseEntity.created(URI.create("/api/v1/opsdesk/changes/" + created.id())).body(ChangeView.of(created));
     }
 
     @PostMapping("/{id}/authorize")
-    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    @CanAuthorizeChanges
     ChangeView authorize(@PathVariable long id, @RequestBody Authorization body, Authentication who) {
         return ChangeView.of(desk.authorize(id, body.signerName(), body.statement(), who.getName()));
     }
 
     @PostMapping("/{id}/refuse")
-    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    @CanAuthorizeChanges
     ChangeView refuse(@PathVariable long id, @RequestBody Refusal body, Authentication who) {
         return ChangeView.of(desk.refuse(id, body.signerName(), body.reason(), who.getName()));
     }
 
     @PostMapping("/{id}/start")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanCarryOutChanges
     ChangeView start(@PathVariable long id, @RequestBody(required = false) Started body) {
         return ChangeView.of(desk.start(id, body == null ? null : body.startedAt()));
     }
 
     /** The engineer asks the hospital to approve starting outside the authorised period (紧急变更). */
     @PostMapping("/{id}/emergency")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanCarryOutChanges
     ChangeView requestEmergency(@PathVariable long id, @RequestBody EmergencyRequest body, Authentication who) {
         return ChangeView.of(desk.requestEmergency(id, body.reason(), who.getName()));
     }
 
     @PostMapping("/{id}/emergency/approve")
-    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    @CanAuthorizeChanges
     ChangeView approveEmergency(@PathVariable long id, @RequestBody(required = false) EmergencyDecisionBody body,
                                 Authentication who) {
         return ChangeView.of(desk.approveEmergency(id, body == null ? null : body.signerName(), who.getName()));
     }
 
     @PostMapping("/{id}/emergency/reject")
-    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    @CanAuthorizeChanges
     ChangeView rejectEmergency(@PathVariable long id, @RequestBody EmergencyDecisionBody body, Authentication who) {
         return ChangeView.of(desk.rejectEmergency(id, body.signerName(), body.reason(), who.getName()));
     }
 
     @PostMapping("/{id}/finish")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanCarryOutChanges
     ChangeView finish(@PathVariable long id, @RequestBody Finished body) {
         return ChangeView.of(desk.finish(id, body.result(), body.notes(), body.finishedAt()));
     }
 
     @PostMapping("/{id}/cancel")
-    @PreAuthorize("hasAnyAuthority('opsdesk:work', 'opsdesk:manage')")
+    @CanCancelChanges
     ChangeView cancel(@PathVariable long id, @RequestBody Cancellation body, Authentication who) {
         return ChangeView.of(desk.cancel(id, body.reason(), who.getName()));
     }

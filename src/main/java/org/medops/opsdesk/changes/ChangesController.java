@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +43,7 @@ class ChangesController {
 
     /** The list contract's parameters ({@link ChangeListQuery}); {@code export=csv|xlsx} downloads what it shows. */
     @GetMapping
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadChanges
     String list(ChangeListQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response,
                 Model model) throws IOException {
         if (query.export() != null) {
@@ -70,14 +69,14 @@ class ChangesController {
     }
 
     @GetMapping({"/export.csv", "/export.xlsx"})
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadChanges
     void export(ChangeListQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response)
             throws IOException {
         list.export(query, http.getRequestURI().endsWith(".csv") ? "csv" : "xlsx", locale, http, response);
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadChanges
     String one(@PathVariable long id, Model model) {
         model.addAttribute("c", ChangeView.of(changes.find(id).orElseThrow(() -> ProblemException.notFound("change", id))));
         model.addAttribute("results", ChangeResult.values());
@@ -86,7 +85,7 @@ class ChangesController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyAuthority('opsdesk:work', 'opsdesk:report')")
+    @CanRequestChanges
     String request(ChangeForm form, Authentication who, RedirectAttributes redirect) {
         try {
             Change created = desk.request(form.toRequest(desk.window().zone()), who.getName());
@@ -100,7 +99,7 @@ class ChangesController {
     }
 
     @PostMapping("/{id}/authorize")
-    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    @CanAuthorizeChanges
     String authorize(@PathVariable long id, @RequestParam(required = false) String signerName,
                      @RequestParam(required = false) String statement, Authentication who, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "changes.authorized",
@@ -109,7 +108,7 @@ class ChangesController {
     }
 
     @PostMapping("/{id}/refuse")
-    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    @CanAuthorizeChanges
     String refuse(@PathVariable long id, @RequestParam(required = false) String signerName,
                   @RequestParam(required = false) String reason, Authentication who, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "changes.refused", () -> desk.refuse(id, signerName, reason, who.getName()));
@@ -117,14 +116,14 @@ class ChangesController {
     }
 
     @PostMapping("/{id}/start")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanCarryOutChanges
     String start(@PathVariable long id, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "changes.started", () -> desk.start(id, null));
         return back(id);
     }
 
     @PostMapping("/{id}/emergency")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanCarryOutChanges
     String requestEmergency(@PathVariable long id, @RequestParam(required = false) String reason, Authentication who,
                             RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "changes.emergencyRequested",
@@ -133,7 +132,7 @@ class ChangesController {
     }
 
     @PostMapping("/{id}/emergency/approve")
-    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    @CanAuthorizeChanges
     String approveEmergency(@PathVariable long id, @RequestParam(required = false) String signerName,
                             Authentication who, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "changes.emergencyApproved",
@@ -142,7 +141,7 @@ class ChangesController {
     }
 
     @PostMapping("/{id}/emergency/reject")
-    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    @CanAuthorizeChanges
     String rejectEmergency(@PathVariable long id, @RequestParam(required = false) String signerName,
                            @RequestParam(required = false) String reason, Authentication who,
                            RedirectAttributes redirect) {
@@ -152,7 +151,7 @@ class ChangesController {
     }
 
     @PostMapping("/{id}/finish")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanCarryOutChanges
     String finish(@PathVariable long id, @RequestParam(required = false) ChangeResult result,
                   @RequestParam(required = false) String notes, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "changes.finished", () -> desk.finish(id, result, notes, null));
@@ -160,7 +159,7 @@ class ChangesController {
     }
 
     @PostMapping("/{id}/cancel")
-    @PreAuthorize("hasAnyAuthority('opsdesk:work', 'opsdesk:manage')")
+    @CanCancelChanges
     String cancel(@PathVariable long id, @RequestParam(required = false) String reason, Authentication who,
                   RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "changes.cancelled", () -> desk.cancel(id, reason, who.getName()));

@@ -14,7 +14,6 @@ import org.medops.shared.ProblemException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +46,7 @@ class DefectsApi {
 
     /** A page of the list ({@link DefectListQuery}): {@code rows, total, page, size, sort, links}; {@code export} downloads. */
     @GetMapping
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadDefects
     ListPage<DefectQueries.DefectRow> list(DefectListQuery query, Locale locale, HttpServletRequest http,
                                            HttpServletResponse response) throws IOException {
         if (query.export() != null) {
@@ -58,55 +57,55 @@ class DefectsApi {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadDefects
     DefectDetail one(@PathVariable long id) {
         Defect defect = defects.find(id).orElseThrow(() -> ProblemException.notFound("defect", id));
         return new DefectDetail(defect, defects.tickets(id), defects.notes(id));
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkDefects
     ResponseEntity<DefectDetail> report(@Valid @RequestBody NewDefect request, Authentication who) {
         Defect created = desk.report(request, who.getName());
         return ResponseEntity.created(URI.create("/api/v1/opsdesk/defects/" + created.id())).body(one(created.id()));
     }
 
     @PostMapping("/{id}/progress")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkDefects
     DefectDetail progress(@PathVariable long id, @RequestBody Progress body, Authentication who) {
         desk.progress(id, body.status(), body.fixedVersion(), body.note(), who.getName());
         return one(id);
     }
 
     @PostMapping("/{id}/notes")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkDefects
     DefectDetail note(@PathVariable long id, @RequestBody Note body, Authentication who) {
         desk.note(id, body.note(), who.getName());
         return one(id);
     }
 
     @PostMapping("/{id}/tickets")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkDefects
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void link(@PathVariable long id, @RequestBody TicketLink body) {
         desk.link(id, body.ticketId());
     }
 
     @DeleteMapping("/{id}/tickets/{ticketId}")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkDefects
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unlink(@PathVariable long id, @PathVariable long ticketId) {
         desk.unlink(id, ticketId);
     }
 
     @GetMapping("/report")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadDefects
     DefectReport report(@RequestParam(required = false) String quarter) {
         return desk.report(quarter == null ? desk.currentQuarter() : DefectQuarter.parse(quarter));
     }
 
     @GetMapping("/report/export")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadDefects
     void export(@RequestParam(required = false) String quarter, Locale locale, HttpServletResponse response)
             throws IOException {
         DefectReport report = report(quarter);

@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,7 +41,7 @@ class DefectsController {
 
     /** The list contract's parameters ({@link DefectListQuery}); {@code export=csv|xlsx} downloads what it shows. */
     @GetMapping
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadDefects
     String list(DefectListQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response,
                 Model model) throws IOException {
         if (query.export() != null) {
@@ -67,14 +66,14 @@ class DefectsController {
     }
 
     @GetMapping({"/export.csv", "/export.xlsx"})
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadDefects
     void export(DefectListQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response)
             throws IOException {
         list.export(query, http.getRequestURI().endsWith(".csv") ? "csv" : "xlsx", locale, http, response);
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadDefects
     String one(@PathVariable long id, Model model) {
         Defect defect = defects.find(id).orElseThrow(() -> ProblemException.notFound("defect", id));
         model.addAttribute("d", defect);
@@ -85,7 +84,7 @@ class DefectsController {
     }
 
     @GetMapping("/report")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadDefects
     String report(@RequestParam(required = false) String quarter, Model model) {
         DefectQuarter chosen = desk.currentQuarter();
         if (quarter != null && !quarter.isBlank()) {
@@ -101,7 +100,7 @@ class DefectsController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkDefects
     String report(DefectForm form, Authentication who, RedirectAttributes redirect) {
         try {
             Defect created = desk.report(form.toRequest(), who.getName());
@@ -114,7 +113,7 @@ class DefectsController {
     }
 
     @PostMapping("/{id}/progress")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkDefects
     String progress(@PathVariable long id, @RequestParam(required = false) DefectStatus status,
                     @RequestParam(required = false) String fixedVersion, @RequestParam(required = false) String note,
                     Authentication who, RedirectAttributes redirect) {
@@ -124,7 +123,7 @@ class DefectsController {
     }
 
     @PostMapping("/{id}/notes")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkDefects
     String note(@PathVariable long id, @RequestParam(required = false) String note, Authentication who,
                 RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "defects.noted", () -> desk.note(id, note, who.getName()));
@@ -132,14 +131,14 @@ class DefectsController {
     }
 
     @PostMapping("/{id}/tickets")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkDefects
     String link(@PathVariable long id, @RequestParam(required = false) Long ticketId, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "defects.linked", () -> desk.link(id, ticketId == null ? 0 : ticketId));
         return back(id);
     }
 
     @PostMapping("/{id}/tickets/{ticketId}/remove")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkDefects
     String unlink(@PathVariable long id, @PathVariable long ticketId, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "defects.unlinked", () -> desk.unlink(id, ticketId));
         return back(id);

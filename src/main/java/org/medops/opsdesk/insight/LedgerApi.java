@@ -8,7 +8,6 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,7 +22,7 @@ class LedgerApi {
     }
 
     @GetMapping("/api/v1/opsdesk/ledger")
-    @PreAuthorize("hasAuthority('opsdesk:ledger')")
+    @CanReadLedger
     ListPage<Ledger.Entry> api(LedgerQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response)
             throws IOException {
         if (query.export() != null) {
@@ -35,7 +34,7 @@ class LedgerApi {
 
     /** The export is a read of the whole register: it is audited like any other export. */
     @GetMapping({"/api/v1/opsdesk/ledger/export.xlsx", "/api/v1/opsdesk/ledger/export.csv"})
-    @PreAuthorize("hasAuthority('opsdesk:ledger')")
+    @CanReadLedger
     void export(LedgerQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response)
             throws IOException {
         page.export(query, http.getRequestURI().endsWith(".csv") ? "csv" : "xlsx", locale, http, response);

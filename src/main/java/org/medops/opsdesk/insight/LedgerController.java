@@ -13,7 +13,6 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,7 +59,7 @@ class LedgerController {
     }
 
     @GetMapping("/opsdesk/ledger")
-    @PreAuthorize("hasAuthority('opsdesk:ledger')")
+    @CanReadLedger
     String page(LedgerQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response, Model model)
             throws IOException {
         if (query.export() != null) {

@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.medops.shared.ProblemException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,7 +37,7 @@ class ReportsApi {
 
     /** Counts and hours per engineer, system and type; {@code from}/{@code to} are dates or offset date-times. */
     @GetMapping("/workload")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadReports
     ServiceReports.WorkloadReport workload(@RequestParam(required = false) String from,
                                            @RequestParam(required = false) String to) {
         Period period = Period.of(from, to, zone.get(), clock);
@@ -46,7 +45,7 @@ class ReportsApi {
     }
 
     @GetMapping("/reports/sla")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadReports
     List<ServiceReports.Compliance> compliance(@RequestParam(defaultValue = "month") String by,
                                                @RequestParam(required = false) String from,
                                                @RequestParam(required = false) String to) {
@@ -59,7 +58,7 @@ class ReportsApi {
 
     /** The service report's figures as the page shows them, as Excel (or CSV), Chinese headers by default. */
     @GetMapping({"/reports/export.xlsx", "/reports/export.csv"})
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadReports
     void export(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Locale locale,
                 HttpServletRequest http, HttpServletResponse response) throws IOException {
         export.write(Period.of(from, to, zone.get(), clock), http.getRequestURI().endsWith(".csv") ? "csv" : "xlsx",

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.medops.opsdesk.HospitalZone;
 import org.medops.opsdesk.sla.TargetKind;
 import org.medops.shared.ProblemException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +32,7 @@ class ReportsController {
     }
 
     @GetMapping("/opsdesk/reports")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadReports
     String reports(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model,
                    HttpServletResponse response) {
         ReportsApi.Period period;
@@ -64,7 +63,7 @@ class ReportsController {
 
     /** The figures the page shows, as Excel (or CSV); a reversed period is refused like on the page. */
     @GetMapping({"/opsdesk/reports/export.xlsx", "/opsdesk/reports/export.csv"})
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadReports
     void export(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Locale locale,
                 HttpServletRequest http, HttpServletResponse response) throws IOException {
         export.write(ReportsApi.Period.of(from, to, zone.get(), clock),

@@ -14,7 +14,6 @@ import jakarta.validation.Valid;
 import org.medops.shared.ListPage;
 import org.medops.shared.ProblemException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +40,7 @@ class RequirementsApi {
 
     /** A page of the list ({@link RequirementListQuery}): {@code rows, total, page, size, sort, links}; {@code export} downloads. */
     @GetMapping
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadRequirements
     ListPage<RequirementQueries.RequirementRow> list(RequirementListQuery query, Locale locale, HttpServletRequest http,
                                                      HttpServletResponse response) throws IOException {
         if (query.export() != null) {
@@ -52,81 +51,81 @@ class RequirementsApi {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadRequirements
     RequirementView one(@PathVariable long id) {
         return RequirementView.of(requirements.find(id).orElseThrow(() -> ProblemException.notFound("requirement", id)));
     }
 
     @GetMapping("/{id}/steps")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadRequirements
     List<RequirementStep> steps(@PathVariable long id) {
         one(id);
         return requirements.steps(id);
     }
 
     @GetMapping("/allowance")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadRequirements
     AllowanceView allowance() {
         return AllowanceView.of(desk.currentAllowance());
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('opsdesk:report')")
+    @CanSubmitRequirements
     ResponseEntity<RequirementView> submit(@Valid @RequestBody NewRequirement request, Authentication who) {
         Requirement created = desk.submit(request, who.getName());
         return ResponseEntity.created(URI.create("/api/v1/opsdesk/requirements/" + created.id())).body(RequirementView.of(created));
     }
 
     @PostMapping("/{id}/analysis")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkRequirements
     RequirementView analyse(@PathVariable long id, Authentication who) {
         return RequirementView.of(desk.startAnalysis(id, who.getName()));
     }
 
     @PostMapping("/{id}/accept")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkRequirements
     RequirementView accept(@PathVariable long id, @RequestBody Acceptance body, Authentication who) {
         return RequirementView.of(desk.accept(id, body.reason(), body.personDays(), body.dueDate(), who.getName()));
     }
 
     @PostMapping("/{id}/reject")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkRequirements
     RequirementView reject(@PathVariable long id, @RequestBody Reason body, Authentication who) {
         return RequirementView.of(desk.reject(id, body.reason(), who.getName()));
     }
 
     @PostMapping("/{id}/schedule")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkRequirements
     RequirementView schedule(@PathVariable long id, @RequestBody Planning body, Authentication who) {
         return RequirementView.of(desk.schedule(id, body.plannedDate(), who.getName()));
     }
 
     @PostMapping("/{id}/deliver")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkRequirements
     RequirementView deliver(@PathVariable long id, @RequestBody Delivery body, Authentication who) {
         return RequirementView.of(desk.deliver(id, body.delivered(), who.getName()));
     }
 
     @PostMapping("/{id}/verify")
-    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    @CanVerifyRequirements
     RequirementView verify(@PathVariable long id, @RequestBody(required = false) Verification body, Authentication who) {
         return RequirementView.of(desk.verify(id, body == null ? null : body.note(), who.getName()));
     }
 
     @PostMapping("/{id}/refuse-verification")
-    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    @CanVerifyRequirements
     RequirementView refuse(@PathVariable long id, @RequestBody Reason body, Authentication who) {
         return RequirementView.of(desk.refuseVerification(id, body.reason(), who.getName()));
     }
 
     @PutMapping("/{id}/due-date")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkRequirements
     RequirementView due(@PathVariable long id, @RequestBody Due body, Authentication who) {
         return RequirementView.of(desk.setDueDate(id, body.dueDate(), who.getName()));
     }
 
     @PutMapping("/{id}/person-days")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkRequirements
     RequirementView personDays(@PathVariable long id, @RequestBody PersonDays body, Authentication who) {
         return RequirementView.of(desk.recordPersonDays(id, body.personDays(), who.getName()));
     }

@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +43,7 @@ class RequirementsController {
 
     /** The list contract's parameters ({@link RequirementListQuery}); {@code export=csv|xlsx} downloads what it shows. */
     @GetMapping
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadRequirements
     String list(RequirementListQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response,
                 Model model) throws IOException {
         if (query.export() != null) {
@@ -69,14 +68,14 @@ class RequirementsController {
     }
 
     @GetMapping({"/export.csv", "/export.xlsx"})
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadRequirements
     void export(RequirementListQuery query, Locale locale, HttpServletRequest http, HttpServletResponse response)
             throws IOException {
         list.export(query, http.getRequestURI().endsWith(".csv") ? "csv" : "xlsx", locale, http, response);
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('opsdesk:read')")
+    @CanReadRequirements
     String one(@PathVariable long id, Model model) {
         RequirementView requirement = RequirementView.of(
                 requirements.find(id).orElseThrow(() -> ProblemException.notFound("requirement", id)));
@@ -91,7 +90,7 @@ class RequirementsController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('opsdesk:report')")
+    @CanSubmitRequirements
     String submit(SubmitForm form, Authentication who, RedirectAttributes redirect) {
         try {
             Requirement created = desk.submit(form.toRequest(), who.getName());
@@ -104,14 +103,14 @@ class RequirementsController {
     }
 
     @PostMapping("/{id}/analysis")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkRequirements
     String analyse(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "requirements.analysing", () -> desk.startAnalysis(id, who.getName()));
         return back(id);
     }
 
     @PostMapping("/{id}/accept")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkRequirements
     String accept(@PathVariable long id, AcceptForm form, Authentication who, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "requirements.accepted",
                 () -> desk.accept(id, form.reason(), form.personDays(), form.dueDate(), who.getName()));
@@ -119,7 +118,7 @@ class RequirementsController {
     }
 
     @PostMapping("/{id}/reject")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkRequirements
     String reject(@PathVariable long id, @RequestParam(required = false) String reason, Authentication who,
                   RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "requirements.rejected", () -> desk.reject(id, reason, who.getName()));
@@ -127,21 +126,21 @@ class RequirementsController {
     }
 
     @PostMapping("/{id}/schedule")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkRequirements
     String schedule(@PathVariable long id, DateForm form, Authentication who, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "requirements.scheduled", () -> desk.schedule(id, form.date(), who.getName()));
         return back(id);
     }
 
     @PostMapping("/{id}/due-date")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkRequirements
     String due(@PathVariable long id, DateForm form, Authentication who, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "requirements.dueSet", () -> desk.setDueDate(id, form.date(), who.getName()));
         return back(id);
     }
 
     @PostMapping("/{id}/person-days")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkRequirements
     String personDays(@PathVariable long id, @RequestParam(required = false) BigDecimal personDays, Authentication who,
                       RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "requirements.personDaysSet",
@@ -150,7 +149,7 @@ class RequirementsController {
     }
 
     @PostMapping("/{id}/deliver")
-    @PreAuthorize("hasAuthority('opsdesk:work')")
+    @CanWorkRequirements
     String deliver(@PathVariable long id, @RequestParam(required = false) String delivered, Authentication who,
                    RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "requirements.delivered", () -> desk.deliver(id, delivered, who.getName()));
@@ -158,7 +157,7 @@ class RequirementsController {
     }
 
     @PostMapping("/{id}/verify")
-    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    @CanVerifyRequirements
     String verify(@PathVariable long id, @RequestParam(required = false) String note, Authentication who,
                   RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "requirements.verified", () -> desk.verify(id, note, who.getName()));
@@ -166,7 +165,7 @@ class RequirementsController {
     }
 
     @PostMapping("/{id}/refuse-verification")
-    @PreAuthorize("hasAuthority('opsdesk:confirm')")
+    @CanVerifyRequirements
     String refuse(@PathVariable long id, @RequestParam(required = false) String reason, Authentication who,
                   RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "requirements.verificationRefused",

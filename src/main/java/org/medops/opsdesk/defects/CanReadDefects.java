@@ -1,0 +1,18 @@
+package org.medops.opsdesk.defects;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+
+/**
+ * Sees the defect register, a defect, their export and the quarterly defect report with its export. The one
+ * statement of this rule, on the console's and the API's handler alike.
+ */
+@Target({ElementType.METHOD, ElementType.TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@PreAuthorize("hasAuthority('opsdesk:read')")
+@interface CanReadDefects {
+}

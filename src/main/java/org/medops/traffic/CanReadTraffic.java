@@ -1,0 +1,18 @@
+package org.medops.traffic;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+
+/**
+ * Sees the traffic dashboard, the call logs, the service monitor and the usage statistics. The one statement of
+ * this rule, on the console's and the API's handler alike.
+ */
+@Target({ElementType.METHOD, ElementType.TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@PreAuthorize("hasAuthority('traffic:read')")
+@interface CanReadTraffic {
+}
