@@ -39,7 +39,6 @@ class RequirementDesk {
 
     @Transactional
     Requirement submit(NewRequirement request, String by) {
-        request.requireComplete();
         systems.requireActive(request.systemCode());
         Instant now = clock.instant();
         Requirement submitted = Requirement.submit(request, by, now);

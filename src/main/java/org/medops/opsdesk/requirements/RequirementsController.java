@@ -10,12 +10,15 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import jakarta.validation.Valid;
 import org.medops.shared.ConsoleActions;
+import org.medops.shared.FieldMessages;
 import org.medops.shared.ProblemException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,9 +35,11 @@ class RequirementsController {
     private final RequirementDesk desk;
     private final OpsdeskSystems systems;
     private final RequirementList list;
+    private final FieldMessages fieldMessages;
 
     RequirementsController(Requirements requirements, RequirementDesk desk, OpsdeskSystems systems,
-                           RequirementList list) {
+                           RequirementList list, FieldMessages fieldMessages) {
+        this.fieldMessages = fieldMessages;
         this.list = list;
         this.requirements = requirements;
         this.desk = desk;
@@ -91,9 +96,14 @@ class RequirementsController {
 
     @PostMapping
     @CanSubmitRequirements
-    String submit(SubmitForm form, Authentication who, RedirectAttributes redirect) {
+    String submit(@Valid NewRequirement request, BindingResult binding, Authentication who,
+                  RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            redirect.addFlashAttribute("violations", fieldMessages.of(binding));
+            return "redirect:/opsdesk/requirements";
+        }
         try {
-            Requirement created = desk.submit(form.toRequest(), who.getName());
+            Requirement created = desk.submit(request, who.getName());
             redirect.addFlashAttribute("notice", "requirements.submitted");
             return "redirect:/opsdesk/requirements/" + created.id();
         } catch (ProblemException e) {
@@ -175,12 +185,6 @@ class RequirementsController {
 
     private static String back(long id) {
         return "redirect:/opsdesk/requirements/" + id;
-    }
-
-    record SubmitForm(String title, String description, String systemCode, String submitter, String contact) {
-        NewRequirement toRequest() {
-            return new NewRequirement(title, description, systemCode, submitter, contact);
-        }
     }
 
     record AcceptForm(String reason, BigDecimal personDays, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueDate) {
