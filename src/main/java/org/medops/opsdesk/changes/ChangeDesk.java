@@ -40,7 +40,7 @@ class ChangeDesk {
 
     @Transactional
     Change request(NewChange plan, String by) {
-        plan.requireComplete();
+        plan.requireOrderedPeriod();
         Instant now = clock.instant();
         // Only new requests: the demo replays past changes through Change.request without this desk. A minute
         // of grace, as the console's form is precise to the minute.

@@ -7,11 +7,15 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.medops.shared.ConsoleActions;
+import org.medops.shared.FieldMessages;
 import org.medops.shared.ProblemException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
@@ -33,8 +37,13 @@ class ChangesController {
     private final ChangeDesk desk;
     private final OpsdeskSystems systems;
     private final ChangeList list;
+    private final Validator validator;
+    private final FieldMessages fieldMessages;
 
-    ChangesController(Changes changes, ChangeDesk desk, OpsdeskSystems systems, ChangeList list) {
+    ChangesController(Changes changes, ChangeDesk desk, OpsdeskSystems systems, ChangeList list, Validator validator,
+                      FieldMessages fieldMessages) {
+        this.validator = validator;
+        this.fieldMessages = fieldMessages;
         this.list = list;
         this.changes = changes;
         this.desk = desk;
@@ -88,7 +97,14 @@ class ChangesController {
     @CanRequestChanges
     String request(ChangeForm form, Authentication who, RedirectAttributes redirect) {
         try {
-            Change created = desk.request(form.toRequest(desk.window().zone()), who.getName());
+            NewChange plan = form.toRequest(desk.window().zone());
+            Set<ConstraintViolation<NewChange>> violations = validator.validate(plan);
+            if (!violations.isEmpty()) {
+                redirect.addFlashAttribute("violations", fieldMessages.of(violations));
+                redirect.addFlashAttribute("form", form);
+                return "redirect:/opsdesk/changes";
+            }
+            Change created = desk.request(plan, who.getName());
             redirect.addFlashAttribute("notice", "changes.requested");
             return "redirect:/opsdesk/changes/" + created.id();
         } catch (ProblemException e) {
@@ -170,7 +186,10 @@ class ChangesController {
         return "redirect:/opsdesk/changes/" + id;
     }
 
-    /** The page's form: planned times are wall-clock times in the maintenance window's zone. */
+    /**
+     * The page's form: planned times are wall-clock times in the maintenance window's zone. The record it maps onto
+     * is validated as the API's.
+     */
     record ChangeForm(String title, String systemCode, ChangeEnvironment environment, ChangeRisk risk, String plan,
                       String rollbackPlan,
                       @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime plannedStart,

@@ -12,21 +12,10 @@ record NewChange(@NotBlank @Size(max = 200) String title, @NotBlank String syste
                  @NotNull ChangeEnvironment environment, @NotNull ChangeRisk risk, @NotBlank String plan,
                  @NotBlank String rollbackPlan, @NotNull Instant plannedStart, @NotNull Instant plannedEnd) {
 
-    /** The console's form is not bean-validated, so the desk checks again. */
-    void requireComplete() {
-        if (blank(title) || blank(systemCode) || environment == null || risk == null || blank(plan)
-                || blank(rollbackPlan) || plannedStart == null || plannedEnd == null) {
-            throw ProblemException.invalid("change-incomplete");
-        }
-        if (title.length() > 200) {
-            throw ProblemException.invalid("text-too-long");
-        }
+    /** The one rule across fields, which bean validation of each field cannot state. */
+    void requireOrderedPeriod() {
         if (!plannedEnd.isAfter(plannedStart)) {
             throw ProblemException.invalid("change-period-invalid");
         }
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
     }
 }
