@@ -40,7 +40,6 @@ class DefectDesk {
 
     @Transactional
     Defect report(NewDefect request, String by) {
-        request.requireComplete();
         systems.requireActive(request.systemCode());
         Instant now = clock.instant();
         long id = defects.insert(Defect.report(request, by, now));

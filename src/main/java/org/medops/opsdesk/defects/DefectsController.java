@@ -6,11 +6,15 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.medops.shared.ConsoleActions;
+import org.medops.shared.FieldMessages;
 import org.medops.shared.ProblemException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -31,8 +35,13 @@ class DefectsController {
     private final DefectDesk desk;
     private final OpsdeskSystems systems;
     private final DefectList list;
+    private final Validator validator;
+    private final FieldMessages fieldMessages;
 
-    DefectsController(Defects defects, DefectDesk desk, OpsdeskSystems systems, DefectList list) {
+    DefectsController(Defects defects, DefectDesk desk, OpsdeskSystems systems, DefectList list, Validator validator,
+                      FieldMessages fieldMessages) {
+        this.validator = validator;
+        this.fieldMessages = fieldMessages;
         this.list = list;
         this.defects = defects;
         this.desk = desk;
@@ -103,7 +112,13 @@ class DefectsController {
     @CanWorkDefects
     String report(DefectForm form, Authentication who, RedirectAttributes redirect) {
         try {
-            Defect created = desk.report(form.toRequest(), who.getName());
+            NewDefect request = form.toRequest();
+            Set<ConstraintViolation<NewDefect>> violations = validator.validate(request);
+            if (!violations.isEmpty()) {
+                redirect.addFlashAttribute("violations", fieldMessages.of(violations));
+                return "redirect:/opsdesk/defects";
+            }
+            Defect created = desk.report(request, who.getName());
             redirect.addFlashAttribute("notice", "defects.reported");
             return "redirect:/opsdesk/defects/" + created.id();
         } catch (ProblemException e) {
@@ -148,7 +163,10 @@ class DefectsController {
         return "redirect:/opsdesk/defects/" + id;
     }
 
-    /** The page's form: ticket ids typed as a comma-separated list. */
+    /**
+     * The page's form: ticket ids typed as a comma-separated list. The record it maps onto is validated as the
+     * API's.
+     */
     record DefectForm(String title, String description, String systemCode, DefectSeverity severity, String product,
                       String productVersion, String ticketIds) {
         NewDefect toRequest() {
