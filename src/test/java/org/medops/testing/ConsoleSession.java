@@ -49,6 +49,13 @@ public final class ConsoleSession {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The list of field messages a refused form came back with (标题：不能为空); fails if there is none. */
+    public static String violations(HttpResponse<String> page) {
+        int start = page.body().indexOf("id=\"violations\"");
+        assertThat(start).as("the form's violations are shown").isPositive();
+        return page.body().substring(start, page.body().indexOf("</ul>", start));
+    }
+
     public static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }

@@ -1,6 +1,7 @@
 package org.medops.opsdesk.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medops.testing.ConsoleSession.violations;
 import static org.medops.testing.Problems.problem;
 
 import java.net.http.HttpResponse;
@@ -39,12 +40,6 @@ class ChangeFormsIT {
                 "title=" + ConsoleSession.encode(title) + "&systemCode=LIS&environment=TEST&risk=LOW&plan=" + plan
                         + "&rollbackPlan=" + ConsoleSession.encode("恢复备份") + "&plannedStart=" + start
                         + "&plannedEnd=" + end, "/opsdesk/changes");
-    }
-
-    private static String violations(HttpResponse<String> page) {
-        int start = page.body().indexOf("id=\"violations\"");
-        assertThat(start).as("the form's violations are shown").isPositive();
-        return page.body().substring(start, page.body().indexOf("</ul>", start));
     }
 
     private long saved() {

@@ -1,6 +1,7 @@
 package org.medops.opsdesk.defects;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medops.testing.ConsoleSession.violations;
 import static org.medops.testing.Problems.problem;
 
 import java.net.http.HttpResponse;
@@ -43,12 +44,6 @@ class DefectFormsIT {
                 "title=" + ConsoleSession.encode(title) + "&description=" + description + "&systemCode=LIS"
                         + "&severity=MAJOR&product=" + ConsoleSession.encode(product) + "&productVersion=1.0",
                 "/opsdesk/defects");
-    }
-
-    private static String violations(HttpResponse<String> page) {
-        int start = page.body().indexOf("id=\"violations\"");
-        assertThat(start).as("the form's violations are shown").isPositive();
-        return page.body().substring(start, page.body().indexOf("</ul>", start));
     }
 
     private long saved() {

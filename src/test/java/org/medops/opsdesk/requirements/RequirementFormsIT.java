@@ -1,6 +1,7 @@
 package org.medops.opsdesk.requirements;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medops.testing.ConsoleSession.violations;
 import static org.medops.testing.Problems.problem;
 
 import java.net.http.HttpResponse;
@@ -33,12 +34,6 @@ class RequirementFormsIT {
         return new ConsoleSession(port).login("admin", MedopsTest.ADMIN_PASSWORD).post("/opsdesk/requirements",
                 "title=" + ConsoleSession.encode(title) + "&description=" + ConsoleSession.encode("需求描述")
                         + "&systemCode=LIS&submitter=" + submitter, "/opsdesk/requirements");
-    }
-
-    private static String violations(HttpResponse<String> page) {
-        int start = page.body().indexOf("id=\"violations\"");
-        assertThat(start).as("the form's violations are shown").isPositive();
-        return page.body().substring(start, page.body().indexOf("</ul>", start));
     }
 
     private long saved() {
