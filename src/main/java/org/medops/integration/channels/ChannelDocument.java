@@ -10,7 +10,8 @@ import java.util.Map;
  * {@link #effective()} fills in the defaults the engine runs with.
  */
 public record ChannelDocument(String code, String name, String description, Source source, String filter,
-                              Transformer transformer, List<Destination> destinations, Duplicates duplicates) {
+                              Transformer transformer, List<Destination> destinations, Duplicates duplicates,
+                              Response response) {
 
     public ChannelDocument {
         destinations = destinations == null ? List.of() : List.copyOf(destinations);
@@ -18,7 +19,8 @@ public record ChannelDocument(String code, String name, String description, Sour
 
     /** The document of the channel stored under {@code stored}: the code may be left out of the text. */
     public ChannelDocument withCode(String stored) {
-        return new ChannelDocument(stored, name, description, source, filter, transformer, destinations, duplicates);
+        return new ChannelDocument(stored, name, description, source, filter, transformer, destinations, duplicates,
+                response);
     }
 
     /** The document with every default filled in: what a node deploys. */
@@ -26,7 +28,8 @@ public record ChannelDocument(String code, String name, String description, Sour
         return new ChannelDocument(code, name, description == null ? "" : description, source.effective(),
                 filter == null || filter.isBlank() ? null : filter, transformer == null ? null : transformer.effective(),
                 destinations.stream().map(Destination::effective).toList(),
-                duplicates == null ? Duplicates.DEFAULT : duplicates.effective());
+                duplicates == null ? Duplicates.DEFAULT : duplicates.effective(),
+                response == null ? Response.DEFAULT : response.effective());
     }
 
     /** An MLLP listener; {@code charset} is used when a message's MSH-18 is empty (UTF-8 by default). */
@@ -109,6 +112,29 @@ public record ChannelDocument(String code, String name, String description, Sour
 
         Duplicates effective() {
             return new Duplicates(enabled == null ? DEFAULT.enabled : enabled, window == null ? DEFAULT.window : window);
+        }
+    }
+
+    /**
+     * When and with what the source answers (Mirth's response modes). {@code RECEIVED}: AA once stored, even when
+     * the filter or transformer failed; {@code PROCESSED} (default): once stored, AE when processing failed;
+     * {@code DELIVERED}: once every destination has it (AE when one parked it or when {@code timeout} passed first);
+     * {@code DESTINATION}: with the response of {@code destination} (its ACK's code and text when it answered HL7).
+     */
+    public record Response(Mode mode, String destination, Duration timeout) {
+
+        public enum Mode { RECEIVED, PROCESSED, DELIVERED, DESTINATION }
+
+        static final Response DEFAULT = new Response(Mode.PROCESSED, null, Duration.ofSeconds(30));
+
+        Response effective() {
+            return new Response(mode == null ? DEFAULT.mode : mode, destination,
+                    timeout == null ? DEFAULT.timeout : timeout);
+        }
+
+        /** Whether the answer waits for the destinations. */
+        public boolean waitsForDelivery() {
+            return mode == Mode.DELIVERED || mode == Mode.DESTINATION;
         }
     }
 }

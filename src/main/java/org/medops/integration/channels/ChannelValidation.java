@@ -61,6 +61,20 @@ final class ChannelValidation {
         if (d.duplicates() != null && d.duplicates().window() != null) {
             require(within(d.duplicates().window(), Duration.ZERO, Duration.ofDays(7)), "integration-channel-duplicates");
         }
+        response(d.response(), names);
+    }
+
+    private void response(ChannelDocument.Response response, Set<String> destinations) {
+        if (response == null) {
+            return;
+        }
+        if (response.mode() == ChannelDocument.Response.Mode.DESTINATION) {
+            require(response.destination() != null && destinations.contains(response.destination()),
+                    "integration-response-destination");
+        }
+        if (response.timeout() != null) {
+            require(within(response.timeout(), Duration.ofSeconds(1), Duration.ofMinutes(5)), "integration-response-timeout");
+        }
     }
 
     private void source(ChannelDocument.Source source) {

@@ -139,7 +139,7 @@ public class MessageWriter implements SmartLifecycle {
                             .addValue("at", Timestamp.from(in.receivedAt())));
                 }
             }
-            stored.add(new Stored(id, status, duplicateOf));
+            stored.add(new Stored(id, day, status, duplicateOf));
         }
         jdbc.batchUpdate("""
                 insert into integration_messages(id, received_day, received_at, channel_code, control_id, message_type,
