@@ -29,6 +29,11 @@ final class DestinationWorker implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(DestinationWorker.class);
     static final int BATCH = 100;
+    /**
+     * A batch is also closed after this long, so that what a crash can make the next holder send again (the sent
+     * but not yet recorded entries) stays a short stretch even for a slow partner.
+     */
+    private static final long BATCH_NANOS = Duration.ofMillis(250).toNanos();
     /** Entries queued on another node ring no bell here: the holder looks again this often. */
     private static final long IDLE_WAIT_MILLIS = 500;
     private static final long STANDBY_POLL_MILLIS = 1000;
@@ -115,8 +120,12 @@ final class DestinationWorker implements Runnable {
         CircuitBreaker breaker = breakers.of(channel, target);
         List<DeliveryAttempt> done = new ArrayList<>(batch.size());
         long waitMillis = 0;
+        long started = System.nanoTime();
         try {
             for (QueueEntry entry : batch) {
+                if (!done.isEmpty() && System.nanoTime() - started > BATCH_NANOS) {
+                    break;
+                }
                 Instant now = clock.instant();
                 if (!entry.dueAt(now)) {
                     waitMillis = Math.max(1, Duration.between(now, entry.nextAttemptAt()).toMillis());
