@@ -48,7 +48,9 @@ final class Lease {
         try {
             now = leases.take(lane, node, TERM, breaker.get());
         } catch (RuntimeException e) {
-            log.warn("Delivery lease {} not renewed ({}): this node stops sending it", lane, e.getClass().getSimpleName());
+            if (was) {
+                log.warn("Delivery lease {} not renewed ({}): this node stops sending it", lane, e.getClass().getSimpleName());
+            }
             now = false;
         }
         if (now) {
