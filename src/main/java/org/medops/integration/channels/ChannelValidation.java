@@ -125,6 +125,12 @@ final class ChannelValidation {
             require(d.breaker().open() == null || within(d.breaker().open(), Duration.ofMillis(100), Duration.ofMinutes(10)),
                     "integration-destination-breaker");
         }
+        if (d.parallel() != null) {
+            require(d.parallel().key() != null && Hl7Message.isPath(d.parallel().key()),
+                    "integration-destination-parallel-key");
+            require(d.parallel().workers() == null || (d.parallel().workers() >= 1 && d.parallel().workers() <= 32),
+                    "integration-destination-parallel-workers");
+        }
     }
 
     private static boolean httpUrl(String url) {

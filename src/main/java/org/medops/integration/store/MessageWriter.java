@@ -134,9 +134,11 @@ public class MessageWriter implements SmartLifecycle {
                     .addValue("error", duplicateOf != null ? "duplicate of message " + duplicateOf : in.error()));
             if (status == MessageStatus.QUEUED) {
                 for (String destination : in.destinations()) {
+                    String laneKey = in.laneKeys().get(destination);
                     deliveries.add(new MapSqlParameterSource().addValue("id", id).addValue("day", day)
                             .addValue("channel", in.channel()).addValue("destination", destination)
-                            .addValue("at", Timestamp.from(in.receivedAt())));
+                            .addValue("at", Timestamp.from(in.receivedAt()))
+                            .addValue("laneKey", DeliveryQueue.storedKey(laneKey)).addValue("laneHash", DeliveryQueue.laneHash(laneKey)));
                 }
             }
             stored.add(new Stored(id, day, status, duplicateOf));
@@ -152,8 +154,9 @@ public class MessageWriter implements SmartLifecycle {
                     insert into integration_deliveries(message_id, received_day, destination, status, updated_at)
                     values (:id, :day, :destination, 'QUEUED', :at)""", rows);
             jdbc.batchUpdate("""
-                    insert into integration_queue(channel_code, destination, message_id, received_day, next_attempt_at)
-                    values (:channel, :destination, :id, :day, :at)""", rows);
+                    insert into integration_queue(channel_code, destination, message_id, received_day, next_attempt_at,
+                        lane_key, lane_hash)
+                    values (:channel, :destination, :id, :day, :at, :laneKey, :laneHash)""", rows);
         }
         return stored;
     }
