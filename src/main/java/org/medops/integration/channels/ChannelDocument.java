@@ -29,12 +29,30 @@ public record ChannelDocument(String code, String name, String description, Sour
                 duplicates == null ? Duplicates.DEFAULT : duplicates.effective());
     }
 
-    /** An MLLP listener; {@code charset} is used when a message's MSH-18 is empty (UTF-8 by default). */
-    public record Source(String type, Integer port, String host, String charset) {
+    /**
+     * Where messages come from. {@code MLLP}: a listener on {@code host}:{@code port}; {@code charset} is used when a
+     * message's MSH-18 is empty (UTF-8 by default). {@code DATABASE}: every {@code interval} the {@code query} runs on
+     * the registered JDBC {@code target}, each row becomes one JSON message, and {@code mark} (with the row's
+     * columns as named parameters) runs once the message is stored.
+     */
+    public record Source(String type, Integer port, String host, String charset, String target, String query,
+                         String mark, Duration interval) {
+
+        public Source(String type, Integer port, String host, String charset) {
+            this(type, port, host, charset, null, null, null, null);
+        }
+
+        public boolean isMllp() {
+            return "MLLP".equals(type);
+        }
 
         Source effective() {
+            if ("DATABASE".equals(type)) {
+                return new Source(type, null, null, null, target, query, mark,
+                        interval == null ? Duration.ofSeconds(5) : interval);
+            }
             return new Source(type, port, host == null || host.isBlank() ? "0.0.0.0" : host,
-                    charset == null || charset.isBlank() ? "UTF-8" : charset);
+                    charset == null || charset.isBlank() ? "UTF-8" : charset, target, query, mark, interval);
         }
     }
 
@@ -67,14 +85,28 @@ public record ChannelDocument(String code, String name, String description, Sour
         }
     }
 
-    /** An HTTP destination; {@code retry} and {@code breaker} say how failures are handled. */
+    /**
+     * Where a message goes, by {@code type}: {@code HTTP} ({@code url}, {@code method}), {@code MLLP} ({@code host},
+     * {@code port}, {@code charset}), {@code FHIR} ({@code url} of the server's base, {@code resource}, {@code method}),
+     * {@code DATABASE} ({@code target} a registered JDBC target, {@code statement} with named parameters) or
+     * {@code NOTIFY} ({@code target} a notify target's name or id, {@code template}); {@code retry} and
+     * {@code breaker} say how failures are handled.
+     */
     public record Destination(String name, String type, String url, String method, Duration timeout, Retry retry,
-                              Breaker breaker) {
+                              Breaker breaker, String host, Integer port, String charset, String resource,
+                              String target, String statement, String template) {
+
+        public Destination(String name, String type, String url, String method, Duration timeout, Retry retry,
+                           Breaker breaker) {
+            this(name, type, url, method, timeout, retry, breaker, null, null, null, null, null, null, null);
+        }
 
         Destination effective() {
             return new Destination(name, type, url, method == null || method.isBlank() ? "POST" : method.toUpperCase(),
                     timeout == null ? Duration.ofSeconds(10) : timeout,
-                    retry == null ? Retry.DEFAULT : retry.effective(), breaker == null ? Breaker.DEFAULT : breaker.effective());
+                    retry == null ? Retry.DEFAULT : retry.effective(), breaker == null ? Breaker.DEFAULT : breaker.effective(),
+                    host, port, charset == null || charset.isBlank() ? "UTF-8" : charset, resource, target, statement,
+                    template);
         }
     }
 

@@ -17,7 +17,8 @@ class DeliveryConfiguration {
     @Bean
     @ConditionalOnExpression("'${medops.roles:console,gateway,integration}'.contains('integration')")
     DeliveryWorkers deliveryWorkers(ChannelDirectory channels, DeliveryQueue queue, QueueSignal signal,
-                                    TransactionTemplate transactions, Breakers breakers, Clock clock) {
-        return new DeliveryWorkers(channels, queue, signal, transactions, breakers, clock);
+                                    TransactionTemplate transactions, Breakers breakers, Clock clock,
+                                    SenderKinds senders) {
+        return new DeliveryWorkers(channels, queue, signal, transactions, breakers, clock, senders);
     }
 }

@@ -33,18 +33,20 @@ final class DeliveryWorkers implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final Breakers breakers;
     private final Clock clock;
+    private final SenderKinds senders;
     private final Map<String, DestinationWorker> workers = new HashMap<>();
     private final Map<String, Integer> versions = new HashMap<>();
     private ScheduledExecutorService deployer;
 
     DeliveryWorkers(ChannelDirectory channels, DeliveryQueue queue, QueueSignal signal, TransactionTemplate transactions,
-                    Breakers breakers, Clock clock) {
+                    Breakers breakers, Clock clock, SenderKinds senders) {
         this.channels = channels;
         this.queue = queue;
         this.signal = signal;
         this.transactions = transactions;
         this.breakers = breakers;
         this.clock = clock;
+        this.senders = senders;
     }
 
     @Override
@@ -95,7 +97,8 @@ final class DeliveryWorkers implements SmartLifecycle {
     }
 
     private void start(String key, String channel, ChannelDocument.Destination destination) {
-        DestinationWorker worker = new DestinationWorker(channel, destination, queue, signal, transactions, breakers, clock);
+        DestinationWorker worker = new DestinationWorker(channel, destination, queue, signal, transactions, breakers, clock,
+                senders.forWorker());
         Thread thread = new Thread(worker, "integration-delivery-" + key);
         thread.setDaemon(true);
         thread.start();

@@ -31,12 +31,12 @@ final class DestinationWorker implements Runnable {
     private final TransactionTemplate transactions;
     private final Breakers breakers;
     private final Clock clock;
-    private final HttpSender sender = new HttpSender();
+    private final Sender sender;
     private volatile ChannelDocument.Destination destination;
     private volatile boolean running = true;
 
     DestinationWorker(String channel, ChannelDocument.Destination destination, DeliveryQueue queue, QueueSignal signal,
-                      TransactionTemplate transactions, Breakers breakers, Clock clock) {
+                      TransactionTemplate transactions, Breakers breakers, Clock clock, Sender sender) {
         this.channel = channel;
         this.destination = destination;
         this.queue = queue;
@@ -44,6 +44,7 @@ final class DestinationWorker implements Runnable {
         this.transactions = transactions;
         this.breakers = breakers;
         this.clock = clock;
+        this.sender = sender;
     }
 
     void update(ChannelDocument.Destination changed) {
@@ -56,6 +57,7 @@ final class DestinationWorker implements Runnable {
 
     void stop() {
         running = false;
+        sender.close();
     }
 
     @Override
@@ -96,7 +98,7 @@ final class DestinationWorker implements Runnable {
         }
         Outgoing message = queue.content(head.message());
         long started = System.nanoTime();
-        HttpSender.Result result;
+        Sender.Result result;
         try {
             result = sender.send(target, message);
         } catch (InterruptedException e) {
