@@ -53,6 +53,10 @@ final class ChannelValidation {
         require(d.code() == null || d.code().equals(code), "integration-channel-code-mismatch");
         require(d.name() != null && !d.name().isBlank() && d.name().length() <= 200, "integration-channel-name");
         source(d.source());
+        if (d.source() != null && "DATABASE".equals(d.source().type())) {
+            // A row is JSON, not HL7: the HL7 filter and transformer do not apply to it (yet).
+            require(d.filter() == null && d.transformer() == null, "integration-source-database-transform");
+        }
         if (d.filter() != null && !d.filter().isBlank()) {
             require(compiles(d.filter()), "integration-channel-filter");
         }
