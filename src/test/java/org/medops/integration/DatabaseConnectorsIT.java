@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.medops.testing.Api;
+import org.medops.testing.ConsoleSession;
 import org.medops.testing.ForkedMedops;
 import org.medops.testing.HttpReceiver;
 import org.medops.testing.MedopsTest;
@@ -252,5 +253,26 @@ class DatabaseConnectorsIT {
         } finally {
             hook.stop();
         }
+    }
+
+    @Test
+    void theTargetsPageRegistersTestsAndNeverShowsThePassword() throws Exception {
+        Assumptions.assumeTrue(mariadb, "MariaDB is not running on 127.0.0.1:3306");
+        ConsoleSession console = new ConsoleSession(port).login("admin", MedopsTest.ADMIN_PASSWORD);
+        String code = "p" + UUID.randomUUID().toString().substring(0, 8);
+        var saved = console.post("/integration/targets", "code=" + code + "&name=" + ConsoleSession.encode("检验库")
+                + "&url=" + ConsoleSession.encode(SERVER + DATABASE) + "&user=root&password="
+                + ConsoleSession.encode("Page#Secret-9"), "/integration/targets");
+        assertThat(saved.body()).contains("数据库目标已保存", code, "******").doesNotContain("Page#Secret-9");
+
+        var refused = console.post("/integration/targets", "code=" + code + "x&name=x&url="
+                + ConsoleSession.encode("jdbc:oracle:thin:@h:1521:x"), "/integration/targets");
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("jdbc:postgresql://");
+
+        var tested = console.post("/integration/targets/" + code + "/test", "", "/integration/targets");
+        assertThat(tested.body()).as("root has no such password").contains("id=\"target-tested\"", "连接失败")
+                .doesNotContain("Page#Secret-9");
+        assertThat(console.get("/integration/targets?edit=" + code).body()).doesNotContain("Page#Secret-9");
     }
 }
