@@ -101,6 +101,17 @@ public record ChannelDocument(String code, String name, String description, Sour
             this(name, type, url, method, timeout, retry, breaker, null, null, null, null, null, null, null);
         }
 
+        /** Where it goes, in a word for lists: the URL, host:port or the target's code. */
+        public String address() {
+            return switch (type == null ? "" : type) {
+                case "MLLP" -> host + ":" + port;
+                case "FHIR" -> url + (resource == null ? "" : "/" + resource);
+                case "DATABASE" -> "jdbc:" + target;
+                case "NOTIFY" -> "notify:" + target;
+                default -> url;
+            };
+        }
+
         Destination effective() {
             return new Destination(name, type, url, method == null || method.isBlank() ? "POST" : method.toUpperCase(),
                     timeout == null ? Duration.ofSeconds(10) : timeout,

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Sends HL7 v2 over MLLP on one kept-open connection (opened again after any failure) and waits for the ACK:
  * AA/CA delivered, AE/AR/CE/CR rejected with MSA-3 as the reason, anything else (refused, no ACK within
- * {@code timeout}, a broken frame, an ACK for another message) a failure. The message goes out as stored, so
- * its MSH-10 is the sender's control id; the ACK is stored as the delivery's response.
+ * {@code timeout}, a broken frame, an ACK for another message) a failure. The raw message goes out as received (a
+ * transformer's JSON is for the other destinations), so its MSH-10 is the sender's control id; the ACK is stored
+ * as the delivery's response.
  */
 final class MllpSender implements Sender {
 
@@ -56,7 +57,7 @@ final class MllpSender implements Sender {
             OutputStream out = connection.getOutputStream();
             ByteArrayOutputStream frame = new ByteArrayOutputStream();
             frame.write(START);
-            frame.write(message.body().replace("\r\n", "\r").replace('\n', '\r').getBytes(charset));
+            frame.write(message.raw().replace("\r\n", "\r").replace('\n', '\r').getBytes(charset));
             frame.write(END);
             frame.write(CR);
             out.write(frame.toByteArray());
