@@ -1,4 +1,4 @@
-package org.medops.integration.database;
+package org.medops.integration.jdbc;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

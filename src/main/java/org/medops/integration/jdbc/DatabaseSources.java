@@ -1,4 +1,4 @@
-package org.medops.integration.database;
+package org.medops.integration.jdbc;
 
 import java.time.Duration;
 import java.util.HashMap;

@@ -4,6 +4,6 @@
  * destination that runs a statement with named parameters from the message's JSON, one transaction per message.
  */
 @ApplicationModule
-package org.medops.integration.database;
+package org.medops.integration.jdbc;
 
 import org.springframework.modulith.ApplicationModule;
