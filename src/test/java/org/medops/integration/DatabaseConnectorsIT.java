@@ -141,6 +141,9 @@ class DatabaseConnectorsIT {
         assertThat(readOnly.put("/api/v1/integration/targets/" + code, "{\"name\":\"x\",\"url\":\"jdbc:mariadb://h/x\"}")
                 .status()).isEqualTo(403);
 
+        String trail = admin.auditAdmin().get("/api/v1/audit?target=" + code + "&limit=50").body();
+        assertThat(trail).contains("integration.target.save", "integration.target.test").doesNotContain("Emr#Secret-42");
+
         assertThat(admin.delete("/api/v1/integration/targets/" + code).status()).isEqualTo(204);
         assertThat(admin.get("/api/v1/integration/targets/" + code).status()).isEqualTo(404);
     }
