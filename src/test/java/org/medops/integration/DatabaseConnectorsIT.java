@@ -198,6 +198,9 @@ class DatabaseConnectorsIT {
         JsonNode statistics = admin.get("/api/v1/integration/channels/" + code + "/statistics").json();
         assertThat(statistics.get("received").asLong()).isEqualTo(6);
         assertThat(statistics.get("sent").asLong()).isEqualTo(5);
+        Api.Response inUse = admin.delete("/api/v1/integration/targets/" + target);
+        assertThat(inUse.status()).isEqualTo(409);
+        assertThat(inUse.json().get("code").asString()).isEqualTo("integration-target-in-use");
         JsonNode parked = admin.get("/api/v1/integration/messages?channel=" + code + "&status=ERRORED").json().get("rows");
         JsonNode detail = admin.get("/api/v1/integration/messages/" + parked.get(0).get("id").asLong()).json();
         // The NOT NULL violation is a rejection: retried once, then parked (the error text is masked for the admin,

@@ -14,6 +14,8 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.PreDestroy;
+import org.medops.integration.channels.ChannelDirectory;
+import org.medops.integration.channels.ChannelDocument;
 import org.medops.shared.FieldChange;
 import org.medops.shared.ProblemException;
 import org.medops.shared.Secrets;
@@ -37,10 +39,13 @@ public class JdbcTargets {
     private final Secrets secrets;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ChannelDirectory channels;
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();
 
-    JdbcTargets(JdbcTargetStore store, Secrets secrets, ApplicationEventPublisher events, Clock clock) {
+    JdbcTargets(JdbcTargetStore store, Secrets secrets, ApplicationEventPublisher events, Clock clock,
+                ChannelDirectory channels) {
         this.store = store;
+        this.channels = channels;
         this.secrets = secrets;
         this.events = events;
         this.clock = clock;
@@ -110,9 +115,14 @@ public class JdbcTargets {
         return existing.isEmpty();
     }
 
+    /** A target a channel still reads or writes is not deleted (409 {@code integration-target-in-use}). */
     @Transactional
     public void delete(String code, String actor) {
         JdbcTarget target = get(code);
+        channels.all().stream().filter(c -> uses(ChannelDirectory.parse(c.document()), code)).findFirst()
+                .ifPresent(c -> {
+                    throw ProblemException.conflict("integration-target-in-use", code, c.code());
+                });
         store.delete(code);
         Pool pool = pools.remove(code);
         if (pool != null) {
@@ -143,6 +153,11 @@ public class JdbcTargets {
     }
 
     public record Tested(boolean ok, String error, String database, long millis) {
+    }
+
+    private static boolean uses(ChannelDocument channel, String code) {
+        return channel.source() != null && "DATABASE".equals(channel.source().type()) && code.equals(channel.source().target())
+                || channel.destinations().stream().anyMatch(d -> "DATABASE".equals(d.type()) && code.equals(d.target()));
     }
 
     private JdbcTarget get(String code) {
