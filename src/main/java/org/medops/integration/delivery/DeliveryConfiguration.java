@@ -21,8 +21,9 @@ class DeliveryConfiguration {
     @ConditionalOnExpression("'${medops.roles:console,gateway,integration}'.contains('integration')")
     DeliveryWorkers deliveryWorkers(ChannelDirectory channels, DeliveryQueue queue, QueueSignal signal,
                                     TransactionTemplate transactions, Breakers breakers, Leases leases, Clock clock,
+                                    SenderKinds senders,
                                     @Value("${medops.integration.node-id:${MEDOPS_NODE_ID:}}") String nodeId) {
-        return new DeliveryWorkers(channels, queue, signal, transactions, breakers, leases, node(nodeId), clock);
+        return new DeliveryWorkers(channels, queue, signal, transactions, breakers, leases, node(nodeId), clock, senders);
     }
 
     /** The configured node id, else host name and process id: two JVMs on one host are two nodes. */

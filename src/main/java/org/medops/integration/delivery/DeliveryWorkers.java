@@ -38,13 +38,14 @@ final class DeliveryWorkers implements SmartLifecycle {
     private final Leases leases;
     private final String node;
     private final Clock clock;
+    private final SenderKinds senders;
     private final Map<LaneId, DestinationWorker> workers = new ConcurrentHashMap<>();
     private final Map<String, Integer> versions = new HashMap<>();
     private ScheduledExecutorService deployer;
     private ScheduledExecutorService keeper;
 
     DeliveryWorkers(ChannelDirectory channels, DeliveryQueue queue, QueueSignal signal, TransactionTemplate transactions,
-                    Breakers breakers, Leases leases, String node, Clock clock) {
+                    Breakers breakers, Leases leases, String node, Clock clock, SenderKinds senders) {
         this.channels = channels;
         this.queue = queue;
         this.signal = signal;
@@ -53,6 +54,7 @@ final class DeliveryWorkers implements SmartLifecycle {
         this.leases = leases;
         this.node = node;
         this.clock = clock;
+        this.senders = senders;
     }
 
     @Override
@@ -121,7 +123,7 @@ final class DeliveryWorkers implements SmartLifecycle {
 
     private void start(LaneId key, ChannelDocument.Destination destination) {
         DestinationWorker worker = new DestinationWorker(key, destination, queue, signal, transactions, breakers, leases,
-                node, clock);
+                node, clock, senders.forWorker());
         Thread thread = new Thread(worker, "integration-delivery-" + key);
         thread.setDaemon(true);
         thread.start();

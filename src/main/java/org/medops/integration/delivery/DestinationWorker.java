@@ -47,13 +47,14 @@ final class DestinationWorker implements Runnable {
     private final Breakers breakers;
     private final Clock clock;
     private final Lease lease;
-    private final HttpSender sender = new HttpSender();
+    private final Sender sender;
     private volatile ChannelDocument.Destination destination;
     private volatile boolean running = true;
     private String breakerWritten = "CLOSED";
 
     DestinationWorker(LaneId lane, ChannelDocument.Destination destination, DeliveryQueue queue, QueueSignal signal,
-                      TransactionTemplate transactions, Breakers breakers, Leases leases, String node, Clock clock) {
+                      TransactionTemplate transactions, Breakers breakers, Leases leases, String node, Clock clock,
+                      Sender sender) {
         this.lane = lane;
         this.channel = lane.channel();
         this.destination = destination;
@@ -63,6 +64,7 @@ final class DestinationWorker implements Runnable {
         this.breakers = breakers;
         this.clock = clock;
         this.lease = new Lease(lane, node, leases, this::breakerState);
+        this.sender = sender;
     }
 
     void update(ChannelDocument.Destination changed) {
@@ -79,6 +81,7 @@ final class DestinationWorker implements Runnable {
 
     void stop() {
         running = false;
+        sender.close();
     }
 
     @Override
@@ -164,7 +167,7 @@ final class DestinationWorker implements Runnable {
             throw e;
         }
         long started = System.nanoTime();
-        HttpSender.Result result;
+        Sender.Result result;
         try {
             result = sender.send(target, message);
         } catch (InterruptedException e) {
@@ -181,8 +184,9 @@ final class DestinationWorker implements Runnable {
         if (result.rejected()) {
             breaker.onSuccess(took, TimeUnit.NANOSECONDS);
             if (attempts > target.retry().rejections()) {
-                log.warn("Channel {} destination {}: message {} parked after {} rejection(s) ({})", channel, target.name(),
-                        message.id(), attempts, result.describe());
+                // Not the reason: an MLLP partner's MSA-3 or a FHIR server's diagnostics may quote the patient.
+                log.warn("Channel {} destination {}: message {} parked after {} rejection(s)", channel, target.name(),
+                        message.id(), attempts);
                 return new DeliveryAttempt(entry, DeliveryAttempt.Outcome.PARKED, message.body(), result.body(),
                         result.describe(), null, at);
             }
