@@ -3,6 +3,7 @@ package org.medops.integration.channels;
 import java.time.Clock;
 import java.util.List;
 
+import org.medops.integration.scripts.Libraries;
 import org.medops.shared.FieldChange;
 import org.medops.shared.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,11 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChannelBook {
 
     private final ChannelStore channels;
+    private final Libraries libraries;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ChannelBook(ChannelStore channels, ApplicationEventPublisher events, Clock clock) {
+    ChannelBook(ChannelStore channels, Libraries libraries, ApplicationEventPublisher events, Clock clock) {
         this.channels = channels;
+        this.libraries = libraries;
         this.events = events;
         this.clock = clock;
     }
@@ -27,7 +30,7 @@ public class ChannelBook {
     @Transactional
     public Saved save(String code, String text, String actor) {
         ChannelDocument document = ChannelDirectory.parse(text);
-        ChannelValidation.check(code, document);
+        ChannelValidation.check(code, document, libraries::exists);
         refusePortOfAnother(code, document.source().port());
         return store(code, text, document, actor, "integration.channel.save");
     }

@@ -3,6 +3,7 @@ package org.medops.integration.channels;
 import java.util.List;
 import java.util.Optional;
 
+import org.medops.integration.scripts.Libraries;
 import org.medops.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -19,9 +20,22 @@ public class ChannelDirectory {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final ChannelStore channels;
+    private final Libraries libraries;
 
-    ChannelDirectory(ChannelStore channels) {
+    ChannelDirectory(ChannelStore channels, Libraries libraries) {
         this.channels = channels;
+        this.libraries = libraries;
+    }
+
+    /**
+     * A document that is not stored (the test console's), parsed and checked by the rules a save applies; its
+     * code may be left out. Answers the effective document.
+     */
+    public ChannelDocument checked(String text) {
+        ChannelDocument document = parse(text);
+        String code = document.code() == null ? "test" : document.code();
+        ChannelValidation.check(code, document, libraries::exists);
+        return document.withCode(code).effective();
     }
 
     public Optional<StoredChannel> find(String code) {

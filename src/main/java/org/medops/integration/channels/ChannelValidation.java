@@ -10,7 +10,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.dashjoin.jsonata.Jsonata;
+import java.util.function.Predicate;
+
 import org.medops.integration.hl7.Hl7Message;
+import org.medops.integration.scripts.Sandbox;
+import org.medops.integration.scripts.ScriptFailed;
+import org.medops.integration.scripts.ScriptLimits;
 import org.medops.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 
@@ -24,13 +29,18 @@ final class ChannelValidation {
     static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
-    private final List<String> problems = new ArrayList<>();
+    /** Only compiles, never runs: the limits do not matter here. */
+    private static final Sandbox SYNTAX = new Sandbox(ScriptLimits.DEFAULT);
 
-    private ChannelValidation() {
+    private final List<String> problems = new ArrayList<>();
+    private final Predicate<String> libraryExists;
+
+    private ChannelValidation(Predicate<String> libraryExists) {
+        this.libraryExists = libraryExists;
     }
 
-    static void check(String code, ChannelDocument document) {
-        ChannelValidation v = new ChannelValidation();
+    static void check(String code, ChannelDocument document, Predicate<String> libraryExists) {
+        ChannelValidation v = new ChannelValidation(libraryExists);
         v.document(code, document);
         if (!v.problems.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "integration-channel-invalid",
@@ -43,14 +53,11 @@ final class ChannelValidation {
         require(d.code() == null || d.code().equals(code), "integration-channel-code-mismatch");
         require(d.name() != null && !d.name().isBlank() && d.name().length() <= 200, "integration-channel-name");
         source(d.source());
-        if (d.filter() != null && !d.filter().isBlank()) {
-            require(compiles(d.filter()), "integration-channel-filter");
-        }
-        if (d.transformer() != null) {
-            d.transformer().steps().forEach(this::step);
-            if (d.transformer().jsonata() != null && !d.transformer().jsonata().isBlank()) {
-                require(compiles(d.transformer().jsonata()), "integration-channel-jsonata");
-            }
+        filter(d.filter(), d.filterJavascript());
+        transformer(d.transformer());
+        for (String library : d.libraries()) {
+            require(library != null && CODE.matcher(library).matches() && libraryExists.test(library),
+                    "integration-channel-library");
         }
         require(!d.destinations().isEmpty() && d.destinations().size() <= 20, "integration-channel-destinations");
         Set<String> names = new HashSet<>();
@@ -60,6 +67,44 @@ final class ChannelValidation {
         }
         if (d.duplicates() != null && d.duplicates().window() != null) {
             require(within(d.duplicates().window(), Duration.ZERO, Duration.ofDays(7)), "integration-channel-duplicates");
+        }
+    }
+
+    private void filter(String jsonata, String javascript) {
+        require(present(jsonata) == 0 || present(javascript) == 0, "integration-filter-twice");
+        if (present(jsonata) == 1) {
+            require(compiles(jsonata), "integration-channel-filter");
+        }
+        if (present(javascript) == 1) {
+            require(scriptCompiles(javascript), "integration-filter-javascript");
+        }
+    }
+
+    private void transformer(ChannelDocument.Transformer transformer) {
+        if (transformer == null) {
+            return;
+        }
+        transformer.steps().forEach(this::step);
+        require(present(transformer.jsonata()) == 0 || present(transformer.javascript()) == 0,
+                "integration-transformer-twice");
+        if (present(transformer.jsonata()) == 1) {
+            require(compiles(transformer.jsonata()), "integration-channel-jsonata");
+        }
+        if (present(transformer.javascript()) == 1) {
+            require(scriptCompiles(transformer.javascript()), "integration-transformer-javascript");
+        }
+    }
+
+    private static int present(String text) {
+        return text == null || text.isBlank() ? 0 : 1;
+    }
+
+    private static boolean scriptCompiles(String body) {
+        try {
+            SYNTAX.checkBody(body);
+            return true;
+        } catch (ScriptFailed e) {
+            return false;
         }
     }
 
@@ -78,7 +123,8 @@ final class ChannelValidation {
     private void step(ChannelDocument.Step step) {
         require(step.to() != null && step.to().matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*"),
                 "integration-step-to");
-        int sources = (step.from() == null ? 0 : 1) + (step.constant() == null ? 0 : 1) + (step.jsonata() == null ? 0 : 1);
+        int sources = (step.from() == null ? 0 : 1) + (step.constant() == null ? 0 : 1) + (step.jsonata() == null ? 0 : 1)
+                + (step.javascript() == null ? 0 : 1);
         require(sources == 1, "integration-step-source");
         if (step.from() != null) {
             require(Hl7Message.isPath(step.from()), "integration-step-from");
@@ -86,12 +132,17 @@ final class ChannelValidation {
         if (step.jsonata() != null) {
             require(compiles(step.jsonata()), "integration-step-jsonata");
         }
+        if (step.javascript() != null) {
+            require(scriptCompiles(step.javascript()), "integration-step-javascript");
+        }
     }
 
     private void destination(ChannelDocument.Destination d) {
         require(d.name() != null && NAME.matcher(d.name()).matches(), "integration-destination-name");
         require("HTTP".equals(d.type()), "integration-destination-type");
         require(httpUrl(d.url()), "integration-destination-url");
+        filter(d.filter(), d.filterJavascript());
+        transformer(d.transformer());
         require(d.method() == null || d.method().equalsIgnoreCase("POST") || d.method().equalsIgnoreCase("PUT"),
                 "integration-destination-method");
         if (d.timeout() != null) {

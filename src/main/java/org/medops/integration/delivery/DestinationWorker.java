@@ -94,7 +94,7 @@ final class DestinationWorker implements Runnable {
         if (!breaker.tryAcquirePermission()) {
             return 200;
         }
-        Outgoing message = queue.content(head.message());
+        Outgoing message = queue.content(head.message(), target.name());
         long started = System.nanoTime();
         HttpSender.Result result;
         try {

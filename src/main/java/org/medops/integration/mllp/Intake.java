@@ -70,7 +70,8 @@ final class Intake {
         Inbound inbound = new Inbound(channel.code(), at, clean(text), message.controlId(), message.messageType(), status,
                 processed.transformed(), processed.error(),
                 channel.destinations().stream().map(ChannelDocument.Destination::name).toList(),
-                Boolean.TRUE.equals(channel.duplicates().enabled()) ? channel.duplicates().window() : null);
+                Boolean.TRUE.equals(channel.duplicates().enabled()) ? channel.duplicates().window() : null,
+                processed.routes());
         return writer.submit(inbound).handle((stored, failure) -> {
             if (failure != null) {
                 log.warn("Channel {}: message {} not stored, answered AE ({})", channel.code(), message.controlId(),

@@ -78,11 +78,15 @@ public final class Sandbox {
         compile(source, "library");
     }
 
-    /**
-     * Runs {@code body} as {@code function (msg, steps) {…}} after the libraries' sources, with {@code msg} and
-     * {@code steps} parsed from JSON. Answers the result as JSON text, or null when it returned nothing.
-     */
     public String run(String body, List<String> libraries, String msgJson, String stepsJson) {
+        return run(body, libraries, msgJson, stepsJson, null);
+    }
+
+    /**
+     * Runs {@code body} as {@code function (msg, steps, output) {…}} after the libraries' sources, with the
+     * arguments parsed from JSON (null: undefined). Answers the result as JSON text, or null when it returned nothing.
+     */
+    public String run(String body, List<String> libraries, String msgJson, String stepsJson, String outputJson) {
         Script function = compiled(wrap(body), "script");
         List<Script> libs = libraries.stream().map(source -> compiled(source, "library")).toList();
         Context cx = factory.enterContext();
@@ -99,7 +103,8 @@ public final class Sandbox {
                 lib.exec(cx, scope, scope);
             }
             Function fn = (Function) function.exec(cx, scope, scope);
-            Object result = fn.call(cx, scope, scope, new Object[]{parse(cx, scope, msgJson), parse(cx, scope, stepsJson)});
+            Object result = fn.call(cx, scope, scope, new Object[]{parse(cx, scope, msgJson),
+                    parse(cx, scope, stepsJson), parse(cx, scope, outputJson)});
             if (result == null || result instanceof Undefined) {
                 return null;
             }
@@ -129,7 +134,7 @@ public final class Sandbox {
 
     /** A body becomes a function expression; its first line is line 1 of the wrapper too. */
     private static String wrap(String body) {
-        return "(function (msg, steps) {" + body + "\n})";
+        return "(function (msg, steps, output) {" + body + "\n})";
     }
 
     private Script compiled(String source, String name) {

@@ -30,11 +30,17 @@ public class DeliveryQueue {
                 .param("channel", channel).param("destination", destination).query(QueueEntry.class).optional();
     }
 
-    public Outgoing content(MessageId message) {
+    /** What the destination is sent: its own transformer's output when it has one, else the message's. */
+    public Outgoing content(MessageId message, String destination) {
         return jdbc.sql("""
-                        select id, channel_code as channel, control_id, raw, transformed from integration_messages
-                        where id = :id and received_day = :day""")
-                .param("id", message.id()).param("day", message.receivedDay()).query(Outgoing.class).single();
+                        select m.id, m.channel_code as channel, m.control_id, m.raw,
+                            coalesce(d.transformed, m.transformed) as transformed
+                        from integration_messages m
+                        left join integration_deliveries d on d.message_id = m.id and d.received_day = m.received_day
+                            and d.destination = :destination
+                        where m.id = :id and m.received_day = :day""")
+                .param("id", message.id()).param("day", message.receivedDay()).param("destination", destination)
+                .query(Outgoing.class).single();
     }
 
     public void sent(QueueEntry entry, String destination, String sent, String response, Instant at) {

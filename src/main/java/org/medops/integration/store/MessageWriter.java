@@ -111,6 +111,7 @@ public class MessageWriter implements SmartLifecycle {
         List<Stored> stored = new ArrayList<>(group.size());
         List<SqlParameterSource> messages = new ArrayList<>();
         List<SqlParameterSource> deliveries = new ArrayList<>();
+        List<SqlParameterSource> queued = new ArrayList<>();
         for (int i = 0; i < group.size(); i++) {
             Inbound in = group.get(i);
             long id = ids.get(i);
@@ -132,9 +133,16 @@ public class MessageWriter implements SmartLifecycle {
                     .addValue("error", duplicateOf != null ? "duplicate of message " + duplicateOf : in.error()));
             if (status == MessageStatus.QUEUED) {
                 for (String destination : in.destinations()) {
-                    deliveries.add(new MapSqlParameterSource().addValue("id", id).addValue("day", day)
+                    var route = in.route(destination);
+                    SqlParameterSource row = new MapSqlParameterSource().addValue("id", id).addValue("day", day)
                             .addValue("channel", in.channel()).addValue("destination", destination)
-                            .addValue("at", Timestamp.from(in.receivedAt())));
+                            .addValue("at", Timestamp.from(in.receivedAt()))
+                            .addValue("status", route.filtered() ? "FILTERED" : "QUEUED")
+                            .addValue("transformed", route.transformed());
+                    deliveries.add(row);
+                    if (!route.filtered()) {
+                        queued.add(row);
+                    }
                 }
             }
             stored.add(new Stored(id, status, duplicateOf));
@@ -145,13 +153,13 @@ public class MessageWriter implements SmartLifecycle {
                 values (:id, :day, :at, :channel, :control, :type, :status, :duplicateOf, :raw, :transformed, :error)""",
                 messages.toArray(SqlParameterSource[]::new));
         if (!deliveries.isEmpty()) {
-            SqlParameterSource[] rows = deliveries.toArray(SqlParameterSource[]::new);
             jdbc.batchUpdate("""
-                    insert into integration_deliveries(message_id, received_day, destination, status, updated_at)
-                    values (:id, :day, :destination, 'QUEUED', :at)""", rows);
+                    insert into integration_deliveries(message_id, received_day, destination, status, transformed, updated_at)
+                    values (:id, :day, :destination, :status, :transformed, :at)""",
+                    deliveries.toArray(SqlParameterSource[]::new));
             jdbc.batchUpdate("""
                     insert into integration_queue(channel_code, destination, message_id, received_day, next_attempt_at)
-                    values (:channel, :destination, :id, :day, :at)""", rows);
+                    values (:channel, :destination, :id, :day, :at)""", queued.toArray(SqlParameterSource[]::new));
         }
         return stored;
     }
