@@ -98,9 +98,10 @@ class ScriptingIT {
         assertThat(receiver.accepted("/" + code + "/icu").get(0).body()).isEqualTo("{\"bed\":\"02\",\"who\":\"韩梅梅\"}");
         assertThat(receiver.accepted("/" + code + "/icu").get(0).contentType()).startsWith("application/json");
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(message(admin, code, "S-1").toString())
-                .contains("\"status\":\"SENT\",\"controlId\""));
+        await().atMost(Duration.ofSeconds(5)).until(() -> delivery(message(admin, code, "S-1"), "icu").get("status")
+                .asString().equals("SENT"));
         JsonNode stored = message(admin, code, "S-1");
+        assertThat(delivery(stored, "emr").get("status").asString()).isEqualTo("SENT");
         assertThat(delivery(stored, "lab").get("status").asString()).isEqualTo("FILTERED");
         assertThat(delivery(stored, "lab").get("attempts").asInt()).isZero();
         assertThat(delivery(stored, "icu").get("transformed").asString()).contains("\"bed\":\"02\"");

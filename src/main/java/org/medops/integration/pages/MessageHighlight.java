@@ -176,10 +176,10 @@ record MessageHighlight(List<RawLine> lines, List<OutputValue> values, List<Line
             if (i < n && j < m && before[i].equals(after[j])) {
                 lines.add(new DiffLine("same", before[i++]));
                 j++;
-            } else if (j < m && (i == n || common[i][j + 1] >= common[i + 1][j])) {
-                lines.add(new DiffLine("added", after[j++]));
-            } else {
+            } else if (i < n && (j == m || common[i + 1][j] >= common[i][j + 1])) {
                 lines.add(new DiffLine("removed", before[i++]));
+            } else {
+                lines.add(new DiffLine("added", after[j++]));
             }
         }
         return lines;
