@@ -29,6 +29,7 @@ public final class Sandbox {
 
     private static final int CACHE_LIMIT = 2_000;
     private static final int CHECK_EVERY = 5_000;
+    private static final int MAX_RESULT = 4_194_304;
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -48,12 +49,20 @@ public final class Sandbox {
                 Object.defineProperty(owner, name, {configurable: true, writable: true, value: function () {
                   check.apply(this, arguments); return original.apply(this, arguments); }});
               }
+              function long() { over(this == null ? 0 : this.length); }
+              // Every array and string method walks its receiver natively: a huge (sparse or lazily concatenated) one is refused.
+              [Array.prototype, String.prototype].forEach(function (proto) {
+                Object.getOwnPropertyNames(proto).forEach(function (name) {
+                  if (name !== 'constructor' && name !== 'toString' && name !== 'valueOf' && typeof proto[name] === 'function') {
+                    guard(proto, name, long);
+                  }
+                });
+              });
               guard(String.prototype, 'repeat', function (n) { over(String(this).length * Number(n)); });
               guard(String.prototype, 'padStart', over);
               guard(String.prototype, 'padEnd', over);
-              guard(Array.prototype, 'join', function () { over(this.length); });
-              guard(Array.prototype, 'fill', function () { over(this.length); });
               guard(Array, 'from', function (a) { over(a == null ? 0 : a.length); });
+              guard(JSON, 'stringify', function (v) { if (typeof v === 'string' || Array.isArray(v)) { over(v.length); } });
               ['ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array',
                'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array']
                 .forEach(function (name) { delete globalThis[name]; });
@@ -108,6 +117,9 @@ public final class Sandbox {
             if (result == null || result instanceof Undefined) {
                 return null;
             }
+            if (result instanceof CharSequence text && text.length() > MAX_RESULT) {
+                throw new ScriptFailed("script result over " + MAX_RESULT + " characters", 0);
+            }
             Object json = NativeJSON.stringify(cx, scope, result, null, null);
             return json instanceof Undefined ? null : json.toString();
         } catch (LimitExceeded e) {
@@ -116,6 +128,9 @@ public final class Sandbox {
             throw new ScriptFailed(e.details(), e.lineNumber());
         } catch (StackOverflowError e) {
             throw new ScriptFailed("script recursed too deep", 0);
+        } catch (RuntimeException e) {
+            // The engine's own failures (a string over 2^31 characters: NegativeArraySizeException) still fail only the script.
+            throw new ScriptFailed("script failed: " + e.getClass().getSimpleName(), 0);
         } finally {
             Context.exit();
         }

@@ -118,7 +118,12 @@ class SandboxTest {
                 "var a = []; for (var i = 0; ; i++) { a[i] = {i: i, s: 'v' + i}; }",
                 "var s = 'x'; while (true) { s = s + s; s.charAt(s.length - 1); }",
                 "return 'x'.repeat(1e9)",
-                "return new Array(1e9).join('x')", "return new Uint8Array(1e9)", "return 'ab'.padStart(1e9)"})
+                "return new Array(1e9).join('x')", "return new Uint8Array(1e9)", "return 'ab'.padStart(1e9)",
+                "return new Array(1e9).map(function (x) { return x; })", "var a = []; a.length = 4e9; return a.indexOf(1)",
+                "var s = 'x'; for (var i = 0; i < 30; i++) { s += s; } return s.indexOf('y')",
+                "var s = 'x'; for (var i = 0; i < 30; i++) { s += s; } return s",
+                "var s = 'x'; for (var i = 0; i < 31; i++) { s += s; } return s",
+                "var s = 'x'; for (var i = 0; i < 31; i++) { s += s; } return {s: s}"})
         void aMemoryBombIsStopped(String script) {
             assertThatThrownBy(() -> run(script)).isInstanceOf(ScriptFailed.class);
         }
