@@ -14,13 +14,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChannelBook {
 
     private final ChannelStore channels;
+    private final ChannelRules rules;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final List<ChannelReferences> references;
 
-    ChannelBook(ChannelStore channels, ApplicationEventPublisher events, Clock clock, List<ChannelReferences> references) {
+    ChannelBook(ChannelStore channels, ChannelRules rules, ApplicationEventPublisher events, Clock clock) {
         this.channels = channels;
-        this.references = List.copyOf(references);
+        this.rules = rules;
         this.events = events;
         this.clock = clock;
     }
@@ -29,7 +29,7 @@ public class ChannelBook {
     @Transactional
     public Saved save(String code, String text, String actor) {
         ChannelDocument document = ChannelDirectory.parse(text);
-        ChannelValidation.check(code, document, references);
+        rules.check(code, document);
         refusePortOfAnother(code, document.source().port());
         return store(code, text, document, actor, "integration.channel.save");
     }

@@ -13,9 +13,22 @@ import tools.jackson.core.JacksonException;
 public class ChannelDirectory {
 
     private final ChannelStore channels;
+    private final ChannelRules rules;
 
-    ChannelDirectory(ChannelStore channels) {
+    ChannelDirectory(ChannelStore channels, ChannelRules rules) {
         this.channels = channels;
+        this.rules = rules;
+    }
+
+    /**
+     * A document that is not stored (the test console's), parsed and checked by the rules a save applies; its
+     * code may be left out. Answers the effective document.
+     */
+    public ChannelDocument checked(String text) {
+        ChannelDocument document = parse(text);
+        String code = document.code() == null ? "test" : document.code();
+        rules.check(code, document);
+        return document.withCode(code).effective();
     }
 
     public Optional<StoredChannel> find(String code) {

@@ -7,16 +7,23 @@ import java.util.Map;
 import org.medops.integration.hl7.Hl7Message;
 
 /**
- * A channel as its document says: one source, an optional filter (a JSONata boolean over the HL7 JSON form),
- * an optional transformer and one or more destinations. Optional fields may be left out;
- * {@link #effective()} fills in the defaults the engine runs with.
+ * A channel as its document says: one source, an optional filter (a JSONata boolean over the HL7 JSON form, or
+ * a JavaScript body returning a boolean), an optional transformer, the code libraries its scripts call, and one
+ * or more destinations (each with an optional filter and transformer of its own). Optional fields may be left
+ * out; {@link #effective()} fills in the defaults the engine runs with.
  */
 public record ChannelDocument(String code, String name, String description, Source source, String filter,
-                              Transformer transformer, List<Destination> destinations, Duplicates duplicates,
-                              Response response) {
+                              String filterJavascript, Transformer transformer, List<String> libraries,
+                              List<Destination> destinations, Duplicates duplicates, Response response) {
 
     public ChannelDocument {
         destinations = destinations == null ? List.of() : List.copyOf(destinations);
+        libraries = libraries == null ? List.of() : List.copyOf(libraries);
+    }
+
+    public ChannelDocument(String code, String name, String description, Source source, String filter,
+                           Transformer transformer, List<Destination> destinations, Duplicates duplicates) {
+        this(code, name, description, source, filter, null, transformer, List.of(), destinations, duplicates, null);
     }
 
     /** The document of the channel stored under {@code stored}: the code may be left out of the text. */
@@ -33,17 +40,26 @@ public record ChannelDocument(String code, String name, String description, Sour
     }
 
     public ChannelDocument withCode(String stored) {
-        return new ChannelDocument(stored, name, description, source, filter, transformer, destinations, duplicates,
-                response);
+        return new ChannelDocument(stored, name, description, source, filter, filterJavascript, transformer, libraries,
+                destinations, duplicates, response);
     }
 
     /** The document with every default filled in: what a node deploys. */
     public ChannelDocument effective() {
         return new ChannelDocument(code, name, description == null ? "" : description, source.effective(),
-                filter == null || filter.isBlank() ? null : filter, transformer == null ? null : transformer.effective(),
-                destinations.stream().map(Destination::effective).toList(),
+                blankToNull(filter), blankToNull(filterJavascript), transformer == null ? null : transformer.effective(),
+                libraries, destinations.stream().map(Destination::effective).toList(),
                 duplicates == null ? Duplicates.DEFAULT : duplicates.effective(),
                 response == null ? Response.DEFAULT : response.effective());
+    }
+
+    /** Whether the channel's scripts may call the library (so a change to it reaches the channel). */
+    public boolean usesLibrary(String library) {
+        return libraries.contains(library);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     /**
@@ -75,30 +91,40 @@ public record ChannelDocument(String code, String name, String description, Sour
 
     /**
      * The output body: without a transformer the raw message goes out; with one, a JSON object built by the
-     * steps in order, or the result of a JSONata expression over the HL7 JSON form (applied after the steps,
-     * with {@code $steps} bound to their output).
+     * steps in order, or the result of a JSONata expression ({@code jsonata}, with {@code $steps} bound to the
+     * steps' output) or a JavaScript body ({@code javascript}, seeing {@code msg} and {@code steps}) applied after
+     * the steps. At most one of the two.
      */
-    public record Transformer(List<Step> steps, String jsonata) {
+    public record Transformer(List<Step> steps, String jsonata, String javascript) {
 
         public Transformer {
             steps = steps == null ? List.of() : List.copyOf(steps);
         }
 
+        public Transformer(List<Step> steps, String jsonata) {
+            this(steps, jsonata, null);
+        }
+
         Transformer effective() {
-            return new Transformer(steps, jsonata == null || jsonata.isBlank() ? null : jsonata);
+            return new Transformer(steps, blankToNull(jsonata), blankToNull(javascript));
         }
     }
 
     /**
      * Sets {@code to} (a dotted path in the output JSON) from exactly one of: {@code from} (an HL7 path such as
-     * {@code PID-5.1}), {@code constant}, or {@code jsonata}; {@code table} then maps the value (a code-table
-     * lookup) and {@code fallback} stands in when the value is missing or not in the table.
+     * {@code PID-5.1}), {@code constant}, {@code jsonata}, or {@code javascript} (a function body seeing {@code msg}
+     * and {@code steps}, the output so far); {@code table} then maps the value (a code-table lookup) and
+     * {@code fallback} stands in when the value is missing or not in the table.
      */
-    public record Step(String to, String from, String constant, String jsonata, Map<String, String> table,
-                       String fallback) {
+    public record Step(String to, String from, String constant, String jsonata, String javascript,
+                       Map<String, String> table, String fallback) {
 
         public Step {
             table = table == null ? Map.of() : Map.copyOf(table);
+        }
+
+        public Step(String to, String from, String constant, String jsonata, Map<String, String> table, String fallback) {
+            this(to, from, constant, jsonata, null, table, fallback);
         }
     }
 
@@ -108,15 +134,19 @@ public record ChannelDocument(String code, String name, String description, Sour
      * {@code DATABASE} ({@code target} a registered JDBC target, {@code statement} with named parameters) or
      * {@code NOTIFY} ({@code target} a notify target's name or id, {@code template}); {@code retry} and
      * {@code breaker} say how failures are handled; {@code parallel} (optional) spreads its queue over lanes by a
-     * key so that order holds per key only.
+     * key so that order holds per key only. Its own {@code filter} (or {@code filterJavascript}) and
+     * {@code transformer} run after the channel's, over the same HL7 JSON form with the channel's output bound as
+     * {@code $output} / {@code output}; without a transformer it is sent the channel's output.
      */
     public record Destination(String name, String type, String url, String method, Duration timeout, Retry retry,
                               Breaker breaker, String host, Integer port, String charset, String resource,
-                              String target, String statement, String template, Parallel parallel) {
+                              String target, String statement, String template, String filter,
+                              String filterJavascript, Transformer transformer, Parallel parallel) {
 
         public Destination(String name, String type, String url, String method, Duration timeout, Retry retry,
                            Breaker breaker) {
-            this(name, type, url, method, timeout, retry, breaker, null, null, null, null, null, null, null, null);
+            this(name, type, url, method, timeout, retry, breaker, null, null, null, null, null, null, null, null, null,
+                    null, null);
         }
 
         /** Where it goes, in a word for lists: the URL, host:port or the target's code. */
@@ -135,7 +165,8 @@ public record ChannelDocument(String code, String name, String description, Sour
                     timeout == null ? Duration.ofSeconds(10) : timeout,
                     retry == null ? Retry.DEFAULT : retry.effective(), breaker == null ? Breaker.DEFAULT : breaker.effective(),
                     host, port, charset == null || charset.isBlank() ? "UTF-8" : charset, resource, target, statement,
-                    template, parallel == null ? null : parallel.effective());
+                    template, blankToNull(filter), blankToNull(filterJavascript),
+                    transformer == null ? null : transformer.effective(), parallel == null ? null : parallel.effective());
         }
 
         /** How many lanes the queue has: 1 (all in order) unless parallel. */

@@ -10,7 +10,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.dashjoin.jsonata.Jsonata;
+import java.util.function.Predicate;
+
 import org.medops.integration.hl7.Hl7Message;
+import org.medops.integration.scripts.Sandbox;
+import org.medops.integration.scripts.ScriptFailed;
+import org.medops.integration.scripts.ScriptLimits;
 import org.medops.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 
@@ -26,21 +31,29 @@ final class ChannelValidation {
 
     private static final Set<String> DESTINATION_TYPES = Set.of("HTTP", "MLLP", "FHIR", "DATABASE", "NOTIFY");
     private static final Pattern RESOURCE = Pattern.compile("[A-Z][A-Za-z]{1,63}");
+    /** Only compiles, never runs: the limits do not matter here. */
+    private static final Sandbox SYNTAX = new Sandbox(ScriptLimits.DEFAULT);
 
     private final List<String> problems = new ArrayList<>();
     private final List<ChannelReferences> references;
+    private final Predicate<String> libraryExists;
 
-    private ChannelValidation(List<ChannelReferences> references) {
+    private ChannelValidation(List<ChannelReferences> references, Predicate<String> libraryExists) {
         this.references = references;
+        this.libraryExists = libraryExists;
     }
 
     static void check(String code, ChannelDocument document) {
-        check(code, document, List.of());
+        check(code, document, List.of(), library -> false);
     }
 
-    /** {@code references} answer whether a named JDBC or notify target exists; a kind nobody answers is unknown. */
-    static void check(String code, ChannelDocument document, List<ChannelReferences> references) {
-        ChannelValidation v = new ChannelValidation(references);
+    /**
+     * {@code references} answer whether a named JDBC or notify target exists (a kind nobody answers is unknown),
+     * {@code libraryExists} whether a code library does.
+     */
+    static void check(String code, ChannelDocument document, List<ChannelReferences> references,
+                      Predicate<String> libraryExists) {
+        ChannelValidation v = new ChannelValidation(references, libraryExists);
         v.document(code, document);
         if (!v.problems.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "integration-channel-invalid",
@@ -55,16 +68,14 @@ final class ChannelValidation {
         source(d.source());
         if (d.source() != null && "DATABASE".equals(d.source().type())) {
             // A row is JSON, not HL7: the HL7 filter and transformer do not apply to it (yet).
-            require(d.filter() == null && d.transformer() == null, "integration-source-database-transform");
+            require(d.filter() == null && d.filterJavascript() == null && d.transformer() == null,
+                    "integration-source-database-transform");
         }
-        if (d.filter() != null && !d.filter().isBlank()) {
-            require(compiles(d.filter()), "integration-channel-filter");
-        }
-        if (d.transformer() != null) {
-            d.transformer().steps().forEach(this::step);
-            if (d.transformer().jsonata() != null && !d.transformer().jsonata().isBlank()) {
-                require(compiles(d.transformer().jsonata()), "integration-channel-jsonata");
-            }
+        filter(d.filter(), d.filterJavascript());
+        transformer(d.transformer());
+        for (String library : d.libraries()) {
+            require(library != null && CODE.matcher(library).matches() && libraryExists.test(library),
+                    "integration-channel-library");
         }
         require(!d.destinations().isEmpty() && d.destinations().size() <= 20, "integration-channel-destinations");
         Set<String> names = new HashSet<>();
@@ -88,6 +99,44 @@ final class ChannelValidation {
         }
         if (response.timeout() != null) {
             require(within(response.timeout(), Duration.ofSeconds(1), Duration.ofMinutes(5)), "integration-response-timeout");
+        }
+    }
+
+    private void filter(String jsonata, String javascript) {
+        require(present(jsonata) == 0 || present(javascript) == 0, "integration-filter-twice");
+        if (present(jsonata) == 1) {
+            require(compiles(jsonata), "integration-channel-filter");
+        }
+        if (present(javascript) == 1) {
+            require(scriptCompiles(javascript), "integration-filter-javascript");
+        }
+    }
+
+    private void transformer(ChannelDocument.Transformer transformer) {
+        if (transformer == null) {
+            return;
+        }
+        transformer.steps().forEach(this::step);
+        require(present(transformer.jsonata()) == 0 || present(transformer.javascript()) == 0,
+                "integration-transformer-twice");
+        if (present(transformer.jsonata()) == 1) {
+            require(compiles(transformer.jsonata()), "integration-channel-jsonata");
+        }
+        if (present(transformer.javascript()) == 1) {
+            require(scriptCompiles(transformer.javascript()), "integration-transformer-javascript");
+        }
+    }
+
+    private static int present(String text) {
+        return text == null || text.isBlank() ? 0 : 1;
+    }
+
+    private static boolean scriptCompiles(String body) {
+        try {
+            SYNTAX.checkBody(body);
+            return true;
+        } catch (ScriptFailed e) {
+            return false;
         }
     }
 
@@ -115,13 +164,17 @@ final class ChannelValidation {
     private void step(ChannelDocument.Step step) {
         require(step.to() != null && step.to().matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*"),
                 "integration-step-to");
-        int sources = (step.from() == null ? 0 : 1) + (step.constant() == null ? 0 : 1) + (step.jsonata() == null ? 0 : 1);
+        int sources = (step.from() == null ? 0 : 1) + (step.constant() == null ? 0 : 1) + (step.jsonata() == null ? 0 : 1)
+                + (step.javascript() == null ? 0 : 1);
         require(sources == 1, "integration-step-source");
         if (step.from() != null) {
             require(Hl7Message.isPath(step.from()), "integration-step-from");
         }
         if (step.jsonata() != null) {
             require(compiles(step.jsonata()), "integration-step-jsonata");
+        }
+        if (step.javascript() != null) {
+            require(scriptCompiles(step.javascript()), "integration-step-javascript");
         }
     }
 
@@ -155,6 +208,8 @@ final class ChannelValidation {
             default -> {
             }
         }
+        filter(d.filter(), d.filterJavascript());
+        transformer(d.transformer());
         if (d.timeout() != null) {
             require(within(d.timeout(), Duration.ofMillis(100), Duration.ofMinutes(5)), "integration-destination-timeout");
         }

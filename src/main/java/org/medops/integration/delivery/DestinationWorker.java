@@ -161,7 +161,7 @@ final class DestinationWorker implements Runnable {
             throws InterruptedException {
         Outgoing message;
         try {
-            message = queue.content(entry.message());
+            message = queue.content(entry.message(), target.name());
         } catch (RuntimeException e) {
             breaker.releasePermission();
             throw e;

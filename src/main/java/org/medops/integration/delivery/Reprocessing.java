@@ -8,6 +8,7 @@ import org.medops.integration.channels.ChannelDocument;
 import org.medops.integration.hl7.Hl7Message;
 import org.medops.integration.hl7.Hl7Rejected;
 import org.medops.integration.store.DeliveryQueue;
+import org.medops.integration.store.DestinationStages;
 import org.medops.integration.store.MessageBrowser;
 import org.medops.integration.store.MessageDetail;
 import org.medops.integration.store.MessageId;
@@ -32,16 +33,18 @@ public class Reprocessing {
     private final ChannelDirectory channels;
     private final Processing processing;
     private final DeliveryQueue queue;
+    private final DestinationStages stages;
     private final QueueSignal signal;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Reprocessing(MessageBrowser browser, ChannelDirectory channels, Processing processing, DeliveryQueue queue,
-                 QueueSignal signal, ApplicationEventPublisher events, Clock clock) {
+                 DestinationStages stages, QueueSignal signal, ApplicationEventPublisher events, Clock clock) {
         this.browser = browser;
         this.channels = channels;
         this.processing = processing;
         this.queue = queue;
+        this.stages = stages;
         this.signal = signal;
         this.events = events;
         this.clock = clock;
@@ -65,6 +68,9 @@ public class Reprocessing {
         List<String> destinations = channel.destinations().stream().map(ChannelDocument.Destination::name).toList();
         queue.requeue(key, channel.code(), status, processed.transformed(), processed.error(), destinations,
                 channel.laneKeys(parsed), clock.instant());
+        if (status == MessageStatus.QUEUED) {
+            stages.restage(key, destinations, processed);
+        }
         events.publishEvent(new MessageAction("integration.message.reprocess", String.valueOf(id),
                 List.of(FieldChange.of("status", message.status(), status))));
         signal.ring(channel.code());

@@ -76,7 +76,7 @@ final class Intake {
                 processed.transformed(), processed.error(),
                 channel.destinations().stream().map(ChannelDocument.Destination::name).toList(),
                 Boolean.TRUE.equals(channel.duplicates().enabled()) ? channel.duplicates().window() : null,
-                channel.laneKeys(message));
+                channel.laneKeys(message), processed.routes());
         ChannelDocument.Response response = channel.response();
         return writer.submit(inbound).handle((stored, failure) -> {
             if (failure != null) {

@@ -72,7 +72,11 @@ class IntegrationMessagesController {
     @CanReadIntegration
     String one(@PathVariable long id, Authentication who, Model model) {
         MessageDetail message = browser.find(id).orElseThrow(() -> ProblemException.notFound("integration-message", id));
-        model.addAttribute("m", message.shownTo(who));
+        MessageDetail shown = message.shownTo(who);
+        model.addAttribute("m", shown);
+        // Marked from what the reader may see: without integration:data both sides stay masked.
+        model.addAttribute("highlight", MessageHighlight.of(shown,
+                channels.deployed(message.channel()).map(c -> c.document()).orElse(null)));
         return "integration/message";
     }
 

@@ -54,11 +54,17 @@ public class DeliveryQueue {
                 .param("lanes", lanes).param("limit", limit).query(QueueEntry.class).list();
     }
 
-    public Outgoing content(MessageId message) {
+    /** What the destination is sent: its own transformer's output when it has one, else the message's. */
+    public Outgoing content(MessageId message, String destination) {
         return jdbc.sql("""
-                        select id, channel_code as channel, control_id, raw, transformed from integration_messages
-                        where id = :id and received_day = :day""")
-                .param("id", message.id()).param("day", message.receivedDay()).query(Outgoing.class).single();
+                        select m.id, m.channel_code as channel, m.control_id, m.raw,
+                            coalesce(d.transformed, m.transformed) as transformed
+                        from integration_messages m
+                        left join integration_deliveries d on d.message_id = m.id and d.received_day = m.received_day
+                            and d.destination = :destination
+                        where m.id = :id and m.received_day = :day""")
+                .param("id", message.id()).param("day", message.receivedDay()).param("destination", destination)
+                .query(Outgoing.class).single();
     }
 
     /**
@@ -88,6 +94,7 @@ public class DeliveryQueue {
                     .addValue("error", attempt.error()).addValue("at", Timestamp.from(attempt.at())));
         }
         if (!leaving.isEmpty()) {
+            lockMessages(attempts);
             batches.batchUpdate("delete from integration_queue where seq = :seq", leaving.toArray(SqlParameterSource[]::new));
         }
         if (!retried.isEmpty()) {
@@ -102,6 +109,20 @@ public class DeliveryQueue {
         if (!messages.isEmpty()) {
             batches.batchUpdate(REFRESH, messages.toArray(SqlParameterSource[]::new));
         }
+    }
+
+    /**
+     * The workers of a message's other destinations may record at the same moment: each status refresh must see
+     * the others' delivery rows, so the messages are locked (in id order, against deadlocks) before they change.
+     */
+    private void lockMessages(List<DeliveryAttempt> attempts) {
+        jdbc.sql("""
+                        select id from integration_messages where id = any(:ids) and received_day = any(:days)
+                        order by id for update""")
+                .param("ids", attempts.stream().map(a -> a.entry().messageId()).distinct().toArray(Long[]::new))
+                .param("days", attempts.stream().map(a -> java.sql.Date.valueOf(a.entry().receivedDay())).distinct()
+                        .toArray(java.sql.Date[]::new))
+                .query(Long.class).list();
     }
 
     /** When the first entry still queued for a destination (its head) was queued; empty when its queue is empty. */

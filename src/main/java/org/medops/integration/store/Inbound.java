@@ -5,25 +5,34 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.medops.integration.transform.Processed;
+
 /**
  * A message as a source took it, already filtered and transformed: what the writer stores in one group commit.
  * {@code destinations} get a queue entry each when the status is {@link MessageStatus#QUEUED};
  * {@code duplicateWindow} (null: no check) makes a message with a control id the channel took within it a duplicate;
- * {@code laneKeys} holds, per parallel destination, the message's key value (its entry's lane).
+ * {@code laneKeys} holds, per parallel destination, the message's key value (its entry's lane); {@code routes} say
+ * what destinations with a stage of their own made of it (filtered: not queued).
  */
 public record Inbound(String channel, Instant receivedAt, String raw, String controlId, String messageType,
                       MessageStatus status, String transformed, String error, List<String> destinations,
-                      Duration duplicateWindow, Map<String, String> laneKeys) {
+                      Duration duplicateWindow, Map<String, String> laneKeys, List<Processed.Route> routes) {
 
     public Inbound {
         destinations = destinations == null ? List.of() : List.copyOf(destinations);
         laneKeys = laneKeys == null ? Map.of() : Map.copyOf(laneKeys);
+        routes = routes == null ? List.of() : List.copyOf(routes);
     }
 
     public Inbound(String channel, Instant receivedAt, String raw, String controlId, String messageType,
                    MessageStatus status, String transformed, String error, List<String> destinations,
                    Duration duplicateWindow) {
         this(channel, receivedAt, raw, controlId, messageType, status, transformed, error, destinations, duplicateWindow,
-                Map.of());
+                Map.of(), List.of());
+    }
+
+    Processed.Route route(String destination) {
+        return routes.stream().filter(r -> r.destination().equals(destination)).findFirst()
+                .orElse(new Processed.Route(destination, false, null));
     }
 }

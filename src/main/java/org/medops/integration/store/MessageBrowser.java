@@ -50,7 +50,7 @@ public class MessageBrowser {
 
     private MessageDetail find(MessageId key) {
         List<DeliveryRow> deliveries = jdbc.sql("""
-                        select destination as name, status, sent, response, attempts, error, updated_at
+                        select destination as name, status, sent, response, attempts, error, updated_at, transformed
                         from integration_deliveries where message_id = :id and received_day = :day order by destination""")
                 .param("id", key.id()).param("day", key.receivedDay()).query(DeliveryRow.class).list();
         return jdbc.sql("""

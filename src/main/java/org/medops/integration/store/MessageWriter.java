@@ -113,6 +113,7 @@ public class MessageWriter implements SmartLifecycle {
         List<Stored> stored = new ArrayList<>(group.size());
         List<SqlParameterSource> messages = new ArrayList<>();
         List<SqlParameterSource> deliveries = new ArrayList<>();
+        List<SqlParameterSource> queued = new ArrayList<>();
         for (int i = 0; i < group.size(); i++) {
             Inbound in = group.get(i);
             long id = ids.get(i);
@@ -135,10 +136,18 @@ public class MessageWriter implements SmartLifecycle {
             if (status == MessageStatus.QUEUED) {
                 for (String destination : in.destinations()) {
                     String laneKey = in.laneKeys().get(destination);
-                    deliveries.add(new MapSqlParameterSource().addValue("id", id).addValue("day", day)
+                    var route = in.route(destination);
+                    SqlParameterSource row = new MapSqlParameterSource().addValue("id", id).addValue("day", day)
                             .addValue("channel", in.channel()).addValue("destination", destination)
                             .addValue("at", Timestamp.from(in.receivedAt()))
-                            .addValue("laneKey", DeliveryQueue.storedKey(laneKey)).addValue("laneHash", DeliveryQueue.laneHash(laneKey)));
+                            .addValue("status", route.filtered() ? "FILTERED" : "QUEUED")
+                            .addValue("transformed", route.transformed())
+                            .addValue("laneKey", DeliveryQueue.storedKey(laneKey))
+                            .addValue("laneHash", DeliveryQueue.laneHash(laneKey));
+                    deliveries.add(row);
+                    if (!route.filtered()) {
+                        queued.add(row);
+                    }
                 }
             }
             stored.add(new Stored(id, day, status, duplicateOf));
@@ -149,14 +158,15 @@ public class MessageWriter implements SmartLifecycle {
                 values (:id, :day, :at, :channel, :control, :type, :status, :duplicateOf, :raw, :transformed, :error)""",
                 messages.toArray(SqlParameterSource[]::new));
         if (!deliveries.isEmpty()) {
-            SqlParameterSource[] rows = deliveries.toArray(SqlParameterSource[]::new);
             jdbc.batchUpdate("""
-                    insert into integration_deliveries(message_id, received_day, destination, status, updated_at)
-                    values (:id, :day, :destination, 'QUEUED', :at)""", rows);
+                    insert into integration_deliveries(message_id, received_day, destination, status, transformed, updated_at)
+                    values (:id, :day, :destination, :status, :transformed, :at)""",
+                    deliveries.toArray(SqlParameterSource[]::new));
             jdbc.batchUpdate("""
                     insert into integration_queue(channel_code, destination, message_id, received_day, next_attempt_at,
                         lane_key, lane_hash)
-                    values (:channel, :destination, :id, :day, :at, :laneKey, :laneHash)""", rows);
+                    values (:channel, :destination, :id, :day, :at, :laneKey, :laneHash)""",
+                    queued.toArray(SqlParameterSource[]::new));
         }
         return stored;
     }

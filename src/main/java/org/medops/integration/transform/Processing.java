@@ -1,89 +1,180 @@
 package org.medops.integration.transform;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.dashjoin.jsonata.Jsonata;
 import org.medops.integration.channels.ChannelDocument;
 import org.medops.integration.hl7.Hl7Message;
+import org.medops.integration.scripts.LibrarySources;
+import org.medops.integration.scripts.Sandbox;
+import org.medops.integration.scripts.ScriptFailed;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Runs a channel's filter and transformer over one message. */
+/**
+ * Runs a channel's stages over one message: the channel's filter and transformer, then each destination's own
+ * filter and transformer (over the same HL7 JSON form, with the channel's output bound as {@code $output} /
+ * {@code output}). A filter is JSONata or JavaScript; steps and transformers may be either.
+ */
 @Component
 public class Processing {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final Expressions expressions = new Expressions();
+    private final Sandbox sandbox;
+    private final LibrarySources libraries;
 
-    /** The filter first (false or no result: filtered); then the steps; then the transformer's JSONata, if any. */
+    public Processing(Sandbox sandbox, LibrarySources libraries) {
+        this.sandbox = sandbox;
+        this.libraries = libraries;
+    }
+
+    /** What the engine stores: failed on the first error, filtered when the channel (or every destination) says no. */
     public Processed process(ChannelDocument channel, Hl7Message message) {
-        Object input;
+        return trial(channel, message).processed();
+    }
+
+    /** Every stage with its steps' outputs, for the test console; nothing is stored or sent. */
+    public Trial test(ChannelDocument channel, Hl7Message message) {
+        Run run = trial(channel, message);
+        Processed processed = run.processed();
+        return new Trial(run.input == null ? null : run.input.tree, run.channel, run.destinations, processed.outcome(),
+                processed.error());
+    }
+
+    private Run trial(ChannelDocument channel, Hl7Message message) {
+        Input input;
         try {
-            input = JSON.convertValue(message.json(), Map.class);
+            input = new Input(message, channel.libraries());
         } catch (RuntimeException e) {
-            return Processed.failed("message cannot be read as JSON: " + e.getMessage());
+            return Run.unreadable("message cannot be read as JSON: " + e.getMessage());
         }
-        if (channel.filter() != null) {
+        Trial.Stage stage = stage(null, channel.filter(), channel.filterJavascript(), channel.transformer(), input, null);
+        Run run = new Run(input, stage, channel.destinations().size());
+        if (stage.error() != null || Boolean.FALSE.equals(stage.filter())) {
+            return run;
+        }
+        JsonNode boundOutput = stage.output() == null ? NODES.textNode(message.text()) : stage.output();
+        for (ChannelDocument.Destination d : channel.destinations()) {
+            if (d.filter() == null && d.filterJavascript() == null && d.transformer() == null) {
+                continue;
+            }
+            Trial.Stage own = stage(d.name(), d.filter(), d.filterJavascript(), d.transformer(), input, boundOutput);
+            run.destinations.add(own);
+            if (own.error() != null) {
+                return run;
+            }
+        }
+        return run;
+    }
+
+    private Trial.Stage stage(String name, String filter, String filterJavascript, ChannelDocument.Transformer transformer,
+                              Input input, JsonNode output) {
+        Boolean verdict = null;
+        if (filter != null || filterJavascript != null) {
             try {
-                Object verdict = expressions.evaluate(channel.filter(), input, Map.of());
-                if (!(verdict instanceof Boolean pass && pass)) {
-                    return Processed.filtered();
-                }
+                Object result = filter != null ? expressions.evaluate(filter, input.map, bindings(output, null))
+                        : script(filterJavascript, input, null, output);
+                verdict = result instanceof Boolean pass ? pass
+                        : result instanceof JsonNode node && node.isBoolean() && node.booleanValue();
             } catch (RuntimeException e) {
-                return Processed.failed("filter failed: " + e.getMessage());
+                return new Trial.Stage(name, null, List.of(), null, "filter failed: " + reason(e));
+            }
+            if (!verdict) {
+                return new Trial.Stage(name, false, List.of(), null, null);
             }
         }
-        ChannelDocument.Transformer transformer = channel.transformer();
         if (transformer == null) {
-            return Processed.passed(null);
+            return new Trial.Stage(name, verdict, List.of(), null, null);
+        }
+        List<Trial.StepOutput> outputs = new ArrayList<>();
+        ObjectNode steps = NODES.objectNode();
+        int index = 0;
+        for (ChannelDocument.Step step : transformer.steps()) {
+            index++;
+            try {
+                JsonNode value = value(step, input, steps, output);
+                if (value == null || value.isNull()) {
+                    value = step.fallback() == null ? null : NODES.textNode(step.fallback());
+                }
+                if (value != null) {
+                    set(steps, step.to(), value);
+                }
+                outputs.add(new Trial.StepOutput(index, step.to(), value, null));
+            } catch (RuntimeException e) {
+                String error = "step " + index + " (" + step.to() + ") failed: " + reason(e);
+                outputs.add(new Trial.StepOutput(index, step.to(), null, error));
+                return new Trial.Stage(name, verdict, outputs, null, "transformer failed: " + error);
+            }
         }
         try {
-            ObjectNode output = steps(transformer.steps(), message, input);
-            if (transformer.jsonata() == null) {
-                return Processed.passed(JSON.writeValueAsString(output));
+            JsonNode result;
+            if (transformer.jsonata() != null) {
+                Object value = expressions.evaluate(transformer.jsonata(), input.map,
+                        bindings(output, JSON.convertValue(steps, Map.class)));
+                result = value == null || value == Jsonata.NULL_VALUE ? NODES.nullNode() : JSON.valueToTree(value);
+            } else if (transformer.javascript() != null) {
+                result = script(transformer.javascript(), input, steps, output);
+                result = result == null ? NODES.nullNode() : result;
+            } else {
+                result = steps;
             }
-            Object result = expressions.evaluate(transformer.jsonata(), input,
-                    Map.of("steps", JSON.convertValue(output, Map.class)));
-            return Processed.passed(JSON.writeValueAsString(result == null ? JsonNodeFactory.instance.nullNode() : result));
+            return new Trial.Stage(name, verdict, outputs, result, null);
         } catch (RuntimeException e) {
-            return Processed.failed("transformer failed: " + e.getMessage());
+            return new Trial.Stage(name, verdict, outputs, null, "transformer failed: " + reason(e));
         }
     }
 
-    private ObjectNode steps(List<ChannelDocument.Step> steps, Hl7Message message, Object input) {
-        ObjectNode output = JsonNodeFactory.instance.objectNode();
-        for (ChannelDocument.Step step : steps) {
-            JsonNode value = value(step, message, input);
-            if (value == null || value.isNull()) {
-                if (step.fallback() == null) {
-                    continue;
-                }
-                value = JsonNodeFactory.instance.textNode(step.fallback());
-            }
-            set(output, step.to(), value);
-        }
-        return output;
-    }
-
-    private JsonNode value(ChannelDocument.Step step, Hl7Message message, Object input) {
+    private JsonNode value(ChannelDocument.Step step, Input input, ObjectNode steps, JsonNode output) {
         JsonNode value;
         if (step.from() != null) {
-            value = message.value(step.from()).map(v -> (JsonNode) JsonNodeFactory.instance.textNode(v)).orElse(null);
+            value = input.message.value(step.from()).map(v -> (JsonNode) NODES.textNode(v)).orElse(null);
         } else if (step.constant() != null) {
-            value = JsonNodeFactory.instance.textNode(step.constant());
+            value = NODES.textNode(step.constant());
+        } else if (step.javascript() != null) {
+            value = script(step.javascript(), input, steps, output);
         } else {
-            Object result = expressions.evaluate(step.jsonata(), input, Map.of());
+            Object result = expressions.evaluate(step.jsonata(), input.map, bindings(output, null));
             value = result == null || result == Jsonata.NULL_VALUE ? null : JSON.valueToTree(result);
         }
         if (value != null && !step.table().isEmpty()) {
             String mapped = step.table().get(value.asString());
-            value = mapped == null ? null : JsonNodeFactory.instance.textNode(mapped);
+            value = mapped == null ? null : NODES.textNode(mapped);
         }
         return value;
+    }
+
+    private JsonNode script(String body, Input input, ObjectNode steps, JsonNode output) {
+        String result = sandbox.run(body, input.libraries(), input.text(), text(steps), text(output));
+        return result == null ? null : JSON.readTree(result);
+    }
+
+    private static String text(JsonNode output) {
+        return output == null ? null : JSON.writeValueAsString(output);
+    }
+
+    private static Map<String, Object> bindings(JsonNode output, Object steps) {
+        Map<String, Object> bindings = new java.util.HashMap<>();
+        if (output != null) {
+            bindings.put("output", JSON.convertValue(output, Object.class));
+        }
+        if (steps != null) {
+            bindings.put("steps", steps);
+        }
+        return bindings;
+    }
+
+    private static String reason(RuntimeException e) {
+        if (e instanceof ScriptFailed failed && failed.line() > 0) {
+            return e.getMessage() + " (line " + failed.line() + ")";
+        }
+        return e.getMessage();
     }
 
     /** Sets a dotted path, creating the objects on the way. */
@@ -95,5 +186,85 @@ public class Processing {
             node = child instanceof ObjectNode object ? object : node.putObject(names[i]);
         }
         node.set(names[names.length - 1], value);
+    }
+
+    /** The message in the forms the stages read; the JSON text and libraries only when a script asks. */
+    private final class Input {
+        final Hl7Message message;
+        final ObjectNode tree;
+        final Object map;
+        private final List<String> libraryCodes;
+        private String text;
+        private List<String> libraries;
+
+        Input(Hl7Message message, List<String> libraryCodes) {
+            this.message = message;
+            this.tree = message.json();
+            this.map = JSON.convertValue(tree, Map.class);
+            this.libraryCodes = libraryCodes;
+        }
+
+        String text() {
+            if (text == null) {
+                text = Processing.text(tree);
+            }
+            return text;
+        }
+
+        List<String> libraries() {
+            if (libraries == null) {
+                libraries = Processing.this.libraries.sources(libraryCodes);
+            }
+            return libraries;
+        }
+    }
+
+    /** The stages run so far and what the engine makes of them. */
+    private static final class Run {
+        final Input input;
+        final Trial.Stage channel;
+        final List<Trial.Stage> destinations = new ArrayList<>();
+        private final String unreadable;
+
+        private final int destinationCount;
+
+        Run(Input input, Trial.Stage channel, int destinationCount) {
+            this(input, channel, destinationCount, null);
+        }
+
+        private Run(Input input, Trial.Stage channel, int destinationCount, String unreadable) {
+            this.input = input;
+            this.channel = channel;
+            this.destinationCount = destinationCount;
+            this.unreadable = unreadable;
+        }
+
+        static Run unreadable(String reason) {
+            return new Run(null, null, 0, reason);
+        }
+
+        Processed processed() {
+            if (unreadable != null) {
+                return Processed.failed(unreadable);
+            }
+            if (channel.error() != null) {
+                return Processed.failed(channel.error());
+            }
+            if (Boolean.FALSE.equals(channel.filter())) {
+                return Processed.filtered();
+            }
+            List<Processed.Route> routes = new ArrayList<>();
+            for (Trial.Stage own : destinations) {
+                if (own.error() != null) {
+                    return Processed.failed("destination " + own.name() + ": " + own.error());
+                }
+                routes.add(new Processed.Route(own.name(), Boolean.FALSE.equals(own.filter()),
+                        text(own.output())));
+            }
+            if (destinationCount > 0 && routes.size() == destinationCount && routes.stream().allMatch(Processed.Route::filtered)) {
+                return Processed.filtered();
+            }
+            return Processed.passed(text(channel.output()), routes);
+        }
     }
 }

@@ -16,7 +16,7 @@ class DestinationLanesTest {
 
     static ChannelDocument.Destination destination(String name, ChannelDocument.Parallel parallel) {
         return new ChannelDocument.Destination(name, "HTTP", "http://127.0.0.1/x", null, null, null, null,
-                null, null, null, null, null, null, null, parallel)
+                null, null, null, null, null, null, null, null, null, null, parallel)
                 .effective();
     }
 
@@ -38,7 +38,7 @@ class DestinationLanesTest {
             Hl7Message message = Hl7Message.parse(ADT);
             ChannelDocument channel = new ChannelDocument("c", "c", null, new ChannelDocument.Source("MLLP", 1, null, null),
                     null, null, List.of(destination("byPatient", new ChannelDocument.Parallel("PID-3.1", 8)),
-                    destination("plain", null), destination("byVisit", new ChannelDocument.Parallel("PV1-19", 2))), null, null);
+                    destination("plain", null), destination("byVisit", new ChannelDocument.Parallel("PV1-19", 2))), null);
             assertThat(channel.laneKeys(message)).containsOnlyKeys("byPatient").containsEntry("byPatient", "100234");
         }
     }
