@@ -3,6 +3,7 @@ package org.medops.integration.channels;
 import java.util.List;
 
 import org.medops.integration.scripts.Libraries;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,15 +13,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ChannelRules {
 
-    private final List<ChannelReferences> references;
+    /** Looked up at each check: the target registries read channels themselves (to refuse deleting a used one). */
+    private final ObjectProvider<ChannelReferences> references;
     private final Libraries libraries;
 
-    ChannelRules(List<ChannelReferences> references, Libraries libraries) {
-        this.references = List.copyOf(references);
+    ChannelRules(ObjectProvider<ChannelReferences> references, Libraries libraries) {
+        this.references = references;
         this.libraries = libraries;
     }
 
     void check(String code, ChannelDocument document) {
-        ChannelValidation.check(code, document, references, libraries::exists);
+        List<ChannelReferences> known = references.orderedStream().toList();
+        ChannelValidation.check(code, document, known, libraries::exists);
     }
 }
