@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.medops.integration.data.DataType;
+
 /**
  * A channel as its document says: one source, an optional filter (a JSONata boolean over the HL7 JSON form),
  * an optional transformer and one or more destinations. Optional fields may be left out;
@@ -21,6 +23,18 @@ public record ChannelDocument(String code, String name, String description, Sour
         return new ChannelDocument(stored, name, description, source, filter, transformer, destinations, duplicates);
     }
 
+    /** The codes of the channels this one's channel writers hand messages to. */
+    public List<String> channelTargets() {
+        return destinations.stream().filter(d -> "CHANNEL".equals(d.type()) && d.channel() != null)
+                .map(Destination::channel).toList();
+    }
+
+    /** A copy whose source token is {@code token} (its hash, when the document is stored). */
+    ChannelDocument withSourceToken(String token) {
+        return new ChannelDocument(code, name, description, source.withToken(token), filter, transformer, destinations,
+                duplicates);
+    }
+
     /** The document with every default filled in: what a node deploys. */
     public ChannelDocument effective() {
         return new ChannelDocument(code, name, description == null ? "" : description, source.effective(),
@@ -29,12 +43,51 @@ public record ChannelDocument(String code, String name, String description, Sour
                 duplicates == null ? Duplicates.DEFAULT : duplicates.effective());
     }
 
-    /** An MLLP listener; {@code charset} is used when a message's MSH-18 is empty (UTF-8 by default). */
-    public record Source(String type, Integer port, String host, String charset) {
+    /**
+     * Where messages come from: {@code MLLP}, {@code HTTP} or {@code FHIR} listeners ({@code port}, {@code host};
+     * HTTP at {@code path}, FHIR with {@code resources} under {@code path}; {@code token} a shared secret stored as
+     * {@code sha256:<hex>}), a {@code FILE} reader ({@code directory}, {@code pattern}, {@code interval},
+     * {@code after} MOVE to {@code archive} or DELETE) or {@code CHANNEL} (another channel's channel writer).
+     * {@code dataType} says what the bytes are; {@code charset} decodes them (for HL7 when MSH-18 is empty).
+     */
+    public record Source(String type, Integer port, String host, String charset, String dataType, String path,
+                         String token, List<String> resources, String directory, String pattern, Duration interval,
+                         String after, String archive) {
+
+        public Source {
+            resources = resources == null ? List.of() : List.copyOf(resources);
+        }
+
+        public Source(String type, Integer port, String host, String charset) {
+            this(type, port, host, charset, null, null, null, null, null, null, null, null, null);
+        }
 
         Source effective() {
             return new Source(type, port, host == null || host.isBlank() ? "0.0.0.0" : host,
-                    charset == null || charset.isBlank() ? "UTF-8" : charset);
+                    charset == null || charset.isBlank() ? "UTF-8" : charset,
+                    dataType == null || dataType.isBlank() ? DataType.defaultFor(type).name() : dataType.toUpperCase(java.util.Locale.ROOT),
+                    path == null || path.isBlank() ? ("FHIR".equals(type) ? "/fhir" : "/") : path,
+                    token == null || token.isBlank() ? null : token, resources, directory,
+                    pattern == null || pattern.isBlank() ? "*" : pattern, interval == null ? Duration.ofSeconds(5) : interval,
+                    after == null || after.isBlank() ? "MOVE" : after.toUpperCase(java.util.Locale.ROOT), archive);
+        }
+
+        /** The data type (of an effective source). */
+        public DataType data() {
+            return DataType.named(dataType).orElse(DataType.defaultFor(type));
+        }
+
+        /** Whether a listener of this source can take {@code other} over in place (the same socket or directory). */
+        public boolean sameBinding(Source other) {
+            return java.util.Objects.equals(type, other.type) && java.util.Objects.equals(port, other.port)
+                    && java.util.Objects.equals(host, other.host) && java.util.Objects.equals(directory, other.directory)
+                    && java.util.Objects.equals(pattern, other.pattern) && java.util.Objects.equals(interval, other.interval);
+        }
+
+        /** A copy with the token replaced (by its hash, when a document is stored). */
+        Source withToken(String replaced) {
+            return new Source(type, port, host, charset, dataType, path, replaced, resources, directory, pattern, interval,
+                    after, archive);
         }
     }
 
@@ -67,14 +120,34 @@ public record ChannelDocument(String code, String name, String description, Sour
         }
     }
 
-    /** An HTTP destination; {@code retry} and {@code breaker} say how failures are handled. */
+    /**
+     * An {@code HTTP} destination ({@code url}, {@code method}), a {@code FILE} writer ({@code directory}, {@code file}
+     * name with {@code ${controlId}}, {@code ${messageId}}, {@code ${channel}}) or a {@code CHANNEL} writer (the
+     * code of the {@code channel} whose intake takes the message); {@code retry} and {@code breaker} say how
+     * failures are handled.
+     */
     public record Destination(String name, String type, String url, String method, Duration timeout, Retry retry,
-                              Breaker breaker) {
+                              Breaker breaker, String directory, String file, String channel) {
+
+        public Destination(String name, String type, String url, String method, Duration timeout, Retry retry,
+                           Breaker breaker) {
+            this(name, type, url, method, timeout, retry, breaker, null, null, null);
+        }
 
         Destination effective() {
             return new Destination(name, type, url, method == null || method.isBlank() ? "POST" : method.toUpperCase(),
                     timeout == null ? Duration.ofSeconds(10) : timeout,
-                    retry == null ? Retry.DEFAULT : retry.effective(), breaker == null ? Breaker.DEFAULT : breaker.effective());
+                    retry == null ? Retry.DEFAULT : retry.effective(), breaker == null ? Breaker.DEFAULT : breaker.effective(),
+                    directory, file == null || file.isBlank() ? "${messageId}.json" : file, channel);
+        }
+
+        /** What the console and the destinations API show as the target. */
+        public String target() {
+            return switch (type == null ? "" : type) {
+                case "FILE" -> "file:" + directory;
+                case "CHANNEL" -> "channel:" + channel;
+                default -> url;
+            };
         }
     }
 

@@ -23,7 +23,7 @@ public class Destinations {
     public List<DestinationState> of(String code) {
         channels.get(code);
         return channels.deployed(code).orElseThrow().document().destinations().stream()
-                .map(d -> new DestinationState(d.name(), d.url(), breakers.state(code, d.name()), queue.depth(code, d.name())))
+                .map(d -> new DestinationState(d.name(), d.target(), breakers.state(code, d.name()), queue.depth(code, d.name())))
                 .toList();
     }
 

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.dashjoin.jsonata.Jsonata;
 import org.medops.integration.channels.ChannelDocument;
+import org.medops.integration.data.Payload;
+import org.medops.integration.data.Payloads;
 import org.medops.integration.hl7.Hl7Message;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -19,11 +21,15 @@ public class Processing {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final Expressions expressions = new Expressions();
 
-    /** The filter first (false or no result: filtered); then the steps; then the transformer's JSONata, if any. */
     public Processed process(ChannelDocument channel, Hl7Message message) {
+        return process(channel, Payloads.of(message));
+    }
+
+    /** The filter first (false or no result: filtered); then the steps; then the transformer's JSONata, if any. */
+    public Processed process(ChannelDocument channel, Payload message) {
         Object input;
         try {
-            input = JSON.convertValue(message.json(), Map.class);
+            input = message.json();
         } catch (RuntimeException e) {
             return Processed.failed("message cannot be read as JSON: " + e.getMessage());
         }
@@ -54,7 +60,7 @@ public class Processing {
         }
     }
 
-    private ObjectNode steps(List<ChannelDocument.Step> steps, Hl7Message message, Object input) {
+    private ObjectNode steps(List<ChannelDocument.Step> steps, Payload message, Object input) {
         ObjectNode output = JsonNodeFactory.instance.objectNode();
         for (ChannelDocument.Step step : steps) {
             JsonNode value = value(step, message, input);
@@ -69,7 +75,7 @@ public class Processing {
         return output;
     }
 
-    private JsonNode value(ChannelDocument.Step step, Hl7Message message, Object input) {
+    private JsonNode value(ChannelDocument.Step step, Payload message, Object input) {
         JsonNode value;
         if (step.from() != null) {
             value = message.value(step.from()).map(v -> (JsonNode) JsonNodeFactory.instance.textNode(v)).orElse(null);
