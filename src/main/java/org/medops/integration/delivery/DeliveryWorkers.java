@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.medops.integration.channels.ChannelDirectory;
 import org.medops.integration.channels.ChannelDocument;
 import org.medops.integration.channels.ChannelState;
+import org.medops.integration.data.DataType;
 import org.medops.integration.store.DeliveryQueue;
 import org.medops.integration.store.QueueSignal;
 import org.slf4j.Logger;
@@ -33,18 +34,20 @@ final class DeliveryWorkers implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final Breakers breakers;
     private final Clock clock;
+    private final Sender channelSender;
     private final Map<String, DestinationWorker> workers = new HashMap<>();
     private final Map<String, Integer> versions = new HashMap<>();
     private ScheduledExecutorService deployer;
 
     DeliveryWorkers(ChannelDirectory channels, DeliveryQueue queue, QueueSignal signal, TransactionTemplate transactions,
-                    Breakers breakers, Clock clock) {
+                    Breakers breakers, Sender channelSender, Clock clock) {
         this.channels = channels;
         this.queue = queue;
         this.signal = signal;
         this.transactions = transactions;
         this.breakers = breakers;
         this.clock = clock;
+        this.channelSender = channelSender;
     }
 
     @Override
@@ -74,10 +77,11 @@ final class DeliveryWorkers implements SmartLifecycle {
                     String key = state.code() + "/" + destination.name();
                     wanted.add(key);
                     DestinationWorker worker = workers.get(key);
+                    DataType data = channel.document().source().data();
                     if (worker != null) {
-                        worker.update(destination);
+                        worker.update(destination, data);
                     } else {
-                        start(key, state.code(), destination);
+                        start(key, state.code(), destination, data);
                     }
                 }
                 versions.put(state.code(), state.version());
@@ -94,8 +98,9 @@ final class DeliveryWorkers implements SmartLifecycle {
         }
     }
 
-    private void start(String key, String channel, ChannelDocument.Destination destination) {
-        DestinationWorker worker = new DestinationWorker(channel, destination, queue, signal, transactions, breakers, clock);
+    private void start(String key, String channel, ChannelDocument.Destination destination, DataType data) {
+        DestinationWorker worker = new DestinationWorker(channel, destination, data, queue, signal, transactions, breakers,
+                channelSender, clock);
         Thread thread = new Thread(worker, "integration-delivery-" + key);
         thread.setDaemon(true);
         thread.start();

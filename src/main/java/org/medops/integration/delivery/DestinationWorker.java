@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.medops.integration.channels.ChannelDocument;
+import org.medops.integration.data.DataType;
 import org.medops.integration.store.DeliveryQueue;
 import org.medops.integration.store.Outgoing;
 import org.medops.integration.store.QueueEntry;
@@ -31,14 +32,19 @@ final class DestinationWorker implements Runnable {
     private final TransactionTemplate transactions;
     private final Breakers breakers;
     private final Clock clock;
-    private final HttpSender sender = new HttpSender();
+    private final HttpSender http = new HttpSender();
+    private final FileSender files = new FileSender();
+    private final Sender channels;
     private volatile ChannelDocument.Destination destination;
+    private volatile DataType data;
     private volatile boolean running = true;
 
-    DestinationWorker(String channel, ChannelDocument.Destination destination, DeliveryQueue queue, QueueSignal signal,
-                      TransactionTemplate transactions, Breakers breakers, Clock clock) {
+    DestinationWorker(String channel, ChannelDocument.Destination destination, DataType data, DeliveryQueue queue,
+                      QueueSignal signal, TransactionTemplate transactions, Breakers breakers, Sender channels, Clock clock) {
         this.channel = channel;
         this.destination = destination;
+        this.data = data;
+        this.channels = channels;
         this.queue = queue;
         this.signal = signal;
         this.transactions = transactions;
@@ -46,8 +52,18 @@ final class DestinationWorker implements Runnable {
         this.clock = clock;
     }
 
-    void update(ChannelDocument.Destination changed) {
+    void update(ChannelDocument.Destination changed, DataType changedData) {
         this.destination = changed;
+        this.data = changedData;
+    }
+
+    /** The sender for the destination's type. */
+    private Sender sender(ChannelDocument.Destination target) {
+        return switch (target.type()) {
+            case "FILE" -> files;
+            case "CHANNEL" -> channels;
+            default -> http;
+        };
     }
 
     ChannelDocument.Destination destination() {
@@ -96,9 +112,10 @@ final class DestinationWorker implements Runnable {
         }
         Outgoing message = queue.content(head.message());
         long started = System.nanoTime();
-        HttpSender.Result result;
+        Sender.Result result;
         try {
-            result = sender.send(target, message);
+            result = sender(target).send(target, message,
+                    message.isTransformed() ? DataType.JSON.contentType() : data.contentType());
         } catch (InterruptedException e) {
             breaker.releasePermission();
             Thread.currentThread().interrupt();

@@ -15,35 +15,19 @@ import org.medops.integration.store.Outgoing;
  * Sends one message to an HTTP destination. The client is kept for the worker's life, so connections are pooled
  * and kept alive between messages instead of opened per message.
  */
-final class HttpSender {
+final class HttpSender implements Sender {
 
     private static final int RESPONSE_LIMIT = 64 * 1024;
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
 
-    /** The answer, or the reason there was none (connection refused, timed out). */
-    record Result(int status, String body, String failure) {
-
-        boolean delivered() {
-            return failure == null && status >= 200 && status < 300;
-        }
-
-        /** The destination answered that this message is wrong: sending it again unchanged will not help much. */
-        boolean rejected() {
-            return failure == null && status >= 400 && status < 500 && status != 408 && status != 429;
-        }
-
-        String describe() {
-            return failure != null ? failure : "HTTP " + status;
-        }
-    }
-
-    Result send(ChannelDocument.Destination destination, Outgoing message) throws InterruptedException {
+    @Override
+    public Result send(ChannelDocument.Destination destination, Outgoing message, String contentType)
+            throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(destination.url()))
                 .timeout(destination.timeout())
-                .header("Content-Type", message.isTransformed() ? "application/json; charset=utf-8"
-                        : "application/hl7-v2; charset=utf-8")
+                .header("Content-Type", contentType)
                 .header("X-MedOps-Message-Id", String.valueOf(message.id()))
                 .header("X-MedOps-Channel", message.channel())
                 .method(destination.method(), HttpRequest.BodyPublishers.ofString(message.body(), StandardCharsets.UTF_8));

@@ -1,0 +1,225 @@
+package org.medops.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.medops.testing.Api;
+import org.medops.testing.ForkedMedops;
+import org.medops.testing.MedopsTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The HTTP and FHIR listeners over real sockets: JSON in → stored → HTTP receiver; HL7 over HTTP answered with its
+ * ACK; a FHIR Patient created (201) and invalid ones refused with an OperationOutcome; bad input of each data type
+ * stored as errored and answered as the source answers errors.
+ */
+@MedopsTest
+class IntegrationSourcesIT {
+
+    static final Receiver receiver = new Receiver();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    @LocalServerPort
+    int port;
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.down();
+    }
+
+    Api admin() {
+        return new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
+    }
+
+    static String code() {
+        return "s-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static String destination(String code) {
+        return """
+                "destinations": [{"name": "emr", "type": "HTTP", "url": "%s",
+                  "retry": {"initial": "PT0.05S", "max": "PT0.2S", "rejections": 1}}]""".formatted(receiver.url("/" + code));
+    }
+
+    static HttpResponse<String> post(int port, String path, String contentType, byte[] body, String token)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Waits until the channel's listener answers on its port (deployment runs twice a second). */
+    static void awaitListening(int port) {
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> get(port, "/__probe").statusCode() > 0);
+    }
+
+    static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+
+    JsonNode stored(Api api, long id) {
+        return api.get("/api/v1/integration/messages/" + id).json();
+    }
+
+    @Test
+    void jsonPostedToTheHttpListenerIsStoredTransformedAndDelivered() throws Exception {
+        Api admin = admin();
+        String code = code();
+        int listen = ForkedMedops.freePort();
+        String token = "lis-secret-0123456789";
+        assertThat(admin.put("/api/v1/integration/channels/" + code, """
+                {"name": "LIS JSON", "source": {"type": "HTTP", "port": %d, "path": "/lis/results", "dataType": "JSON",
+                  "token": "%s"},
+                 "filter": "kind = 'lab'",
+                 "transformer": {"steps": [{"to": "patient", "from": "patient.id"}, {"to": "first", "from": "results[0].code"},
+                   {"to": "count", "jsonata": "$count(results)"}]},
+                 %s}""".formatted(listen, token, destination(code))).status()).isEqualTo(201);
+        String document = admin.get("/api/v1/integration/channels/" + code).body();
+        assertThat(document).as("the secret is stored hashed").doesNotContain(token).contains("sha256:");
+        awaitListening(listen);
+
+        String result = "{\"kind\": \"lab\", \"patient\": {\"id\": \"P7\"}, \"results\": [{\"code\": \"GLU\"}, {\"code\": \"K\"}]}";
+        HttpResponse<String> unauthorized = post(listen, "/lis/results", "application/json", result.getBytes(), "wrong-token-000000");
+        assertThat(unauthorized.statusCode()).isEqualTo(401);
+        assertThat(json(unauthorized.body()).get("code").asString()).isEqualTo("integration-http-token");
+
+        HttpResponse<String> accepted = post(listen, "/lis/results", "application/json", result.getBytes(), token);
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        long id = json(accepted.body()).get("id").asLong();
+        assertThat(json(accepted.body()).get("status").asString()).isEqualTo("QUEUED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted("/" + code).size() == 1);
+        assertThat(json(receiver.accepted("/" + code).get(0).body()).toString())
+                .isEqualTo("{\"patient\":\"P7\",\"first\":\"GLU\",\"count\":2}");
+        assertThat(receiver.accepted("/" + code).get(0).messageId()).isEqualTo(String.valueOf(id));
+
+        HttpResponse<String> filtered = post(listen, "/lis/results", "application/json",
+                "{\"kind\": \"other\"}".getBytes(), token);
+        assertThat(json(filtered.body()).get("status").asString()).isEqualTo("FILTERED");
+
+        HttpResponse<String> malformed = post(listen, "/lis/results", "application/json", "{\"kind\": ".getBytes(), token);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        JsonNode problem = json(malformed.body());
+        assertThat(problem.get("code").asString()).isEqualTo("integration-http-malformed");
+        assertThat(problem.get("detail").asString()).contains("not JSON");
+        assertThat(stored(admin, problem.get("id").asLong()).get("status").asString()).isEqualTo("ERRORED");
+
+        assertThat(post(listen, "/other", "application/json", result.getBytes(), token).statusCode()).isEqualTo(404);
+        HttpResponse<String> wrongMethod = get(listen, "/lis/results");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(receiver.accepted("/" + code)).hasSize(1);
+    }
+
+    @Test
+    void hl7OverHttpIsAnsweredWithItsAck() throws Exception {
+        Api admin = admin();
+        String code = code();
+        int listen = ForkedMedops.freePort();
+        admin.put("/api/v1/integration/channels/" + code, """
+                {"name": "HL7 over HTTP", "source": {"type": "HTTP", "port": %d, "path": "/hl7", "dataType": "HL7V2"},
+                 %s}""".formatted(listen, destination(code)));
+        awaitListening(listen);
+        HttpResponse<String> ack = post(listen, "/hl7", "application/hl7-v2",
+                IntegrationEngineIT.adt("H-1", "P1", "李四").getBytes(StandardCharsets.UTF_8), null);
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(ack.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/hl7-v2");
+        assertThat(ack.body()).contains("MSA|AA|H-1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted("/" + code).size() == 1);
+        assertThat(receiver.accepted("/" + code).get(0).contentType()).startsWith("application/hl7-v2");
+
+        HttpResponse<String> refused = post(listen, "/hl7", "application/hl7-v2", "not hl7".getBytes(), null);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("MSA|AR|").contains("MSH segment");
+    }
+
+    @Test
+    void aFhirPatientIsCreatedAndInvalidResourcesGetAnOperationOutcome() throws Exception {
+        Api admin = admin();
+        String code = code();
+        int listen = ForkedMedops.freePort();
+        assertThat(admin.put("/api/v1/integration/channels/" + code, """
+                {"name": "FHIR", "source": {"type": "FHIR", "port": %d, "resources": ["Patient", "Observation"]},
+                 "transformer": {"steps": [{"to": "id", "from": "identifier[0].value"}, {"to": "family", "from": "name[0].family"}]},
+                 %s}""".formatted(listen, destination(code))).status()).isEqualTo(201);
+        awaitListening(listen);
+
+        HttpResponse<String> metadata = get(listen, "/fhir/metadata");
+        assertThat(metadata.statusCode()).isEqualTo(200);
+        JsonNode statement = json(metadata.body());
+        assertThat(statement.get("resourceType").asString()).isEqualTo("CapabilityStatement");
+        assertThat(statement.get("rest").get(0).get("resource").findValuesAsString("type"))
+                .containsExactly("Patient", "Observation");
+
+        String patient = """
+                {"resourceType": "Patient", "identifier": [{"system": "urn:hosp:mr", "value": "MR-42"}],
+                 "name": [{"family": "张", "given": ["三"]}], "gender": "male", "birthDate": "1990-03-07"}""";
+        HttpResponse<String> created = post(listen, "/fhir/Patient", "application/fhir+json",
+                patient.getBytes(StandardCharsets.UTF_8), null);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = created.headers().firstValue("X-MedOps-Message-Id").orElseThrow();
+        assertThat(created.headers().firstValue("Location")).hasValue("/fhir/Patient/" + id + "/_history/1");
+        assertThat(stored(admin, Long.parseLong(id)).get("messageType").asString()).isEqualTo("Patient");
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted("/" + code).size() == 1);
+        assertThat(receiver.accepted("/" + code).get(0).body()).isEqualTo("{\"id\":\"MR-42\",\"family\":\"张\"}");
+
+        HttpResponse<String> invalid = post(listen, "/fhir/Patient", "application/fhir+json",
+                "{\"resourceType\": \"Patient\", \"gender\": \"robot\"}".getBytes(), null);
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        JsonNode outcome = json(invalid.body());
+        assertThat(outcome.get("resourceType").asString()).isEqualTo("OperationOutcome");
+        assertThat(outcome.get("issue").get(0).get("code").asString()).isEqualTo("invalid");
+        assertThat(stored(admin, outcome.get("id").asLong()).get("status").asString()).isEqualTo("ERRORED");
+
+        HttpResponse<String> wrongType = post(listen, "/fhir/Patient", "application/fhir+json",
+                "{\"resourceType\": \"Observation\", \"status\": \"final\", \"code\": {\"text\": \"GLU\"}}".getBytes(), null);
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        assertThat(json(wrongType.body()).get("issue").get(0).get("diagnostics").asString())
+                .contains("Observation resource was posted to the Patient endpoint");
+
+        HttpResponse<String> notServed = post(listen, "/fhir/Encounter", "application/fhir+json", "{}".getBytes(), null);
+        assertThat(notServed.statusCode()).isEqualTo(404);
+        assertThat(json(notServed.body()).get("resourceType").asString()).isEqualTo("OperationOutcome");
+        assertThat(receiver.accepted("/" + code)).hasSize(1);
+    }
+
+    @Test
+    void sourceDocumentsAreCheckedPerType() throws Exception {
+        Api admin = admin();
+        String code = code();
+        Api.Response refused = admin.put("/api/v1/integration/channels/" + code, """
+                {"name": "bad", "source": {"type": "FHIR", "port": %d, "resources": ["Patient", "Nonsense"],
+                  "dataType": "XML"}, %s}""".formatted(ForkedMedops.freePort(), destination(code)));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("reasons").toString()).contains("integration-source-resources",
+                "integration-source-data-type");
+        Api.Response step = admin.put("/api/v1/integration/channels/" + code, """
+                {"name": "bad", "source": {"type": "HTTP", "port": %d, "dataType": "JSON"},
+                 "transformer": {"steps": [{"to": "x", "from": "PID-3.1"}, {"to": "y", "from": "a..b"}]}, %s}"""
+                .formatted(ForkedMedops.freePort(), destination(code)));
+        assertThat(step.json().get("reasons").toString()).contains("integration-step-from");
+    }
+}
