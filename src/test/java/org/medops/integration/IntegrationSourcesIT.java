@@ -222,4 +222,125 @@ class IntegrationSourcesIT {
                 .formatted(ForkedMedops.freePort(), destination(code)));
         assertThat(step.json().get("reasons").toString()).contains("integration-step-from");
     }
+
+    static final String DEVICE_HEADER = "样本号\t项目\t结果\t单位\n";
+
+    static String fileChannel(java.nio.file.Path in, java.nio.file.Path done, java.nio.file.Path out, String code) {
+        return """
+                {"name": "血气分析仪", "source": {"type": "FILE", "directory": "%s", "pattern": "*.txt", "interval": "PT0.2S",
+                  "after": "MOVE", "archive": "%s", "charset": "GBK", "dataType": "DELIMITED"},
+                 "transformer": {"steps": [{"to": "sample", "from": "rows[0].样本号"}],
+                   "jsonata": "{'sample': $steps.sample, 'results': rows.{'code': 项目, 'value': $number(结果), 'unit': 单位}}"},
+                 "destinations": [{"name": "emr", "type": "HTTP", "url": "%s", "retry": {"initial": "PT0.05S", "max": "PT0.2S"}},
+                   {"name": "copy", "type": "FILE", "directory": "%s", "file": "${controlId}.json"}]}"""
+                .formatted(in, done, receiver.url("/" + code), out);
+    }
+
+    @Test
+    void aGbkDelimitedDeviceFileIsReadMovedAndDeliveredAsJsonOnce() throws Exception {
+        Api admin = admin();
+        String code = code();
+        java.nio.file.Path root = java.nio.file.Files.createTempDirectory("medops-files");
+        java.nio.file.Path in = java.nio.file.Files.createDirectories(root.resolve("in"));
+        java.nio.file.Path done = root.resolve("done");
+        java.nio.file.Path out = root.resolve("out");
+        assertThat(admin.put("/api/v1/integration/channels/" + code, fileChannel(in, done, out, code)).status())
+                .isEqualTo(201);
+        java.nio.charset.Charset gbk = java.nio.charset.Charset.forName("GBK");
+        byte[] export = (DEVICE_HEADER + "S-1\t钾\t4.2\tmmol/L\nS-1\t钠\t140\tmmol/L\n").getBytes(gbk);
+        java.nio.file.Path file = in.resolve("result-1.txt");
+        java.nio.file.Files.write(file, export);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> receiver.accepted("/" + code).size() == 1);
+        assertThat(receiver.accepted("/" + code).get(0).body()).isEqualTo(
+                "{\"sample\":\"S-1\",\"results\":[{\"code\":\"钾\",\"value\":4.2,\"unit\":\"mmol/L\"},"
+                        + "{\"code\":\"钠\",\"value\":140,\"unit\":\"mmol/L\"}]}");
+        assertThat(file).doesNotExist();
+        assertThat(done.resolve("result-1.txt")).hasBinaryContent(export);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            try (var written = java.nio.file.Files.list(out)) {
+                return written.anyMatch(p -> p.getFileName().toString().startsWith("result-1.txt_"));
+            }
+        });
+        try (var written = java.nio.file.Files.list(out)) {
+            assertThat(written.map(p -> p.getFileName().toString())).as("no temporary file is left")
+                    .allMatch(n -> n.endsWith(".json") && !n.startsWith("."));
+        }
+
+        // The same export again, as after a crash between the store and the move: known, moved, not delivered twice.
+        java.nio.file.Files.write(file, export);
+        await().atMost(Duration.ofSeconds(15)).until(() -> !java.nio.file.Files.exists(file));
+        JsonNode rows = admin.get("/api/v1/integration/messages?channel=" + code).json().get("rows");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.findValuesAsString("status")).containsExactlyInAnyOrder("FILTERED", "SENT");
+        Thread.sleep(500);
+        assertThat(receiver.accepted("/" + code)).hasSize(1);
+
+        // Malformed: more values than the header names; stored as errored, moved aside.
+        java.nio.file.Files.write(in.resolve("broken.txt"), (DEVICE_HEADER + "S-2\t钾\t4.2\tmmol/L\textra\n").getBytes(gbk));
+        await().atMost(Duration.ofSeconds(15)).until(() -> java.nio.file.Files.exists(done.resolve("error").resolve("broken.txt")));
+        JsonNode errored = admin.get("/api/v1/integration/messages?channel=" + code + "&status=ERRORED").json().get("rows");
+        assertThat(errored).hasSize(1);
+        assertThat(stored(admin, errored.get(0).get("id").asLong()).get("error").asString())
+                .contains("line 2 has 5 values, the header names 4");
+    }
+
+    @Test
+    void aFileStillBeingWrittenIsNotTaken() throws Exception {
+        Api admin = admin();
+        String code = code();
+        java.nio.file.Path root = java.nio.file.Files.createTempDirectory("medops-files");
+        java.nio.file.Path in = java.nio.file.Files.createDirectories(root.resolve("in"));
+        admin.put("/api/v1/integration/channels/" + code, fileChannel(in, root.resolve("done"), root.resolve("out"), code));
+        java.nio.charset.Charset gbk = java.nio.charset.Charset.forName("GBK");
+        java.nio.file.Path file = in.resolve("slow.txt");
+        java.nio.file.Files.write(file, DEVICE_HEADER.getBytes(gbk));
+        // The device appends a row every 100 ms, faster than the reader polls (200 ms): never the same size twice.
+        for (int row = 0; row < 20; row++) {
+            java.nio.file.Files.write(file, ("S-9\tGLU" + row + "\t5." + row + "\tmmol/L\n").getBytes(gbk),
+                    java.nio.file.StandardOpenOption.APPEND);
+            Thread.sleep(100);
+            assertThat(file).as("taken while still growing (row %d)", row).exists();
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> receiver.accepted("/" + code).size() == 1);
+        assertThat(json(receiver.accepted("/" + code).get(0).body()).get("results")).hasSize(20);
+    }
+
+    @Test
+    void aChannelWriterHandsMessagesToAChannelReaderAndACycleIsRefused() throws Exception {
+        Api admin = admin();
+        String front = code();
+        String back = code();
+        int listen = ForkedMedops.freePort();
+        assertThat(admin.put("/api/v1/integration/channels/" + back, """
+                {"name": "reader", "source": {"type": "CHANNEL", "dataType": "JSON"},
+                 "transformer": {"steps": [{"to": "who", "from": "patient"}, {"to": "via", "constant": "chain"}]}, %s}"""
+                .formatted(destination(back))).status()).isEqualTo(201);
+        assertThat(admin.put("/api/v1/integration/channels/" + front, """
+                {"name": "writer", "source": {"type": "HTTP", "port": %d, "path": "/in", "dataType": "XML"},
+                 "transformer": {"steps": [{"to": "patient", "from": "order.patient.@id"}, {"to": "test", "from": "order.test"}]},
+                 "destinations": [{"name": "next", "type": "CHANNEL", "channel": "%s"}]}""".formatted(listen, back))
+                .status()).isEqualTo(201);
+        Api.Response cycle = admin.put("/api/v1/integration/channels/" + back, """
+                {"name": "reader", "source": {"type": "CHANNEL"},
+                 "destinations": [{"name": "loop", "type": "CHANNEL", "channel": "%s"}]}""".formatted(front));
+        assertThat(cycle.status()).isEqualTo(400);
+        assertThat(cycle.json().get("reasons").toString()).contains("integration-channel-cycle");
+        awaitListening(listen);
+
+        HttpResponse<String> accepted = post(listen, "/in", "application/xml",
+                "<order no=\"1\"><patient id=\"P-5\">王五</patient><test>GLU</test></order>".getBytes(StandardCharsets.UTF_8),
+                null);
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> receiver.accepted("/" + back).size() == 1);
+        assertThat(receiver.accepted("/" + back).get(0).body()).isEqualTo("{\"who\":\"P-5\",\"via\":\"chain\"}");
+        JsonNode handed = admin.get("/api/v1/integration/messages?channel=" + back).json().get("rows").get(0);
+        assertThat(handed.get("controlId").asString()).isEqualTo("channel:" + front + ":" + json(accepted.body()).get("id").asLong());
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(
+                stored(admin, json(accepted.body()).get("id").asLong()).get("status").asString()));
+
+        HttpResponse<String> brokenXml = post(listen, "/in", "application/xml", "<order><test></order>".getBytes(), null);
+        assertThat(brokenXml.statusCode()).isEqualTo(400);
+        assertThat(json(brokenXml.body()).get("detail").asString()).startsWith("not XML");
+    }
 }
