@@ -46,7 +46,8 @@ final class FhirListener implements SourceKind.Listening {
     @Override
     public void start() {
         var source = channel.document().source();
-        server = vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true).setReuseAddress(true))
+        server = vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true).setReuseAddress(true)
+                        .setHandle100ContinueAutomatically(true))
                 .requestHandler(this::request);
         HttpListener.await(server.listen(source.port(), source.host()));
         log.info("Integration channel {} (v{}) listening for FHIR on port {} at {}", channel.code(),

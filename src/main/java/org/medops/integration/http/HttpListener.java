@@ -49,7 +49,8 @@ final class HttpListener implements SourceKind.Listening {
     @Override
     public void start() {
         var source = channel.document().source();
-        server = vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true).setReuseAddress(true))
+        server = vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true).setReuseAddress(true)
+                        .setHandle100ContinueAutomatically(true))
                 .requestHandler(this::request);
         await(server.listen(source.port(), source.host()));
         log.info("Integration channel {} (v{}) listening for HTTP on port {} at {}", channel.code(),
