@@ -93,7 +93,9 @@ public class Intake {
                 : channel.source().data() == DataType.HL7V2 ? Hl7Message.controlIdOf(raw) : null;
         Inbound inbound = new Inbound(channel.code(), at, clean(raw), controlId, null, MessageStatus.ERRORED, null,
                 reason, List.of(), null);
-        log.info("Channel {}: refused input: {}", channel.code(), reason);
+        // HAPI's FHIR reasons may quote a value of the resource, which logs must not hold.
+        log.info("Channel {}: refused input: {}", channel.code(),
+                channel.source().data() == DataType.FHIR ? "not a valid FHIR R4 resource" : reason);
         return writer.submit(inbound).handle((stored, failure) ->
                 new Taken(Taken.Kind.REFUSED, failure == null ? stored : null, reason, raw, null, charset, at));
     }
