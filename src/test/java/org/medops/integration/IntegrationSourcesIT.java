@@ -132,6 +132,15 @@ class IntegrationSourcesIT {
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("POST");
         assertThat(receiver.accepted("/" + code)).hasSize(1);
+
+        HttpResponse<String> tooLarge = post(listen, "/lis/results", "application/json", new byte[16 * 1024 * 1024 + 1], token);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(json(tooLarge.body()).get("code").asString()).isEqualTo("integration-http-too-large");
+
+        // Saving what was read keeps the hash (it is not hashed again), and the secret still opens the listener.
+        assertThat(admin.put("/api/v1/integration/channels/" + code, document).status()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/integration/channels/" + code).body()).isEqualTo(document);
+        assertThat(post(listen, "/lis/results", "application/json", result.getBytes(), token).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -28,13 +28,11 @@ final class Requests {
         return SourceToken.matches(source.token(), header.substring(7).trim());
     }
 
-    /** Reads the body up to the limit; {@code tooLarge} runs instead of {@code body} past it. */
+    /**
+     * Reads the body up to the limit; {@code tooLarge} runs instead of {@code body} past it. The rest of a body too
+     * large is read and dropped, so the sender gets the answer rather than a reset connection.
+     */
     static void body(HttpServerRequest request, Consumer<byte[]> body, Runnable tooLarge) {
-        String length = request.getHeader("Content-Length");
-        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > BODY_LIMIT) {
-            tooLarge.run();
-            return;
-        }
         Buffer buffer = Buffer.buffer();
         boolean[] over = {false};
         request.handler(chunk -> {
