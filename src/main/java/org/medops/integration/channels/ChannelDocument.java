@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.medops.integration.data.DataType;
+import org.medops.integration.data.Payload;
 
 /**
  * A channel as its document says: one source, an optional filter (a JSONata boolean over the HL7 JSON form),
@@ -12,15 +13,34 @@ import org.medops.integration.data.DataType;
  * {@link #effective()} fills in the defaults the engine runs with.
  */
 public record ChannelDocument(String code, String name, String description, Source source, String filter,
-                              Transformer transformer, List<Destination> destinations, Duplicates duplicates) {
+                              Transformer transformer, List<Destination> destinations, Duplicates duplicates,
+                              Response response) {
 
     public ChannelDocument {
         destinations = destinations == null ? List.of() : List.copyOf(destinations);
     }
 
+    /** Per destination the value of its parallel key in a message, for the destinations that have one. */
+    public Map<String, String> laneKeys(org.medops.integration.hl7.Hl7Message message) {
+        return laneKeys(org.medops.integration.data.Payloads.of(message));
+    }
+
+    /** Per destination the value of its parallel key in a message of any data type. */
+    public Map<String, String> laneKeys(Payload message) {
+        Map<String, String> keys = new java.util.HashMap<>();
+        for (Destination destination : destinations) {
+            String key = destination.laneKey(message);
+            if (key != null) {
+                keys.put(destination.name(), key);
+            }
+        }
+        return keys;
+    }
+
     /** The document of the channel stored under {@code stored}: the code may be left out of the text. */
     public ChannelDocument withCode(String stored) {
-        return new ChannelDocument(stored, name, description, source, filter, transformer, destinations, duplicates);
+        return new ChannelDocument(stored, name, description, source, filter, transformer, destinations, duplicates,
+                response);
     }
 
     /** The codes of the channels this one's channel writers hand messages to. */
@@ -32,7 +52,7 @@ public record ChannelDocument(String code, String name, String description, Sour
     /** A copy whose source token is {@code token} (its hash, when the document is stored). */
     ChannelDocument withSourceToken(String token) {
         return new ChannelDocument(code, name, description, source.withToken(token), filter, transformer, destinations,
-                duplicates);
+                duplicates, response);
     }
 
     /** The document with every default filled in: what a node deploys. */
@@ -40,7 +60,8 @@ public record ChannelDocument(String code, String name, String description, Sour
         return new ChannelDocument(code, name, description == null ? "" : description, source.effective(),
                 filter == null || filter.isBlank() ? null : filter, transformer == null ? null : transformer.effective(),
                 destinations.stream().map(Destination::effective).toList(),
-                duplicates == null ? Duplicates.DEFAULT : duplicates.effective());
+                duplicates == null ? Duplicates.DEFAULT : duplicates.effective(),
+                response == null ? Response.DEFAULT : response.effective());
     }
 
     /**
@@ -124,21 +145,28 @@ public record ChannelDocument(String code, String name, String description, Sour
      * An {@code HTTP} destination ({@code url}, {@code method}), a {@code FILE} writer ({@code directory}, {@code file}
      * name with {@code ${controlId}}, {@code ${messageId}}, {@code ${channel}}) or a {@code CHANNEL} writer (the
      * code of the {@code channel} whose intake takes the message); {@code retry} and {@code breaker} say how
-     * failures are handled.
+     * failures are handled; {@code parallel} (optional) spreads its queue over lanes by a key so that order holds
+     * per key only.
      */
     public record Destination(String name, String type, String url, String method, Duration timeout, Retry retry,
-                              Breaker breaker, String directory, String file, String channel) {
+                              Breaker breaker, Parallel parallel, String directory, String file, String channel) {
 
         public Destination(String name, String type, String url, String method, Duration timeout, Retry retry,
                            Breaker breaker) {
-            this(name, type, url, method, timeout, retry, breaker, null, null, null);
+            this(name, type, url, method, timeout, retry, breaker, null, null, null, null);
+        }
+
+        public Destination(String name, String type, String url, String method, Duration timeout, Retry retry,
+                           Breaker breaker, Parallel parallel) {
+            this(name, type, url, method, timeout, retry, breaker, parallel, null, null, null);
         }
 
         Destination effective() {
             return new Destination(name, type, url, method == null || method.isBlank() ? "POST" : method.toUpperCase(),
                     timeout == null ? Duration.ofSeconds(10) : timeout,
                     retry == null ? Retry.DEFAULT : retry.effective(), breaker == null ? Breaker.DEFAULT : breaker.effective(),
-                    directory, file == null || file.isBlank() ? "${messageId}.json" : file, channel);
+                    parallel == null ? null : parallel.effective(), directory,
+                    file == null || file.isBlank() ? "${messageId}.json" : file, channel);
         }
 
         /** What the console and the destinations API show as the target. */
@@ -148,6 +176,37 @@ public record ChannelDocument(String code, String name, String description, Sour
                 case "CHANNEL" -> "channel:" + channel;
                 default -> url;
             };
+        }
+
+        /** How many lanes the queue has: 1 (all in order) unless parallel. */
+        public int lanes() {
+            return parallel == null || parallel.workers() == null ? 1 : parallel.workers();
+        }
+
+        /** The value of the parallel key in a message; null when not parallel or the message lacks it (lane 0). */
+        public String laneKey(org.medops.integration.hl7.Hl7Message message) {
+            return laneKey(org.medops.integration.data.Payloads.of(message));
+        }
+
+        /** The value of the parallel key (a path of the source's data type) in a message; null when not parallel. */
+        public String laneKey(Payload message) {
+            if (parallel == null || parallel.key() == null) {
+                return null;
+            }
+            return message.value(parallel.key()).filter(v -> !v.isBlank()).orElse(null);
+        }
+    }
+
+    /**
+     * Parallel delivery per key: {@code key} an HL7 path (e.g. {@code PID-3.1}, the patient), {@code workers} the
+     * lanes; a key always maps to the same lane, and each lane is delivered in order.
+     */
+    public record Parallel(String key, Integer workers) {
+
+        static final int DEFAULT_WORKERS = 4;
+
+        Parallel effective() {
+            return new Parallel(key, workers == null ? DEFAULT_WORKERS : workers);
         }
     }
 
@@ -182,6 +241,29 @@ public record ChannelDocument(String code, String name, String description, Sour
 
         Duplicates effective() {
             return new Duplicates(enabled == null ? DEFAULT.enabled : enabled, window == null ? DEFAULT.window : window);
+        }
+    }
+
+    /**
+     * When and with what the source answers (Mirth's response modes). {@code RECEIVED}: AA once stored, even when
+     * the filter or transformer failed; {@code PROCESSED} (default): once stored, AE when processing failed;
+     * {@code DELIVERED}: once every destination has it (AE when one parked it or when {@code timeout} passed first);
+     * {@code DESTINATION}: with the response of {@code destination} (its ACK's code and text when it answered HL7).
+     */
+    public record Response(Mode mode, String destination, Duration timeout) {
+
+        public enum Mode { RECEIVED, PROCESSED, DELIVERED, DESTINATION }
+
+        static final Response DEFAULT = new Response(Mode.PROCESSED, null, Duration.ofSeconds(30));
+
+        Response effective() {
+            return new Response(mode == null ? DEFAULT.mode : mode, destination,
+                    timeout == null ? DEFAULT.timeout : timeout);
+        }
+
+        /** Whether the answer waits for the destinations. */
+        public boolean waitsForDelivery() {
+            return mode == Mode.DELIVERED || mode == Mode.DESTINATION;
         }
     }
 }

@@ -59,11 +59,25 @@ final class ChannelValidation {
         require(!d.destinations().isEmpty() && d.destinations().size() <= 20, "integration-channel-destinations");
         Set<String> names = new HashSet<>();
         for (ChannelDocument.Destination destination : d.destinations()) {
-            destination(code, destination);
+            destination(code, destination, data);
             require(destination.name() == null || names.add(destination.name()), "integration-destination-name-twice");
         }
         if (d.duplicates() != null && d.duplicates().window() != null) {
             require(within(d.duplicates().window(), Duration.ZERO, Duration.ofDays(7)), "integration-channel-duplicates");
+        }
+        response(d.response(), names);
+    }
+
+    private void response(ChannelDocument.Response response, Set<String> destinations) {
+        if (response == null) {
+            return;
+        }
+        if (response.mode() == ChannelDocument.Response.Mode.DESTINATION) {
+            require(response.destination() != null && destinations.contains(response.destination()),
+                    "integration-response-destination");
+        }
+        if (response.timeout() != null) {
+            require(within(response.timeout(), Duration.ofSeconds(1), Duration.ofMinutes(5)), "integration-response-timeout");
         }
     }
 
@@ -152,7 +166,7 @@ final class ChannelValidation {
         }
     }
 
-    private void destination(String code, ChannelDocument.Destination d) {
+    private void destination(String code, ChannelDocument.Destination d, DataType data) {
         require(d.name() != null && NAME.matcher(d.name()).matches(), "integration-destination-name");
         require(DESTINATION_TYPES.contains(d.type()), "integration-destination-type");
         if ("HTTP".equals(d.type())) {
@@ -190,6 +204,12 @@ final class ChannelValidation {
                     "integration-destination-breaker");
             require(d.breaker().open() == null || within(d.breaker().open(), Duration.ofMillis(100), Duration.ofMinutes(10)),
                     "integration-destination-breaker");
+        }
+        if (d.parallel() != null) {
+            require(d.parallel().key() != null && data.isPath(d.parallel().key()),
+                    "integration-destination-parallel-key");
+            require(d.parallel().workers() == null || (d.parallel().workers() >= 1 && d.parallel().workers() <= 32),
+                    "integration-destination-parallel-workers");
         }
     }
 

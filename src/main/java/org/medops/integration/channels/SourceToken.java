@@ -7,18 +7,17 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A source's shared secret is write-only: the stored document holds {@code "token": "sha256:<hex>"} in its place,
- * so that reading the document (which returns the stored text) never shows the secret. A document that already
+ * so that reading the document (which returns the stored text) never shows the secret (a JSON document is written
+ * back pretty-printed, a YAML one as YAML). A document that already
  * carries such a hash (an editor saving what it read) keeps it.
  */
 public final class SourceToken {
 
     private static final Pattern HASHED = Pattern.compile("sha256:[0-9a-f]{64}");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private SourceToken() {
     }
@@ -32,9 +31,12 @@ public final class SourceToken {
             return new Hashed(text, document);
         }
         String hash = hash(token);
-        JsonNode tree = JSON.readTree(text);
+        DocumentFormat format = DocumentFormat.of(text);
+        JsonNode tree = format.mapper().readTree(text);
         ((ObjectNode) tree.get("source")).put("token", hash);
-        return new Hashed(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree), document.withSourceToken(hash));
+        String rewritten = format == DocumentFormat.JSON ? format.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree)
+                : format.mapper().writeValueAsString(tree);
+        return new Hashed(rewritten, document.withSourceToken(hash));
     }
 
     static boolean isHashed(String token) {

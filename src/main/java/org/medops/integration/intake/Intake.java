@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.medops.integration.channels.ChannelDocument;
@@ -19,6 +20,7 @@ import org.medops.integration.data.Payloads;
 import org.medops.integration.hl7.Hl7Charset;
 import org.medops.integration.hl7.Hl7Message;
 import org.medops.integration.hl7.Hl7Rejected;
+import org.medops.integration.store.DeliveryOutcomes;
 import org.medops.integration.store.Inbound;
 import org.medops.integration.store.MessageStatus;
 import org.medops.integration.store.MessageWriter;
@@ -31,7 +33,8 @@ import org.springframework.stereotype.Component;
 /**
  * One input to its outcome, the same for every source: decode (MSH-18 or the channel's charset for HL7, the
  * channel's charset otherwise, strictly), parse as the source's data type, filter and transform, store (group
- * commit). The future completes only after the commit, so a source answers only what is durable.
+ * commit). The future completes only after the commit, so a source answers only what is durable — and, in the
+ * response modes that wait for the destinations ({@code DELIVERED}, {@code DESTINATION}), only after the delivery.
  */
 @Component
 public class Intake {
@@ -40,11 +43,13 @@ public class Intake {
 
     private final MessageWriter writer;
     private final Processing processing;
+    private final DeliveryOutcomes outcomes;
     private final Clock clock;
 
-    Intake(MessageWriter writer, Processing processing, Clock clock) {
+    Intake(MessageWriter writer, Processing processing, DeliveryOutcomes outcomes, Clock clock) {
         this.writer = writer;
         this.processing = processing;
+        this.outcomes = outcomes;
         this.clock = clock;
     }
 
@@ -74,17 +79,25 @@ public class Intake {
         Inbound inbound = new Inbound(channel.code(), at, clean(text), controlId, payload.messageType(), status,
                 processed.transformed(), processed.error(),
                 channel.destinations().stream().map(ChannelDocument.Destination::name).toList(),
-                duplicateWindow(channel, received));
+                duplicateWindow(channel, received), channel.laneKeys(payload));
+        ChannelDocument.Response response = channel.response();
         return writer.submit(inbound).handle((stored, failure) -> {
             if (failure != null) {
                 log.warn("Channel {}: message {} not stored ({})", channel.code(), controlId,
                         failure.getClass().getSimpleName());
-                return new Taken(Taken.Kind.UNSTORED, null, "message not stored, please send it again", text, payload,
-                        charset, at);
+                return CompletableFuture.completedFuture(new Taken(Taken.Kind.UNSTORED, null,
+                        "message not stored, please send it again", text, payload, charset, at, response, null));
             }
             Taken.Kind kind = stored.status() == MessageStatus.ERRORED ? Taken.Kind.FAILED : Taken.Kind.ACCEPTED;
-            return new Taken(kind, stored, processed.error(), text, payload, charset, at);
-        });
+            Taken taken = new Taken(kind, stored, processed.error(), text, payload, charset, at, response, null);
+            if (stored.status() == MessageStatus.QUEUED && response.waitsForDelivery()) {
+                Set<String> destinations = response.mode() == ChannelDocument.Response.Mode.DESTINATION
+                        ? Set.of(response.destination()) : Set.copyOf(inbound.destinations());
+                return outcomes.when(stored.messageId(), destinations, response.destination(), response.timeout())
+                        .thenApply(taken::delivered);
+            }
+            return CompletableFuture.completedFuture(taken);
+        }).thenCompose(taken -> taken);
     }
 
     private CompletableFuture<Taken> refuse(ChannelDocument channel, Received received, String raw, String reason,
@@ -97,7 +110,8 @@ public class Intake {
         log.info("Channel {}: refused input: {}", channel.code(),
                 channel.source().data() == DataType.FHIR ? "not a valid FHIR R4 resource" : reason);
         return writer.submit(inbound).handle((stored, failure) ->
-                new Taken(Taken.Kind.REFUSED, failure == null ? stored : null, reason, raw, null, charset, at));
+                new Taken(Taken.Kind.REFUSED, failure == null ? stored : null, reason, raw, null, charset, at,
+                        channel.response(), null));
     }
 
     /** A source's own key is always checked (crash safety); a control id when the channel checks duplicates. */

@@ -22,7 +22,7 @@ class ProcessingTest {
     static ChannelDocument channel(String filter, ChannelDocument.Transformer transformer) {
         return new ChannelDocument("lab", "LIS", null, new ChannelDocument.Source("MLLP", 6000, null, null), filter,
                 transformer, List.of(new ChannelDocument.Destination("emr", "HTTP", "http://x/", null, null, null, null)),
-                null).effective();
+                null, null).effective();
     }
 
     @Test
@@ -80,7 +80,8 @@ class ProcessingTest {
                 "{'sample': $steps.sample, 'flag': $steps.flag, 'count': $count(rows)}");
         var delimited = new ChannelDocument("dev", "device", null, new ChannelDocument.Source("FILE", null, null, "GBK",
                 "DELIMITED", null, null, null, "/in", null, null, "DELETE", null), "$count(rows) > 1", transformer,
-                List.of(new ChannelDocument.Destination("emr", "HTTP", "http://x/", null, null, null, null)), null).effective();
+                List.of(new ChannelDocument.Destination("emr", "HTTP", "http://x/", null, null, null, null)), null, null)
+                .effective();
         var payload = org.medops.integration.data.Payloads.parse(org.medops.integration.data.DataType.DELIMITED,
                 "样本号\t项目\t结果\t标志\nBG1\tK\t6.1\tH\nBG1\tNa\t140\tH\n");
         Processed out = processing.process(delimited, payload);
