@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * The integration demo: a demo EMR that receives deliveries over HTTP and fails now and then (a 20-second
  * outage every two minutes, 3 % of answers 503, every 40th lab result refused with 400), two channels with
- * transformers (HIS ADT → EMR, LIS ORU in GBK → EMR) and a demo HIS and LIS that send messages over MLLP. So
+ * transformers (HIS ADT → EMR, LIS ORU in GBK → EMR), a demo HIS and LIS that send messages over MLLP, and a
+ * blood-gas analyser that exports result files (GBK, tab-separated) which a file channel turns into JSON. So
  * queues, retries, an opening breaker and a parked (errored) message show on the console. Works on any date:
  * nothing is seeded with a date, messages carry the current time.
  */
@@ -44,14 +45,17 @@ class DemoIntegration implements AutoCloseable {
     private final int adtPort;
     private final int labPort;
     private final long periodMillis;
+    private final java.nio.file.Path deviceDirectory;
     private final AtomicLong sequence = new AtomicLong();
     private HttpServer emr;
     private Thread sender;
 
     DemoIntegration(IntegrationChannels channels, @Value("${medops.demo-emr-port:9091}") int emrPort,
                     @Value("${medops.demo-adt-port:6661}") int adtPort, @Value("${medops.demo-lab-port:6662}") int labPort,
-                    @Value("${medops.demo-integration-period:1500ms}") java.time.Duration period) {
+                    @Value("${medops.demo-integration-period:1500ms}") java.time.Duration period,
+                    @Value("${medops.demo-device-directory:${java.io.tmpdir}/medops-demo-device}") java.nio.file.Path device) {
         this.channels = channels;
+        this.deviceDirectory = device.toAbsolutePath();
         this.emrPort = emrPort;
         this.adtPort = adtPort;
         this.labPort = labPort;
@@ -85,11 +89,13 @@ class DemoIntegration implements AutoCloseable {
             emr.start();
             channels.put("his-adt-emr", adtDocument(adtAt, emrAt), "demo");
             channels.put("lis-oru-emr", labDocument(labAt, emrAt), "demo");
+            java.nio.file.Files.createDirectories(deviceDirectory.resolve("in"));
+            channels.put("device-bga-emr", deviceDocument(deviceDirectory, emrAt), "demo");
             sender = new Thread(() -> send(adtAt, labAt), "demo-integration-sender");
             sender.setDaemon(true);
             sender.start();
-            log.info("Demo: EMR on port {}, channels his-adt-emr (MLLP {}) and lis-oru-emr (MLLP {}), a message every {} ms",
-                    emrAt, adtAt, labAt, periodMillis);
+            log.info("Demo: EMR on port {}, channels his-adt-emr (MLLP {}), lis-oru-emr (MLLP {}) and device-bga-emr (files in {}),"
+                    + " a message every {} ms", emrAt, adtAt, labAt, deviceDirectory, periodMillis);
         } catch (Exception e) {
             log.error("Demo: the integration demo failed and was skipped; the platform runs on without it", e);
             close();
@@ -151,6 +157,53 @@ class DemoIntegration implements AutoCloseable {
                 """.formatted(labPort, emrPort);
     }
 
+    /**
+     * The blood-gas analyser's export (GBK, tab-separated, a header line), read from a directory: the raw device data
+     * is stored as written and delivered to the EMR as JSON, so the message page shows the two side by side.
+     */
+    private static String deviceDocument(java.nio.file.Path directory, int emrPort) {
+        return """
+                {
+                  "code": "device-bga-emr",
+                  "name": "血气分析仪（文件导出）→ EMR",
+                  "source": {"type": "FILE", "directory": "%s", "pattern": "*.txt", "interval": "PT1S",
+                    "after": "MOVE", "archive": "%s", "charset": "GBK", "dataType": "DELIMITED"},
+                  "transformer": {"steps": [{"to": "sample", "from": "rows[0].样本号"}, {"to": "device", "constant": "BGA-01"}],
+                    "jsonata": "{'device': $steps.device, 'sample': $steps.sample, 'patient': rows[0].病历号, 'results': [rows.{'code': 项目, 'value': $number(结果), 'unit': 单位, 'range': 参考范围, 'flag': 标志}]}"},
+                  "destinations": [{"name": "emr", "type": "HTTP", "url": "http://127.0.0.1:%d/emr/device",
+                    "retry": {"initial": "PT0.5S", "max": "PT10S", "rejections": 2},
+                    "breaker": {"failures": 5, "open": "PT10S"}}]
+                }
+                """.formatted(json(directory.resolve("in")), json(directory.resolve("done")), emrPort);
+    }
+
+    private static String json(java.nio.file.Path path) {
+        return path.toString().replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    /**
+     * A result file as the analyser writes it: in place and in two steps (the reader waits until it stops growing),
+     * in GBK with a header line; the name carries a sequence number, never a date.
+     */
+    private void writeDeviceFile(long n) throws IOException {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        double ph = 7.30 + random.nextInt(15) / 100.0;
+        double potassium = 3.2 + random.nextInt(30) / 10.0;
+        double lactate = 0.5 + random.nextInt(40) / 10.0;
+        String header = "样本号\t病历号\t项目\t结果\t单位\t参考范围\t标志\n";
+        String sample = "BG" + n;
+        String patient = "P" + (100000 + random.nextInt(900000));
+        String rows = sample + "\t" + patient + "\tpH\t" + String.format("%.2f", ph) + "\t\t7.35-7.45\t" + (ph < 7.35 ? "L" : "N") + "\n"
+                + sample + "\t" + patient + "\tK\t" + String.format("%.1f", potassium) + "\tmmol/L\t3.5-5.5\t"
+                + (potassium > 5.5 ? "H" : potassium < 3.5 ? "L" : "N") + "\n"
+                + sample + "\t" + patient + "\tLac\t" + String.format("%.1f", lactate) + "\tmmol/L\t0.5-1.6\t"
+                + (lactate > 1.6 ? "H" : "N") + "\n";
+        java.nio.file.Path file = deviceDirectory.resolve("in").resolve("bga-" + n + ".txt");
+        Charset gbk = Charset.forName("GBK");
+        java.nio.file.Files.write(file, header.getBytes(gbk));
+        java.nio.file.Files.write(file, rows.getBytes(gbk), java.nio.file.StandardOpenOption.APPEND);
+    }
+
     /** The demo HIS and LIS: one message every period, alternating, over connections they keep open. */
     private void send(int adtPort, int labPort) {
         Socket his = null;
@@ -159,6 +212,13 @@ class DemoIntegration implements AutoCloseable {
             try {
                 Thread.sleep(periodMillis);
                 long n = sequence.incrementAndGet();
+                if (n % 3 == 0) {
+                    try {
+                        writeDeviceFile(n);
+                    } catch (IOException e) {
+                        log.debug("Demo: the device could not write its result file: {}", e.getMessage());
+                    }
+                }
                 if (n % 2 == 0) {
                     his = connected(his, adtPort);
                     exchange(his, adt(n).getBytes(StandardCharsets.UTF_8));

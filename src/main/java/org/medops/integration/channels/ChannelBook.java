@@ -31,7 +31,9 @@ public class ChannelBook {
         ChannelDocument document = ChannelDirectory.parse(text);
         rules.check(code, document);
         refusePortOfAnother(code, document.source().port());
-        return store(code, text, document, actor, "integration.channel.save");
+        refuseCycle(code, document);
+        SourceToken.Hashed hashed = SourceToken.hashed(text, document);
+        return store(code, hashed.text(), hashed.document(), actor, "integration.channel.save");
     }
 
     @Transactional
@@ -41,6 +43,7 @@ public class ChannelBook {
                 .orElseThrow(() -> ProblemException.notFound("integration-channel-version", code + " v" + version));
         ChannelDocument document = ChannelDirectory.parse(text);
         refusePortOfAnother(code, document.source().port());
+        refuseCycle(code, document);
         return store(code, text, document, actor, "integration.channel.revert");
     }
 
@@ -80,6 +83,30 @@ public class ChannelBook {
         for (StoredChannel other : channels.all()) {
             if (!other.code().equals(code) && port.equals(ChannelDirectory.parse(other.document()).source().port())) {
                 throw ProblemException.conflict("integration-channel-port-taken", port, other.code());
+            }
+        }
+    }
+
+    /**
+     * A channel writer hands messages to another channel's intake; a chain that comes back to where it started
+     * would pass a message round forever, so such a document is refused.
+     */
+    private void refuseCycle(String code, ChannelDocument document) {
+        java.util.Map<String, List<String>> targets = new java.util.HashMap<>();
+        for (StoredChannel other : channels.all()) {
+            targets.put(other.code(), ChannelDirectory.parse(other.document()).channelTargets());
+        }
+        targets.put(code, document.channelTargets());
+        java.util.Deque<String> next = new java.util.ArrayDeque<>(targets.get(code));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!next.isEmpty()) {
+            String at = next.pop();
+            if (at.equals(code)) {
+                throw new ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "integration-channel-invalid",
+                        List.of("integration-channel-cycle"), code);
+            }
+            if (seen.add(at)) {
+                next.addAll(targets.getOrDefault(at, List.of()));
             }
         }
     }

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.medops.integration.hl7.Hl7Message;
+import org.medops.integration.data.DataType;
+import org.medops.integration.data.Payload;
 
 /**
  * A channel as its document says: one source, an optional filter (a JSONata boolean over the HL7 JSON form, or
@@ -26,9 +27,13 @@ public record ChannelDocument(String code, String name, String description, Sour
         this(code, name, description, source, filter, null, transformer, List.of(), destinations, duplicates, null);
     }
 
-    /** The document of the channel stored under {@code stored}: the code may be left out of the text. */
     /** Per destination the value of its parallel key in a message, for the destinations that have one. */
-    public Map<String, String> laneKeys(Hl7Message message) {
+    public Map<String, String> laneKeys(org.medops.integration.hl7.Hl7Message message) {
+        return laneKeys(org.medops.integration.data.Payloads.of(message));
+    }
+
+    /** Per destination the value of its parallel key in a message of any data type. */
+    public Map<String, String> laneKeys(Payload message) {
         Map<String, String> keys = new java.util.HashMap<>();
         for (Destination destination : destinations) {
             String key = destination.laneKey(message);
@@ -39,9 +44,22 @@ public record ChannelDocument(String code, String name, String description, Sour
         return keys;
     }
 
+    /** The document of the channel stored under {@code stored}: the code may be left out of the text. */
     public ChannelDocument withCode(String stored) {
         return new ChannelDocument(stored, name, description, source, filter, filterJavascript, transformer, libraries,
                 destinations, duplicates, response);
+    }
+
+    /** The codes of the channels this one's channel writers hand messages to. */
+    public List<String> channelTargets() {
+        return destinations.stream().filter(d -> "CHANNEL".equals(d.type()) && d.channel() != null)
+                .map(Destination::channel).toList();
+    }
+
+    /** A copy whose source token is {@code token} (its hash, when the document is stored). */
+    ChannelDocument withSourceToken(String token) {
+        return new ChannelDocument(code, name, description, source.withToken(token), filter, filterJavascript, transformer,
+                libraries, destinations, duplicates, response);
     }
 
     /** The document with every default filled in: what a node deploys. */
@@ -63,16 +81,24 @@ public record ChannelDocument(String code, String name, String description, Sour
     }
 
     /**
-     * Where messages come from. {@code MLLP}: a listener on {@code host}:{@code port}; {@code charset} is used when a
-     * message's MSH-18 is empty (UTF-8 by default). {@code DATABASE}: every {@code interval} the {@code query} runs on
-     * the registered JDBC {@code target}, each row becomes one JSON message, and {@code mark} (with the row's
-     * columns as named parameters) runs once the message is stored.
+     * Where messages come from: {@code MLLP}, {@code HTTP} or {@code FHIR} listeners ({@code port}, {@code host};
+     * HTTP at {@code path}, FHIR with {@code resources} under {@code path}; {@code token} a shared secret stored as
+     * {@code sha256:<hex>}), a {@code FILE} reader ({@code directory}, {@code pattern}, {@code interval},
+     * {@code after} MOVE to {@code archive} or DELETE), {@code CHANNEL} (another channel's channel writer) or
+     * {@code DATABASE} (every {@code interval} the {@code query} runs on the registered JDBC {@code target}, each
+     * row becomes one JSON message, and {@code mark}, with the row's columns as named parameters, runs once it is
+     * stored). {@code dataType} says what the bytes are; {@code charset} decodes them (for HL7 when MSH-18 is empty).
      */
-    public record Source(String type, Integer port, String host, String charset, String target, String query,
-                         String mark, Duration interval) {
+    public record Source(String type, Integer port, String host, String charset, String dataType, String path,
+                         String token, List<String> resources, String directory, String pattern, Duration interval,
+                         String after, String archive, String target, String query, String mark) {
+
+        public Source {
+            resources = resources == null ? List.of() : List.copyOf(resources);
+        }
 
         public Source(String type, Integer port, String host, String charset) {
-            this(type, port, host, charset, null, null, null, null);
+            this(type, port, host, charset, null, null, null, null, null, null, null, null, null, null, null, null);
         }
 
         public boolean isMllp() {
@@ -81,11 +107,35 @@ public record ChannelDocument(String code, String name, String description, Sour
 
         Source effective() {
             if ("DATABASE".equals(type)) {
-                return new Source(type, null, null, null, target, query, mark,
-                        interval == null ? Duration.ofSeconds(5) : interval);
+                return new Source(type, null, null, null, DataType.JSON.name(), null, null, List.of(), null, null,
+                        interval == null ? Duration.ofSeconds(5) : interval, null, null, target, query, mark);
             }
             return new Source(type, port, host == null || host.isBlank() ? "0.0.0.0" : host,
-                    charset == null || charset.isBlank() ? "UTF-8" : charset, target, query, mark, interval);
+                    charset == null || charset.isBlank() ? "UTF-8" : charset,
+                    dataType == null || dataType.isBlank() ? DataType.defaultFor(type).name() : dataType.toUpperCase(java.util.Locale.ROOT),
+                    path == null || path.isBlank() ? ("FHIR".equals(type) ? "/fhir" : "/") : path,
+                    token == null || token.isBlank() ? null : token, resources, directory,
+                    pattern == null || pattern.isBlank() ? "*" : pattern, interval == null ? Duration.ofSeconds(5) : interval,
+                    after == null || after.isBlank() ? "MOVE" : after.toUpperCase(java.util.Locale.ROOT), archive,
+                    target, query, mark);
+        }
+
+        /** The data type (of an effective source). */
+        public DataType data() {
+            return DataType.named(dataType).orElse(DataType.defaultFor(type));
+        }
+
+        /** Whether a listener of this source can take {@code other} over in place (the same socket or directory). */
+        public boolean sameBinding(Source other) {
+            return java.util.Objects.equals(type, other.type) && java.util.Objects.equals(port, other.port)
+                    && java.util.Objects.equals(host, other.host) && java.util.Objects.equals(directory, other.directory)
+                    && java.util.Objects.equals(pattern, other.pattern) && java.util.Objects.equals(interval, other.interval);
+        }
+
+        /** A copy with the token replaced (by its hash, when a document is stored). */
+        Source withToken(String replaced) {
+            return new Source(type, port, host, charset, dataType, path, replaced, resources, directory, pattern, interval,
+                    after, archive, target, query, mark);
         }
     }
 
@@ -131,31 +181,36 @@ public record ChannelDocument(String code, String name, String description, Sour
     /**
      * Where a message goes, by {@code type}: {@code HTTP} ({@code url}, {@code method}), {@code MLLP} ({@code host},
      * {@code port}, {@code charset}), {@code FHIR} ({@code url} of the server's base, {@code resource}, {@code method}),
-     * {@code DATABASE} ({@code target} a registered JDBC target, {@code statement} with named parameters) or
-     * {@code NOTIFY} ({@code target} a notify target's name or id, {@code template}); {@code retry} and
+     * {@code DATABASE} ({@code target} a registered JDBC target, {@code statement} with named parameters),
+     * {@code NOTIFY} ({@code target} a notify target's name or id, {@code template}), a {@code FILE} writer
+     * ({@code directory}, {@code file} name with {@code ${controlId}}, {@code ${messageId}}, {@code ${channel}}) or a
+     * {@code CHANNEL} writer (the code of the {@code channel} whose intake takes the message); {@code retry} and
      * {@code breaker} say how failures are handled; {@code parallel} (optional) spreads its queue over lanes by a
      * key so that order holds per key only. Its own {@code filter} (or {@code filterJavascript}) and
-     * {@code transformer} run after the channel's, over the same HL7 JSON form with the channel's output bound as
+     * {@code transformer} run after the channel's, over the same JSON form with the channel's output bound as
      * {@code $output} / {@code output}; without a transformer it is sent the channel's output.
      */
     public record Destination(String name, String type, String url, String method, Duration timeout, Retry retry,
                               Breaker breaker, String host, Integer port, String charset, String resource,
                               String target, String statement, String template, String filter,
-                              String filterJavascript, Transformer transformer, Parallel parallel) {
+                              String filterJavascript, Transformer transformer, Parallel parallel, String directory,
+                              String file, String channel) {
 
         public Destination(String name, String type, String url, String method, Duration timeout, Retry retry,
                            Breaker breaker) {
             this(name, type, url, method, timeout, retry, breaker, null, null, null, null, null, null, null, null, null,
-                    null, null);
+                    null, null, null, null, null);
         }
 
-        /** Where it goes, in a word for lists: the URL, host:port or the target's code. */
+        /** Where it goes, in a word for lists: the URL, host:port, the directory or the target's code. */
         public String address() {
             return switch (type == null ? "" : type) {
                 case "MLLP" -> host + ":" + port;
                 case "FHIR" -> url + (resource == null ? "" : "/" + resource);
                 case "DATABASE" -> "jdbc:" + target;
                 case "NOTIFY" -> "notify:" + target;
+                case "FILE" -> "file:" + directory;
+                case "CHANNEL" -> "channel:" + channel;
                 default -> url;
             };
         }
@@ -166,7 +221,8 @@ public record ChannelDocument(String code, String name, String description, Sour
                     retry == null ? Retry.DEFAULT : retry.effective(), breaker == null ? Breaker.DEFAULT : breaker.effective(),
                     host, port, charset == null || charset.isBlank() ? "UTF-8" : charset, resource, target, statement,
                     template, blankToNull(filter), blankToNull(filterJavascript),
-                    transformer == null ? null : transformer.effective(), parallel == null ? null : parallel.effective());
+                    transformer == null ? null : transformer.effective(), parallel == null ? null : parallel.effective(),
+                    directory, file == null || file.isBlank() ? "${messageId}.json" : file, channel);
         }
 
         /** How many lanes the queue has: 1 (all in order) unless parallel. */
@@ -175,7 +231,12 @@ public record ChannelDocument(String code, String name, String description, Sour
         }
 
         /** The value of the parallel key in a message; null when not parallel or the message lacks it (lane 0). */
-        public String laneKey(Hl7Message message) {
+        public String laneKey(org.medops.integration.hl7.Hl7Message message) {
+            return laneKey(org.medops.integration.data.Payloads.of(message));
+        }
+
+        /** The value of the parallel key (a path of the source's data type) in a message; null when not parallel. */
+        public String laneKey(Payload message) {
             if (parallel == null || parallel.key() == null) {
                 return null;
             }

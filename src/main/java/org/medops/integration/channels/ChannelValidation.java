@@ -16,6 +16,8 @@ import org.medops.integration.hl7.Hl7Message;
 import org.medops.integration.scripts.Sandbox;
 import org.medops.integration.scripts.ScriptFailed;
 import org.medops.integration.scripts.ScriptLimits;
+import org.medops.integration.data.DataType;
+import org.medops.integration.data.Fhir;
 import org.medops.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 
@@ -27,9 +29,11 @@ import org.springframework.http.HttpStatus;
 final class ChannelValidation {
 
     static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
+    /** A file name (no directory part) with placeholders such as {@code ${controlId}}. */
+    private static final Pattern FILE_NAME = Pattern.compile("(?!\\.)[A-Za-z0-9._${}\\-]{1,200}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
-    private static final Set<String> DESTINATION_TYPES = Set.of("HTTP", "MLLP", "FHIR", "DATABASE", "NOTIFY");
+    private static final Set<String> DESTINATION_TYPES = Set.of("HTTP", "MLLP", "FHIR", "DATABASE", "NOTIFY", "FILE", "CHANNEL");
     private static final Pattern RESOURCE = Pattern.compile("[A-Z][A-Za-z]{1,63}");
     /** Only compiles, never runs: the limits do not matter here. */
     private static final Sandbox SYNTAX = new Sandbox(ScriptLimits.DEFAULT);
@@ -71,8 +75,9 @@ final class ChannelValidation {
             require(d.filter() == null && d.filterJavascript() == null && d.transformer() == null,
                     "integration-source-database-transform");
         }
+        DataType data = d.source() == null ? DataType.HL7V2 : d.source().effective().data();
         filter(d.filter(), d.filterJavascript());
-        transformer(d.transformer());
+        transformer(d.transformer(), data);
         for (String library : d.libraries()) {
             require(library != null && CODE.matcher(library).matches() && libraryExists.test(library),
                     "integration-channel-library");
@@ -80,7 +85,7 @@ final class ChannelValidation {
         require(!d.destinations().isEmpty() && d.destinations().size() <= 20, "integration-channel-destinations");
         Set<String> names = new HashSet<>();
         for (ChannelDocument.Destination destination : d.destinations()) {
-            destination(destination);
+            destination(code, destination, data);
             require(destination.name() == null || names.add(destination.name()), "integration-destination-name-twice");
         }
         if (d.duplicates() != null && d.duplicates().window() != null) {
@@ -112,11 +117,11 @@ final class ChannelValidation {
         }
     }
 
-    private void transformer(ChannelDocument.Transformer transformer) {
+    private void transformer(ChannelDocument.Transformer transformer, DataType data) {
         if (transformer == null) {
             return;
         }
-        transformer.steps().forEach(this::step);
+        transformer.steps().forEach(step -> step(step, data));
         require(present(transformer.jsonata()) == 0 || present(transformer.javascript()) == 0,
                 "integration-transformer-twice");
         if (present(transformer.jsonata()) == 1) {
@@ -139,13 +144,15 @@ final class ChannelValidation {
             return false;
         }
     }
+    private static final Set<String> SOURCE_TYPES = Set.of("MLLP", "HTTP", "FHIR", "FILE", "CHANNEL", "DATABASE");
 
     private void source(ChannelDocument.Source source) {
         if (source == null) {
             problems.add("integration-source-missing");
             return;
         }
-        if ("DATABASE".equals(source.type())) {
+        String type = source.type();
+        if ("DATABASE".equals(type)) {
             require(known(ChannelReferences.JDBC_TARGET, source.target()), "integration-source-target");
             require(source.query() != null && source.query().strip().toLowerCase().matches("(?s)(select|with)\\s.*"),
                     "integration-source-query");
@@ -154,21 +161,77 @@ final class ChannelValidation {
                     "integration-source-interval");
             return;
         }
-        require("MLLP".equals(source.type()), "integration-source-type");
-        require(source.port() != null && source.port() >= 1 && source.port() <= 65535, "integration-source-port");
+        require(SOURCE_TYPES.contains(type), "integration-source-type");
+        if ("MLLP".equals(type) || "HTTP".equals(type) || "FHIR".equals(type)) {
+            require(source.port() != null && source.port() >= 1 && source.port() <= 65535, "integration-source-port");
+        } else {
+            require(source.port() == null && source.host() == null, "integration-source-port");
+        }
         if (source.charset() != null && !source.charset().isBlank()) {
             require(Charset.isSupported(source.charset()), "integration-source-charset");
         }
+        if (source.dataType() != null) {
+            DataType data = DataType.named(source.dataType()).orElse(null);
+            require(data != null, "integration-source-data-type");
+            require(data == null || !"MLLP".equals(type) || data == DataType.HL7V2, "integration-source-data-type");
+            require(data == null || !"FHIR".equals(type) || data == DataType.FHIR, "integration-source-data-type");
+        }
+        if (source.path() != null) {
+            require(("HTTP".equals(type) || "FHIR".equals(type)) && PATH.matcher(source.path()).matches(),
+                    "integration-source-path");
+        }
+        if (source.token() != null) {
+            require(("HTTP".equals(type) || "FHIR".equals(type)) && (source.token().length() >= 16 || SourceToken.isHashed(source.token()))
+                    && source.token().length() <= 200, "integration-source-token");
+        }
+        if ("FHIR".equals(type)) {
+            require(!source.resources().isEmpty() && source.resources().stream().allMatch(Fhir::isResourceType),
+                    "integration-source-resources");
+        } else {
+            require(source.resources().isEmpty(), "integration-source-resources");
+        }
+        if ("FILE".equals(type)) {
+            require(absolute(source.directory()), "integration-source-directory");
+            require(source.pattern() == null || glob(source.pattern()), "integration-source-pattern");
+            require(source.interval() == null || within(source.interval(), Duration.ofMillis(100), Duration.ofHours(1)),
+                    "integration-source-interval");
+            String after = source.after() == null ? "MOVE" : source.after().toUpperCase(java.util.Locale.ROOT);
+            require(after.equals("MOVE") || after.equals("DELETE"), "integration-source-after");
+            require(!after.equals("MOVE") || absolute(source.archive()) && !source.archive().equals(source.directory()),
+                    "integration-source-archive");
+        } else {
+            require(source.directory() == null && source.pattern() == null && source.interval() == null
+                    && source.after() == null && source.archive() == null, "integration-source-directory");
+        }
     }
 
-    private void step(ChannelDocument.Step step) {
+    private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~/-]{0,200}");
+
+    private static boolean absolute(String path) {
+        try {
+            return path != null && !path.isBlank() && java.nio.file.Path.of(path).isAbsolute();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean glob(String pattern) {
+        try {
+            java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+            return !pattern.isBlank() && !pattern.contains("/");
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void step(ChannelDocument.Step step, DataType data) {
         require(step.to() != null && step.to().matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*"),
                 "integration-step-to");
         int sources = (step.from() == null ? 0 : 1) + (step.constant() == null ? 0 : 1) + (step.jsonata() == null ? 0 : 1)
                 + (step.javascript() == null ? 0 : 1);
         require(sources == 1, "integration-step-source");
         if (step.from() != null) {
-            require(Hl7Message.isPath(step.from()), "integration-step-from");
+            require(data.isPath(step.from()), "integration-step-from");
         }
         if (step.jsonata() != null) {
             require(compiles(step.jsonata()), "integration-step-jsonata");
@@ -178,7 +241,7 @@ final class ChannelValidation {
         }
     }
 
-    private void destination(ChannelDocument.Destination d) {
+    private void destination(String code, ChannelDocument.Destination d, DataType data) {
         require(d.name() != null && NAME.matcher(d.name()).matches(), "integration-destination-name");
         require(DESTINATION_TYPES.contains(d.type()), "integration-destination-type");
         switch (d.type() == null ? "" : d.type()) {
@@ -205,11 +268,25 @@ final class ChannelValidation {
                 require(known(ChannelReferences.NOTIFY_TARGET, d.target()), "integration-destination-target");
                 require(d.template() != null && !d.template().isBlank(), "integration-destination-template");
             }
+            case "FILE" -> {
+                require(absolute(d.directory()), "integration-destination-directory");
+                require(d.file() == null || FILE_NAME.matcher(d.file()).matches(), "integration-destination-file");
+            }
+            case "CHANNEL" -> {
+                require(d.channel() != null && CODE.matcher(d.channel()).matches(), "integration-destination-channel");
+                require(!code.equals(d.channel()), "integration-channel-cycle");
+            }
             default -> {
             }
         }
+        if (!"FILE".equals(d.type())) {
+            require(d.directory() == null, "integration-destination-directory");
+        }
+        if (!"CHANNEL".equals(d.type())) {
+            require(d.channel() == null, "integration-destination-channel");
+        }
         filter(d.filter(), d.filterJavascript());
-        transformer(d.transformer());
+        transformer(d.transformer(), data);
         if (d.timeout() != null) {
             require(within(d.timeout(), Duration.ofMillis(100), Duration.ofMinutes(5)), "integration-destination-timeout");
         }
@@ -228,7 +305,7 @@ final class ChannelValidation {
                     "integration-destination-breaker");
         }
         if (d.parallel() != null) {
-            require(d.parallel().key() != null && Hl7Message.isPath(d.parallel().key()),
+            require(d.parallel().key() != null && data.isPath(d.parallel().key()),
                     "integration-destination-parallel-key");
             require(d.parallel().workers() == null || (d.parallel().workers() >= 1 && d.parallel().workers() <= 32),
                     "integration-destination-parallel-workers");

@@ -84,12 +84,12 @@ class ChannelsApi {
         return ChannelSummary.of(book.enable(code, false, who.getName()));
     }
 
-    record ChannelSummary(String code, String name, int version, boolean enabled, Integer port, java.time.Instant updatedAt,
-                          String updatedBy) {
+    record ChannelSummary(String code, String name, int version, boolean enabled, String sourceType, Integer port,
+                          java.time.Instant updatedAt, String updatedBy) {
 
         static ChannelSummary of(StoredChannel c) {
             ChannelDocument d = ChannelDirectory.parse(c.document());
-            return new ChannelSummary(c.code(), d.name(), c.version(), c.enabled(), d.source().port(), c.updatedAt(),
+            return new ChannelSummary(c.code(), d.name(), c.version(), c.enabled(), d.source().type(), d.source().port(), c.updatedAt(),
                     c.updatedBy());
         }
     }

@@ -46,8 +46,7 @@ final class HttpSender implements Sender {
     public Result send(ChannelDocument.Destination destination, Outgoing message) throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(destination.url()))
                 .timeout(destination.timeout())
-                .header("Content-Type", message.isTransformed() ? "application/json; charset=utf-8"
-                        : "application/hl7-v2; charset=utf-8")
+                .header("Content-Type", message.contentType())
                 .method(destination.method(), HttpRequest.BodyPublishers.ofString(message.body(), StandardCharsets.UTF_8));
         identify(request, message);
         return exchange(client, request.build(), destination);

@@ -5,8 +5,10 @@ import java.util.List;
 
 import org.medops.integration.channels.ChannelDirectory;
 import org.medops.integration.channels.ChannelDocument;
-import org.medops.integration.hl7.Hl7Message;
-import org.medops.integration.hl7.Hl7Rejected;
+import org.medops.integration.data.DataType;
+import org.medops.integration.data.Payload;
+import org.medops.integration.data.PayloadRejected;
+import org.medops.integration.data.Payloads;
 import org.medops.integration.store.DeliveryQueue;
 import org.medops.integration.store.DestinationStages;
 import org.medops.integration.store.MessageBrowser;
@@ -57,11 +59,13 @@ public class Reprocessing {
         ChannelDocument channel = channels.deployed(message.channel())
                 .orElseThrow(() -> ProblemException.conflict("integration-message-channel-gone", message.channel()))
                 .document();
-        Hl7Message parsed;
+        DataType type = channel.source().data();
+        Payload parsed;
         try {
-            parsed = Hl7Message.parse(message.raw());
-        } catch (Hl7Rejected e) {
-            throw ProblemException.conflict("integration-message-not-hl7", id);
+            parsed = Payloads.parse(type, message.raw());
+        } catch (PayloadRejected e) {
+            throw ProblemException.conflict(type == DataType.HL7V2 ? "integration-message-not-hl7"
+                    : "integration-message-unreadable", id);
         }
         Processed processed = processing.process(channel, parsed);
         MessageStatus status = MessageStatus.after(processed.outcome());

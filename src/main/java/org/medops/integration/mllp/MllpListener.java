@@ -9,7 +9,12 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
+import java.time.ZoneId;
+
 import org.medops.integration.channels.DeployedChannel;
+import org.medops.integration.intake.Intake;
+import org.medops.integration.intake.Received;
+import org.medops.integration.intake.SourceKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * loop in the order its messages arrived (the writer completes them in order). A document change that keeps
  * the port is taken over in place, without closing connections.
  */
-final class MllpListener {
+final class MllpListener implements SourceKind.Listening {
 
     private static final Logger log = LoggerFactory.getLogger(MllpListener.class);
     private static final int FRAME_LIMIT = 16 * 1024 * 1024;
@@ -26,16 +31,19 @@ final class MllpListener {
 
     private final Vertx vertx;
     private final Intake intake;
+    private final ZoneId zone;
     private volatile DeployedChannel channel;
     private NetServer server;
 
-    MllpListener(Vertx vertx, Intake intake, DeployedChannel channel) {
+    MllpListener(Vertx vertx, Intake intake, ZoneId zone, DeployedChannel channel) {
         this.vertx = vertx;
         this.intake = intake;
+        this.zone = zone;
         this.channel = channel;
     }
 
-    void start() {
+    @Override
+    public void start() {
         var source = channel.document().source();
         server = vertx.createNetServer(new NetServerOptions().setTcpNoDelay(true).setReuseAddress(true)
                         .setIdleTimeout(0))
@@ -45,15 +53,18 @@ final class MllpListener {
                 server.actualPort());
     }
 
-    void update(DeployedChannel changed) {
+    @Override
+    public void update(DeployedChannel changed) {
         this.channel = changed;
     }
 
-    DeployedChannel channel() {
+    @Override
+    public DeployedChannel channel() {
         return channel;
     }
 
-    void stop() {
+    @Override
+    public void stop() {
         if (server != null) {
             await(server.close());
             log.info("Integration channel {} stopped listening", channel.code());
@@ -74,10 +85,11 @@ final class MllpListener {
         CompletableFuture<?>[] last = {CompletableFuture.completedFuture(null)};
         long[] idleTimer = {-1};
         MllpFraming framing = new MllpFraming(FRAME_LIMIT, piece -> {
-            var answer = intake.take(channel.document(), piece);
+            var answer = intake.take(channel.document(), piece.isBroken() ? Received.broken(piece.content(), piece.broken())
+                    : Received.of(piece.content())).thenApply(taken -> taken.ackBytes(zone));
             CompletableFuture<?> previous = last[0];
             last[0] = previous.thenCombine(answer, (ignored, a) -> a).thenAccept(a -> context.runOnContext(v -> {
-                Buffer frame = Buffer.buffer(a.ack().length + 3).appendByte(MllpFraming.START).appendBytes(a.ack())
+                Buffer frame = Buffer.buffer(a.length + 3).appendByte(MllpFraming.START).appendBytes(a)
                         .appendByte(MllpFraming.END).appendByte(MllpFraming.CR);
                 socket.write(frame);
             })).exceptionally(e -> {

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import com.dashjoin.jsonata.Jsonata;
 import org.medops.integration.channels.ChannelDocument;
+import org.medops.integration.data.Payload;
+import org.medops.integration.data.Payloads;
 import org.medops.integration.hl7.Hl7Message;
 import org.medops.integration.scripts.LibrarySources;
 import org.medops.integration.scripts.Sandbox;
@@ -37,18 +39,27 @@ public class Processing {
 
     /** What the engine stores: failed on the first error, filtered when the channel (or every destination) says no. */
     public Processed process(ChannelDocument channel, Hl7Message message) {
+        return process(channel, Payloads.of(message));
+    }
+
+    /** Any data type: filters and scripts see its JSON form, a step's {@code from} is a path in it. */
+    public Processed process(ChannelDocument channel, Payload message) {
         return trial(channel, message).processed();
     }
 
     /** Every stage with its steps' outputs, for the test console; nothing is stored or sent. */
     public Trial test(ChannelDocument channel, Hl7Message message) {
+        return test(channel, Payloads.of(message));
+    }
+
+    public Trial test(ChannelDocument channel, Payload message) {
         Run run = trial(channel, message);
         Processed processed = run.processed();
         return new Trial(run.input == null ? null : run.input.tree, run.channel, run.destinations, processed.outcome(),
                 processed.error());
     }
 
-    private Run trial(ChannelDocument channel, Hl7Message message) {
+    private Run trial(ChannelDocument channel, Payload message) {
         Input input;
         try {
             input = new Input(message, channel.libraries());
@@ -190,17 +201,17 @@ public class Processing {
 
     /** The message in the forms the stages read; the JSON text and libraries only when a script asks. */
     private final class Input {
-        final Hl7Message message;
-        final ObjectNode tree;
+        final Payload message;
+        final JsonNode tree;
         final Object map;
         private final List<String> libraryCodes;
         private String text;
         private List<String> libraries;
 
-        Input(Hl7Message message, List<String> libraryCodes) {
+        Input(Payload message, List<String> libraryCodes) {
             this.message = message;
-            this.tree = message.json();
-            this.map = JSON.convertValue(tree, Map.class);
+            this.map = message.json();
+            this.tree = JSON.valueToTree(map);
             this.libraryCodes = libraryCodes;
         }
 

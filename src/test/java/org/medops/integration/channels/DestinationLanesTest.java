@@ -16,7 +16,7 @@ class DestinationLanesTest {
 
     static ChannelDocument.Destination destination(String name, ChannelDocument.Parallel parallel) {
         return new ChannelDocument.Destination(name, "HTTP", "http://127.0.0.1/x", null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, parallel)
+                null, null, null, null, null, null, null, null, null, null, parallel, null, null, null)
                 .effective();
     }
 

@@ -33,7 +33,7 @@ class ProcessingTest {
     static ChannelDocument.Destination staged(String name, String filter, String filterJavascript,
                                               ChannelDocument.Transformer transformer) {
         return new ChannelDocument.Destination(name, "HTTP", "http://x/" + name, null, null, null, null, null, null, null,
-                null, null, null, null, filter, filterJavascript, transformer, null);
+                null, null, null, null, filter, filterJavascript, transformer, null, null, null, null);
     }
 
     static ChannelDocument channel(String filterJavascript, ChannelDocument.Transformer transformer,
@@ -97,6 +97,25 @@ class ProcessingTest {
     @Test
     void withoutATransformerNothingIsTransformed() throws Exception {
         assertThat(processing.process(channel(null, null), Hl7Message.parse(ORU)).transformed()).isNull();
+    }
+
+    @Test
+    void filtersAndStepsWorkOverTheJsonFormOfOtherDataTypes() throws Exception {
+        var transformer = new ChannelDocument.Transformer(List.of(
+                new ChannelDocument.Step("sample", "rows[0].样本号", null, null, null, null),
+                new ChannelDocument.Step("flag", "rows[1].标志", null, null, Map.of("H", "偏高"), "正常")),
+                "{'sample': $steps.sample, 'flag': $steps.flag, 'count': $count(rows)}");
+        var delimited = new ChannelDocument("dev", "device", null, new ChannelDocument.Source("FILE", null, null, "GBK",
+                "DELIMITED", null, null, null, "/in", null, null, "DELETE", null, null, null, null), "$count(rows) > 1", transformer,
+                List.of(new ChannelDocument.Destination("emr", "HTTP", "http://x/", null, null, null, null)), null)
+                .effective();
+        var payload = org.medops.integration.data.Payloads.parse(org.medops.integration.data.DataType.DELIMITED,
+                "样本号\t项目\t结果\t标志\nBG1\tK\t6.1\tH\nBG1\tNa\t140\tH\n");
+        Processed out = processing.process(delimited, payload);
+        assertThat(out.transformed()).isEqualTo("{\"sample\":\"BG1\",\"flag\":\"偏高\",\"count\":2}");
+        var single = org.medops.integration.data.Payloads.parse(org.medops.integration.data.DataType.DELIMITED,
+                "样本号\t项目\nBG2\tK\n");
+        assertThat(processing.process(delimited, single).outcome()).isEqualTo(Processed.Outcome.FILTERED);
     }
 
     @Nested

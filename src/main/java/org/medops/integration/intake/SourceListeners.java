@@ -1,7 +1,8 @@
-package org.medops.integration.mllp;
+package org.medops.integration.intake;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -18,32 +19,33 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Keeps this node's MLLP listeners in line with the stored channels: every half second it compares each
- * channel's version and enabled flag with what runs, and starts, stops, re-binds (port changed) or updates in
- * place. Polling the small channel table also reaches every node, with no message bus.
+ * Keeps this node's sources in line with the stored channels: every half second it compares each channel's
+ * version and enabled flag with what runs, and starts, stops, re-binds (port, host or directory changed) or updates
+ * in place. Polling the small channel table also reaches every node, with no message bus. A {@code CHANNEL}
+ * source has no listener: channel writers hand it messages directly.
  */
-final class MllpListeners implements SmartLifecycle {
+final class SourceListeners implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(MllpListeners.class);
+    private static final Logger log = LoggerFactory.getLogger(SourceListeners.class);
 
     private final ChannelDirectory channels;
-    private final Intake intake;
-    private final Map<String, MllpListener> running = new HashMap<>();
+    private final Map<String, SourceKind> kinds = new HashMap<>();
+    private final Map<String, SourceKind.Listening> running = new HashMap<>();
     private final Map<String, Integer> failedVersions = new HashMap<>();
     private final Map<ChannelState, Boolean> mllpSources = new HashMap<>();
     private Vertx vertx;
     private ScheduledExecutorService deployer;
 
-    MllpListeners(ChannelDirectory channels, Intake intake) {
+    SourceListeners(ChannelDirectory channels, List<SourceKind> kinds) {
         this.channels = channels;
-        this.intake = intake;
+        kinds.forEach(kind -> this.kinds.put(kind.type(), kind));
     }
 
     @Override
     public void start() {
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Math.max(2, Runtime.getRuntime().availableProcessors())));
         deployer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "integration-mllp-deployer");
+            Thread t = new Thread(r, "integration-source-deployer");
             t.setDaemon(true);
             return t;
         });
@@ -64,7 +66,7 @@ final class MllpListeners implements SmartLifecycle {
                     continue;
                 }
                 wanted.add(state.code());
-                MllpListener listener = running.get(state.code());
+                SourceKind.Listening listener = running.get(state.code());
                 if (listener != null && listener.channel().state().equals(state)
                         || state.version() == failedVersions.getOrDefault(state.code(), -1)) {
                     continue;
@@ -81,17 +83,22 @@ final class MllpListeners implements SmartLifecycle {
         }
     }
 
-    private void apply(MllpListener listener, DeployedChannel channel) {
+    private void apply(SourceKind.Listening listener, DeployedChannel channel) {
         var source = channel.document().source();
         if (listener != null) {
-            var before = listener.channel().document().source();
-            if (before.port().equals(source.port()) && before.host().equals(source.host())) {
+            if (listener.channel().document().source().sameBinding(source)) {
                 listener.update(channel);
                 return;
             }
             running.remove(channel.code()).stop();
         }
-        MllpListener started = new MllpListener(vertx, intake, channel);
+        SourceKind kind = kinds.get(source.type());
+        if (kind == null) {
+            // Nothing listens (a CHANNEL source); not looked at again until the document changes.
+            failedVersions.put(channel.code(), channel.state().version());
+            return;
+        }
+        SourceKind.Listening started = kind.listener(vertx, channel);
         try {
             started.start();
             running.put(channel.code(), started);
@@ -101,7 +108,7 @@ final class MllpListeners implements SmartLifecycle {
             // bind failure (a checked BindException) unchecked, so this catches Exception, else it would end the
             // deployer's schedule (or fail the node's start) without a word.
             failedVersions.put(channel.code(), channel.state().version());
-            log.warn("Integration channel {} cannot listen on port {}: {}", channel.code(), source.port(), e.getMessage());
+            log.warn("Integration channel {} cannot start its {} source: {}", channel.code(), source.type(), e.getMessage());
         }
     }
 
@@ -110,10 +117,14 @@ final class MllpListeners implements SmartLifecycle {
         if (deployer != null) {
             deployer.shutdownNow();
         }
-        running.values().forEach(MllpListener::stop);
+        running.values().forEach(SourceKind.Listening::stop);
         running.clear();
         if (vertx != null) {
-            MllpListener.await(vertx.close());
+            try {
+                vertx.close().await(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                log.warn("Vert.x did not close within 10 s");
+            }
             vertx = null;
         }
     }
