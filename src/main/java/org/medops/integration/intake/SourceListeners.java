@@ -32,7 +32,7 @@ final class SourceListeners implements SmartLifecycle {
     private final Map<String, SourceKind> kinds = new HashMap<>();
     private final Map<String, SourceKind.Listening> running = new HashMap<>();
     private final Map<String, Integer> failedVersions = new HashMap<>();
-    private final Map<ChannelState, Boolean> mllpSources = new HashMap<>();
+    private final Map<ChannelState, Boolean> listenedSources = new HashMap<>();
     private Vertx vertx;
     private ScheduledExecutorService deployer;
 
@@ -60,9 +60,9 @@ final class SourceListeners implements SmartLifecycle {
                 if (!state.enabled()) {
                     continue;
                 }
-                // Deployed once per version: a channel whose source is not MLLP (a database reader) is skipped.
-                if (!mllpSources.computeIfAbsent(state, s -> channels.deployed(s.code())
-                        .map(c -> c.document().source().isMllp()).orElse(false))) {
+                // Looked up once per version: a source no kind here listens for (a database reader polls by itself).
+                if (!listenedSources.computeIfAbsent(state, s -> channels.deployed(s.code())
+                        .map(c -> kinds.containsKey(c.document().source().type())).orElse(false))) {
                     continue;
                 }
                 wanted.add(state.code());
