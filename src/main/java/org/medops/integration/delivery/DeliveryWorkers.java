@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.medops.integration.channels.ChannelDirectory;
 import org.medops.integration.channels.ChannelDocument;
 import org.medops.integration.channels.ChannelState;
+import org.medops.integration.statistics.MessageCounters;
 import org.medops.integration.store.DeliveryQueue;
 import org.medops.integration.store.QueueSignal;
 import org.slf4j.Logger;
@@ -32,18 +33,20 @@ final class DeliveryWorkers implements SmartLifecycle {
     private final QueueSignal signal;
     private final TransactionTemplate transactions;
     private final Breakers breakers;
+    private final MessageCounters counters;
     private final Clock clock;
     private final Map<String, DestinationWorker> workers = new HashMap<>();
     private final Map<String, Integer> versions = new HashMap<>();
     private ScheduledExecutorService deployer;
 
     DeliveryWorkers(ChannelDirectory channels, DeliveryQueue queue, QueueSignal signal, TransactionTemplate transactions,
-                    Breakers breakers, Clock clock) {
+                    Breakers breakers, MessageCounters counters, Clock clock) {
         this.channels = channels;
         this.queue = queue;
         this.signal = signal;
         this.transactions = transactions;
         this.breakers = breakers;
+        this.counters = counters;
         this.clock = clock;
     }
 
@@ -95,7 +98,8 @@ final class DeliveryWorkers implements SmartLifecycle {
     }
 
     private void start(String key, String channel, ChannelDocument.Destination destination) {
-        DestinationWorker worker = new DestinationWorker(channel, destination, queue, signal, transactions, breakers, clock);
+        DestinationWorker worker = new DestinationWorker(channel, destination, queue, signal, transactions, breakers,
+                counters, clock);
         Thread thread = new Thread(worker, "integration-delivery-" + key);
         thread.setDaemon(true);
         thread.start();

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.medops.integration.channels.ChannelDocument;
+import org.medops.integration.statistics.MessageCounters;
 import org.medops.integration.store.DeliveryQueue;
 import org.medops.integration.store.Outgoing;
 import org.medops.integration.store.QueueEntry;
@@ -30,19 +31,21 @@ final class DestinationWorker implements Runnable {
     private final QueueSignal signal;
     private final TransactionTemplate transactions;
     private final Breakers breakers;
+    private final MessageCounters counters;
     private final Clock clock;
     private final HttpSender sender = new HttpSender();
     private volatile ChannelDocument.Destination destination;
     private volatile boolean running = true;
 
     DestinationWorker(String channel, ChannelDocument.Destination destination, DeliveryQueue queue, QueueSignal signal,
-                      TransactionTemplate transactions, Breakers breakers, Clock clock) {
+                      TransactionTemplate transactions, Breakers breakers, MessageCounters counters, Clock clock) {
         this.channel = channel;
         this.destination = destination;
         this.queue = queue;
         this.signal = signal;
         this.transactions = transactions;
         this.breakers = breakers;
+        this.counters = counters;
         this.clock = clock;
     }
 
@@ -107,6 +110,9 @@ final class DestinationWorker implements Runnable {
         long took = System.nanoTime() - started;
         Instant done = clock.instant();
         int attempts = head.attempts() + 1;
+        counters.delivered(channel, target.name(), result.delivered() ? MessageCounters.Delivery.SENT
+                : result.rejected() && attempts > target.retry().rejections() ? MessageCounters.Delivery.PARKED
+                : MessageCounters.Delivery.RETRIED, Duration.ofNanos(took));
         if (result.delivered()) {
             breaker.onSuccess(took, TimeUnit.NANOSECONDS);
             queue.sent(head, target.name(), message.body(), result.body(), done);

@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.medops.integration.statistics.MessageCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -40,13 +41,16 @@ public class MessageWriter implements SmartLifecycle {
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final QueueSignal signal;
+    private final MessageCounters counters;
     private final BlockingQueue<Pending> pending = new ArrayBlockingQueue<>(20_000);
     private volatile Thread thread;
 
-    MessageWriter(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions, QueueSignal signal) {
+    MessageWriter(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions, QueueSignal signal,
+                  MessageCounters counters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.signal = signal;
+        this.counters = counters;
     }
 
     /** Completes once the message is committed; fails when it could not be (the source answers AE, the sender resends). */
@@ -99,6 +103,7 @@ public class MessageWriter implements SmartLifecycle {
             if (stored.get(i).status() == MessageStatus.QUEUED && rung.add(in.channel())) {
                 signal.ring(in.channel());
             }
+            counters.received(in.channel(), intake(stored.get(i).status()), in.destinations());
             group.get(i).done().complete(stored.get(i));
         }
     }
@@ -176,6 +181,14 @@ public class MessageWriter implements SmartLifecycle {
             }
         }
         return found;
+    }
+
+    private static MessageCounters.Intake intake(MessageStatus status) {
+        return switch (status) {
+            case QUEUED -> MessageCounters.Intake.QUEUED;
+            case ERRORED -> MessageCounters.Intake.ERRORED;
+            default -> MessageCounters.Intake.FILTERED;
+        };
     }
 
     private static String sqlState(Throwable e) {
