@@ -10,7 +10,8 @@ import java.util.Map;
  * {@link #effective()} fills in the defaults the engine runs with.
  */
 public record ChannelDocument(String code, String name, String description, Source source, String filter,
-                              Transformer transformer, List<Destination> destinations, Duplicates duplicates) {
+                              Transformer transformer, List<Destination> destinations, Duplicates duplicates,
+                              Retention retention) {
 
     public ChannelDocument {
         destinations = destinations == null ? List.of() : List.copyOf(destinations);
@@ -18,7 +19,8 @@ public record ChannelDocument(String code, String name, String description, Sour
 
     /** The document of the channel stored under {@code stored}: the code may be left out of the text. */
     public ChannelDocument withCode(String stored) {
-        return new ChannelDocument(stored, name, description, source, filter, transformer, destinations, duplicates);
+        return new ChannelDocument(stored, name, description, source, filter, transformer, destinations, duplicates,
+                retention);
     }
 
     /** The document with every default filled in: what a node deploys. */
@@ -26,7 +28,8 @@ public record ChannelDocument(String code, String name, String description, Sour
         return new ChannelDocument(code, name, description == null ? "" : description, source.effective(),
                 filter == null || filter.isBlank() ? null : filter, transformer == null ? null : transformer.effective(),
                 destinations.stream().map(Destination::effective).toList(),
-                duplicates == null ? Duplicates.DEFAULT : duplicates.effective());
+                duplicates == null ? Duplicates.DEFAULT : duplicates.effective(),
+                retention == null ? Retention.DEFAULT : retention.effective());
     }
 
     /** An MLLP listener; {@code charset} is used when a message's MSH-18 is empty (UTF-8 by default). */
@@ -109,6 +112,28 @@ public record ChannelDocument(String code, String name, String description, Sour
 
         Duplicates effective() {
             return new Duplicates(enabled == null ? DEFAULT.enabled : enabled, window == null ? DEFAULT.window : window);
+        }
+    }
+
+    /**
+     * How long the store keeps a message: its content (raw, transformed, sent, responses) {@code content} days, its
+     * metadata (status, times, control id, errors) {@code metadata} days; whole days, as ISO durations ("P30D").
+     */
+    public record Retention(Duration content, Duration metadata) {
+
+        public static final Retention DEFAULT = new Retention(Duration.ofDays(30), Duration.ofDays(180));
+
+        Retention effective() {
+            return new Retention(content == null ? DEFAULT.content : content,
+                    metadata == null ? DEFAULT.metadata : metadata);
+        }
+
+        public int contentDays() {
+            return (int) content.toDays();
+        }
+
+        public int metadataDays() {
+            return (int) metadata.toDays();
         }
     }
 }

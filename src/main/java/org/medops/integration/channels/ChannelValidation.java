@@ -24,6 +24,8 @@ final class ChannelValidation {
     static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
+    private static final Duration LONGEST_RETENTION = Duration.ofDays(3650);
+
     private final List<String> problems = new ArrayList<>();
 
     private ChannelValidation() {
@@ -61,6 +63,22 @@ final class ChannelValidation {
         if (d.duplicates() != null && d.duplicates().window() != null) {
             require(within(d.duplicates().window(), Duration.ZERO, Duration.ofDays(7)), "integration-channel-duplicates");
         }
+        if (d.retention() != null) {
+            retention(d.retention().effective());
+        }
+    }
+
+    /** Whole days (partitions are days), content at least a day, metadata at least as long as content. */
+    private void retention(ChannelDocument.Retention r) {
+        boolean content = wholeDays(r.content()) && within(r.content(), Duration.ofDays(1), LONGEST_RETENTION);
+        boolean metadata = wholeDays(r.metadata()) && within(r.metadata(), Duration.ofDays(1), LONGEST_RETENTION);
+        require(content, "integration-retention-content");
+        require(metadata, "integration-retention-metadata");
+        require(!content || !metadata || r.metadata().compareTo(r.content()) >= 0, "integration-retention-order");
+    }
+
+    private static boolean wholeDays(Duration value) {
+        return !value.isNegative() && value.toSeconds() % 86_400 == 0;
     }
 
     private void source(ChannelDocument.Source source) {

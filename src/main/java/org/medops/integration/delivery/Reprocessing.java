@@ -54,6 +54,9 @@ public class Reprocessing {
         ChannelDocument channel = channels.deployed(message.channel())
                 .orElseThrow(() -> ProblemException.conflict("integration-message-channel-gone", message.channel()))
                 .document();
+        if (message.contentExpired()) {
+            throw ProblemException.conflict("integration-message-content-expired", id);
+        }
         Hl7Message parsed;
         try {
             parsed = Hl7Message.parse(message.raw());
