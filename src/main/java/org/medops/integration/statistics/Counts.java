@@ -15,6 +15,11 @@ public record Counts(long received, long filtered, long queued, long sent, long 
                 latencyMillisSum + other.latencyMillisSum, latencyCount + other.latencyCount);
     }
 
+    /** What a destination's row adds to its channel's: its deliveries, not its queue entries (the intake counts those). */
+    Counts deliveries() {
+        return new Counts(0, 0, 0, sent, errored, retried, latencyMillisSum, latencyCount);
+    }
+
     /** The mean send time in ms, null without a send. */
     public Double latencyMillis() {
         return latencyCount == 0 ? null : (double) latencyMillisSum / latencyCount;

@@ -28,8 +28,9 @@ public class MessageStatistics {
         Map<String, Map<Instant, Counts>> byDestination = new TreeMap<>();
         Map<Instant, Counts> channelTotals = new TreeMap<>();
         for (StatisticsRollup.Row row : rollup.rows(channel, range.interval(), range.from(), range.to())) {
-            channelTotals.merge(row.bucket(), row.counts(), Counts::plus);
-            if (!MessageCounters.INTAKE.equals(row.destination())) {
+            boolean intake = MessageCounters.INTAKE.equals(row.destination());
+            channelTotals.merge(row.bucket(), intake ? row.counts() : row.counts().deliveries(), Counts::plus);
+            if (!intake) {
                 byDestination.computeIfAbsent(row.destination(), d -> new TreeMap<>())
                         .merge(row.bucket(), row.counts(), Counts::plus);
             }

@@ -79,7 +79,8 @@ class StatisticsRollup {
     Map<String, Counts> byChannelSince(Instant since) {
         Map<String, Counts> totals = new HashMap<>();
         jdbc.query("""
-                        select channel_code, sum(received) as received, sum(filtered) as filtered, sum(queued) as queued,
+                        select channel_code, sum(received) as received, sum(filtered) as filtered,
+                            sum(case when destination = '' then queued else 0 end) as queued,
                             sum(sent) as sent, sum(errored) as errored, sum(retried) as retried,
                             sum(latency_ms_sum) as latency_sum, sum(latency_count) as latency_count
                         from integration_statistics where granularity = 'm' and bucket >= :since
