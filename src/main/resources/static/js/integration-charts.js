@@ -23,9 +23,10 @@
     const chart = echarts.init(chartElement);
     chart.setOption({
       tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 40, right: 50, top: 30, bottom: 30 },
-      xAxis: { type: 'time', axisLabel: { formatter: (v) => new Date(v).toISOString().substring(11, 16) } },
+      legend: { top: 0, type: 'scroll', textStyle: { fontSize: 11 } },
+      grid: { left: 32, right: 40, top: 34, bottom: 24 },
+      xAxis: { type: 'time', splitNumber: 4, axisLabel: { hideOverlap: true,
+        formatter: (v) => new Date(v).toISOString().substring(11, 16) } },
       yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', name: 'ms', splitLine: { show: false } }],
       series: [
         line(labels.labelReceived, data.received, '#206bc4'),
