@@ -117,7 +117,7 @@ class Conditions {
                 }
             }
             case CHANNEL_ERROR_RATE -> {
-                for (IntegrationHealth.ChannelActivity channel : integration.channels(window, clock.instant())) {
+                for (IntegrationHealth.ChannelActivity channel : integration.channels(window)) {
                     if (rule.watches(channel.code()) && channel.received() > 0 && channel.received() >= rule.minCalls()
                             && channel.errorRate() > line) {
                         violations.add(violation(rule, channel.code(), channel.errorRate(), channel.code(), minutes,
@@ -148,7 +148,7 @@ class Conditions {
                 if (watchedSince == null) {
                     break; // outside the active hours silence is expected
                 }
-                for (IntegrationHealth.ChannelActivity channel : integration.channels(window, now)) {
+                for (IntegrationHealth.ChannelActivity channel : integration.channels(window)) {
                     Instant quietSince = channel.lastReceivedAt() == null || channel.lastReceivedAt().isBefore(watchedSince)
                             ? watchedSince : channel.lastReceivedAt();
                     if (rule.watches(channel.code()) && channel.enabled() && !quietSince.isAfter(now.minus(window))) {

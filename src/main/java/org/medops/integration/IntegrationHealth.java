@@ -36,13 +36,16 @@ public class IntegrationHealth {
         this.breakers = breakers;
     }
 
-    /** Every stored channel with its messages received and errored over {@code window} and its last message. */
-    public List<ChannelActivity> channels(Duration window, Instant now) {
+    /**
+     * Every stored channel with its messages received and errored over {@code window} and when it last received one
+     * (from the rollup: to the end of that minute, so a silence is never reported early).
+     */
+    public List<ChannelActivity> channels(Duration window) {
         Map<String, Counts> counts = statistics.byChannel(window);
-        Map<String, Instant> last = queues.lastReceived(now.minus(Duration.ofDays(31)));
         return channels.states().stream().map(state -> {
             Counts c = counts.getOrDefault(state.code(), Counts.ZERO);
-            return new ChannelActivity(state.code(), state.enabled(), c.received(), c.errored(), last.get(state.code()));
+            return new ChannelActivity(state.code(), state.enabled(), c.received(), c.errored(),
+                    statistics.lastReceived(state.code()).orElse(null));
         }).toList();
     }
 

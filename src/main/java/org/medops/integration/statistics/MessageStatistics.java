@@ -52,6 +52,14 @@ public class MessageStatistics {
         return rollup.byChannelSince(clock.instant().truncatedTo(ChronoUnit.MINUTES).minus(window));
     }
 
+    /**
+     * When the channel last received a message, rounded up to the end of its minute (its hour, past a week); empty
+     * when the rollup never counted one. Counts not yet flushed (a few seconds) are not seen.
+     */
+    public java.util.Optional<Instant> lastReceived(String channel) {
+        return rollup.lastReceived(channel);
+    }
+
     private static List<Series.Point> filled(Map<Instant, Counts> counted, SeriesRange range) {
         List<Series.Point> points = new ArrayList<>();
         for (Instant at = range.from(); !at.isAfter(range.to()); at = range.interval().next(at)) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -92,6 +93,26 @@ class StatisticsRollup {
                             rs.getLong("latency_sum"), rs.getLong("latency_count")));
                 });
         return totals;
+    }
+
+    /**
+     * When a channel last received a message, to the end of the last minute (or, past the minute rows, hour) that
+     * counted one: a probe of the primary key per granularity, newest first.
+     */
+    Optional<Instant> lastReceived(String channel) {
+        for (Interval width : Interval.values()) {
+            List<Timestamp> last = jdbc.queryForList("""
+                            select bucket from integration_statistics
+                            where channel_code = :channel and granularity = :granularity and destination = ''
+                              and received > 0
+                            order by bucket desc limit 1""",
+                    new MapSqlParameterSource().addValue("channel", channel).addValue("granularity", width.granularity()),
+                    Timestamp.class);
+            if (!last.isEmpty()) {
+                return Optional.of(width.next(last.get(0).toInstant()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Minute rows are kept for the charts' longest minute range and a margin; hour rows as long as asked. */

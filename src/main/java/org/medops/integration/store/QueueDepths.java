@@ -28,17 +28,6 @@ public class QueueDepths {
                         rs.getLong("depth"), instant(rs.getTimestamp("oldest")))).list();
     }
 
-    /** When each channel last received a message, looking back to {@code since} (only those days are read). */
-    public java.util.Map<String, Instant> lastReceived(Instant since) {
-        java.util.Map<String, Instant> last = new java.util.HashMap<>();
-        jdbc.sql("""
-                        select channel_code, max(received_at) as last_at from integration_messages
-                        where received_day >= :sinceDay and received_at >= :since group by channel_code""")
-                .param("sinceDay", MessageWriter.day(since)).param("since", Timestamp.from(since))
-                .query((rs, n) -> last.put(rs.getString("channel_code"), rs.getTimestamp("last_at").toInstant())).list();
-        return last;
-    }
-
     private static Instant instant(Timestamp at) {
         return at == null ? null : at.toInstant();
     }
