@@ -46,6 +46,9 @@ class IntegrationObservabilityIT {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     Api admin() {
         return new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
     }
@@ -197,6 +200,31 @@ class IntegrationObservabilityIT {
             assertThat(his.send("garbage")).contains("MSA|AR");
         }
 
+        // A message received 20 minutes ago still waiting: the queue is short, but its oldest entry too old.
+        String stale = IntegrationEngineIT.code();
+        admin.put("/api/v1/integration/channels/" + stale,
+                channel(stale, ForkedMedops.freePort(), "http://127.0.0.1:" + closedPort() + "/y"));
+        long old = jdbc.sql("select nextval('integration_message_ids')").query(Long.class).single();
+        jdbc.sql("""
+                        insert into integration_messages(id, received_day, received_at, channel_code, status, raw)
+                        values (:id, cast(now() - interval '20 minutes' as date), now() - interval '20 minutes', :channel,
+                            'QUEUED', 'MSH|^~\\&|HIS|H|EMR|H|20261202||ADT^A01|OLD-1|P|2.5.1\r')""")
+                .param("id", old).param("channel", stale).update();
+        jdbc.sql("""
+                        insert into integration_deliveries(message_id, received_day, destination, status, updated_at)
+                        values (:id, cast(now() - interval '20 minutes' as date), 'emr', 'QUEUED', now())""")
+                .param("id", old).update();
+        jdbc.sql("""
+                        insert into integration_queue(channel_code, destination, message_id, received_day, next_attempt_at)
+                        values (:channel, 'emr', :id, cast(now() - interval '20 minutes' as date), now())""")
+                .param("channel", stale).param("id", old).update();
+        rule(admin, """
+                {"name":"久等 %1$s","kind":"CHANNEL_QUEUE","subject":"%1$s","threshold":100,"maxAgeMinutes":10,
+                 "windowMinutes":1,"minCalls":0,"severity":"WARNING","targetIds":[]}""".formatted(stale));
+        rule(admin, """
+                {"name":"不急 %1$s","kind":"CHANNEL_QUEUE","subject":"%1$s","threshold":100,"maxAgeMinutes":60,
+                 "windowMinutes":1,"minCalls":0,"severity":"WARNING","targetIds":[]}""".formatted(stale));
+
         JsonNode breaker = await().atMost(Duration.ofSeconds(15)).until(() -> alertOf(admin, "EMR 熔断 " + down),
                 alert -> alert != null && alert.hasNonNull("ticketId"));
         assertThat(breaker.get("subject").asString()).isEqualTo(down + "/emr");
@@ -213,7 +241,11 @@ class IntegrationObservabilityIT {
                 .anyMatch(b -> b.contains("无消息 " + quiet)));
         assertThat(String.join("\n", hooks.bodies("/integration"))).as("no patient data notified")
                 .doesNotContain("P700001", "张三");
+        JsonNode waiting = await().atMost(Duration.ofSeconds(10)).until(() -> alertOf(admin, "久等 " + stale),
+                alert -> alert != null);
+        assertThat(waiting.get("subject").asString()).isEqualTo(stale + "/emr");
         Thread.sleep(1000);
+        assertThat(alertOf(admin, "不急 " + stale)).as("waiting less than its longest wait").isNull();
         assertThat(alertOf(admin, "夜间无消息 " + quiet)).as("outside its watched hours silence is expected").isNull();
         assertThat(alertOf(admin, "出错率 " + quiet)).isNull();
     }
