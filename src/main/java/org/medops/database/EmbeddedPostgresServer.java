@@ -79,6 +79,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 .setPGStartupWait(options.startupWait())
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("synchronous_commit", options.synchronousCommit())
+                // The library starts postgres with -F (fsync off); a later -c wins, and without fsync a power
+                // loss can lose committed transactions or corrupt the cluster (docs/reliability.md).
+                .setServerConfig("fsync", "on")
                 .setServerConfig("password_encryption", "scram-sha-256")
                 .setConnectConfig("password", password.value())
                 .setDataDirectoryCustomizer(dir -> password.secure(dir.toPath(), binaries))

@@ -1,39 +1,37 @@
 package org.medops.integration;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.medops.integration.channels.ChannelDirectory;
 import org.medops.integration.channels.ChannelState;
-import org.medops.integration.channels.DeployedChannel;
-import org.medops.integration.delivery.Breakers;
+import org.medops.integration.delivery.Destinations;
 import org.medops.integration.statistics.Counts;
 import org.medops.integration.statistics.MessageStatistics;
-import org.medops.integration.store.QueueDepths;
 import org.springframework.stereotype.Service;
 
 /**
  * The engine's state for the alert rules and the metrics: each channel's recent counts and last message, each
- * destination's queue and breaker. Names only channels and destinations, never message content.
+ * destination's queue and breaker as the cluster sees them (the breaker from the delivery leases, so every node
+ * reports the same). Names only channels and destinations, never message content.
  */
 @Service
 public class IntegrationHealth {
 
     private final ChannelDirectory channels;
     private final MessageStatistics statistics;
-    private final QueueDepths queues;
-    private final Breakers breakers;
+    private final Destinations destinations;
+    private final Clock clock;
 
-    IntegrationHealth(ChannelDirectory channels, MessageStatistics statistics, QueueDepths queues, Breakers breakers) {
+    IntegrationHealth(ChannelDirectory channels, MessageStatistics statistics, Destinations destinations, Clock clock) {
         this.channels = channels;
         this.statistics = statistics;
-        this.queues = queues;
-        this.breakers = breakers;
+        this.destinations = destinations;
+        this.clock = clock;
     }
 
     /**
@@ -49,25 +47,20 @@ public class IntegrationHealth {
         }).toList();
     }
 
-    /** Every destination of every stored channel: queue depth, oldest queued message, breaker on this node. */
+    /** Every destination of every stored channel: queue depth, since when its head waits, breaker state. */
     public List<DestinationHealth> destinations() {
-        Map<String, QueueDepths.QueueDepth> depths = queues.all().stream()
-                .collect(Collectors.toMap(d -> d.channel() + '/' + d.destination(), Function.identity()));
+        Instant now = clock.instant();
         List<DestinationHealth> all = new ArrayList<>();
         for (ChannelState state : channels.states()) {
-            DeployedChannel channel;
+            List<Destinations.DestinationState> of;
             try {
-                channel = channels.deployed(state.code()).orElse(null);
+                of = destinations.of(state.code());
             } catch (RuntimeException e) {
                 continue; // a document this version cannot read is reported by the deployer, not here
             }
-            if (channel == null) {
-                continue;
-            }
-            for (var destination : channel.document().destinations()) {
-                QueueDepths.QueueDepth depth = depths.get(state.code() + '/' + destination.name());
-                all.add(new DestinationHealth(state.code(), destination.name(), depth == null ? 0 : depth.depth(),
-                        depth == null ? null : depth.oldestReceivedAt(), breakers.state(state.code(), destination.name())));
+            for (Destinations.DestinationState d : of) {
+                all.add(new DestinationHealth(state.code(), d.name(), d.queued(),
+                        d.oldestQueuedSeconds() == null ? null : now.minusSeconds(d.oldestQueuedSeconds()), d.breaker()));
             }
         }
         return all;
@@ -81,7 +74,7 @@ public class IntegrationHealth {
         }
     }
 
-    /** {@code breaker}: CLOSED, OPEN, HALF_OPEN, or UNKNOWN where no worker runs on this node. */
+    /** {@code breaker}: CLOSED, OPEN, HALF_OPEN, or UNKNOWN while no node holds the destination's lease. */
     public record DestinationHealth(String channel, String destination, long depth, Instant oldestQueuedAt,
                                     String breaker) {
 

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -34,10 +35,12 @@ class EmbeddedPostgresServerIT {
             assertThat(Files.readString(file).trim()).isEqualTo(server.password()).hasSizeGreaterThan(40);
             assertRefusedWithoutPassword(server.port());
             try (Connection c = connect(server.port(), server.password())) {
-                assertThat(c.createStatement().executeQuery("show synchronous_commit")).satisfies(rs -> {
-                    rs.next();
-                    assertThat(rs.getString(1)).isEqualTo("on");
-                });
+                for (String durability : List.of("synchronous_commit", "fsync")) {
+                    assertThat(c.createStatement().executeQuery("show " + durability)).satisfies(rs -> {
+                        rs.next();
+                        assertThat(rs.getString(1)).as(durability).isEqualTo("on");
+                    });
+                }
             }
         }
     }

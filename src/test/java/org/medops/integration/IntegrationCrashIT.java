@@ -75,7 +75,8 @@ class IntegrationCrashIT {
                     .collect(Collectors.groupingBy(r -> r.body().split("\\|")[9]));
             Set<String> twice = byControlId.entrySet().stream().filter(e -> e.getValue().size() > 1)
                     .map(Map.Entry::getKey).collect(Collectors.toSet());
-            assertThat(twice).as("only the few in flight at the kill arrive twice").hasSizeLessThanOrEqualTo(3);
+            // Sent but not yet recorded at the kill: at most one delivery batch (100 entries or 250 ms of sends).
+            assertThat(twice).as("only the batch in flight at the kill arrives twice").hasSizeLessThanOrEqualTo(100);
             for (String id : twice) {
                 assertThat(byControlId.get(id).stream().map(Receiver.Request::messageId).distinct())
                         .as("a redelivery of " + id + " carries the same message id").hasSize(1);

@@ -215,8 +215,10 @@ class IntegrationObservabilityIT {
                         values (:id, cast(now() - interval '20 minutes' as date), 'emr', 'QUEUED', now())""")
                 .param("id", old).update();
         jdbc.sql("""
-                        insert into integration_queue(channel_code, destination, message_id, received_day, next_attempt_at)
-                        values (:channel, 'emr', :id, cast(now() - interval '20 minutes' as date), now())""")
+                        insert into integration_queue(channel_code, destination, message_id, received_day, next_attempt_at,
+                            queued_at)
+                        values (:channel, 'emr', :id, cast(now() - interval '20 minutes' as date), now(),
+                            now() - interval '20 minutes')""")
                 .param("channel", stale).param("id", old).update();
         rule(admin, """
                 {"name":"久等 %1$s","kind":"CHANNEL_QUEUE","subject":"%1$s","threshold":100,"maxAgeMinutes":10,

@@ -50,6 +50,15 @@ public final class ForkedMedops implements AutoCloseable {
                 "--medops.gateway.port=" + gatewayPort, "--medops.admin.initial-password=" + MedopsTest.ADMIN_PASSWORD,
                 "--medops.secret-key=q83vEjRWeJHL5UgOtFmq0ffHL7rtTTJ3h6mqGxhp9WU=", "--medops.demo=false",
                 "--logging.level.root=warn", "--logging.level.org.medops=info", "--spring.main.banner-mode=off"));
+        // An extra option replaces a default of the same name (e.g. --medops.db.url= for an external database):
+        // Spring would otherwise join both values with a comma.
+        for (String option : extra) {
+            int equals = option.indexOf('=');
+            if (option.startsWith("--") && equals > 0) {
+                String key = option.substring(0, equals + 1);
+                command.removeIf(o -> o.startsWith(key));
+            }
+        }
         command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(output.toFile()));

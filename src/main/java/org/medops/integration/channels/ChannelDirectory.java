@@ -7,16 +7,10 @@ import org.medops.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Reading channels: what is stored, what runs, and the document parsed from its text. */
 @Service
 public class ChannelDirectory {
-
-    /** Unknown fields are refused: a typo in a document must not be silently ignored. */
-    private static final JsonMapper DOCUMENTS = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final ChannelStore channels;
 
@@ -57,7 +51,7 @@ public class ChannelDirectory {
 
     public static ChannelDocument parse(String text) {
         try {
-            ChannelDocument document = DOCUMENTS.readValue(text, ChannelDocument.class);
+            ChannelDocument document = DocumentFormat.of(text).mapper().readValue(text, ChannelDocument.class);
             if (document == null) {
                 throw ProblemException.invalid("integration-channel-json", "empty");
             }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.medops.integration.hl7.Hl7Message;
+
 /**
  * A channel as its document says: one source, an optional filter (a JSONata boolean over the HL7 JSON form),
  * an optional transformer and one or more destinations. Optional fields may be left out;
@@ -11,16 +13,28 @@ import java.util.Map;
  */
 public record ChannelDocument(String code, String name, String description, Source source, String filter,
                               Transformer transformer, List<Destination> destinations, Duplicates duplicates,
-                              Retention retention) {
+                              Response response, Retention retention) {
 
     public ChannelDocument {
         destinations = destinations == null ? List.of() : List.copyOf(destinations);
     }
 
     /** The document of the channel stored under {@code stored}: the code may be left out of the text. */
+    /** Per destination the value of its parallel key in a message, for the destinations that have one. */
+    public Map<String, String> laneKeys(Hl7Message message) {
+        Map<String, String> keys = new java.util.HashMap<>();
+        for (Destination destination : destinations) {
+            String key = destination.laneKey(message);
+            if (key != null) {
+                keys.put(destination.name(), key);
+            }
+        }
+        return keys;
+    }
+
     public ChannelDocument withCode(String stored) {
         return new ChannelDocument(stored, name, description, source, filter, transformer, destinations, duplicates,
-                retention);
+                response, retention);
     }
 
     /** The document with every default filled in: what a node deploys. */
@@ -29,6 +43,7 @@ public record ChannelDocument(String code, String name, String description, Sour
                 filter == null || filter.isBlank() ? null : filter, transformer == null ? null : transformer.effective(),
                 destinations.stream().map(Destination::effective).toList(),
                 duplicates == null ? Duplicates.DEFAULT : duplicates.effective(),
+                response == null ? Response.DEFAULT : response.effective(),
                 retention == null ? Retention.DEFAULT : retention.effective());
     }
 
@@ -70,14 +85,49 @@ public record ChannelDocument(String code, String name, String description, Sour
         }
     }
 
-    /** An HTTP destination; {@code retry} and {@code breaker} say how failures are handled. */
+    /**
+     * An HTTP destination; {@code retry} and {@code breaker} say how failures are handled; {@code parallel}
+     * (optional) spreads its queue over lanes by a key so that order holds per key only.
+     */
     public record Destination(String name, String type, String url, String method, Duration timeout, Retry retry,
-                              Breaker breaker) {
+                              Breaker breaker, Parallel parallel) {
+
+        public Destination(String name, String type, String url, String method, Duration timeout, Retry retry,
+                           Breaker breaker) {
+            this(name, type, url, method, timeout, retry, breaker, null);
+        }
 
         Destination effective() {
             return new Destination(name, type, url, method == null || method.isBlank() ? "POST" : method.toUpperCase(),
                     timeout == null ? Duration.ofSeconds(10) : timeout,
-                    retry == null ? Retry.DEFAULT : retry.effective(), breaker == null ? Breaker.DEFAULT : breaker.effective());
+                    retry == null ? Retry.DEFAULT : retry.effective(), breaker == null ? Breaker.DEFAULT : breaker.effective(),
+                    parallel == null ? null : parallel.effective());
+        }
+
+        /** How many lanes the queue has: 1 (all in order) unless parallel. */
+        public int lanes() {
+            return parallel == null || parallel.workers() == null ? 1 : parallel.workers();
+        }
+
+        /** The value of the parallel key in a message; null when not parallel or the message lacks it (lane 0). */
+        public String laneKey(Hl7Message message) {
+            if (parallel == null || parallel.key() == null) {
+                return null;
+            }
+            return message.value(parallel.key()).filter(v -> !v.isBlank()).orElse(null);
+        }
+    }
+
+    /**
+     * Parallel delivery per key: {@code key} an HL7 path (e.g. {@code PID-3.1}, the patient), {@code workers} the
+     * lanes; a key always maps to the same lane, and each lane is delivered in order.
+     */
+    public record Parallel(String key, Integer workers) {
+
+        static final int DEFAULT_WORKERS = 4;
+
+        Parallel effective() {
+            return new Parallel(key, workers == null ? DEFAULT_WORKERS : workers);
         }
     }
 
@@ -134,6 +184,29 @@ public record ChannelDocument(String code, String name, String description, Sour
 
         public int metadataDays() {
             return (int) metadata.toDays();
+        }
+    }
+
+    /**
+     * When and with what the source answers (Mirth's response modes). {@code RECEIVED}: AA once stored, even when
+     * the filter or transformer failed; {@code PROCESSED} (default): once stored, AE when processing failed;
+     * {@code DELIVERED}: once every destination has it (AE when one parked it or when {@code timeout} passed first);
+     * {@code DESTINATION}: with the response of {@code destination} (its ACK's code and text when it answered HL7).
+     */
+    public record Response(Mode mode, String destination, Duration timeout) {
+
+        public enum Mode { RECEIVED, PROCESSED, DELIVERED, DESTINATION }
+
+        static final Response DEFAULT = new Response(Mode.PROCESSED, null, Duration.ofSeconds(30));
+
+        Response effective() {
+            return new Response(mode == null ? DEFAULT.mode : mode, destination,
+                    timeout == null ? DEFAULT.timeout : timeout);
+        }
+
+        /** Whether the answer waits for the destinations. */
+        public boolean waitsForDelivery() {
+            return mode == Mode.DELIVERED || mode == Mode.DESTINATION;
         }
     }
 }

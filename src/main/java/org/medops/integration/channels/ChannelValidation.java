@@ -66,6 +66,7 @@ final class ChannelValidation {
         if (d.retention() != null) {
             retention(d.retention().effective());
         }
+        response(d.response(), names);
     }
 
     /** Whole days (partitions are days), content at least a day, metadata at least as long as content. */
@@ -79,6 +80,19 @@ final class ChannelValidation {
 
     private static boolean wholeDays(Duration value) {
         return !value.isNegative() && value.toSeconds() % 86_400 == 0;
+    }
+
+    private void response(ChannelDocument.Response response, Set<String> destinations) {
+        if (response == null) {
+            return;
+        }
+        if (response.mode() == ChannelDocument.Response.Mode.DESTINATION) {
+            require(response.destination() != null && destinations.contains(response.destination()),
+                    "integration-response-destination");
+        }
+        if (response.timeout() != null) {
+            require(within(response.timeout(), Duration.ofSeconds(1), Duration.ofMinutes(5)), "integration-response-timeout");
+        }
     }
 
     private void source(ChannelDocument.Source source) {
@@ -128,6 +142,12 @@ final class ChannelValidation {
                     "integration-destination-breaker");
             require(d.breaker().open() == null || within(d.breaker().open(), Duration.ofMillis(100), Duration.ofMinutes(10)),
                     "integration-destination-breaker");
+        }
+        if (d.parallel() != null) {
+            require(d.parallel().key() != null && Hl7Message.isPath(d.parallel().key()),
+                    "integration-destination-parallel-key");
+            require(d.parallel().workers() == null || (d.parallel().workers() >= 1 && d.parallel().workers() <= 32),
+                    "integration-destination-parallel-workers");
         }
     }
 

@@ -35,16 +35,17 @@ class ChannelsApi {
         return directory.all().stream().map(ChannelSummary::of).toList();
     }
 
-    /** Exactly the text that was stored, byte for byte. */
-    @GetMapping(value = "/{code}", produces = MediaType.APPLICATION_JSON_VALUE)
+    /** Exactly the text that was stored, byte for byte, as JSON or YAML as it was written. */
+    @GetMapping("/{code}")
     @CanReadIntegration
     ResponseEntity<String> one(@PathVariable String code) {
         StoredChannel channel = directory.get(code);
         return ResponseEntity.ok().header("X-MedOps-Channel-Version", String.valueOf(channel.version()))
-                .contentType(MediaType.APPLICATION_JSON).body(channel.document());
+                .contentType(DocumentFormat.of(channel.document()).mediaType()).body(channel.document());
     }
 
-    @PutMapping(value = "/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PutMapping(value = "/{code}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/yaml", "application/x-yaml",
+            "text/yaml"})
     @CanEditIntegrationChannels
     ResponseEntity<ChannelBook.Saved> save(@PathVariable String code, @RequestBody String document, Authentication who) {
         ChannelBook.Saved saved = book.save(code, document, who.getName());
@@ -58,10 +59,11 @@ class ChannelsApi {
         return directory.versions(code);
     }
 
-    @GetMapping(value = "/{code}/versions/{version}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping("/{code}/versions/{version}")
     @CanReadIntegration
     ResponseEntity<String> version(@PathVariable String code, @PathVariable int version) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(directory.document(code, version));
+        String document = directory.document(code, version);
+        return ResponseEntity.ok().contentType(DocumentFormat.of(document).mediaType()).body(document);
     }
 
     @PostMapping("/{code}/versions/{version}/revert")

@@ -6,15 +6,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.medops.integration.channels.ChannelDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * A circuit breaker per destination on this node (熔断): it opens after the configured failures in a row;
+ * A circuit breaker per destination on this node (熔断; the lease holder writes its state into the lease, so every
+ * node shows it): it opens after the configured failures in a row;
  * while open the destination's queue waits (the source keeps acknowledging), after the open time one message
  * probes (half-open). A rejection (4xx) means the partner is up and counts as a success here.
  */
 @Component
 public class Breakers {
+
+    private static final Logger log = LoggerFactory.getLogger(Breakers.class);
 
     private final Map<String, Held> breakers = new ConcurrentHashMap<>();
 
@@ -36,12 +41,16 @@ public class Breakers {
     }
 
     private static CircuitBreaker create(String name, ChannelDocument.Breaker settings) {
-        return CircuitBreaker.of(name, CircuitBreakerConfig.custom()
+        CircuitBreaker breaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(settings.failures()).minimumNumberOfCalls(settings.failures())
                 .failureRateThreshold(100).waitDurationInOpenState(settings.open())
                 .permittedNumberOfCallsInHalfOpenState(1).automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .build());
+        // Only the destination and the states: never content.
+        breaker.getEventPublisher().onStateTransition(event -> log.info("Integration destination {}: breaker {}",
+                name, event.getStateTransition()));
+        return breaker;
     }
 
     private static String key(String channel, String destination) {

@@ -66,7 +66,8 @@ public class Reprocessing {
         Processed processed = processing.process(channel, parsed);
         MessageStatus status = MessageStatus.after(processed.outcome());
         List<String> destinations = channel.destinations().stream().map(ChannelDocument.Destination::name).toList();
-        queue.requeue(key, channel.code(), status, processed.transformed(), processed.error(), destinations, clock.instant());
+        queue.requeue(key, channel.code(), status, processed.transformed(), processed.error(), destinations,
+                channel.laneKeys(parsed), clock.instant());
         events.publishEvent(new MessageAction("integration.message.reprocess", String.valueOf(id),
                 List.of(FieldChange.of("status", message.status(), status))));
         signal.ring(channel.code());

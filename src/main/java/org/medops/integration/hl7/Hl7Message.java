@@ -70,7 +70,7 @@ public final class Hl7Message {
     private static List<String> fields(String id, String line, char separator) {
         List<String> fields = new ArrayList<>();
         fields.add(id);
-        String[] parts = line.split(Pattern.quote(String.valueOf(separator)), -1);
+        String[] parts = split(line, separator);
         if (id.equals("MSH")) {
             fields.add(String.valueOf(separator));
         }
@@ -231,8 +231,17 @@ public final class Hl7Message {
             return object;
         }
 
-        private static String[] split(String value, char separator) {
-            return value.split(Pattern.quote(String.valueOf(separator)), -1);
+    }
+
+    /** Splits at every separator, keeping empty parts; no regular expression (this runs for every field). */
+    static String[] split(String value, char separator) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int at = value.indexOf(separator); at >= 0; at = value.indexOf(separator, start)) {
+            parts.add(value.substring(start, at));
+            start = at + 1;
         }
+        parts.add(value.substring(start));
+        return parts.toArray(String[]::new);
     }
 }

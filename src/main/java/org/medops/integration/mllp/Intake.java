@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -13,6 +15,7 @@ import org.medops.integration.hl7.Ack;
 import org.medops.integration.hl7.Hl7Charset;
 import org.medops.integration.hl7.Hl7Message;
 import org.medops.integration.hl7.Hl7Rejected;
+import org.medops.integration.store.DeliveryOutcomes;
 import org.medops.integration.store.Inbound;
 import org.medops.integration.store.MessageStatus;
 import org.medops.integration.store.MessageWriter;
@@ -33,12 +36,14 @@ final class Intake {
 
     private final MessageWriter writer;
     private final Processing processing;
+    private final DeliveryOutcomes outcomes;
     private final Clock clock;
     private final ZoneId zone;
 
-    Intake(MessageWriter writer, Processing processing, Clock clock, ZoneId zone) {
+    Intake(MessageWriter writer, Processing processing, DeliveryOutcomes outcomes, Clock clock, ZoneId zone) {
         this.writer = writer;
         this.processing = processing;
+        this.outcomes = outcomes;
         this.clock = clock;
         this.zone = zone;
     }
@@ -70,19 +75,71 @@ final class Intake {
         Inbound inbound = new Inbound(channel.code(), at, clean(text), message.controlId(), message.messageType(), status,
                 processed.transformed(), processed.error(),
                 channel.destinations().stream().map(ChannelDocument.Destination::name).toList(),
-                Boolean.TRUE.equals(channel.duplicates().enabled()) ? channel.duplicates().window() : null);
+                Boolean.TRUE.equals(channel.duplicates().enabled()) ? channel.duplicates().window() : null,
+                channel.laneKeys(message));
+        ChannelDocument.Response response = channel.response();
         return writer.submit(inbound).handle((stored, failure) -> {
             if (failure != null) {
                 log.warn("Channel {}: message {} not stored, answered AE ({})", channel.code(), message.controlId(),
                         failure.getClass().getSimpleName());
-                return answer(Ack.error(message, Ack.Code.AE, "message not stored, please send it again",
-                        ackId(null), at, zone), charset);
+                return CompletableFuture.completedFuture(answer(Ack.error(message, Ack.Code.AE,
+                        "message not stored, please send it again", ackId(null), at, zone), charset));
             }
-            if (stored.status() == MessageStatus.ERRORED) {
-                return answer(Ack.error(message, Ack.Code.AE, processed.error(), ackId(stored), at, zone), charset);
+            if (stored.status() == MessageStatus.ERRORED && response.mode() != ChannelDocument.Response.Mode.RECEIVED) {
+                return CompletableFuture.completedFuture(answer(Ack.error(message, Ack.Code.AE, processed.error(),
+                        ackId(stored), at, zone), charset));
             }
-            return answer(Ack.accept(message, ackId(stored), at, zone), charset);
-        });
+            if (stored.status() == MessageStatus.QUEUED && response.waitsForDelivery()) {
+                Set<String> destinations = response.mode() == ChannelDocument.Response.Mode.DESTINATION
+                        ? Set.of(response.destination()) : Set.copyOf(inbound.destinations());
+                return outcomes.when(stored.messageId(), destinations, response.destination(), response.timeout())
+                        .thenApply(outcome -> answer(afterDelivery(message, outcome, response, ackId(stored), at), charset));
+            }
+            return CompletableFuture.completedFuture(answer(Ack.accept(message, ackId(stored), at, zone), charset));
+        }).thenCompose(answer -> answer);
+    }
+
+    /**
+     * The answer of a mode that waited for the destinations: AA once delivered — or, for the DESTINATION mode, the
+     * code and text of that destination's own ACK when it answered HL7 — and AE when a destination parked the
+     * message or the time ran out (then it stays queued and is still delivered; a resend is a duplicate).
+     */
+    private String afterDelivery(Hl7Message message, DeliveryOutcomes.Outcome outcome, ChannelDocument.Response response,
+                                 String ackId, Instant at) {
+        if (response.mode() == ChannelDocument.Response.Mode.DESTINATION && outcome.response() != null) {
+            Optional<Relayed> relayed = Relayed.of(outcome.response());
+            if (relayed.isPresent() && outcome.kind() != DeliveryOutcomes.Outcome.Kind.PENDING) {
+                return relayed.get().code() == Ack.Code.AA ? Ack.accept(message, ackId, at, zone)
+                        : Ack.error(message, relayed.get().code(), relayed.get().text(), ackId, at, zone);
+            }
+        }
+        return switch (outcome.kind()) {
+            case DELIVERED -> Ack.accept(message, ackId, at, zone);
+            case PARKED -> Ack.error(message, Ack.Code.AE, "refused by " + outcome.error(), ackId, at, zone);
+            case PENDING -> Ack.error(message, Ack.Code.AE, "stored and queued, not delivered within "
+                    + response.timeout().toSeconds() + " s" + (outcome.error() == null ? "" : " (" + outcome.error() + ")"),
+                    ackId, at, zone);
+        };
+    }
+
+    /** A destination's HL7 ACK: MSA-1 (CA/CE/CR read as AA/AE/AR) and MSA-3. */
+    private record Relayed(Ack.Code code, String text) {
+
+        static Optional<Relayed> of(String response) {
+            try {
+                Hl7Message ack = Hl7Message.parse(response);
+                String code = ack.value("MSA-1").orElse("");
+                Ack.Code mapped = switch (code) {
+                    case "AA", "CA" -> Ack.Code.AA;
+                    case "AE", "CE" -> Ack.Code.AE;
+                    case "AR", "CR" -> Ack.Code.AR;
+                    default -> null;
+                };
+                return Optional.ofNullable(mapped).map(c -> new Relayed(c, ack.value("MSA-3").orElse("")));
+            } catch (Hl7Rejected e) {
+                return Optional.empty();
+            }
+        }
     }
 
     private CompletableFuture<Answer> refuse(ChannelDocument channel, String raw, String reason, Instant at,

@@ -3,6 +3,7 @@ package org.medops.integration.mllp;
 import java.time.Clock;
 
 import org.medops.integration.channels.ChannelDirectory;
+import org.medops.integration.store.DeliveryOutcomes;
 import org.medops.integration.store.MessageWriter;
 import org.medops.integration.transform.Processing;
 import org.medops.settings.Settings;
@@ -16,8 +17,8 @@ class MllpConfiguration {
 
     @Bean
     @ConditionalOnExpression("'${medops.roles:console,gateway,integration}'.contains('integration')")
-    MllpListeners mllpListeners(ChannelDirectory channels, MessageWriter writer, Processing processing, Settings settings,
-                                Clock clock) {
-        return new MllpListeners(channels, new Intake(writer, processing, clock, settings.current().zone()));
+    MllpListeners mllpListeners(ChannelDirectory channels, MessageWriter writer, Processing processing,
+                                DeliveryOutcomes outcomes, Settings settings, Clock clock) {
+        return new MllpListeners(channels, new Intake(writer, processing, outcomes, clock, settings.current().zone()));
     }
 }

@@ -90,8 +90,10 @@ final class MllpListeners implements SmartLifecycle {
             started.start();
             running.put(channel.code(), started);
             failedVersions.remove(channel.code());
-        } catch (RuntimeException e) {
-            // Not retried until the document changes: the port is taken by something else.
+        } catch (Exception e) {
+            // Not retried until the document changes: the port is taken by something else. Vert.x rethrows the
+            // bind failure (a checked BindException) unchecked, so this catches Exception, else it would end the
+            // deployer's schedule (or fail the node's start) without a word.
             failedVersions.put(channel.code(), channel.state().version());
             log.warn("Integration channel {} cannot listen on port {}: {}", channel.code(), source.port(), e.getMessage());
         }

@@ -1,6 +1,7 @@
 package org.medops.integration.store;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,6 +20,7 @@ import org.medops.integration.statistics.MessageCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -47,10 +49,10 @@ public class MessageWriter implements SmartLifecycle {
 
     MessageWriter(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions, QueueSignal signal,
                   MessageCounters counters) {
+        this.counters = counters;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.signal = signal;
-        this.counters = counters;
     }
 
     /** Completes once the message is committed; fails when it could not be (the source answers AE, the sender resends). */
@@ -137,12 +139,14 @@ public class MessageWriter implements SmartLifecycle {
                     .addValue("error", duplicateOf != null ? "duplicate of message " + duplicateOf : in.error()));
             if (status == MessageStatus.QUEUED) {
                 for (String destination : in.destinations()) {
+                    String laneKey = in.laneKeys().get(destination);
                     deliveries.add(new MapSqlParameterSource().addValue("id", id).addValue("day", day)
                             .addValue("channel", in.channel()).addValue("destination", destination)
-                            .addValue("at", Timestamp.from(in.receivedAt())));
+                            .addValue("at", Timestamp.from(in.receivedAt()))
+                            .addValue("laneKey", DeliveryQueue.storedKey(laneKey)).addValue("laneHash", DeliveryQueue.laneHash(laneKey)));
                 }
             }
-            stored.add(new Stored(id, status, duplicateOf));
+            stored.add(new Stored(id, day, status, duplicateOf));
         }
         jdbc.batchUpdate("""
                 insert into integration_messages(id, received_day, received_at, channel_code, control_id, message_type,
@@ -155,32 +159,45 @@ public class MessageWriter implements SmartLifecycle {
                     insert into integration_deliveries(message_id, received_day, destination, status, updated_at)
                     values (:id, :day, :destination, 'QUEUED', :at)""", rows);
             jdbc.batchUpdate("""
-                    insert into integration_queue(channel_code, destination, message_id, received_day, next_attempt_at)
-                    values (:channel, :destination, :id, :day, :at)""", rows);
+                    insert into integration_queue(channel_code, destination, message_id, received_day, next_attempt_at,
+                        lane_key, lane_hash)
+                    values (:channel, :destination, :id, :day, :at, :laneKey, :laneHash)""", rows);
         }
         return stored;
     }
 
-    /** The first not-errored message per channel and control id within each message's window, from earlier groups. */
+    /**
+     * The first not-errored message per channel and control id from earlier groups: one query per channel and
+     * window, not one per message. The window starts at the group's earliest arrival, so it reaches back at most
+     * the group's own span (well under a second) further than each message's.
+     */
     private Map<String, Long> duplicates(List<Inbound> group) {
-        Map<String, Long> found = new HashMap<>();
+        Map<DuplicateScope, Set<String>> scopes = new HashMap<>();
+        Map<DuplicateScope, Instant> earliest = new HashMap<>();
         for (Inbound in : group) {
-            if (!checksDuplicates(in) || found.containsKey(in.channel() + '\u0000' + in.controlId())) {
-                continue;
-            }
-            Instant since = in.receivedAt().minus(in.duplicateWindow());
-            List<Long> earlier = jdbc.queryForList("""
-                            select id from integration_messages
-                            where channel_code = :channel and control_id = :control and received_day >= :sinceDay
-                              and received_at >= :since and duplicate_of is null and status <> 'ERRORED'
-                            order by id limit 1""",
-                    new MapSqlParameterSource().addValue("channel", in.channel()).addValue("control", in.controlId())
-                            .addValue("sinceDay", day(since)).addValue("since", Timestamp.from(since)), Long.class);
-            if (!earlier.isEmpty()) {
-                found.put(in.channel() + '\u0000' + in.controlId(), earlier.get(0));
+            if (checksDuplicates(in)) {
+                DuplicateScope scope = new DuplicateScope(in.channel(), in.duplicateWindow());
+                scopes.computeIfAbsent(scope, s -> new LinkedHashSet<>()).add(in.controlId());
+                earliest.merge(scope, in.receivedAt(), (a, b) -> a.isBefore(b) ? a : b);
             }
         }
+        Map<String, Long> found = new HashMap<>();
+        scopes.forEach((scope, controls) -> {
+            Instant since = earliest.get(scope).minus(scope.window());
+            jdbc.query("""
+                            select control_id, min(id) as id from integration_messages
+                            where channel_code = :channel and control_id in (:controls) and received_day >= :sinceDay
+                              and received_at >= :since and duplicate_of is null and status <> 'ERRORED'
+                            group by control_id""",
+                    new MapSqlParameterSource().addValue("channel", scope.channel()).addValue("controls", controls)
+                            .addValue("sinceDay", day(since)).addValue("since", Timestamp.from(since)),
+                    (RowCallbackHandler) rs -> found.put(scope.channel() + '\u0000' + rs.getString("control_id"),
+                            rs.getLong("id")));
+        });
         return found;
+    }
+
+    private record DuplicateScope(String channel, Duration window) {
     }
 
     private static MessageCounters.Intake intake(MessageStatus status) {

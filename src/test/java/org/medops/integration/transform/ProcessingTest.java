@@ -22,7 +22,7 @@ class ProcessingTest {
     static ChannelDocument channel(String filter, ChannelDocument.Transformer transformer) {
         return new ChannelDocument("lab", "LIS", null, new ChannelDocument.Source("MLLP", 6000, null, null), filter,
                 transformer, List.of(new ChannelDocument.Destination("emr", "HTTP", "http://x/", null, null, null, null)),
-                null, null).effective();
+                null, null, null).effective();
     }
 
     @Test
