@@ -16,9 +16,11 @@ public class ChannelBook {
     private final ChannelStore channels;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final List<ChannelReferences> references;
 
-    ChannelBook(ChannelStore channels, ApplicationEventPublisher events, Clock clock) {
+    ChannelBook(ChannelStore channels, ApplicationEventPublisher events, Clock clock, List<ChannelReferences> references) {
         this.channels = channels;
+        this.references = List.copyOf(references);
         this.events = events;
         this.clock = clock;
     }
@@ -27,7 +29,7 @@ public class ChannelBook {
     @Transactional
     public Saved save(String code, String text, String actor) {
         ChannelDocument document = ChannelDirectory.parse(text);
-        ChannelValidation.check(code, document);
+        ChannelValidation.check(code, document, references);
         refusePortOfAnother(code, document.source().port());
         return store(code, text, document, actor, "integration.channel.save");
     }
@@ -71,9 +73,12 @@ public class ChannelBook {
     }
 
     /** Two channels cannot listen on one port: the second would never get a message. */
-    private void refusePortOfAnother(String code, int port) {
+    private void refusePortOfAnother(String code, Integer port) {
+        if (port == null) {
+            return;
+        }
         for (StoredChannel other : channels.all()) {
-            if (!other.code().equals(code) && ChannelDirectory.parse(other.document()).source().port() == port) {
+            if (!other.code().equals(code) && port.equals(ChannelDirectory.parse(other.document()).source().port())) {
                 throw ProblemException.conflict("integration-channel-port-taken", port, other.code());
             }
         }

@@ -47,12 +47,30 @@ public record ChannelDocument(String code, String name, String description, Sour
                 retention == null ? Retention.DEFAULT : retention.effective());
     }
 
-    /** An MLLP listener; {@code charset} is used when a message's MSH-18 is empty (UTF-8 by default). */
-    public record Source(String type, Integer port, String host, String charset) {
+    /**
+     * Where messages come from. {@code MLLP}: a listener on {@code host}:{@code port}; {@code charset} is used when a
+     * message's MSH-18 is empty (UTF-8 by default). {@code DATABASE}: every {@code interval} the {@code query} runs on
+     * the registered JDBC {@code target}, each row becomes one JSON message, and {@code mark} (with the row's
+     * columns as named parameters) runs once the message is stored.
+     */
+    public record Source(String type, Integer port, String host, String charset, String target, String query,
+                         String mark, Duration interval) {
+
+        public Source(String type, Integer port, String host, String charset) {
+            this(type, port, host, charset, null, null, null, null);
+        }
+
+        public boolean isMllp() {
+            return "MLLP".equals(type);
+        }
 
         Source effective() {
+            if ("DATABASE".equals(type)) {
+                return new Source(type, null, null, null, target, query, mark,
+                        interval == null ? Duration.ofSeconds(5) : interval);
+            }
             return new Source(type, port, host == null || host.isBlank() ? "0.0.0.0" : host,
-                    charset == null || charset.isBlank() ? "UTF-8" : charset);
+                    charset == null || charset.isBlank() ? "UTF-8" : charset, target, query, mark, interval);
         }
     }
 
@@ -86,22 +104,39 @@ public record ChannelDocument(String code, String name, String description, Sour
     }
 
     /**
-     * An HTTP destination; {@code retry} and {@code breaker} say how failures are handled; {@code parallel}
-     * (optional) spreads its queue over lanes by a key so that order holds per key only.
+     * Where a message goes, by {@code type}: {@code HTTP} ({@code url}, {@code method}), {@code MLLP} ({@code host},
+     * {@code port}, {@code charset}), {@code FHIR} ({@code url} of the server's base, {@code resource}, {@code method}),
+     * {@code DATABASE} ({@code target} a registered JDBC target, {@code statement} with named parameters) or
+     * {@code NOTIFY} ({@code target} a notify target's name or id, {@code template}); {@code retry} and
+     * {@code breaker} say how failures are handled; {@code parallel} (optional) spreads its queue over lanes by a
+     * key so that order holds per key only.
      */
     public record Destination(String name, String type, String url, String method, Duration timeout, Retry retry,
-                              Breaker breaker, Parallel parallel) {
+                              Breaker breaker, String host, Integer port, String charset, String resource,
+                              String target, String statement, String template, Parallel parallel) {
 
         public Destination(String name, String type, String url, String method, Duration timeout, Retry retry,
                            Breaker breaker) {
-            this(name, type, url, method, timeout, retry, breaker, null);
+            this(name, type, url, method, timeout, retry, breaker, null, null, null, null, null, null, null, null);
+        }
+
+        /** Where it goes, in a word for lists: the URL, host:port or the target's code. */
+        public String address() {
+            return switch (type == null ? "" : type) {
+                case "MLLP" -> host + ":" + port;
+                case "FHIR" -> url + (resource == null ? "" : "/" + resource);
+                case "DATABASE" -> "jdbc:" + target;
+                case "NOTIFY" -> "notify:" + target;
+                default -> url;
+            };
         }
 
         Destination effective() {
             return new Destination(name, type, url, method == null || method.isBlank() ? "POST" : method.toUpperCase(),
                     timeout == null ? Duration.ofSeconds(10) : timeout,
                     retry == null ? Retry.DEFAULT : retry.effective(), breaker == null ? Breaker.DEFAULT : breaker.effective(),
-                    parallel == null ? null : parallel.effective());
+                    host, port, charset == null || charset.isBlank() ? "UTF-8" : charset, resource, target, statement,
+                    template, parallel == null ? null : parallel.effective());
         }
 
         /** How many lanes the queue has: 1 (all in order) unless parallel. */

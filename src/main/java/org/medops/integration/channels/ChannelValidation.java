@@ -24,15 +24,24 @@ final class ChannelValidation {
     static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
+    private static final Set<String> DESTINATION_TYPES = Set.of("HTTP", "MLLP", "FHIR", "DATABASE", "NOTIFY");
+    private static final Pattern RESOURCE = Pattern.compile("[A-Z][A-Za-z]{1,63}");
     private static final Duration LONGEST_RETENTION = Duration.ofDays(3650);
 
     private final List<String> problems = new ArrayList<>();
+    private final List<ChannelReferences> references;
 
-    private ChannelValidation() {
+    private ChannelValidation(List<ChannelReferences> references) {
+        this.references = references;
     }
 
     static void check(String code, ChannelDocument document) {
-        ChannelValidation v = new ChannelValidation();
+        check(code, document, List.of());
+    }
+
+    /** {@code references} answer whether a named JDBC or notify target exists; a kind nobody answers is unknown. */
+    static void check(String code, ChannelDocument document, List<ChannelReferences> references) {
+        ChannelValidation v = new ChannelValidation(references);
         v.document(code, document);
         if (!v.problems.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "integration-channel-invalid",
@@ -45,6 +54,10 @@ final class ChannelValidation {
         require(d.code() == null || d.code().equals(code), "integration-channel-code-mismatch");
         require(d.name() != null && !d.name().isBlank() && d.name().length() <= 200, "integration-channel-name");
         source(d.source());
+        if (d.source() != null && "DATABASE".equals(d.source().type())) {
+            // A row is JSON, not HL7: the HL7 filter and transformer do not apply to it (yet).
+            require(d.filter() == null && d.transformer() == null, "integration-source-database-transform");
+        }
         if (d.filter() != null && !d.filter().isBlank()) {
             require(compiles(d.filter()), "integration-channel-filter");
         }
@@ -100,6 +113,15 @@ final class ChannelValidation {
             problems.add("integration-source-missing");
             return;
         }
+        if ("DATABASE".equals(source.type())) {
+            require(known(ChannelReferences.JDBC_TARGET, source.target()), "integration-source-target");
+            require(source.query() != null && source.query().strip().toLowerCase().matches("(?s)(select|with)\\s.*"),
+                    "integration-source-query");
+            require(source.mark() != null && !source.mark().isBlank(), "integration-source-mark");
+            require(source.interval() == null || within(source.interval(), Duration.ofMillis(100), Duration.ofHours(1)),
+                    "integration-source-interval");
+            return;
+        }
         require("MLLP".equals(source.type()), "integration-source-type");
         require(source.port() != null && source.port() >= 1 && source.port() <= 65535, "integration-source-port");
         if (source.charset() != null && !source.charset().isBlank()) {
@@ -122,10 +144,34 @@ final class ChannelValidation {
 
     private void destination(ChannelDocument.Destination d) {
         require(d.name() != null && NAME.matcher(d.name()).matches(), "integration-destination-name");
-        require("HTTP".equals(d.type()), "integration-destination-type");
-        require(httpUrl(d.url()), "integration-destination-url");
-        require(d.method() == null || d.method().equalsIgnoreCase("POST") || d.method().equalsIgnoreCase("PUT"),
-                "integration-destination-method");
+        require(DESTINATION_TYPES.contains(d.type()), "integration-destination-type");
+        switch (d.type() == null ? "" : d.type()) {
+            case "HTTP" -> {
+                require(httpUrl(d.url()), "integration-destination-url");
+                require(postOrPut(d.method()), "integration-destination-method");
+            }
+            case "FHIR" -> {
+                require(httpUrl(d.url()), "integration-destination-url");
+                require(d.resource() != null && RESOURCE.matcher(d.resource()).matches(), "integration-destination-resource");
+                require(postOrPut(d.method()), "integration-destination-method");
+            }
+            case "MLLP" -> {
+                require(d.host() != null && d.host().matches("[A-Za-z0-9.:\\[\\]-]{1,253}"), "integration-destination-host");
+                require(d.port() != null && d.port() >= 1 && d.port() <= 65535, "integration-destination-port");
+                require(d.charset() == null || d.charset().isBlank() || Charset.isSupported(d.charset()),
+                        "integration-destination-charset");
+            }
+            case "DATABASE" -> {
+                require(known(ChannelReferences.JDBC_TARGET, d.target()), "integration-destination-target");
+                require(d.statement() != null && !d.statement().isBlank(), "integration-destination-statement");
+            }
+            case "NOTIFY" -> {
+                require(known(ChannelReferences.NOTIFY_TARGET, d.target()), "integration-destination-target");
+                require(d.template() != null && !d.template().isBlank(), "integration-destination-template");
+            }
+            default -> {
+            }
+        }
         if (d.timeout() != null) {
             require(within(d.timeout(), Duration.ofMillis(100), Duration.ofMinutes(5)), "integration-destination-timeout");
         }
@@ -149,6 +195,15 @@ final class ChannelValidation {
             require(d.parallel().workers() == null || (d.parallel().workers() >= 1 && d.parallel().workers() <= 32),
                     "integration-destination-parallel-workers");
         }
+    }
+
+    private static boolean postOrPut(String method) {
+        return method == null || method.equalsIgnoreCase("POST") || method.equalsIgnoreCase("PUT");
+    }
+
+    private boolean known(String kind, String code) {
+        return code != null && !code.isBlank()
+                && references.stream().anyMatch(r -> r.kind().equals(kind) && r.exists(code));
     }
 
     private static boolean httpUrl(String url) {

@@ -84,7 +84,7 @@ class ChannelsApi {
         return ChannelSummary.of(book.enable(code, false, who.getName()));
     }
 
-    record ChannelSummary(String code, String name, int version, boolean enabled, int port, java.time.Instant updatedAt,
+    record ChannelSummary(String code, String name, int version, boolean enabled, Integer port, java.time.Instant updatedAt,
                           String updatedBy) {
 
         static ChannelSummary of(StoredChannel c) {

@@ -23,9 +23,10 @@ class DeliveryConfiguration {
     DeliveryWorkers deliveryWorkers(ChannelDirectory channels, DeliveryQueue queue, QueueSignal signal,
                                     TransactionTemplate transactions, Breakers breakers, Leases leases,
                                     MessageCounters counters, Clock clock,
+                                    SenderKinds senders,
                                     @Value("${medops.integration.node-id:${MEDOPS_NODE_ID:}}") String nodeId) {
-        return new DeliveryWorkers(channels, queue, signal, transactions, breakers, leases, counters, node(nodeId),
-                clock);
+        return new DeliveryWorkers(channels, queue, signal, transactions, breakers, leases, counters, node(nodeId), clock,
+                senders);
     }
 
     /** The configured node id, else host name and process id: two JVMs on one host are two nodes. */

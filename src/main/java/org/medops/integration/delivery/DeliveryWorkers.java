@@ -40,13 +40,15 @@ final class DeliveryWorkers implements SmartLifecycle {
     private final String node;
     private final MessageCounters counters;
     private final Clock clock;
+    private final SenderKinds senders;
     private final Map<LaneId, DestinationWorker> workers = new ConcurrentHashMap<>();
     private final Map<String, Integer> versions = new HashMap<>();
     private ScheduledExecutorService deployer;
     private ScheduledExecutorService keeper;
 
     DeliveryWorkers(ChannelDirectory channels, DeliveryQueue queue, QueueSignal signal, TransactionTemplate transactions,
-                    Breakers breakers, Leases leases, MessageCounters counters, String node, Clock clock) {
+                    Breakers breakers, Leases leases, MessageCounters counters, String node, Clock clock,
+                    SenderKinds senders) {
         this.counters = counters;
         this.channels = channels;
         this.queue = queue;
@@ -56,6 +58,7 @@ final class DeliveryWorkers implements SmartLifecycle {
         this.leases = leases;
         this.node = node;
         this.clock = clock;
+        this.senders = senders;
     }
 
     @Override
@@ -124,7 +127,7 @@ final class DeliveryWorkers implements SmartLifecycle {
 
     private void start(LaneId key, ChannelDocument.Destination destination) {
         DestinationWorker worker = new DestinationWorker(key, destination, queue, signal, transactions, breakers, leases,
-                counters, node, clock);
+                counters, node, clock, senders.forWorker());
         Thread thread = new Thread(worker, "integration-delivery-" + key);
         thread.setDaemon(true);
         thread.start();

@@ -49,14 +49,14 @@ final class DestinationWorker implements Runnable {
     private final MessageCounters counters;
     private final Clock clock;
     private final Lease lease;
-    private final HttpSender sender = new HttpSender();
+    private final Sender sender;
     private volatile ChannelDocument.Destination destination;
     private volatile boolean running = true;
     private String breakerWritten = "CLOSED";
 
     DestinationWorker(LaneId lane, ChannelDocument.Destination destination, DeliveryQueue queue, QueueSignal signal,
                       TransactionTemplate transactions, Breakers breakers, Leases leases, MessageCounters counters,
-                      String node, Clock clock) {
+                      String node, Clock clock, Sender sender) {
         this.counters = counters;
         this.lane = lane;
         this.channel = lane.channel();
@@ -67,6 +67,7 @@ final class DestinationWorker implements Runnable {
         this.breakers = breakers;
         this.clock = clock;
         this.lease = new Lease(lane, node, leases, this::breakerState);
+        this.sender = sender;
     }
 
     void update(ChannelDocument.Destination changed) {
@@ -83,6 +84,7 @@ final class DestinationWorker implements Runnable {
 
     void stop() {
         running = false;
+        sender.close();
     }
 
     @Override
@@ -174,7 +176,7 @@ final class DestinationWorker implements Runnable {
             throw e;
         }
         long started = System.nanoTime();
-        HttpSender.Result result;
+        Sender.Result result;
         try {
             result = sender.send(target, message);
         } catch (InterruptedException e) {
@@ -191,8 +193,9 @@ final class DestinationWorker implements Runnable {
         if (result.rejected()) {
             breaker.onSuccess(took, TimeUnit.NANOSECONDS);
             if (attempts > target.retry().rejections()) {
-                log.warn("Channel {} destination {}: message {} parked after {} rejection(s) ({})", channel, target.name(),
-                        message.id(), attempts, result.describe());
+                // Not the reason: an MLLP partner's MSA-3 or a FHIR server's diagnostics may quote the patient.
+                log.warn("Channel {} destination {}: message {} parked after {} rejection(s)", channel, target.name(),
+                        message.id(), attempts);
                 return new DeliveryAttempt(entry, DeliveryAttempt.Outcome.PARKED, message.body(), result.body(),
                         result.describe(), null, at);
             }

@@ -41,7 +41,7 @@ public class Destinations {
         List<String> nodes = held.stream().map(Leases.Held::node).distinct().sorted().toList();
         Long oldest = queue.oldest(code, destination.name())
                 .map(at -> Math.max(0, Duration.between(at, clock.instant()).toSeconds())).orElse(null);
-        return new DestinationState(destination.name(), destination.url(), breaker(held),
+        return new DestinationState(destination.name(), destination.address(), breaker(held),
                 queue.depth(code, destination.name()), nodes.isEmpty() ? null : String.join(", ", nodes),
                 destination.lanes(), oldest);
     }

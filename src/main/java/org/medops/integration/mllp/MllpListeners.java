@@ -30,6 +30,7 @@ final class MllpListeners implements SmartLifecycle {
     private final Intake intake;
     private final Map<String, MllpListener> running = new HashMap<>();
     private final Map<String, Integer> failedVersions = new HashMap<>();
+    private final Map<ChannelState, Boolean> mllpSources = new HashMap<>();
     private Vertx vertx;
     private ScheduledExecutorService deployer;
 
@@ -55,6 +56,11 @@ final class MllpListeners implements SmartLifecycle {
             Set<String> wanted = new HashSet<>();
             for (ChannelState state : channels.states()) {
                 if (!state.enabled()) {
+                    continue;
+                }
+                // Deployed once per version: a channel whose source is not MLLP (a database reader) is skipped.
+                if (!mllpSources.computeIfAbsent(state, s -> channels.deployed(s.code())
+                        .map(c -> c.document().source().isMllp()).orElse(false))) {
                     continue;
                 }
                 wanted.add(state.code());

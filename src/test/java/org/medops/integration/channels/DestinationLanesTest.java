@@ -15,7 +15,8 @@ class DestinationLanesTest {
             + "PID|1||100234^^^HOSP^MR||张^三\r";
 
     static ChannelDocument.Destination destination(String name, ChannelDocument.Parallel parallel) {
-        return new ChannelDocument.Destination(name, "HTTP", "http://127.0.0.1/x", null, null, null, null, parallel)
+        return new ChannelDocument.Destination(name, "HTTP", "http://127.0.0.1/x", null, null, null, null,
+                null, null, null, null, null, null, null, parallel)
                 .effective();
     }
 
