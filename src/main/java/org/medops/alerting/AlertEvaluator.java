@@ -82,7 +82,7 @@ class AlertEvaluator {
         subjects.addAll(known.keySet());
         for (String subject : subjects) {
             Conditions.Violation violation = holding.get(subject);
-            boolean firing = violation != null && rule.fires(violation.value());
+            boolean firing = violation != null && (violation.breach() || rule.fires(violation.value()));
             ConditionState.Step step = known.getOrDefault(subject, ConditionState.NONE)
                     .evaluate(firing, violation != null, open.contains(subject), now, rule.hysteresis());
             states.save(rule.id(), subject, step.next());

@@ -42,9 +42,11 @@ class AlertRules {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into alert_rules(name, kind, subject, threshold, window_minutes, min_calls, severity, enabled,
-                    silenced_until, target_ids, for_seconds, recovery_seconds, recovery_threshold)
+                    silenced_until, target_ids, for_seconds, recovery_seconds, recovery_threshold, max_age_minutes,
+                    active_from, active_to, active_days)
                 values (:name, :kind, :subject, :threshold, :window, :minCalls, :severity, :enabled, :silencedUntil,
-                    cast(:targets as bigint[]), :forSeconds, :recoverySeconds, :recoveryThreshold)""")
+                    cast(:targets as bigint[]), :forSeconds, :recoverySeconds, :recoveryThreshold, :maxAge,
+                    cast(:activeFrom as time), cast(:activeTo as time), :activeDays)""")
                 .paramSource(columns(rule).addValue("enabled", rule.enabled()))
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -57,7 +59,9 @@ class AlertRules {
                     window_minutes = :window, min_calls = :minCalls, severity = :severity,
                     silenced_until = :silencedUntil, target_ids = cast(:targets as bigint[]),
                     for_seconds = :forSeconds, recovery_seconds = :recoverySeconds,
-                    recovery_threshold = :recoveryThreshold
+                    recovery_threshold = :recoveryThreshold, max_age_minutes = :maxAge,
+                    active_from = cast(:activeFrom as time), active_to = cast(:activeTo as time),
+                    active_days = :activeDays
                 where id = :id and deleted_at is null""")
                 .paramSource(columns(rule).addValue("id", rule.id())).update();
     }
@@ -79,6 +83,7 @@ class AlertRules {
 
     /** The named parameters of everything a person edits, for the insert and the update alike. */
     private static MapSqlParameterSource columns(AlertRule rule) {
+        ActiveHours hours = rule.activeHours();
         return new MapSqlParameterSource()
                 .addValue("name", rule.name())
                 .addValue("kind", rule.kind().name())
@@ -91,7 +96,11 @@ class AlertRules {
                 .addValue("targets", "{" + String.join(",", rule.targetIds().stream().map(String::valueOf).toList()) + "}")
                 .addValue("forSeconds", (int) rule.hysteresis().forDuration().toSeconds())
                 .addValue("recoverySeconds", (int) rule.hysteresis().recoverAfter().toSeconds())
-                .addValue("recoveryThreshold", rule.kind().hasThreshold() ? rule.hysteresis().recoveryThreshold() : null);
+                .addValue("recoveryThreshold", rule.kind().hasThreshold() ? rule.hysteresis().recoveryThreshold() : null)
+                .addValue("maxAge", rule.maxAgeMinutes())
+                .addValue("activeFrom", hours == null ? null : hours.from().toString())
+                .addValue("activeTo", hours == null ? null : hours.to().toString())
+                .addValue("activeDays", hours == null ? null : hours.daysText());
     }
 
     private static AlertRule map(ResultSet rs, int row) throws SQLException {
@@ -103,7 +112,14 @@ class AlertRules {
                 AlertSeverity.valueOf(rs.getString("severity")),
                 Hysteresis.ofSeconds(rs.getInt("for_seconds"), rs.getInt("recovery_seconds"), recoveryThreshold),
                 rs.getBoolean("enabled"), silenced == null ? null : silenced.toInstant(),
-                ids(rs.getArray("target_ids")));
+                ids(rs.getArray("target_ids")), (Integer) rs.getObject("max_age_minutes"), activeHours(rs));
+    }
+
+    private static ActiveHours activeHours(ResultSet rs) throws SQLException {
+        java.sql.Time from = rs.getTime("active_from");
+        java.sql.Time to = rs.getTime("active_to");
+        return from == null || to == null ? null
+                : new ActiveHours(from.toLocalTime(), to.toLocalTime(), ActiveHours.days(rs.getString("active_days")));
     }
 
     private static List<Long> ids(Array array) throws SQLException {

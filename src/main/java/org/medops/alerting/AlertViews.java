@@ -60,7 +60,9 @@ class AlertViews {
     /** A rule as shown: no threshold for the kinds that watch a state; targets by name. */
     record RuleView(long id, String name, RuleKind kind, String subject, Double threshold, String unit,
                     int windowMinutes, int minCalls, AlertSeverity severity, boolean enabled, Instant silencedUntil,
-                    List<TargetRef> targets, int forSeconds, int recoverySeconds, Double recoveryThreshold) {
+                    List<TargetRef> targets, int forSeconds, int recoverySeconds, Double recoveryThreshold,
+                    Integer maxAgeMinutes, java.time.LocalTime activeFrom, java.time.LocalTime activeTo,
+                    List<Integer> activeDays) {
 
         static RuleView of(AlertRule rule, Map<Long, Notifications.TargetSummary> known) {
             boolean numeric = rule.kind().hasThreshold();
@@ -70,12 +72,22 @@ class AlertViews {
                     .map(id -> new TargetRef(id, known.containsKey(id) ? known.get(id).name() : null)).toList(),
                     (int) rule.hysteresis().forDuration().toSeconds(),
                     (int) rule.hysteresis().recoverAfter().toSeconds(),
-                    numeric ? rule.hysteresis().recoveryThreshold() : null);
+                    numeric ? rule.hysteresis().recoveryThreshold() : null, rule.maxAgeMinutes(),
+                    rule.activeHours() == null ? null : rule.activeHours().from(),
+                    rule.activeHours() == null ? null : rule.activeHours().to(),
+                    rule.activeHours() == null ? List.of() : rule.activeHours().days());
         }
 
-        /** The arguments of {@code alerts.watch.<kind>}: threshold, window minutes, minimum calls. */
+        /**
+         * The arguments of {@code alerts.watch.<kind>}: threshold, window minutes, minimum calls, the queue's
+         * longest wait in minutes ("—" without), the active hours ("" without; days as 1 … 7).
+         */
         public List<Object> watchArgs() {
-            return java.util.Arrays.asList(threshold, windowMinutes, minCalls);
+            String hours = activeFrom == null ? "" : activeFrom + "–" + activeTo
+                    + (activeDays.isEmpty() ? "" : " (" + activeDays.stream().map(String::valueOf)
+                    .collect(Collectors.joining(",")) + ")");
+            return java.util.Arrays.asList(threshold, windowMinutes, minCalls,
+                    maxAgeMinutes == null ? "—" : maxAgeMinutes, hours);
         }
 
         public List<Long> targetIds() {

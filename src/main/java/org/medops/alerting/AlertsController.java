@@ -212,28 +212,41 @@ class AlertsController {
     /** The page's rule form: notify targets picked from the configured ones (multi-select of ids). */
     record RuleForm(String name, RuleKind kind, String subject, Double threshold, Integer windowMinutes,
                     Integer minCalls, AlertSeverity severity, List<Long> targetIds, Integer forSeconds,
-                    Integer recoverySeconds, Double recoveryThreshold) {
+                    Integer recoverySeconds, Double recoveryThreshold, Integer maxAgeMinutes, String activeFrom,
+                    String activeTo, List<Integer> activeDays) {
 
         RuleForm {
             targetIds = targetIds == null ? List.of() : targetIds;
+            activeDays = activeDays == null ? List.of() : activeDays;
+        }
+
+        /** A time as typed ("07:00"; the input is a time picker); one that is not a time counts as not given. */
+        private static java.time.LocalTime time(String text) {
+            try {
+                return text == null || text.isBlank() ? null : java.time.LocalTime.parse(text.trim());
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
         }
 
         /** A new rule starts with a for-duration and a recovery that keep a hovering value from flapping. */
         static RuleForm blank() {
             return new RuleForm(null, RuleKind.FAILURE_RATE, null, null, 5, 20, AlertSeverity.WARNING, List.of(),
-                    60, 120, null);
+                    60, 120, null, null, null, null, List.of());
         }
 
         static RuleForm of(AlertViews.RuleView rule) {
             return new RuleForm(rule.name(), rule.kind(), rule.subject(), rule.threshold(), rule.windowMinutes(),
                     rule.minCalls(), rule.severity(), rule.targetIds(), rule.forSeconds(), rule.recoverySeconds(),
-                    rule.recoveryThreshold());
+                    rule.recoveryThreshold(), rule.maxAgeMinutes(),
+                    rule.activeFrom() == null ? null : rule.activeFrom().toString(),
+                    rule.activeTo() == null ? null : rule.activeTo().toString(), rule.activeDays());
         }
 
         NewRule toRequest(java.time.Instant silencedUntil) {
             return new NewRule(name, kind, subject, threshold, windowMinutes == null ? 0 : windowMinutes,
                     minCalls == null ? 0 : minCalls, severity, silencedUntil, targetIds, forSeconds, recoverySeconds,
-                    recoveryThreshold);
+                    recoveryThreshold, maxAgeMinutes, time(activeFrom), time(activeTo), activeDays);
         }
     }
 }

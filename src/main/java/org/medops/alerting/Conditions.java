@@ -11,6 +11,7 @@ import java.util.Map;
 import org.medops.catalog.Catalog;
 import org.medops.catalog.ServiceDefinition;
 import org.medops.gateway.GatewayNodes;
+import org.medops.integration.IntegrationHealth;
 import org.medops.settings.Settings;
 import org.medops.traffic.TrafficWindows;
 import org.springframework.context.MessageSource;
@@ -28,15 +29,17 @@ class Conditions {
     private final Catalog catalog;
     private final GatewayNodes nodes;
     private final Settings settings;
+    private final IntegrationHealth integration;
     private final MessageSource messages;
     private final Clock clock;
 
-    Conditions(TrafficWindows traffic, Catalog catalog, GatewayNodes nodes, Settings settings, MessageSource messages,
-               Clock clock) {
+    Conditions(TrafficWindows traffic, Catalog catalog, GatewayNodes nodes, Settings settings,
+               IntegrationHealth integration, MessageSource messages, Clock clock) {
         this.traffic = traffic;
         this.catalog = catalog;
         this.nodes = nodes;
         this.settings = settings;
+        this.integration = integration;
         this.messages = messages;
         this.clock = clock;
     }
@@ -113,9 +116,59 @@ class Conditions {
                     }
                 }
             }
+            case CHANNEL_ERROR_RATE -> {
+                for (IntegrationHealth.ChannelActivity channel : integration.channels(window)) {
+                    if (rule.watches(channel.code()) && channel.received() > 0 && channel.received() >= rule.minCalls()
+                            && channel.errorRate() > line) {
+                        violations.add(violation(rule, channel.code(), channel.errorRate(), channel.code(), minutes,
+                                "%.1f".formatted(channel.errorRate()), Long.toString(channel.errored()),
+                                Long.toString(channel.received()), "%.1f".formatted(rule.threshold())));
+                    }
+                }
+            }
+            case CHANNEL_QUEUE -> {
+                Instant now = clock.instant();
+                for (IntegrationHealth.DestinationHealth d : integration.destinations()) {
+                    boolean old = rule.maxAgeMinutes() != null && d.oldestQueuedAt() != null
+                            && d.oldestQueuedAt().isBefore(now.minus(Duration.ofMinutes(rule.maxAgeMinutes())));
+                    if (rule.watchesDestination(d.channel(), d.destination()) && (d.depth() > line || old)) {
+                        String subject = d.channel() + "/" + d.destination();
+                        violations.add(violation(rule, subject, (double) d.depth(), old, d.channel(),
+                                d.destination(), Long.toString(d.depth()), local(d.oldestQueuedAt()),
+                                "%.0f".formatted(rule.threshold()),
+                                rule.maxAgeMinutes() == null ? "—" : Integer.toString(rule.maxAgeMinutes())));
+                    }
+                }
+            }
+            case CHANNEL_SILENT -> {
+                Instant now = clock.instant();
+                java.time.ZonedDateTime local = now.atZone(settings.current().zone());
+                Instant watchedSince = rule.activeHours() == null ? Instant.EPOCH
+                        : rule.activeHours().openSince(local).map(java.time.ZonedDateTime::toInstant).orElse(null);
+                if (watchedSince == null) {
+                    break; // outside the active hours silence is expected
+                }
+                for (IntegrationHealth.ChannelActivity channel : integration.channels(window)) {
+                    Instant quietSince = channel.lastReceivedAt() == null || channel.lastReceivedAt().isBefore(watchedSince)
+                            ? watchedSince : channel.lastReceivedAt();
+                    if (rule.watches(channel.code()) && channel.enabled() && !quietSince.isAfter(now.minus(window))) {
+                        violations.add(violation(rule, channel.code(), 0.0, channel.code(), minutes,
+                                local(channel.lastReceivedAt())));
+                    }
+                }
+            }
+            case CHANNEL_BREAKER_OPEN -> {
+                for (IntegrationHealth.DestinationHealth d : integration.destinations()) {
+                    if (rule.watchesDestination(d.channel(), d.destination()) && d.breakerOpen()) {
+                        violations.add(violation(rule, d.channel() + "/" + d.destination(), 1.0, d.channel(),
+                                d.destination()));
+                    }
+                }
+            }
         }
         return violations;
     }
+
 
     /** A moment as the hospital reads it (its zone, to the second), not an ISO instant in UTC. */
     private String local(Instant at) {
@@ -124,11 +177,20 @@ class Conditions {
     }
 
     private Violation violation(AlertRule rule, String subject, Double value, String... args) {
-        String message = messages.getMessage("alerts.condition." + rule.kind().name(), args,
-                Locale.SIMPLIFIED_CHINESE);
-        return new Violation(subject, value, List.of(args), message);
+        return violation(rule, subject, value, false, args);
     }
 
-    record Violation(String subject, Double value, List<String> args, String message) {
+    private Violation violation(AlertRule rule, String subject, Double value, boolean breach, String... args) {
+        String message = messages.getMessage("alerts.condition." + rule.kind().name(), args,
+                Locale.SIMPLIFIED_CHINESE);
+        return new Violation(subject, value, breach, List.of(args), message);
+    }
+
+    /** @param breach the condition holds whatever the value says (a queue's oldest message waits too long) */
+    record Violation(String subject, Double value, boolean breach, List<String> args, String message) {
+
+        Violation(String subject, Double value, List<String> args, String message) {
+            this(subject, value, false, args, message);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.medops.alerting;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 
 import jakarta.validation.constraints.AssertTrue;
@@ -17,12 +18,23 @@ import jakarta.validation.constraints.Size;
  * @param forSeconds        how long the condition must hold before the alert opens (0: at once)
  * @param recoverySeconds   how long it must be clear before the alert resolves (0: at once)
  * @param recoveryThreshold optional lower line: the alert counts as clear only at or under it
+ * @param maxAgeMinutes     queue rules: also fire when the oldest queued message waits longer than this
+ * @param activeFrom        no-messages rules: watch only from this local time …
+ * @param activeTo          … to this one (over midnight when earlier), on {@code activeDays} (1 = Monday; none: all)
  */
 record NewRule(@NotBlank @Size(max = 128) String name, @NotNull RuleKind kind, @Size(max = 128) String subject,
                @Min(0) Double threshold, @Min(1) @Max(1440) int windowMinutes, @Min(0) int minCalls,
                @NotNull AlertSeverity severity, Instant silencedUntil, List<Long> targetIds,
                @Min(0) @Max(86400) Integer forSeconds, @Min(0) @Max(86400) Integer recoverySeconds,
-               @Min(0) Double recoveryThreshold) {
+               @Min(0) Double recoveryThreshold, @Min(1) @Max(10080) Integer maxAgeMinutes, LocalTime activeFrom,
+               LocalTime activeTo, List<Integer> activeDays) {
+
+    NewRule(String name, RuleKind kind, String subject, Double threshold, int windowMinutes, int minCalls,
+            AlertSeverity severity, Instant silencedUntil, List<Long> targetIds, Integer forSeconds,
+            Integer recoverySeconds, Double recoveryThreshold) {
+        this(name, kind, subject, threshold, windowMinutes, minCalls, severity, silencedUntil, targetIds, forSeconds,
+                recoverySeconds, recoveryThreshold, null, null, null, null);
+    }
 
     NewRule {
         subject = subject == null || subject.isBlank() ? null : subject.trim();
@@ -34,13 +46,31 @@ record NewRule(@NotBlank @Size(max = 128) String name, @NotNull RuleKind kind, @
             threshold = 0.0;
             recoveryThreshold = null;
         }
+        activeDays = activeDays == null ? List.of() : activeDays.stream().distinct().sorted().toList();
+        if (kind != RuleKind.CHANNEL_QUEUE) {
+            maxAgeMinutes = null;
+        }
+        if (kind != RuleKind.CHANNEL_SILENT) {
+            activeFrom = null;
+            activeTo = null;
+            activeDays = List.of();
+        }
     }
 
     static NewRule of(AlertRule rule) {
         return new NewRule(rule.name(), rule.kind(), rule.subject(), rule.threshold(), rule.windowMinutes(),
                 rule.minCalls(), rule.severity(), rule.silencedUntil(), rule.targetIds(),
                 (int) rule.hysteresis().forDuration().toSeconds(), (int) rule.hysteresis().recoverAfter().toSeconds(),
-                rule.hysteresis().recoveryThreshold());
+                rule.hysteresis().recoveryThreshold(), rule.maxAgeMinutes(),
+                rule.activeHours() == null ? null : rule.activeHours().from(),
+                rule.activeHours() == null ? null : rule.activeHours().to(),
+                rule.activeHours() == null ? List.of() : rule.activeHours().days());
+    }
+
+    @AssertTrue(message = "{alerts.validation.activeHours}")
+    boolean isActiveHoursWhole() {
+        return (activeFrom == null) == (activeTo == null) && (activeFrom == null || !activeFrom.equals(activeTo))
+                && activeDays.stream().allMatch(ActiveHours::isDay);
     }
 
     @AssertTrue(message = "{alerts.validation.thresholdRequired}")
@@ -61,6 +91,7 @@ record NewRule(@NotBlank @Size(max = 128) String name, @NotNull RuleKind kind, @
     AlertRule toRule(long id, boolean enabled) {
         return new AlertRule(id, name, kind, subject, threshold == null ? 0 : threshold, windowMinutes, minCalls,
                 severity, Hysteresis.ofSeconds(forSeconds, recoverySeconds, recoveryThreshold), enabled,
-                silencedUntil, targetIds);
+                silencedUntil, targetIds, maxAgeMinutes,
+                activeFrom == null ? null : new ActiveHours(activeFrom, activeTo, activeDays));
     }
 }

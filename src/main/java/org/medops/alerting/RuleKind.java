@@ -13,7 +13,15 @@ public enum RuleKind {
     /** A channel used more than {@code threshold} % of its daily quota. */
     QUOTA_USAGE("%"),
     /** A gateway node sent no heartbeat for {@code windowMinutes}. */
-    NODE_SILENT(null);
+    NODE_SILENT(null),
+    /** Errored messages of an integration channel above {@code threshold} % of those received over the window. */
+    CHANNEL_ERROR_RATE("%"),
+    /** A destination's queue holds more than {@code threshold} messages, or its oldest waits over {@code maxAgeMinutes}. */
+    CHANNEL_QUEUE("#"),
+    /** An enabled channel received nothing for {@code windowMinutes} within its active hours. */
+    CHANNEL_SILENT(null),
+    /** A channel destination's circuit breaker is open. */
+    CHANNEL_BREAKER_OPEN(null);
 
     private final String unit;
 
@@ -26,8 +34,13 @@ public enum RuleKind {
         return unit != null;
     }
 
-    /** The threshold's unit ({@code %}, {@code ms}); null for kinds without a threshold. */
+    /** The threshold's unit ({@code %}, {@code ms}, {@code #} for a count); null for kinds without a threshold. */
     public String unit() {
         return unit;
+    }
+
+    /** The kinds over the integration engine's channels: their subject is a channel code. */
+    public boolean watchesChannels() {
+        return name().startsWith("CHANNEL_");
     }
 }

@@ -15,7 +15,8 @@ import org.medops.integration.data.Payload;
  */
 public record ChannelDocument(String code, String name, String description, Source source, String filter,
                               String filterJavascript, Transformer transformer, List<String> libraries,
-                              List<Destination> destinations, Duplicates duplicates, Response response) {
+                              List<Destination> destinations, Duplicates duplicates, Response response,
+                              Retention retention) {
 
     public ChannelDocument {
         destinations = destinations == null ? List.of() : List.copyOf(destinations);
@@ -24,7 +25,7 @@ public record ChannelDocument(String code, String name, String description, Sour
 
     public ChannelDocument(String code, String name, String description, Source source, String filter,
                            Transformer transformer, List<Destination> destinations, Duplicates duplicates) {
-        this(code, name, description, source, filter, null, transformer, List.of(), destinations, duplicates, null);
+        this(code, name, description, source, filter, null, transformer, List.of(), destinations, duplicates, null, null);
     }
 
     /** Per destination the value of its parallel key in a message, for the destinations that have one. */
@@ -47,7 +48,7 @@ public record ChannelDocument(String code, String name, String description, Sour
     /** The document of the channel stored under {@code stored}: the code may be left out of the text. */
     public ChannelDocument withCode(String stored) {
         return new ChannelDocument(stored, name, description, source, filter, filterJavascript, transformer, libraries,
-                destinations, duplicates, response);
+                destinations, duplicates, response, retention);
     }
 
     /** The codes of the channels this one's channel writers hand messages to. */
@@ -59,7 +60,7 @@ public record ChannelDocument(String code, String name, String description, Sour
     /** A copy whose source token is {@code token} (its hash, when the document is stored). */
     ChannelDocument withSourceToken(String token) {
         return new ChannelDocument(code, name, description, source.withToken(token), filter, filterJavascript, transformer,
-                libraries, destinations, duplicates, response);
+                libraries, destinations, duplicates, response, retention);
     }
 
     /** The document with every default filled in: what a node deploys. */
@@ -68,7 +69,8 @@ public record ChannelDocument(String code, String name, String description, Sour
                 blankToNull(filter), blankToNull(filterJavascript), transformer == null ? null : transformer.effective(),
                 libraries, destinations.stream().map(Destination::effective).toList(),
                 duplicates == null ? Duplicates.DEFAULT : duplicates.effective(),
-                response == null ? Response.DEFAULT : response.effective());
+                response == null ? Response.DEFAULT : response.effective(),
+                retention == null ? Retention.DEFAULT : retention.effective());
     }
 
     /** Whether the channel's scripts may call the library (so a change to it reaches the channel). */
@@ -288,6 +290,28 @@ public record ChannelDocument(String code, String name, String description, Sour
 
         Duplicates effective() {
             return new Duplicates(enabled == null ? DEFAULT.enabled : enabled, window == null ? DEFAULT.window : window);
+        }
+    }
+
+    /**
+     * How long the store keeps a message: its content (raw, transformed, sent, responses) {@code content} days, its
+     * metadata (status, times, control id, errors) {@code metadata} days; whole days, as ISO durations ("P30D").
+     */
+    public record Retention(Duration content, Duration metadata) {
+
+        public static final Retention DEFAULT = new Retention(Duration.ofDays(30), Duration.ofDays(180));
+
+        Retention effective() {
+            return new Retention(content == null ? DEFAULT.content : content,
+                    metadata == null ? DEFAULT.metadata : metadata);
+        }
+
+        public int contentDays() {
+            return (int) content.toDays();
+        }
+
+        public int metadataDays() {
+            return (int) metadata.toDays();
         }
     }
 

@@ -37,6 +37,7 @@ final class ChannelValidation {
     private static final Pattern RESOURCE = Pattern.compile("[A-Z][A-Za-z]{1,63}");
     /** Only compiles, never runs: the limits do not matter here. */
     private static final Sandbox SYNTAX = new Sandbox(ScriptLimits.DEFAULT);
+    private static final Duration LONGEST_RETENTION = Duration.ofDays(3650);
 
     private final List<String> problems = new ArrayList<>();
     private final List<ChannelReferences> references;
@@ -91,7 +92,23 @@ final class ChannelValidation {
         if (d.duplicates() != null && d.duplicates().window() != null) {
             require(within(d.duplicates().window(), Duration.ZERO, Duration.ofDays(7)), "integration-channel-duplicates");
         }
+        if (d.retention() != null) {
+            retention(d.retention().effective());
+        }
         response(d.response(), names);
+    }
+
+    /** Whole days (partitions are days), content at least a day, metadata at least as long as content. */
+    private void retention(ChannelDocument.Retention r) {
+        boolean content = wholeDays(r.content()) && within(r.content(), Duration.ofDays(1), LONGEST_RETENTION);
+        boolean metadata = wholeDays(r.metadata()) && within(r.metadata(), Duration.ofDays(1), LONGEST_RETENTION);
+        require(content, "integration-retention-content");
+        require(metadata, "integration-retention-metadata");
+        require(!content || !metadata || r.metadata().compareTo(r.content()) >= 0, "integration-retention-order");
+    }
+
+    private static boolean wholeDays(Duration value) {
+        return !value.isNegative() && value.toSeconds() % 86_400 == 0;
     }
 
     private void response(ChannelDocument.Response response, Set<String> destinations) {

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 
 import org.medops.integration.channels.ChannelDirectory;
+import org.medops.integration.statistics.MessageCounters;
 import org.medops.integration.store.DeliveryQueue;
 import org.medops.integration.store.QueueSignal;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,10 +21,12 @@ class DeliveryConfiguration {
     @Bean
     @ConditionalOnExpression("'${medops.roles:console,gateway,integration}'.contains('integration')")
     DeliveryWorkers deliveryWorkers(ChannelDirectory channels, DeliveryQueue queue, QueueSignal signal,
-                                    TransactionTemplate transactions, Breakers breakers, Leases leases, Clock clock,
+                                    TransactionTemplate transactions, Breakers breakers, Leases leases,
+                                    MessageCounters counters, Clock clock,
                                     SenderKinds senders,
                                     @Value("${medops.integration.node-id:${MEDOPS_NODE_ID:}}") String nodeId) {
-        return new DeliveryWorkers(channels, queue, signal, transactions, breakers, leases, node(nodeId), clock, senders);
+        return new DeliveryWorkers(channels, queue, signal, transactions, breakers, leases, counters, node(nodeId), clock,
+                senders);
     }
 
     /** The configured node id, else host name and process id: two JVMs on one host are two nodes. */

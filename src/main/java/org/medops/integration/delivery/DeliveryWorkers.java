@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.medops.integration.channels.ChannelDirectory;
 import org.medops.integration.channels.ChannelDocument;
 import org.medops.integration.channels.ChannelState;
+import org.medops.integration.statistics.MessageCounters;
 import org.medops.integration.store.DeliveryQueue;
 import org.medops.integration.store.QueueSignal;
 import org.slf4j.Logger;
@@ -37,6 +38,7 @@ final class DeliveryWorkers implements SmartLifecycle {
     private final Breakers breakers;
     private final Leases leases;
     private final String node;
+    private final MessageCounters counters;
     private final Clock clock;
     private final SenderKinds senders;
     private final Map<LaneId, DestinationWorker> workers = new ConcurrentHashMap<>();
@@ -45,7 +47,9 @@ final class DeliveryWorkers implements SmartLifecycle {
     private ScheduledExecutorService keeper;
 
     DeliveryWorkers(ChannelDirectory channels, DeliveryQueue queue, QueueSignal signal, TransactionTemplate transactions,
-                    Breakers breakers, Leases leases, String node, Clock clock, SenderKinds senders) {
+                    Breakers breakers, Leases leases, MessageCounters counters, String node, Clock clock,
+                    SenderKinds senders) {
+        this.counters = counters;
         this.channels = channels;
         this.queue = queue;
         this.signal = signal;
@@ -123,7 +127,7 @@ final class DeliveryWorkers implements SmartLifecycle {
 
     private void start(LaneId key, ChannelDocument.Destination destination) {
         DestinationWorker worker = new DestinationWorker(key, destination, queue, signal, transactions, breakers, leases,
-                node, clock, senders.forWorker());
+                counters, node, clock, senders.forWorker());
         Thread thread = new Thread(worker, "integration-delivery-" + key);
         thread.setDaemon(true);
         thread.start();

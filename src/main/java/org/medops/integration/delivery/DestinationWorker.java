@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.medops.integration.channels.ChannelDocument;
+import org.medops.integration.statistics.MessageCounters;
 import org.medops.integration.store.DeliveryAttempt;
 import org.medops.integration.store.DeliveryQueue;
 import org.medops.integration.store.Outgoing;
@@ -45,6 +46,7 @@ final class DestinationWorker implements Runnable {
     private final QueueSignal signal;
     private final TransactionTemplate transactions;
     private final Breakers breakers;
+    private final MessageCounters counters;
     private final Clock clock;
     private final Lease lease;
     private final Sender sender;
@@ -53,8 +55,9 @@ final class DestinationWorker implements Runnable {
     private String breakerWritten = "CLOSED";
 
     DestinationWorker(LaneId lane, ChannelDocument.Destination destination, DeliveryQueue queue, QueueSignal signal,
-                      TransactionTemplate transactions, Breakers breakers, Leases leases, String node, Clock clock,
-                      Sender sender) {
+                      TransactionTemplate transactions, Breakers breakers, Leases leases, MessageCounters counters,
+                      String node, Clock clock, Sender sender) {
+        this.counters = counters;
         this.lane = lane;
         this.channel = lane.channel();
         this.destination = destination;
@@ -141,7 +144,13 @@ final class DestinationWorker implements Runnable {
                     waitMillis = OPEN_BREAKER_WAIT_MILLIS;
                     break;
                 }
+                long sendStarted = System.nanoTime();
                 DeliveryAttempt attempt = send(target, breaker, entry);
+                counters.delivered(channel, target.name(), switch (attempt.outcome()) {
+                    case SENT -> MessageCounters.Delivery.SENT;
+                    case RETRY -> MessageCounters.Delivery.RETRIED;
+                    case PARKED -> MessageCounters.Delivery.PARKED;
+                }, Duration.ofNanos(System.nanoTime() - sendStarted));
                 done.add(attempt);
                 if (attempt.outcome() == DeliveryAttempt.Outcome.RETRY) {
                     waitMillis = Math.max(1, Duration.between(attempt.at(), attempt.next()).toMillis());

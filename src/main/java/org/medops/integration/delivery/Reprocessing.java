@@ -59,6 +59,9 @@ public class Reprocessing {
         ChannelDocument channel = channels.deployed(message.channel())
                 .orElseThrow(() -> ProblemException.conflict("integration-message-channel-gone", message.channel()))
                 .document();
+        if (message.contentExpired()) {
+            throw ProblemException.conflict("integration-message-content-expired", id);
+        }
         DataType type = channel.source().data();
         Payload parsed;
         try {

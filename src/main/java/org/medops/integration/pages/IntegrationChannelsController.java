@@ -7,7 +7,11 @@ import org.medops.integration.delivery.Destinations;
 import org.medops.integration.permissions.CanEditIntegrationChannels;
 import org.medops.integration.permissions.CanOperateIntegration;
 import org.medops.integration.permissions.CanReadIntegration;
+import org.medops.integration.statistics.Interval;
+import org.medops.integration.statistics.MessageStatistics;
+import org.medops.integration.statistics.SeriesRange;
 import org.medops.integration.store.MessageBrowser;
+import org.medops.settings.Settings;
 import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
 import org.springframework.security.core.Authentication;
@@ -44,20 +48,28 @@ class IntegrationChannelsController {
     private final ChannelBook book;
     private final MessageBrowser messages;
     private final Destinations destinations;
+    private final MessageStatistics statistics;
+    private final Settings settings;
+    private final java.time.Clock clock;
 
     IntegrationChannelsController(ChannelDirectory directory, ChannelBook book, MessageBrowser messages,
-                                  Destinations destinations) {
+                                  Destinations destinations, MessageStatistics statistics, Settings settings,
+                                  java.time.Clock clock) {
         this.directory = directory;
         this.book = book;
         this.messages = messages;
         this.destinations = destinations;
+        this.statistics = statistics;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     @GetMapping
     @CanReadIntegration
     String list(Model model) {
         model.addAttribute("rows", directory.all().stream()
-                .map(c -> ChannelRow.of(c, messages.statistics(c.code()), destinations.of(c.code()))).toList());
+                .map(c -> ChannelRow.of(c, messages.statistics(c.code()), destinations.of(c.code()),
+                        ChannelChart.of(statistics.lastHour(c.code())))).toList());
         return "integration/channels";
     }
 
@@ -71,11 +83,16 @@ class IntegrationChannelsController {
 
     @GetMapping("/{code}")
     @CanReadIntegration
-    String edit(@PathVariable String code, Model model) {
+    String edit(@PathVariable String code, @RequestParam(defaultValue = "minute") String interval, Model model) {
         StoredChannel channel = directory.get(code);
         model.addAttribute("code", code);
         model.addAttribute("document", channel.document());
         editor(model, channel);
+        Interval width = "hour".equals(interval) ? Interval.HOUR : Interval.MINUTE;
+        model.addAttribute("zone", settings.current().zone().getId());
+        model.addAttribute("interval", width.name().toLowerCase(java.util.Locale.ROOT));
+        model.addAttribute("chart", ChannelChart.of(statistics.series(code,
+                SeriesRange.of(null, null, width.name(), clock.instant()))));
         return "integration/channel";
     }
 

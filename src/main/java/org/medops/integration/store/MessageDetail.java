@@ -3,20 +3,29 @@ package org.medops.integration.store;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.medops.integration.hl7.Hl7Message;
 import org.medops.integration.hl7.Hl7Rejected;
 import org.medops.integration.hl7.PatientMask;
 import org.springframework.security.core.Authentication;
 
-/** One message at every stage; {@code masked} says whether patient identifiers were masked for the reader. */
+/**
+ * One message at every stage; {@code masked} says whether patient identifiers were masked for the reader,
+ * {@code contentExpired} that retention removed its content (raw, transformed, sent, responses): only metadata is left.
+ */
 public record MessageDetail(long id, String channel, MessageStatus status, String controlId, String messageType,
                             Instant receivedAt, String raw, String transformed, String error, Long duplicateOf,
                             List<DeliveryRow> destinations, boolean masked) {
 
+    @JsonProperty("contentExpired")
+    public boolean contentExpired() {
+        return raw == null;
+    }
+
     /** The message as this reader may see it: whole with {@code integration:data}, else with identifiers masked. */
     public MessageDetail shownTo(Authentication reader) {
         boolean data = reader.getAuthorities().stream().anyMatch(a -> "integration:data".equals(a.getAuthority()));
-        return data ? this : withIdentifiersMasked();
+        return data || contentExpired() ? this : withIdentifiersMasked();
     }
 
     /** The raw message with one segment per line, for reading (segments end in CR, which a page does not break on). */

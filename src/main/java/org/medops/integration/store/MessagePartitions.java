@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Day partitions of the content tables, created ahead: on start (before any listener binds) and every hour,
- * from yesterday to {@value #DAYS_AHEAD} days ahead, so a message never finds its day missing. Retention
- * (later) drops old partitions instead of deleting rows.
+ * from yesterday to {@value #DAYS_AHEAD} days ahead, so a message never finds its day missing.
+ * {@link MessageRetention} drops or rewrites old partitions instead of deleting rows.
  */
 @Component
 class MessagePartitions {

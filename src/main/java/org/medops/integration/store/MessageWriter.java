@@ -16,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.medops.integration.statistics.MessageCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -42,10 +43,13 @@ public class MessageWriter implements SmartLifecycle {
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final QueueSignal signal;
+    private final MessageCounters counters;
     private final BlockingQueue<Pending> pending = new ArrayBlockingQueue<>(20_000);
     private volatile Thread thread;
 
-    MessageWriter(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions, QueueSignal signal) {
+    MessageWriter(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions, QueueSignal signal,
+                  MessageCounters counters) {
+        this.counters = counters;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.signal = signal;
@@ -101,6 +105,7 @@ public class MessageWriter implements SmartLifecycle {
             if (stored.get(i).status() == MessageStatus.QUEUED && rung.add(in.channel())) {
                 signal.ring(in.channel());
             }
+            counters.received(in.channel(), intake(stored.get(i).status()), in.destinations());
             group.get(i).done().complete(stored.get(i));
         }
     }
@@ -203,6 +208,14 @@ public class MessageWriter implements SmartLifecycle {
     }
 
     private record DuplicateScope(String channel, Duration window) {
+    }
+
+    private static MessageCounters.Intake intake(MessageStatus status) {
+        return switch (status) {
+            case QUEUED -> MessageCounters.Intake.QUEUED;
+            case ERRORED -> MessageCounters.Intake.ERRORED;
+            default -> MessageCounters.Intake.FILTERED;
+        };
     }
 
     private static String sqlState(Throwable e) {

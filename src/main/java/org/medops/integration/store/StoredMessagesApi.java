@@ -4,6 +4,9 @@ import java.time.Instant;
 
 import org.medops.integration.channels.ChannelDirectory;
 import org.medops.integration.permissions.CanReadIntegration;
+import org.medops.integration.statistics.MessageStatistics;
+import org.medops.integration.statistics.Series;
+import org.medops.integration.statistics.SeriesRange;
 import org.medops.shared.ProblemException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,10 +20,15 @@ class StoredMessagesApi {
 
     private final MessageBrowser browser;
     private final ChannelDirectory channels;
+    private final MessageStatistics statistics;
+    private final java.time.Clock clock;
 
-    StoredMessagesApi(MessageBrowser browser, ChannelDirectory channels) {
+    StoredMessagesApi(MessageBrowser browser, ChannelDirectory channels, MessageStatistics statistics,
+                      java.time.Clock clock) {
         this.browser = browser;
         this.channels = channels;
+        this.statistics = statistics;
+        this.clock = clock;
     }
 
     @GetMapping("/api/v1/integration/messages")
@@ -42,8 +50,20 @@ class StoredMessagesApi {
 
     @GetMapping("/api/v1/integration/channels/{code}/statistics")
     @CanReadIntegration
-    ChannelStatistics statistics(@PathVariable String code) {
+    StatisticsView statistics(@PathVariable String code, @RequestParam(required = false) String from,
+                              @RequestParam(required = false) String to, @RequestParam(required = false) String interval) {
         channels.get(code);
-        return browser.statistics(code);
+        Series series = from == null && to == null && interval == null ? null
+                : statistics.series(code, SeriesRange.of(from, to, interval, clock.instant()));
+        return StatisticsView.of(browser.statistics(code), series);
+    }
+
+    /** The totals by current status, and with a range asked for, the counts over time from the rollup. */
+    record StatisticsView(long received, long filtered, long queued, long sent, long errored, Series series) {
+
+        static StatisticsView of(ChannelStatistics totals, Series series) {
+            return new StatisticsView(totals.received(), totals.filtered(), totals.queued(), totals.sent(),
+                    totals.errored(), series);
+        }
     }
 }

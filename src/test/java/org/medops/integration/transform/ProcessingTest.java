@@ -39,7 +39,7 @@ class ProcessingTest {
     static ChannelDocument channel(String filterJavascript, ChannelDocument.Transformer transformer,
                                    List<ChannelDocument.Destination> destinations) {
         return new ChannelDocument("lab", "LIS", null, new ChannelDocument.Source("MLLP", 6000, null, null), null,
-                filterJavascript, transformer, List.of("lab-utils"), destinations, null, null).effective();
+                filterJavascript, transformer, List.of("lab-utils"), destinations, null, null, null).effective();
     }
 
     static ChannelDocument.Step js(String to, String javascript) {
