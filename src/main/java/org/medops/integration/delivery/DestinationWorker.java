@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -30,6 +31,7 @@ final class DestinationWorker implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(DestinationWorker.class);
     static final int BATCH = 100;
+    private static final long GATHER_MILLIS = 5;
     /**
      * A batch is also closed after this long, so that what a crash can make the next holder send again (the sent
      * but not yet recorded entries) stays a short stretch even for a slow partner.
@@ -52,6 +54,7 @@ final class DestinationWorker implements Runnable {
     private final Sender sender;
     private volatile ChannelDocument.Destination destination;
     private volatile boolean running = true;
+    private int lastBatch;
     private String breakerWritten = "CLOSED";
 
     DestinationWorker(LaneId lane, ChannelDocument.Destination destination, DeliveryQueue queue, QueueSignal signal,
@@ -101,6 +104,10 @@ final class DestinationWorker implements Runnable {
                     publishBreaker();
                     if (waitMillis > 0) {
                         signal.await(channel, ticket, Math.min(waitMillis, IDLE_WAIT_MILLIS));
+                    } else if (lastBatch < BATCH) {
+                        // A steady stream would otherwise cost a round (three queries and a transaction) every few
+                        // messages, competing with the intake's commits: let the next batch gather for a moment.
+                        Thread.sleep(GATHER_MILLIS);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -120,10 +127,13 @@ final class DestinationWorker implements Runnable {
     private long round() throws InterruptedException {
         ChannelDocument.Destination target = destination;
         List<QueueEntry> batch = queue.batch(channel, target.name(), lane.lane(), target.lanes(), BATCH);
+        lastBatch = batch.size();
         if (batch.isEmpty()) {
             return IDLE_WAIT_MILLIS;
         }
         CircuitBreaker breaker = breakers.of(channel, target);
+        // One query for the batch's content, not one per message: the send loop then touches no database.
+        Map<Long, Outgoing> contents = queue.contents(batch, target.name());
         List<DeliveryAttempt> done = new ArrayList<>(batch.size());
         long waitMillis = 0;
         long started = System.nanoTime();
@@ -145,7 +155,7 @@ final class DestinationWorker implements Runnable {
                     break;
                 }
                 long sendStarted = System.nanoTime();
-                DeliveryAttempt attempt = send(target, breaker, entry);
+                DeliveryAttempt attempt = send(target, breaker, entry, contents.get(entry.messageId()));
                 counters.delivered(channel, target.name(), switch (attempt.outcome()) {
                     case SENT -> MessageCounters.Delivery.SENT;
                     case RETRY -> MessageCounters.Delivery.RETRIED;
@@ -166,14 +176,12 @@ final class DestinationWorker implements Runnable {
         return waitMillis;
     }
 
-    private DeliveryAttempt send(ChannelDocument.Destination target, CircuitBreaker breaker, QueueEntry entry)
-            throws InterruptedException {
-        Outgoing message;
-        try {
-            message = queue.content(entry.message(), target.name());
-        } catch (RuntimeException e) {
+    private DeliveryAttempt send(ChannelDocument.Destination target, CircuitBreaker breaker, QueueEntry entry,
+                                 Outgoing message) throws InterruptedException {
+        if (message == null) {
             breaker.releasePermission();
-            throw e;
+            return new DeliveryAttempt(entry, DeliveryAttempt.Outcome.PARKED, null, null, "message content not found",
+                    null, clock.instant());
         }
         long started = System.nanoTime();
         Sender.Result result;

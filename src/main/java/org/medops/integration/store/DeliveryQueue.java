@@ -3,6 +3,7 @@ package org.medops.integration.store;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,18 +55,27 @@ public class DeliveryQueue {
                 .param("lanes", lanes).param("limit", limit).query(QueueEntry.class).list();
     }
 
-    /** What the destination is sent: its own transformer's output when it has one, else the message's. */
-    public Outgoing content(MessageId message, String destination) {
-        return jdbc.sql("""
+    /**
+     * What the destination is sent for each entry of a batch, by message id: its own transformer's output when it
+     * has one, else the message's.
+     */
+    public Map<Long, Outgoing> contents(List<QueueEntry> entries, String destination) {
+        Map<Long, Outgoing> contents = new HashMap<>();
+        jdbc.sql("""
                         select m.id, m.channel_code as channel, m.control_id, m.raw,
                             coalesce(d.transformed, m.transformed) as transformed
                         from integration_messages m
                         left join integration_deliveries d on d.message_id = m.id and d.received_day = m.received_day
                             and d.destination = :destination
-                        where m.id = :id and m.received_day = :day""")
-                .param("id", message.id()).param("day", message.receivedDay()).param("destination", destination)
-                .query(Outgoing.class).single();
+                        where m.id = any(:ids) and m.received_day = any(:days)""")
+                .param("ids", entries.stream().map(QueueEntry::messageId).distinct().toArray(Long[]::new))
+                .param("days", entries.stream().map(e -> java.sql.Date.valueOf(e.receivedDay())).distinct()
+                        .toArray(java.sql.Date[]::new))
+                .param("destination", destination)
+                .query(Outgoing.class).list().forEach(o -> contents.put(o.id(), o));
+        return contents;
     }
+
 
     /**
      * Writes what a batch's sends did, with JDBC batches: sent and parked entries leave the queue, a retried one
