@@ -120,8 +120,15 @@ class ScriptingIT {
             try (MllpClient his = MllpClient.await(mllp)) {
                 his.send(IntegrationEngineIT.adt(controlId, "P101", "李雷"));
             }
-            await().atMost(Duration.ofSeconds(3)).until(() -> receiver.accepted("/" + code + "/emr").stream()
-                    .anyMatch(r -> r.body().contains("P101") && r.body().contains("v2:李雷")));
+            // A plain wait, not a nested await: untilAsserted retries assertion errors only, not an inner timeout.
+            long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            boolean seen = false;
+            while (!seen && System.nanoTime() < until) {
+                Thread.sleep(100);
+                seen = receiver.accepted("/" + code + "/emr").stream()
+                        .anyMatch(r -> r.body().contains("P101") && r.body().contains("v2:李雷"));
+            }
+            assertThat(seen).as("delivered with the library's new version").isTrue();
         });
     }
 
