@@ -51,7 +51,7 @@ class PageWalkIT {
             "CST", "OAS", "YAML", "PNG", "XLSX", "DOCX", "HTML", "TCP", "SSH", "SQL", "JDBC", "WECOM", "SMS", "UUID",
             "ASCII", "MPI", "HMAC-SHA256", "SHA256", "SHA-256", "MD5", "CORS", "CSRF", "OTP", "MIT", "GMT", "NTP",
             "APP", "PID", "MSH", "ADT", "ORU", "ORM", "CDA", "DICOM", "LAN", "WAN", "VPN", "DNS", "KPI", "DB", "UPS",
-            "MTTR", "ITIL", "OA", "CA", "WAF", "CIS", "JPG", "GIF", "ZIP", "TXT", "LOG", "SMTP", "CIDR", "MLPS", "RFC");
+            "MTTR", "ITIL", "OA", "CA", "WAF", "CIS", "JPG", "GIF", "ZIP", "TXT", "LOG", "SMTP", "CIDR", "MLPS", "RFC", "ICU");
     /** Demo usernames: in Chinese pages people appear by their display name. */
     static final Pattern USERNAME = Pattern.compile("(?<![A-Za-z0-9_.@-])(manager|engineer|reviewer|auditor|secadmin|viewer)(?![A-Za-z0-9_.@-])");
     static final Pattern MISSING_KEY = Pattern.compile("\\?\\?[^?\\s]+\\?\\?");
