@@ -5,16 +5,11 @@ import java.time.Clock;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import org.medops.integration.channels.DeployedChannel;
 import org.medops.integration.intake.Intake;
 import org.medops.integration.intake.Received;
-import org.medops.integration.intake.SourceKind;
 import org.medops.integration.intake.Taken;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,55 +20,22 @@ import tools.jackson.databind.node.ObjectNode;
  * CapabilityStatement. Errors are OperationOutcomes: 400 not a valid resource (or another type than the URL's),
  * 404 a type it does not take, 422 the filter or transformer failed, 503 not stored.
  */
-final class FhirListener implements SourceKind.Listening {
+final class FhirListener extends HttpPort {
 
-    private static final Logger log = LoggerFactory.getLogger(FhirListener.class);
     private static final String FHIR_JSON = "application/fhir+json; charset=utf-8";
 
-    private final Vertx vertx;
     private final Intake intake;
     private final Clock clock;
-    private volatile DeployedChannel channel;
-    private HttpServer server;
 
     FhirListener(Vertx vertx, Intake intake, Clock clock, DeployedChannel channel) {
-        this.vertx = vertx;
+        super(vertx, "FHIR", channel);
         this.intake = intake;
         this.clock = clock;
-        this.channel = channel;
     }
 
     @Override
-    public void start() {
-        var source = channel.document().source();
-        server = vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true).setReuseAddress(true)
-                        .setHandle100ContinueAutomatically(true))
-                .requestHandler(this::request);
-        HttpListener.await(server.listen(source.port(), source.host()));
-        log.info("Integration channel {} (v{}) listening for FHIR on port {} at {}", channel.code(),
-                channel.state().version(), server.actualPort(), source.path());
-    }
-
-    @Override
-    public void update(DeployedChannel changed) {
-        this.channel = changed;
-    }
-
-    @Override
-    public DeployedChannel channel() {
-        return channel;
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            HttpListener.await(server.close());
-            log.info("Integration channel {} stopped listening", channel.code());
-        }
-    }
-
-    private void request(HttpServerRequest request) {
-        DeployedChannel current = channel;
+    void request(HttpServerRequest request) {
+        DeployedChannel current = channel();
         var source = current.document().source();
         String base = source.path().endsWith("/") ? source.path().substring(0, source.path().length() - 1) : source.path();
         String path = request.path();
@@ -125,7 +87,7 @@ final class FhirListener implements SourceKind.Listening {
     /** The reason a resource of another type than the URL names is refused; null when it matches (or is no JSON). */
     private static String mismatch(byte[] body, String type) {
         try {
-            JsonNode node = HttpListener.JSON.readTree(body);
+            JsonNode node = JSON.readTree(body);
             JsonNode posted = node == null ? null : node.get("resourceType");
             if (posted != null && posted.isString() && !posted.asString().equals(type)) {
                 return "a " + posted.asString() + " resource was posted to the " + type + " endpoint";
@@ -156,7 +118,7 @@ final class FhirListener implements SourceKind.Listening {
     }
 
     private ObjectNode capabilities(java.util.List<String> resources) {
-        ObjectNode statement = HttpListener.JSON.createObjectNode().put("resourceType", "CapabilityStatement")
+        ObjectNode statement = JSON.createObjectNode().put("resourceType", "CapabilityStatement")
                 .put("status", "active").put("date", clock.instant().toString()).put("kind", "instance")
                 .put("fhirVersion", "4.0.1");
         statement.putObject("software").put("name", "MedOps integration engine");
@@ -171,7 +133,7 @@ final class FhirListener implements SourceKind.Listening {
     /** An OperationOutcome with one issue; {@code diagnostics} says why. */
     private static void outcome(HttpServerRequest request, int status, String severity, String code, String diagnostics,
                                 Long id) {
-        ObjectNode outcome = HttpListener.JSON.createObjectNode().put("resourceType", "OperationOutcome");
+        ObjectNode outcome = JSON.createObjectNode().put("resourceType", "OperationOutcome");
         if (id != null) {
             outcome.put("id", String.valueOf(id));
         }

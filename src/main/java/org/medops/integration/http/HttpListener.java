@@ -2,25 +2,17 @@ package org.medops.integration.http;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import org.medops.integration.channels.DeployedChannel;
 import org.medops.integration.data.DataType;
 import org.medops.integration.intake.Intake;
 import org.medops.integration.intake.Received;
-import org.medops.integration.intake.SourceKind;
 import org.medops.integration.intake.Taken;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -28,63 +20,21 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code {"id", "status"}} (for HL7 v2 the ACK as the body), 400 problem details for input that is not valid data,
  * 422 when the stored message failed the filter or transformer, 503 when it could not be stored (send again).
  */
-final class HttpListener implements SourceKind.Listening {
+final class HttpListener extends HttpPort {
 
-    private static final Logger log = LoggerFactory.getLogger(HttpListener.class);
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Vertx vertx;
     private final Intake intake;
     private final ZoneId zone;
-    private volatile DeployedChannel channel;
-    private HttpServer server;
 
     HttpListener(Vertx vertx, Intake intake, ZoneId zone, DeployedChannel channel) {
-        this.vertx = vertx;
+        super(vertx, "HTTP", channel);
         this.intake = intake;
         this.zone = zone;
-        this.channel = channel;
     }
 
     @Override
-    public void start() {
-        var source = channel.document().source();
-        server = vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true).setReuseAddress(true)
-                        .setHandle100ContinueAutomatically(true))
-                .requestHandler(this::request);
-        await(server.listen(source.port(), source.host()));
-        log.info("Integration channel {} (v{}) listening for HTTP on port {} at {}", channel.code(),
-                channel.state().version(), server.actualPort(), source.path());
-    }
-
-    @Override
-    public void update(DeployedChannel changed) {
-        this.channel = changed;
-    }
-
-    @Override
-    public DeployedChannel channel() {
-        return channel;
-    }
-
-    @Override
-    public void stop() {
-        if (server != null) {
-            await(server.close());
-            log.info("Integration channel {} stopped listening", channel.code());
-        }
-    }
-
-    static <T> T await(Future<T> future) {
-        try {
-            return future.await(10, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Vert.x did not answer within 10 s", e);
-        }
-    }
-
-    private void request(HttpServerRequest request) {
-        DeployedChannel current = channel;
+    void request(HttpServerRequest request) {
+        DeployedChannel current = channel();
         var source = current.document().source();
         if (!request.path().equals(source.path())) {
             problem(request, 404, "integration-http-not-found", "nothing listens at " + request.path(), null);
