@@ -39,6 +39,8 @@ public class MessageWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MessageWriter.class);
     private static final int GROUP = 500;
+    /** The first key of the two-key advisory locks on control ids, apart from other modules' locks. */
+    private static final int DUPLICATE_LOCKS = 2614;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -191,6 +193,7 @@ public class MessageWriter implements SmartLifecycle {
                 earliest.merge(scope, in.receivedAt(), (a, b) -> a.isBefore(b) ? a : b);
             }
         }
+        lockControlIds(scopes);
         Map<String, Long> found = new HashMap<>();
         scopes.forEach((scope, controls) -> {
             Instant since = earliest.get(scope).minus(scope.window());
@@ -205,6 +208,24 @@ public class MessageWriter implements SmartLifecycle {
                             rs.getLong("id")));
         });
         return found;
+    }
+
+    /**
+     * Nodes behind one VIP may take the same resend at the same moment: a transaction-scoped advisory lock per
+     * channel and control id, taken in one order by every node (so two groups cannot deadlock), makes the second
+     * group wait for the first to commit, and its duplicate query then sees the first one's row.
+     */
+    private void lockControlIds(Map<DuplicateScope, Set<String>> scopes) {
+        List<String> keys = new ArrayList<>();
+        scopes.forEach((scope, controls) -> controls.forEach(control -> keys.add(scope.channel() + ' ' + control)));
+        if (keys.isEmpty()) {
+            return;
+        }
+        jdbc.query("""
+                        select pg_advisory_xact_lock(:namespace, key) from (
+                            select distinct hashtext(k) as key from unnest(cast(:keys as text[])) as k order by key offset 0) ordered""",
+                new MapSqlParameterSource().addValue("namespace", DUPLICATE_LOCKS).addValue("keys", keys.toArray(String[]::new)),
+                (RowCallbackHandler) rs -> { });
     }
 
     private record DuplicateScope(String channel, Duration window) {
