@@ -13,10 +13,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.medops.integration.intake.PollLocks;
 import org.medops.testing.Api;
 import org.medops.testing.ForkedMedops;
 import org.medops.testing.MedopsTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +38,12 @@ class IntegrationSourcesIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    PollLocks pollLocks;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @AfterAll
     static void stopReceiver() {
@@ -292,6 +301,38 @@ class IntegrationSourcesIT {
         assertThat(errored).hasSize(1);
         assertThat(stored(admin, errored.get(0).get("id").asLong()).get("error").asString())
                 .contains("line 2 has 5 values, the header names 4");
+    }
+
+    @Test
+    void aDirectoryIsReadByTheNodeHoldingTheChannelsPollLock() throws Exception {
+        Api admin = admin();
+        String code = code();
+        java.nio.file.Path root = java.nio.file.Files.createTempDirectory("medops-files");
+        java.nio.file.Path in = java.nio.file.Files.createDirectories(root.resolve("in"));
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        // Another node polling the same shared directory: it holds the channel's poll lock for a while.
+        var otherNode = java.util.concurrent.CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+            assertThat(pollLocks.tryLock(code)).isTrue();
+            held.countDown();
+            try {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        held.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        admin.put("/api/v1/integration/channels/" + code, fileChannel(in, root.resolve("done"), root.resolve("out"), code));
+        java.nio.file.Path file = in.resolve("locked.txt");
+        java.nio.file.Files.write(file, (DEVICE_HEADER + "S-7\t钾\t4.0\tmmol/L\n").getBytes(java.nio.charset.Charset.forName("GBK")));
+        Thread.sleep(1500);
+        assertThat(file).as("left to the node holding the lock").exists();
+        assertThat(receiver.accepted("/" + code)).isEmpty();
+
+        release.countDown();
+        otherNode.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(15)).until(() -> receiver.accepted("/" + code).size() == 1);
+        assertThat(file).doesNotExist();
     }
 
     @Test

@@ -19,18 +19,21 @@ import java.util.concurrent.TimeUnit;
 import org.medops.integration.channels.ChannelDocument;
 import org.medops.integration.channels.DeployedChannel;
 import org.medops.integration.intake.Intake;
+import org.medops.integration.intake.PollLocks;
 import org.medops.integration.intake.Received;
 import org.medops.integration.intake.SourceKind;
 import org.medops.integration.intake.Taken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One channel's directory, polled every {@code interval} on a thread of its own. A file is taken when it was seen
  * with the same size and modification time on the previous poll (a device still writing it changes one of
  * them), stored through the intake, and only then moved to the archive or deleted; input that is not valid data is
  * stored as errored and moved to {@code error/} beside the archive (or in the directory). A file that could not be
- * stored stays and is tried again on the next poll.
+ * stored stays and is tried again on the next poll. Nodes sharing the directory take turns: a round runs only under
+ * the channel's poll lock.
  */
 final class FileReader implements SourceKind.Listening {
 
@@ -41,14 +44,19 @@ final class FileReader implements SourceKind.Listening {
     }
 
     private final Intake intake;
+    private final PollLocks locks;
+    private final TransactionTemplate transactions;
     private volatile DeployedChannel channel;
     private final Map<Path, Seen> previous = new HashMap<>();
     private ScheduledExecutorService poller;
     private volatile boolean warned;
+    private volatile boolean unlocked;
 
-    FileReader(Intake intake, DeployedChannel channel) {
+    FileReader(Intake intake, DeployedChannel channel, PollLocks locks, TransactionTemplate transactions) {
         this.intake = intake;
         this.channel = channel;
+        this.locks = locks;
+        this.transactions = transactions;
     }
 
     @Override
@@ -90,6 +98,23 @@ final class FileReader implements SourceKind.Listening {
 
     void poll() {
         DeployedChannel current = channel;
+        try {
+            transactions.executeWithoutResult(status -> {
+                if (locks.tryLock(current.code())) {
+                    poll(current);
+                }
+            });
+            unlocked = false;
+        } catch (RuntimeException e) {
+            if (!unlocked) {
+                log.warn("Channel {}: cannot take the poll lock, files left for a later round ({})", current.code(),
+                        e.getClass().getSimpleName());
+                unlocked = true;
+            }
+        }
+    }
+
+    private void poll(DeployedChannel current) {
         ChannelDocument.Source source = current.document().source();
         Path directory = Path.of(source.directory());
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + source.pattern());

@@ -3,6 +3,7 @@ package org.medops.integration.jdbc;
 import java.time.Clock;
 
 import org.medops.integration.channels.ChannelDirectory;
+import org.medops.integration.intake.PollLocks;
 import org.medops.integration.store.MessageWriter;
 import org.medops.integration.targets.JdbcTargets;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;

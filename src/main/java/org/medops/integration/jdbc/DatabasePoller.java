@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.medops.integration.channels.DeployedChannel;
+import org.medops.integration.intake.PollLocks;
 import org.medops.integration.store.Stored;
 import org.medops.integration.targets.JdbcTargets;
 import org.slf4j.Logger;

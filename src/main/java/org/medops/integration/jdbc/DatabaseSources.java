@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.medops.integration.channels.ChannelDirectory;
 import org.medops.integration.channels.ChannelState;
 import org.medops.integration.channels.DeployedChannel;
+import org.medops.integration.intake.PollLocks;
 import org.medops.integration.targets.JdbcTargets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
