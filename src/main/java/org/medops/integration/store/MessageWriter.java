@@ -174,8 +174,19 @@ public class MessageWriter implements SmartLifecycle {
                         lane_key, lane_hash)
                     values (:channel, :destination, :id, :day, :at, :laneKey, :laneHash)""",
                     queued.toArray(SqlParameterSource[]::new));
+            notifyNodes(queued);
         }
         return stored;
+    }
+
+    /** Delivered at commit to every node's {@link QueueNotices} (identical notices of one transaction are one). */
+    private void notifyNodes(List<SqlParameterSource> queued) {
+        String[] channels = queued.stream().map(row -> (String) row.getValue("channel")).distinct().toArray(String[]::new);
+        if (channels.length > 0) {
+            jdbc.query("select pg_notify(:topic, channel) from unnest(cast(:channels as text[])) as channel",
+                    new MapSqlParameterSource().addValue("topic", QueueNotices.TOPIC).addValue("channels", channels),
+                    (RowCallbackHandler) rs -> { });
+        }
     }
 
     /**
