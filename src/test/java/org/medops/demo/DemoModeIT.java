@@ -44,4 +44,19 @@ class DemoModeIT {
         assertThat(jdbc.sql("select count(*) from access_log where error_code = 'MEDOPS-ACCESS-DENIED'")
                 .query(Long.class).single()).as("demo channels call only what they are granted").isZero();
     }
+
+    @Test
+    void watchesTheDemoIntegrationChannelsWithAlertRules() {
+        Api viewer = new Api(port).as("viewer", "MedOps#Demo2026");
+        tools.jackson.databind.JsonNode rules = viewer.get("/api/v1/alert-rules").json();
+        assertThat(rules.findValuesAsString("kind")).contains("CHANNEL_BREAKER_OPEN", "CHANNEL_QUEUE",
+                "CHANNEL_ERROR_RATE", "CHANNEL_SILENT");
+        List<String> channels = jdbc.sql("select code from integration_channels").query(String.class).list();
+        for (tools.jackson.databind.JsonNode rule : rules) {
+            if (rule.get("kind").asString().startsWith("CHANNEL_") && rule.hasNonNull("subject")) {
+                assertThat(channels).as("rule %s watches a demo channel", rule.get("name").asString())
+                        .contains(rule.get("subject").asString());
+            }
+        }
+    }
 }
