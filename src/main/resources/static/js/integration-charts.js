@@ -23,8 +23,9 @@
     const chart = echarts.init(chartElement);
     chart.setOption({
       tooltip: { trigger: 'axis' },
-      legend: { top: 0, type: 'scroll', textStyle: { fontSize: 11 } },
-      grid: { left: 32, right: 40, top: 34, bottom: 24 },
+      // Below the plot and wrapping: a narrow card has room for every series' name there, none is paged away.
+      legend: { bottom: 0, itemWidth: 14, itemGap: 8, textStyle: { fontSize: 11 } },
+      grid: { left: 32, right: 40, top: 24, bottom: 72 },
       xAxis: { type: 'time', splitNumber: 4, axisLabel: { hideOverlap: true,
         formatter: (v) => new Date(v).toISOString().substring(11, 16) } },
       yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', name: 'ms', splitLine: { show: false } }],
