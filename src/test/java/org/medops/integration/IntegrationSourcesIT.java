@@ -111,7 +111,7 @@ class IntegrationSourcesIT {
         assertThat(document).as("the secret is stored hashed").doesNotContain(token).contains("sha256:");
         awaitListening(listen);
 
-        String result = "{\"kind\": \"lab\", \"patient\": {\"id\": \"P7\"}, \"results\": [{\"code\": \"GLU\"}, {\"code\": \"K\"}]}";
+        String result = "{\"kind\": \"lab\", \"patient\": {\"id\": \"P7\", \"name\": \"王小红\"}, \"results\": [{\"code\": \"GLU\"}, {\"code\": \"K\"}]}";
         HttpResponse<String> unauthorized = post(listen, "/lis/results", "application/json", result.getBytes(), "wrong-token-000000");
         assertThat(unauthorized.statusCode()).isEqualTo(401);
         assertThat(json(unauthorized.body()).get("code").asString()).isEqualTo("integration-http-token");
@@ -124,6 +124,10 @@ class IntegrationSourcesIT {
         assertThat(json(receiver.accepted("/" + code).get(0).body()).toString())
                 .isEqualTo("{\"patient\":\"P7\",\"first\":\"GLU\",\"count\":2}");
         assertThat(receiver.accepted("/" + code).get(0).messageId()).isEqualTo(String.valueOf(id));
+        JsonNode shown = stored(admin, id);
+        assertThat(shown.get("masked").asBoolean()).as("the administrator holds no data permission").isTrue();
+        assertThat(shown.get("raw").asString()).doesNotContain("王小红", "P7").contains("王**", "GLU");
+        assertThat(shown.get("transformed").asString()).doesNotContain("P7").contains("\"count\":2");
 
         HttpResponse<String> filtered = post(listen, "/lis/results", "application/json",
                 "{\"kind\": \"other\"}".getBytes(), token);

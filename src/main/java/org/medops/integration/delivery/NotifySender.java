@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.medops.integration.channels.ChannelDocument;
+import org.medops.integration.data.ContentMask;
 import org.medops.integration.hl7.Hl7Message;
 import org.medops.integration.hl7.Hl7Rejected;
 import org.medops.integration.hl7.PatientMask;
@@ -100,7 +101,8 @@ final class NotifySender implements Sender {
                 return message.controlId() == null ? "" : message.controlId();
             case "body":
                 return hl7 != null ? PatientMask.of(hl7).apply(message.body())
-                        : "(" + message.body().length() + " characters)";
+                        : ContentMask.of(message.body()).map(mask -> mask.apply(message.body()))
+                                .orElse("(" + message.body().length() + " characters)");
             default:
                 break;
         }

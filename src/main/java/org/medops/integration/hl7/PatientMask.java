@@ -1,5 +1,6 @@
 package org.medops.integration.hl7;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +44,14 @@ public final class PatientMask {
             }
         }
         return new PatientMask(values);
+    }
+
+    /** The given values wherever they appear (those that identify: not a one-letter code). */
+    public static PatientMask ofValues(Collection<String> values) {
+        Set<String> identifying = new LinkedHashSet<>();
+        values.stream().map(String::strip).filter(v -> !v.isEmpty()).filter(PatientMask::identifying)
+                .forEach(identifying::add);
+        return new PatientMask(identifying);
     }
 
     /** Nothing to mask: for content that was not parsed as HL7 (it is masked entirely by the caller). */

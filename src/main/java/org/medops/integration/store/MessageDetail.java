@@ -2,10 +2,10 @@ package org.medops.integration.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.medops.integration.hl7.Hl7Message;
-import org.medops.integration.hl7.Hl7Rejected;
+import org.medops.integration.data.ContentMask;
 import org.medops.integration.hl7.PatientMask;
 import org.springframework.security.core.Authentication;
 
@@ -33,17 +33,19 @@ public record MessageDetail(long id, String channel, MessageStatus status, Strin
         return raw == null ? null : raw.replace("\r\n", "\n").replace('\r', '\n');
     }
 
-    /** Identifiers found in the raw message are masked in every stage; content that is not HL7 is hidden. */
+    /**
+     * Identifiers found in the raw message (HL7 v2, JSON, FHIR, XML or delimited) are masked in every stage;
+     * content that cannot be read as any of them is hidden.
+     */
     public MessageDetail withIdentifiersMasked() {
-        PatientMask mask;
-        try {
-            mask = PatientMask.of(Hl7Message.parse(raw));
-        } catch (Hl7Rejected e) {
+        Optional<PatientMask> found = ContentMask.of(raw);
+        if (found.isEmpty()) {
             // Not parsed, so nothing tells where the identifiers are: only its size is shown.
             return new MessageDetail(id, channel, status, controlId, messageType, receivedAt,
                     "… (" + raw.length() + ")", transformed == null ? null : "…", error, duplicateOf,
                     destinations.stream().map(d -> d.masked(v -> v == null ? null : "…")).toList(), true);
         }
+        PatientMask mask = found.get();
         return new MessageDetail(id, channel, status, controlId, messageType, receivedAt, mask.apply(raw),
                 mask.apply(transformed), mask.apply(error), duplicateOf,
                 destinations.stream().map(d -> d.masked(mask::apply)).toList(), true);
