@@ -168,8 +168,9 @@ class ServiceRegistryIT {
         Problems.problem(admin.post("/api/v1/integration/topics/" + code("none") + "/messages", "text/plain",
                 "x".getBytes(StandardCharsets.UTF_8)), 404, "not-found");
 
-        var list = admin.get("/api/v1/integration/services?system=LIS&kind=TOPIC&status=ACTIVE&size=200").json();
-        assertThat(list.get("rows")).anySatisfy(r -> assertThat(r.get("code").asString()).isEqualTo(topic));
+        var answer = admin.get("/api/v1/integration/services?system=LIS&kind=TOPIC&status=ACTIVE&size=100&sort=updatedAt,desc");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().get("rows")).anySatisfy(r -> assertThat(r.get("code").asString()).isEqualTo(topic));
         Problems.problem(admin.get("/api/v1/integration/services?kind=QUEUE"), 400, "integration-service-kind");
 
         var changed = admin.put("/api/v1/integration/services/" + topic, """
