@@ -1,15 +1,15 @@
 package org.medops.integration;
 
-import org.medops.integration.registry.Registrations;
+import org.medops.integration.registry.ServiceRegistrations;
 import org.springframework.stereotype.Service;
 
 /** The engine's service registry to other modules (the demo): services, subscriptions and their steps. */
 @Service
 public class IntegrationRegistry {
 
-    private final Registrations registrations;
+    private final ServiceRegistrations registrations;
 
-    IntegrationRegistry(Registrations registrations) {
+    IntegrationRegistry(ServiceRegistrations registrations) {
         this.registrations = registrations;
     }
 

@@ -8,14 +8,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The registry's API to other modules (the demo): register a service once, ask for a subscription, move it on. */
 @Service
-public class Registrations {
+public class ServiceRegistrations {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Registry registry;
     private final RegistryStore store;
 
-    Registrations(Registry registry, RegistryStore store) {
+    ServiceRegistrations(Registry registry, RegistryStore store) {
         this.registry = registry;
         this.store = store;
     }
