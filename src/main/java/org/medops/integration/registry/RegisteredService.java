@@ -7,11 +7,11 @@ record RegisteredService(String code, String name, String systemCode, ServiceKin
                          String messageVersion, String schemaText, String owner, ServiceStatus status, String channel,
                          Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
 
-    boolean retired() {
+    public boolean retired() {
         return status == ServiceStatus.RETIRED;
     }
 
-    boolean ownedBy(String username) {
+    public boolean ownedBy(String username) {
         return owner != null && owner.equals(username);
     }
 }

@@ -51,7 +51,7 @@ class RegistryStore implements ListSource<RegistryStore.Filter, RegisteredServic
     }
 
     private JdbcClient.StatementSpec where(String select, Filter filter, String tail) {
-        return jdbc.sql(select + """
+        return jdbc.sql(select + " " + """
                          where (cast(:system as varchar) is null or system_code = :system)
                            and (cast(:kind as varchar) is null or kind = :kind)
                            and (cast(:status as varchar) is null or status = :status)""" + tail)
