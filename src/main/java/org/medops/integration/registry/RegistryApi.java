@@ -118,10 +118,34 @@ class RegistryApi {
         return registry.subscription(id);
     }
 
-    @PostMapping("/subscriptions/{id}/{step:approve|reject|suspend|resume|cancel}")
+    @PostMapping("/subscriptions/{id}/approve")
     @CanDecideSubscriptions
-    Subscription move(@PathVariable long id, @PathVariable String step, Authentication who) {
-        return registry.move(id, step, actor(who));
+    Subscription approve(@PathVariable long id, Authentication who) {
+        return registry.move(id, "approve", actor(who));
+    }
+
+    @PostMapping("/subscriptions/{id}/reject")
+    @CanDecideSubscriptions
+    Subscription reject(@PathVariable long id, Authentication who) {
+        return registry.move(id, "reject", actor(who));
+    }
+
+    @PostMapping("/subscriptions/{id}/suspend")
+    @CanDecideSubscriptions
+    Subscription suspend(@PathVariable long id, Authentication who) {
+        return registry.move(id, "suspend", actor(who));
+    }
+
+    @PostMapping("/subscriptions/{id}/resume")
+    @CanDecideSubscriptions
+    Subscription resume(@PathVariable long id, Authentication who) {
+        return registry.move(id, "resume", actor(who));
+    }
+
+    @PostMapping("/subscriptions/{id}/cancel")
+    @CanDecideSubscriptions
+    Subscription cancel(@PathVariable long id, Authentication who) {
+        return registry.move(id, "cancel", actor(who));
     }
 
     static Registry.Actor actor(Authentication who) {

@@ -127,9 +127,37 @@ class RegistryPages {
         }
     }
 
-    @PostMapping("/integration/registry/subscriptions/{id}/{step:approve|reject|suspend|resume|cancel}")
+    @PostMapping("/integration/registry/subscriptions/{id}/approve")
     @CanDecideSubscriptions
-    String move(@PathVariable long id, @PathVariable String step, Authentication who, RedirectAttributes redirect) {
+    String approve(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
+        return move(id, "approve", who, redirect);
+    }
+
+    @PostMapping("/integration/registry/subscriptions/{id}/reject")
+    @CanDecideSubscriptions
+    String reject(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
+        return move(id, "reject", who, redirect);
+    }
+
+    @PostMapping("/integration/registry/subscriptions/{id}/suspend")
+    @CanDecideSubscriptions
+    String suspend(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
+        return move(id, "suspend", who, redirect);
+    }
+
+    @PostMapping("/integration/registry/subscriptions/{id}/resume")
+    @CanDecideSubscriptions
+    String resume(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
+        return move(id, "resume", who, redirect);
+    }
+
+    @PostMapping("/integration/registry/subscriptions/{id}/cancel")
+    @CanDecideSubscriptions
+    String cancel(@PathVariable long id, Authentication who, RedirectAttributes redirect) {
+        return move(id, "cancel", who, redirect);
+    }
+
+    private String move(long id, String step, Authentication who, RedirectAttributes redirect) {
         Subscription subscription = registry.subscription(id);
         ConsoleActions.attempt(redirect, "registry.sub.moved", () -> registry.move(id, step, RegistryApi.actor(who)));
         return "redirect:/integration/registry/" + subscription.serviceCode();
