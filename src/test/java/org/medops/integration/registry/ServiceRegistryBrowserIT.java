@@ -1,0 +1,57 @@
+package org.medops.integration.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.medops.testing.Api;
+import org.medops.testing.Browser;
+import org.medops.testing.MedopsTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** 服务注册 in the console: the registry list, a subscription requested on the form and approved, 对接服务清单. */
+@MedopsTest
+class ServiceRegistryBrowserIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void requestsAndApprovesASubscriptionAndSeesItOnTheServiceList() {
+        Api admin = new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
+        String topic = "pacs-" + UUID.randomUUID().toString().substring(0, 6);
+        var registered = admin.post("/api/v1/integration/services", """
+                {"code":"%s","name":"影像报告发布","system":"PACS","kind":"TOPIC","messageType":"ORU^R01",
+                 "messageVersion":"2.5.1","owner":"admin","schema":"MSH|^~\\\\&|PACS|HOSP|ESB|HOSP|...||ORU^R01|..."}"""
+                .formatted(topic));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        try (Browser browser = Browser.open(port)) {
+            browser.login("admin", MedopsTest.ADMIN_PASSWORD).waitForPath("/");
+            browser.go("/integration/channels").click("#nav-integration-registry").waitForPath("/integration/registry");
+            browser.go("/integration/registry?system=PACS&kind=TOPIC");
+            assertThat(browser.text("#service-" + topic)).contains("影像报告发布", "PACS", "事件主题", "ORU^R01 2.5.1", "在用");
+            browser.screenshot("80-integration-registry");
+
+            browser.click("#service-" + topic + " a").waitForPath("/integration/registry/" + topic);
+            browser.click("#subscribe").waitForPath("/integration/registry/" + topic + "/subscribe");
+            browser.set("#sub-system", "EMR").set("#sub-delivery", "{\"type\": \"HTTP\"}").click("#sub-submit");
+            assertThat(browser.text("#problem")).as("a delivery without its address is refused").isNotBlank();
+            browser.set("#sub-delivery", "{\"type\": \"HTTP\", \"url\": \"http://127.0.0.1:9/emr/pacs\"}").click("#sub-submit");
+            assertThat(browser.text("#notice")).contains("订阅申请已提交");
+            assertThat(browser.text("#subscriptions")).contains("EMR 电子病历", "待审批");
+            browser.screenshot("81-integration-subscription-pending");
+
+            browser.click("#subscriptions button[id^='approve-']");
+            assertThat(browser.text("#notice")).contains("订阅状态已更新");
+            assertThat(browser.text("#subscriptions")).contains("在用").doesNotContain("待审批");
+            assertThat(browser.findAll("#subscriptions button[id^='suspend-']")).hasSize(1);
+            browser.screenshot("82-integration-subscription-approved");
+
+            browser.click("#nav-integration-service-list").waitForPath("/integration/service-list");
+            browser.set("#list-system", "EMR").click("#service-list-apply");
+            assertThat(browser.text("#service-list")).contains("EMR 电子病历", "订阅", "影像报告发布", "PACS 影像归档与通信系统");
+            browser.screenshot("83-integration-service-list");
+        }
+    }
+}
