@@ -78,6 +78,7 @@ public class InteropRoutes {
     }
 
     /** Sets a route unless it exists (the demo's and the shipped defaults): an operator's choice stays. */
+    @Transactional
     public boolean putIfAbsent(String route, String channel, String description, String actor) {
         return find(route).isEmpty() && put(route, channel, description, actor);
     }

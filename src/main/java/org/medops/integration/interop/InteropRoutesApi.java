@@ -26,12 +26,12 @@ class InteropRoutesApi {
 
     private final InteropRoutes routes;
     private final InteropCatalogue catalogue;
-    private final InteropService service;
+    private final InteropSamples samples;
 
-    InteropRoutesApi(InteropRoutes routes, InteropCatalogue catalogue, InteropService service) {
+    InteropRoutesApi(InteropRoutes routes, InteropCatalogue catalogue, InteropSamples samples) {
         this.routes = routes;
         this.catalogue = catalogue;
-        this.service = service;
+        this.samples = samples;
     }
 
     record RouteBody(String channel, String description) {
@@ -96,8 +96,7 @@ class InteropRoutesApi {
     @PostMapping("/samples/{route}/send")
     @CanOperateIntegration
     SendResult send(@PathVariable String route) {
-        String sample = catalogue.sample(route)
-                .orElseThrow(() -> ProblemException.notFound("integration-interop-sample", route));
-        return new SendResult(route, service.hip(route, InteropSamples.fresh(sample)));
+        return new SendResult(route, samples.send(route)
+                .orElseThrow(() -> ProblemException.notFound("integration-interop-sample", route)));
     }
 }

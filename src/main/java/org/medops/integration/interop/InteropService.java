@@ -21,7 +21,7 @@ import org.medops.integration.store.MessageBrowser;
 import org.medops.integration.store.MessageDetail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.medops.settings.Settings;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -50,17 +50,17 @@ class InteropService {
     private final MessageBrowser messages;
     private final InteropCatalogue catalogue;
     private final Clock clock;
-    private final ZoneId zone;
+    private final Settings settings;
 
     InteropService(RouteStore routes, ChannelDirectory channels, Intake intake, MessageBrowser messages,
-                   InteropCatalogue catalogue, Clock clock, @Value("${medops.time-zone:Asia/Shanghai}") ZoneId zone) {
+                   InteropCatalogue catalogue, Clock clock, Settings settings) {
         this.routes = routes;
         this.channels = channels;
         this.intake = intake;
         this.messages = messages;
         this.catalogue = catalogue;
         this.clock = clock;
-        this.zone = zone;
+        this.settings = settings;
     }
 
     Answer soap(byte[] bytes, String contentType) {
@@ -168,7 +168,7 @@ class InteropService {
                     <acknowledgementDetail><text value="%s"/></acknowledgementDetail>
                   </acknowledgement>
                 </MCCI_IN000002UV01>
-                """.formatted(UUID.randomUUID(), HL7_TIME.format(at.atZone(zone)), V3Message.escape(sender), code.name(),
+                """.formatted(UUID.randomUUID(), HL7_TIME.format(at.atZone(settings.current().zone())), V3Message.escape(sender), code.name(),
                 V3Message.escape(target), V3Message.escape(reason));
     }
 
@@ -215,7 +215,7 @@ class InteropService {
                     <queryAck><queryId root="2.16.156.10011.2.5.1.4" extension="%s"/><queryResponseCode code="%s"/></queryAck>
                   </controlActProcess>
                 </PRPA_IN201306UV02>
-                """.formatted(UUID.randomUUID(), HL7_TIME.format(at.atZone(zone)), V3Message.escape(query.senderId()),
+                """.formatted(UUID.randomUUID(), HL7_TIME.format(at.atZone(settings.current().zone())), V3Message.escape(query.senderId()),
                 V3Message.escape(query.messageId()), V3Message.escape(detail), V3Message.escape(queryId),
                 patient.isPresent() ? "OK" : "NF");
         if (patient.isEmpty()) {

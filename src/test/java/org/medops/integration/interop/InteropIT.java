@@ -158,7 +158,11 @@ class InteropIT {
         long id = storedId(ack);
         var stored = admin.get("/api/v1/integration/messages/" + id).json();
         assertThat(stored.get("channel").asString()).isEqualTo(patients);
-        assertThat(stored.get("raw").asString()).contains(registration, "张伟");
+        assertThat(stored.get("controlId").asString()).isEqualTo("PRPA_IN201311UV02:" + registration);
+        assertThat(stored.get("masked").asBoolean()).as("no integration:data: identifiers masked").isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted("/" + patients).size() == 1);
+        assertThat(receiver.accepted("/" + patients).get(0).body()).as("the HL7 v3 message itself, not the envelope")
+                .startsWith("<?xml").contains(registration, "张伟").doesNotContain("Envelope");
 
         String admission = "MSG-" + UUID.randomUUID();
         HttpResponse<String> admitted = post("/", "application/soap+xml; charset=utf-8",
