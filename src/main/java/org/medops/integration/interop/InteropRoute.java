@@ -23,7 +23,7 @@ public record InteropRoute(String route, Kind kind, String channel, String descr
             return this == HL7V3 ? "XML" : "FHIR";
         }
 
-        String key() {
+        public String key() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
