@@ -43,7 +43,7 @@ class InteropBrowserIT {
             assertThat(browser.text("#sample-text")).contains("PRPA_IN201311UV02", "张伟");
             browser.screenshot("90-interop-route-saved");
 
-            browser.click("#sample-send");
+            browser.click("#sample-send").scrollTo("#sample-answer");
             assertThat(browser.text("#sample-answer")).contains("MCCI_IN000002UV01", "typeCode=\"AA\"");
             assertThat(browser.text("#interop-calls")).contains("AA", "stored as message");
             browser.screenshot("91-interop-sample-sent");
