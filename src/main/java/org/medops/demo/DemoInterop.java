@@ -1,9 +1,7 @@
 package org.medops.demo;
 
 import org.medops.integration.IntegrationChannels;
-import org.medops.integration.interop.InteropCatalogue;
-import org.medops.integration.interop.InteropRoutes;
-import org.medops.integration.interop.InteropSamples;
+import org.medops.integration.IntegrationInterop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,17 +22,13 @@ class DemoInterop {
     private static final Logger log = LoggerFactory.getLogger(DemoInterop.class);
 
     private final IntegrationChannels channels;
-    private final InteropRoutes routes;
-    private final InteropCatalogue catalogue;
-    private final InteropSamples samples;
+    private final IntegrationInterop interop;
     private final int emrPort;
 
-    DemoInterop(IntegrationChannels channels, InteropRoutes routes, InteropCatalogue catalogue, InteropSamples samples,
+    DemoInterop(IntegrationChannels channels, IntegrationInterop interop,
                 @Value("${medops.demo-emr-port:9091}") int emrPort) {
         this.channels = channels;
-        this.routes = routes;
-        this.catalogue = catalogue;
-        this.samples = samples;
+        this.interop = interop;
         this.emrPort = emrPort;
     }
 
@@ -47,16 +41,9 @@ class DemoInterop {
             channel("interop-order", "互联互通 医嘱与检查检验申请", "XML", "order");
             channel("interop-report", "互联互通 检查检验报告", "XML", "report");
             channel("interop-fhir", "互联互通 FHIR 接口", "FHIR", "fhir");
-            for (InteropCatalogue.Entry entry : catalogue.entries()) {
-                routes.putIfAbsent(entry.route(), entry.channel(), entry.description(), "demo");
-            }
-            int sent = 0;
-            for (InteropCatalogue.Entry entry : catalogue.entries()) {
-                if (entry.hl7v3() && samples.send(entry.route()).isPresent()) {
-                    sent++;
-                }
-            }
-            log.info("Demo: interop routes for {} interactions, {} sample messages sent", catalogue.entries().size(), sent);
+            int routed = interop.routeDefaults("demo");
+            int sent = interop.sendSamples();
+            log.info("Demo: {} interop routes set, {} sample messages sent", routed, sent);
         } catch (RuntimeException e) {
             log.error("Demo: the interop demo failed and was skipped; the platform runs on without it", e);
         }
