@@ -55,6 +55,8 @@ class PageWalkIT {
     /** Demo usernames: in Chinese pages people appear by their display name. */
     static final Pattern USERNAME = Pattern.compile("(?<![A-Za-z0-9_.@-])(manager|engineer|reviewer|auditor|secadmin|viewer)(?![A-Za-z0-9_.@-])");
     static final Pattern MISSING_KEY = Pattern.compile("\\?\\?[^?\\s]+\\?\\?");
+    /** HL7 v3 interaction ids (PRPA_IN201311UV02): names of the national interfaces' services, not enum constants. */
+    static final Pattern INTERACTION = Pattern.compile("[A-Z]{4}_IN\\d{6}(UV\\d{0,2})?");
     static final Pattern CONSTANT = Pattern.compile("(?<![A-Za-z0-9_\\-/.{$])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![A-Za-z0-9_\\-/.}(])");
     static final Pattern FIELD_COLON = Pattern.compile("(?<![A-Za-z./:])[a-z][A-Za-z]{2,}(?:\\s*：|: )");
     static final Pattern LOOPBACK = Pattern.compile("0:0:0:0:0:0:0:1");
@@ -183,7 +185,7 @@ class PageWalkIT {
             while (constant.find()) {
                 String token = constant.group();
                 long letters = token.chars().filter(Character::isLetter).count();
-                if (letters >= 3 && !apiDocs && !ACRONYMS.contains(token) && !java.time.ZoneId.getAvailableZoneIds().contains(token)) {
+                if (letters >= 3 && !apiDocs && !ACRONYMS.contains(token) && !INTERACTION.matcher(token).matches() && !java.time.ZoneId.getAvailableZoneIds().contains(token)) {
                     bad.add(token + " in «" + excerpt(text, constant.start()) + "»");
                 }
             }

@@ -1,0 +1,11 @@
+package org.medops.integration.interop;
+
+import java.util.Map;
+
+/** What the interop port answers one request: status, content type, body and further headers. */
+record Answer(int status, String contentType, String body, Map<String, String> headers) {
+
+    Answer(int status, String contentType, String body) {
+        this(status, contentType, body, Map.of());
+    }
+}
