@@ -86,7 +86,8 @@ public class DeviceMessages {
                 for (DeviceInterface.SearchKey key : device.searchKeys()) {
                     keys.put(key.name(), parsed.payload() == null ? null : parsed.payload().value(key.path()).orElse(null));
                 }
-                if (wanted == null || keys.containsValue(wanted)) {
+                // Content the data type does not parse (a broken export) has no keys: its text holding the value counts.
+                if (wanted == null || keys.containsValue(wanted) || parsed.payload() == null) {
                     Masker mask = data(who) ? Masker.none() : masker(device, parsed);
                     Map<String, String> shown = new LinkedHashMap<>();
                     keys.forEach((k, v) -> shown.put(k, mask.apply(v)));
