@@ -144,7 +144,13 @@ public class DeviceMessages {
                     : mask.apply(parsed.payload().value(key.path()).orElse(null)));
         }
         FailureKind failure = FailureKind.of(message);
-        String raw = mask.apply(message.raw());
+        // Content its data type does not parse tells nothing of where identifiers are: only its size is shown.
+        boolean hidden = masked && parsed.payload() == null && message.raw() != null;
+        String raw = hidden ? "… (" + message.raw().length() + ")" : mask.apply(message.raw());
+        if (hidden) {
+            processed.replaceAll(p -> new Processed(p.destination(), p.status(), p.sent() == null ? null : "…", p.error(),
+                    null));
+        }
         return new View(id, channel, device, message.status().name(), mask.apply(message.controlId()),
                 message.receivedAt(), mask.apply(FailureKind.error(message)), source.type().name(), raw,
                 RawBytes.of(raw, source.charset()), keys, List.copyOf(processed), masked, failure,

@@ -118,6 +118,9 @@ public class Volumes {
         Map<String, VolumeRepository.Latency> latency = new HashMap<>();
         VolumeRepository.Latency overall = null;
         for (VolumeRepository.Latency l : repository.latency(start, end, only)) {
+            if (l.count() == 0) {
+                continue;
+            }
             if (l.channel() == null) {
                 overall = l;
             } else {

@@ -109,6 +109,7 @@ class DevicesBrowserIT {
             browser.go("/integration/devices/" + code + "?q=BG-82");
             browser.click("#device-messages tbody tr[data-id] a");
             assertThat(browser.text("#device-responsible")).isEqualTo("责任方：设备厂商");
+            assertThat(browser.pageText()).as("unparsed content is hidden, not half masked").doesNotContain("P990012");
             assertThat(browser.find("#ticket-title").getAttribute("value")).contains("血气分析仪", code);
             assertThat(browser.find("#ticket-phenomenon").getAttribute("value")).contains("设备厂商", "line 2 has 5 values");
             browser.scrollTo("#device-ticket-form").screenshot("83-device-ticket-prefill");
