@@ -26,10 +26,13 @@ class DevicesDemoIT {
     void theDemoDeviceShowsAChangedFieldAFailedMessageAndAMonthOfVolumes() {
         Api admin = new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
         String base = "/api/v1/integration/devices/device-bga-emr/messages";
-        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
-                admin.get(base + "?q=BG-DEMO-1").json().get("rows").size() == 1
-                        && admin.get(base + "?q=BG-DEMO-2").json().get("rows").size() == 1
-                        && "SENT".equals(admin.get(base + "?q=BG-DEMO-1").json().get("rows").get(0).get("status").asString()));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode one = admin.get(base + "?q=BG-DEMO-1").json();
+            JsonNode two = admin.get(base + "?q=BG-DEMO-2").json();
+            assertThat(one.get("rows")).as(one.toString()).hasSize(1);
+            assertThat(two.get("rows")).as(two.toString()).hasSize(1);
+            assertThat(one.get("rows").get(0).get("status").asString()).isEqualTo("SENT");
+        });
         long changed = admin.get(base + "?q=BG-DEMO-1").json().get("rows").get(0).get("id").asLong();
         JsonNode view = admin.get(base + "/" + changed).json();
         assertThat(view.get("destinations").get(0).get("diff").toString()).contains("\"kind\":\"CHANGED\"", "7.40");
