@@ -195,9 +195,9 @@ public class Volumes {
 
     static String bytes(long n) {
         if (n < 1024) {
-            return n + " B";
+            return n + " bytes";
         }
-        String[] units = {"KB", "MB", "GB", "TB"};
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
         double v = n;
         int u = -1;
         while (v >= 1024 && u < units.length - 1) {

@@ -37,6 +37,6 @@ class ProjectionTest {
     void errorShareIsAPercentOfReceived() {
         assertThat(Volumes.share(7, 200)).isEqualTo(3.5);
         assertThat(Volumes.share(0, 0)).isZero();
-        assertThat(Volumes.bytes(1536)).isEqualTo("1.5 KB");
+        assertThat(Volumes.bytes(1536)).isEqualTo("1.5 KiB");
     }
 }

@@ -97,7 +97,7 @@ class VolumesIT {
         assertThat(c.get("projected90").asLong()).isPositive();
         JsonNode points = hourly.get("points");
         assertThat(points.findValuesAsString("at")).contains(d1 + " 09:00", d2 + " 10:00", d2 + " 11:00");
-        assertThat(hourly.get("summary").asString()).contains("共接收消息 200 条", "出错占比 3.50%", "P95 时延 1905.0 ms");
+        assertThat(hourly.get("summary").asString()).contains("共接收消息 200 条", "出错占比 3.50%", "95 分位时延 1905.0 ms");
 
         JsonNode daily = admin.get("/api/v1/integration/volumes?interval=day&" + range).json();
         long firstDay = 0;
