@@ -46,13 +46,13 @@ public class DeviceInterfaces {
         DeviceInterface saved = marking.checked(channel, clock.instant(), actor);
         var existing = store.lock(channel);
         store.save(saved);
+        // The model is left out: a model name (ABL90) is neither a word nor a code the audit page could name.
         events.publishEvent(new DeviceAction("integration.device.save", channel, List.of(
                 FieldChange.of("deviceName", existing.map(DeviceInterface::deviceName).orElse(null), saved.deviceName()),
-                FieldChange.of("maker", existing.map(DeviceInterface::maker).orElse(null), saved.maker()),
-                FieldChange.of("model", existing.map(DeviceInterface::model).orElse(null), saved.model()),
-                FieldChange.of("system", existing.map(DeviceInterface::system).orElse(null), saved.system()),
-                FieldChange.of("searchKeys", existing.map(d -> keys(d)).orElse(null), keys(saved)),
-                FieldChange.of("responsibilities", existing.map(d -> duties(d)).orElse(null), duties(saved)))));
+                FieldChange.of("deviceMaker", existing.map(DeviceInterface::maker).orElse(null), saved.maker()),
+                FieldChange.of("deviceSystem", existing.map(DeviceInterface::system).orElse(null), saved.system()),
+                FieldChange.of("deviceSearchKeys", existing.map(d -> keys(d)).orElse(null), keys(saved)),
+                FieldChange.of("deviceResponsibilities", existing.map(d -> duties(d)).orElse(null), duties(saved)))));
         return existing.isEmpty();
     }
 
@@ -69,6 +69,6 @@ public class DeviceInterfaces {
     }
 
     private static String duties(DeviceInterface d) {
-        return String.join(", ", d.responsibilities().stream().map(r -> r.failure() + "→" + r.party()).toList());
+        return String.join(", ", d.responsibilities().stream().map(r -> r.failure() + " → " + r.party()).toList());
     }
 }
