@@ -59,7 +59,7 @@ create table integration_critical_rules (
 );
 
 -- Per ordering department (or ward): the notify targets of its clinicians, its head, and the minutes before an
--- unacknowledged value escalates. The row of department '*' is the medical affairs office (医务科) and the default.
+-- unacknowledged value escalates. The row of department 医务科 is the medical affairs office and the default.
 create table integration_critical_departments (
     department      varchar(100) primary key,
     clinician_target varchar(200),

@@ -31,8 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class CriticalLoop {
 
-    /** The department row that is the medical affairs office (医务科) and everyone's default. */
-    static final String OFFICE = "*";
+    /** The department row of the medical affairs office (医务科): its head target gets the second escalation; its other settings are the default of a department without a row of its own. */
+    static final String OFFICE = "医务科";
     static final int HEAD = 1;
     static final int MEDICAL_AFFAIRS = 2;
 

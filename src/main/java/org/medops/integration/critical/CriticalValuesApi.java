@@ -112,7 +112,7 @@ class CriticalValuesApi {
         return values.departments();
     }
 
-    /** {@code *} is the medical affairs office (医务科): its {@code headTarget} gets the second escalation. */
+    /** {@code 医务科} is the medical affairs office (医务科): its {@code headTarget} gets the second escalation. */
     @PutMapping("/departments/{department}")
     @CanEditIntegrationChannels
     List<CriticalValues.Department> department(@PathVariable String department, @RequestBody Contacts contacts) {
