@@ -83,7 +83,7 @@ class CriticalValues {
     }
 
     private static String where() {
-        return """
+        return " " + """
                  where (cast(:status as varchar) is null or status = :status)
                    and (cast(:open as boolean) is null or (status in ('REPORTED', 'DELIVERED', 'ACKNOWLEDGED', 'HANDLED')) = :open)
                    and (cast(:department as varchar) is null or ordering_department = :department or ward = :department)

@@ -20,7 +20,7 @@ class DetectionTest {
         StringBuilder m = new StringBuilder("MSH|^~\\&|LIS|检验科|HIS|HOSP|20261202083000||ORU^R01|C1|P|2.5.1\r"
                 + "PID|1||P100^^^HOSP^MR||李^四\r"
                 + "PV1|1|I|ICU^01||||D9^赵^医生\r"
-                + "OBR|1|||CBC|||||||||||||||||20261202082500|||F\r");
+                + "OBR|1|||CBC||||||||||||||||||20261202082500|||F\r");
         for (String o : obx) {
             m.append(o).append('\r');
         }
@@ -44,7 +44,7 @@ class DetectionTest {
                     "OBX|1|NM|K^血钾||6.9|mmol/L|3.5-5.5|HH",
                     "OBX|2|NM|NA^血钠||150|mmol/L|135-145|H",
                     "OBX|3|NM|CA^血钙||1.2|mmol/L|2.1-2.6|ll",
-                    "OBX|4|ST|XR^胸片||气胸||||AA",
+                    "OBX|4|ST|XR^胸片||气胸|||AA",
                     "OBX|5|NM|CL^血氯||100|mmol/L|96-106|N"));
             assertThat(found).extracting(Finding::setId).containsExactly("1", "3", "4");
             assertThat(found).extracting(Finding::flag).containsExactly("HH", "LL", "AA");
