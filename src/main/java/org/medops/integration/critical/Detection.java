@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class Detection {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final DateTimeFormatter HL7_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmm[ss]");
+    private static final DateTimeFormatter HL7_TIME = DateTimeFormatter.ofPattern("uuuuMMddHHmmss");
 
     /** An item's bounds: a numeric value below {@code low} or above {@code high} is critical. */
     record Rule(String itemCode, BigDecimal low, BigDecimal high) {
@@ -197,8 +197,8 @@ final class Detection {
         }
         String digits = hl7.replaceFirst("[+-]\\d{4}$", "");
         try {
-            return LocalDateTime.parse(digits.length() > 14 ? digits.substring(0, 14) : digits, HL7_TIME)
-                    .atZone(zone).toInstant();
+            String seconds = digits.length() == 12 ? digits + "00" : digits.length() > 14 ? digits.substring(0, 14) : digits;
+            return LocalDateTime.parse(seconds, HL7_TIME).atZone(zone).toInstant();
         } catch (RuntimeException e) {
             return null;
         }
