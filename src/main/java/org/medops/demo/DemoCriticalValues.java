@@ -23,7 +23,7 @@ class DemoCriticalValues implements DemoData {
 
     private static final String[][] PEOPLE = {{"P200101", "张伟"}, {"P200102", "王芳"}, {"P200103", "李娜"},
             {"P200104", "刘洋"}, {"P200105", "陈静"}, {"P200106", "杨磊"}, {"P200107", "赵敏"}};
-    private static final String[][] WARDS = {{"心内科", "CCU", "王建国"}, {"急诊科", "EICU", "周晓"}, {"肾内科", "肾内一病区", "孙丽"}};
+    private static final String[][] WARDS = {{"心内科", "心内科监护室", "王建国"}, {"急诊科", "急诊留观区", "周晓"}, {"肾内科", "肾内一病区", "孙丽"}};
     private static final String[][] ITEMS = {{"K", "血钾", "6.9", "mmol/L", "3.5-5.5", "HH", "停用含钾药物，予降钾治疗"},
             {"GLU", "血糖", "1.9", "mmol/L", "3.9-6.1", "LL", "静推50%葡萄糖，复测血糖"},
             {"PLT", "血小板", "18", "10^9/L", "125-350", "LL", "输注血小板，观察出血"},

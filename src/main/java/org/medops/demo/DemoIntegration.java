@@ -297,7 +297,7 @@ class DemoIntegration implements AutoCloseable {
         double potassium = 3.0 + random.nextInt(40) / 10.0;
         return "MSH|^~\\&|LIS|DEMO-HOSP|EMR|DEMO-HOSP|" + now() + "||ORU^R01^ORU_R01|LIS-" + n + "|P|2.5.1|||||CHN|GBK\r"
                 + "PID|1||" + patient + "^^^DEMO-HOSP^MR||" + NAMES.get(random.nextInt(NAMES.size())) + "\r"
-                + "PV1|1|I|" + List.of("CCU", "EICU", "肾内一病区").get((int) (n % 3)) + "^1^1||||D01^王^建国|||"
+                + "PV1|1|I|" + List.of("心内科监护室", "急诊留观区", "肾内一病区").get((int) (n % 3)) + "^1^1||||D01^王^建国|||"
                 + List.of("心内科", "急诊科", "肾内科").get((int) (n % 3)) + "\r"
                 + "OBR|1||O" + n + "|CHEM^生化检验\r"
                 + "OBX|1|NM|GLU^葡萄糖||" + glucose + "|mmol/L|3.9-6.1|" + (glucose > 6.1 ? "H" : "N") + "\r"

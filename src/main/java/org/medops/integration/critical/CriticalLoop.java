@@ -80,7 +80,8 @@ class CriticalLoop {
             for (Finding f : findings) {
                 int minutes = minutes(f.orderer().department(), f.orderer().ward());
                 values.insert(messageId, channel, f, now, now.plus(Duration.ofMinutes(minutes))).ifPresent(id -> {
-                    values.event(id, "REPORTED", now, null, f.item().code() + " " + f.value() + " " + f.flag());
+                    values.event(id, "REPORTED", now, null, (f.item().name() == null ? f.item().code() : f.item().name()) + " "
+                            + f.value() + (f.unit() == null ? "" : " " + f.unit()) + " " + f.flag());
                     events.publishEvent(new CriticalAction("integration.critical.report", String.valueOf(id),
                             List.of(FieldChange.set("message", messageId), FieldChange.set("item", f.item().code()),
                                     FieldChange.set("flag", f.flag())), "integration-engine"));

@@ -24,10 +24,12 @@ public class CriticalValueDemo {
 
     private final JdbcClient jdbc;
     private final CriticalValues values;
+    private final java.time.Clock clock;
 
-    CriticalValueDemo(JdbcClient jdbc, CriticalValues values) {
+    CriticalValueDemo(JdbcClient jdbc, CriticalValues values, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.values = values;
+        this.clock = clock;
     }
 
     /** Whether demo values were seeded already: seeding again adds nothing. */
@@ -50,14 +52,14 @@ public class CriticalValueDemo {
                     new Finding.Reporter("检验科", "李检验"), s.at(),
                     new Finding.Orderer(s.department(), s.ward(), s.clinician(), null));
             long id = values.insert(message--, "demo", f, s.at(), s.at().plus(Duration.ofMinutes(10))).orElseThrow();
-            values.event(id, "REPORTED", s.at(), null, s.itemCode() + " " + s.value() + " " + s.flag());
+            values.event(id, "REPORTED", s.at(), null, s.itemName() + " " + s.value() + " " + s.unit() + " " + s.flag());
             values.delivered(id, s.at().plusSeconds(5));
-            values.event(id, "DELIVERED", s.at().plusSeconds(5), null, s.ward() + " 病区");
+            values.event(id, "DELIVERED", s.at().plusSeconds(5), null, s.ward());
             if (s.ackAfter() != null) {
                 Instant ack = s.at().plus(Duration.ofMinutes(s.ackAfter()));
                 values.acknowledge(id, CriticalValue.Status.DELIVERED, s.clinician(), ack);
                 values.event(id, "ACKNOWLEDGED", ack, s.clinician(), null);
-            } else {
+            } else if (s.at().plus(Duration.ofMinutes(10)).isBefore(clock.instant())) {
                 jdbc.sql("update integration_critical_values set escalation_level = 1, next_escalation_at = :next where id = :id")
                         .param("id", id).param("next", Timestamp.from(s.at().plus(Duration.ofMinutes(20)))).update();
                 values.event(id, "ESCALATED_HEAD", s.at().plus(Duration.ofMinutes(10)), null, s.department() + "主任");
