@@ -10,14 +10,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the demo seeds into the loop (the module's one public entry for it): department contacts and critical values
+ * What the demo seeds into the loop : department contacts and critical values
  * at given stages, each with its timeline, so the board and the report have something to show on any date.
  */
 @Component
-public class CriticalValueDemo {
+class CriticalValueDemo {
 
     /** A demo critical value: recorded {@code at}; each later stage after the minutes given, or null if not reached. */
-    public record Seed(String patientId, String patientName, String itemCode, String itemName, String value, String unit,
+    record Seed(String patientId, String patientName, String itemCode, String itemName, String value, String unit,
                        String range, String flag, String department, String ward, String clinician, Instant at,
                        Integer ackAfter, Integer handleAfter, Integer closeAfter, String action) {
     }
@@ -33,18 +33,18 @@ public class CriticalValueDemo {
     }
 
     /** Whether demo values were seeded already: seeding again adds nothing. */
-    public boolean seeded() {
+    boolean seeded() {
         return jdbc.sql("select count(*) from integration_critical_values where channel = 'demo'").query(Long.class)
                 .single() > 0;
     }
 
     /** Contacts of a department: notify target names, possibly unknown (then nobody is notified). */
-    public void contacts(String department, String clinicianTarget, String headTarget, int minutes, Instant at) {
+    void contacts(String department, String clinicianTarget, String headTarget, int minutes, Instant at) {
         values.saveDepartment(new CriticalValues.Department(department, clinicianTarget, headTarget, minutes), at);
     }
 
     @Transactional
-    public void seed(List<Seed> seeds) {
+    void seed(List<Seed> seeds) {
         long message = -1_000_000;
         for (Seed s : seeds) {
             Finding f = new Finding("1", new Finding.Patient(s.patientId(), s.patientName()),

@@ -34,7 +34,7 @@ class CriticalValuesBrowserIT {
         Instant now = Instant.now();
         demo.seed(List.of(
                 new CriticalValueDemo.Seed("P300001", "欧阳娜娜", "K", "血钾", "7.2", "mmol/L", "3.5-5.5", "HH", "心内科",
-                        "CCU", "王建国", now.minus(Duration.ofMinutes(25)), null, null, null, null),
+                        "CCU", "王建国", now.minus(Duration.ofMinutes(15)), null, null, null, null),
                 new CriticalValueDemo.Seed("P300002", "钱多多", "PLT", "血小板", "15", "10^9/L", "125-350", "LL", "急诊科",
                         "EICU", "周晓", now.minus(Duration.ofMinutes(3)), null, null, null, null),
                 new CriticalValueDemo.Seed("P300003", "孙悟空", "GLU", "血糖", "1.8", "mmol/L", "3.9-6.1", "LL", "肾内科",

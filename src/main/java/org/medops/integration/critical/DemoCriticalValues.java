@@ -1,4 +1,4 @@
-package org.medops.demo;
+package org.medops.integration.critical;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.medops.integration.critical.CriticalValueDemo;
 import org.medops.shared.DemoData;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -14,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * The critical-value demo: department contacts, and over the last fourteen days closed critical values with
  * realistic stage times, two still open today (one of them overdue and escalated to the department head).
- * Times are relative to now, so the board and the report look right on any date; the demo LIS channel
- * ({@link DemoIntegration}) keeps feeding new ones through its CRITICAL_VALUE destination.
+ * Here and not in {@code org.medops.demo} because the demo module may use only the integration module's base
+ * package, like the other modules' own demo seeds. Times are relative to now, so the board and the report look right on any date; the demo LIS channel
+ * ({@code DemoIntegration}) keeps feeding new ones through its CRITICAL_VALUE destination.
  */
 @Component
 @ConditionalOnProperty(name = "medops.demo", havingValue = "true")
