@@ -70,6 +70,31 @@ class CriticalBoard {
         return ListPage.of(rows, values.count(filter), request, http);
     }
 
+    /** Every value the query selects (all pages), patients masked as on the page, in the reader's language. */
+    void exportList(Query query, String format, Authentication reader, Locale locale, HttpServletRequest http,
+                    HttpServletResponse response) throws IOException {
+        ListExport.Format chosen = ListExport.Format.of(format);
+        ListRequest request = query.request();
+        Instant now = clock.instant();
+        boolean whole = whole(reader);
+        List<CriticalView> rows = values.rows(query.filter(zone(), now), request.sort(), 0, ListExport.MAX_ROWS + 1)
+                .stream().map(v -> CriticalView.of(v, whole, now)).toList();
+        export.write(chosen, new ListExport.Table<>("critical-values", List.of(
+                ListExport.Column.of("critical.reportedAt", CriticalView::recordedAt),
+                ListExport.Column.of("critical.patient", v -> v.patient().name() + " " + v.patient().id()),
+                ListExport.Column.of("critical.item", v -> v.itemName() == null ? v.itemCode() : v.itemName()),
+                ListExport.Column.of("critical.value", v -> v.value() + (v.unit() == null ? "" : " " + v.unit())),
+                ListExport.Column.of("critical.flag", CriticalView::flag),
+                ListExport.Column.of("critical.range", CriticalView::referenceRange),
+                ListExport.Column.of("critical.reportedBy", v -> v.reportingDepartment() + " / " + v.reporter()),
+                ListExport.Column.of("critical.orderer", v -> v.orderingDepartment() + " / " + v.ward() + " / " + v.clinician()),
+                ListExport.Column.label("critical.status", v -> "critical.status." + v.status()),
+                ListExport.Column.of("critical.acknowledged", CriticalView::acknowledgedAt),
+                ListExport.Column.of("critical.action", CriticalView::handleAction),
+                ListExport.Column.of("critical.closed", CriticalView::closedAt)), rows,
+                ListPage.of(List.of(), 0, request, http).filter()), zone(), locale, response);
+    }
+
     CriticalView.Detail detail(long id, Authentication reader) {
         CriticalValue v = values.find(id).orElseThrow(() -> ProblemException.notFound("critical-value", id));
         return new CriticalView.Detail(CriticalView.of(v, whole(reader), clock.instant()), values.timeline(id));

@@ -36,11 +36,16 @@ class CriticalValuesController {
 
     @GetMapping
     @CanReadIntegration
-    String board(CriticalBoard.Query query, Authentication who, HttpServletRequest http, Model model) {
+    String board(CriticalBoard.Query query, @RequestParam(required = false) String export, Authentication who,
+                 Locale locale, HttpServletRequest http, HttpServletResponse response, Model model) throws IOException {
         CriticalBoard.Query shown = query.open() == null && query.status() == null && query.overdue() == null
                 ? new CriticalBoard.Query(null, true, query.department(), null, query.from(), query.to(), query.page(),
                 query.size(), query.sort())
                 : query;
+        if (export != null) {
+            board.exportList(shown, export, who, locale, http, response);
+            return null;
+        }
         model.addAttribute("page", board.page(shown, who, http));
         model.addAttribute("query", shown);
         model.addAttribute("whole", CriticalBoard.whole(who));

@@ -52,6 +52,7 @@ class CriticalValuesBrowserIT {
                     .doesNotContain("欧阳娜娜");
             assertThat(browser.pageText()).doesNotContain("孙悟空");
             browser.screenshot("critical-01-board");
+            assertThat(browser.status("/integration/critical-values?open=true&export=xlsx")).isEqualTo(200);
 
             browser.go("/integration/critical-values/" + fresh);
             assertThat(browser.text("#critical-timeline")).contains("检出危急值", "已通知");
