@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * The integration demo: a demo EMR that receives deliveries over HTTP and fails now and then (a 20-second
  * outage every two minutes, 3 % of answers 503, every 40th lab result refused with 400), two channels with
- * transformers (HIS ADT → EMR, LIS ORU in GBK → EMR), a demo HIS and LIS that send messages over MLLP, and a
+ * transformers (HIS ADT → EMR, LIS ORU in GBK → EMR and the critical-value loop), a demo HIS and LIS that send messages over MLLP, and a
  * blood-gas analyser that exports result files (GBK, tab-separated) which a file channel turns into JSON. So
  * queues, retries, an opening breaker and a parked (errored) message show on the console. Works on any date:
  * nothing is seeded with a date, messages carry the current time.
@@ -152,7 +152,8 @@ class DemoIntegration implements AutoCloseable {
                     "jsonata": "{'patient': $steps.patient, 'order': OBR.`OBR-3`, 'results': [OBX.{'code': `OBX-3`.`OBX-3.1`, 'name': `OBX-3`.`OBX-3.2`, 'value': `OBX-5`, 'unit': `OBX-6`, 'flag': `OBX-8`}]}"},
                   "destinations": [{"name": "emr", "type": "HTTP", "url": "http://127.0.0.1:%d/emr/lab",
                     "retry": {"initial": "PT0.5S", "max": "PT10S", "rejections": 1},
-                    "breaker": {"failures": 5, "open": "PT10S"}}]
+                    "breaker": {"failures": 5, "open": "PT10S"}},
+                    {"name": "critical", "type": "CRITICAL_VALUE"}]
                 }
                 """.formatted(labPort, emrPort);
     }
@@ -296,9 +297,13 @@ class DemoIntegration implements AutoCloseable {
         double potassium = 3.0 + random.nextInt(40) / 10.0;
         return "MSH|^~\\&|LIS|DEMO-HOSP|EMR|DEMO-HOSP|" + now() + "||ORU^R01^ORU_R01|LIS-" + n + "|P|2.5.1|||||CHN|GBK\r"
                 + "PID|1||" + patient + "^^^DEMO-HOSP^MR||" + NAMES.get(random.nextInt(NAMES.size())) + "\r"
+                + "PV1|1|I|" + List.of("心内科监护室", "急诊留观区", "肾内一病区").get((int) (n % 3)) + "^1^1||||D01^王^建国|||"
+                + List.of("心内科", "急诊科", "肾内科").get((int) (n % 3)) + "\r"
                 + "OBR|1||O" + n + "|CHEM^生化检验\r"
                 + "OBX|1|NM|GLU^葡萄糖||" + glucose + "|mmol/L|3.9-6.1|" + (glucose > 6.1 ? "H" : "N") + "\r"
-                + "OBX|2|NM|K^钾||" + potassium + "|mmol/L|3.5-5.5|" + (potassium > 5.5 ? "H" : "N") + "\r";
+                // every 400th result is a critical potassium, for the critical-value loop (危急值闭环)
+                + (n % 400 == 7 ? "OBX|2|NM|K^钾||7.1|mmol/L|3.5-5.5|HH\r"
+                : "OBX|2|NM|K^钾||" + potassium + "|mmol/L|3.5-5.5|" + (potassium > 5.5 ? "H" : "N") + "\r");
     }
 
     @Override

@@ -33,7 +33,8 @@ final class ChannelValidation {
     private static final Pattern FILE_NAME = Pattern.compile("(?!\\.)[A-Za-z0-9._${}\\-]{1,200}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
-    private static final Set<String> DESTINATION_TYPES = Set.of("HTTP", "MLLP", "FHIR", "DATABASE", "NOTIFY", "FILE", "CHANNEL");
+    private static final Set<String> DESTINATION_TYPES = Set.of("HTTP", "MLLP", "FHIR", "DATABASE", "NOTIFY", "FILE", "CHANNEL",
+            "CRITICAL_VALUE");
     private static final Pattern RESOURCE = Pattern.compile("[A-Z][A-Za-z]{1,63}");
     /** Only compiles, never runs: the limits do not matter here. */
     private static final Sandbox SYNTAX = new Sandbox(ScriptLimits.DEFAULT);
