@@ -53,6 +53,9 @@ public final class ContentMask {
             }
             DataType type = text.startsWith("{") || text.startsWith("[") ? DataType.JSON
                     : text.startsWith("<") ? DataType.XML : DataType.DELIMITED;
+            if (type == DataType.DELIMITED && !tabular(text)) {
+                return Optional.empty(); // free text: nothing tells where a name in it is
+            }
             JsonNode tree = ((TreePayload) Payloads.parse(type, content)).tree();
             Set<String> values = new LinkedHashSet<>();
             boolean patientResource = tree.isObject() && tree.path("resourceType").isString()
@@ -62,6 +65,16 @@ public final class ContentMask {
         } catch (Hl7Rejected | PayloadRejected | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** A header line naming at least two columns and at least one row below it. */
+    private static boolean tabular(String text) {
+        int end = text.indexOf('\n');
+        if (end < 0 || text.substring(end + 1).isBlank()) {
+            return false;
+        }
+        String header = text.substring(0, end);
+        return header.indexOf('\t') >= 0 || header.indexOf(',') >= 0 || header.indexOf(';') >= 0;
     }
 
     private static void walk(JsonNode node, boolean inPatient, boolean identifying, Set<String> values) {

@@ -180,8 +180,8 @@ public class DeviceMessages {
                 : text("devices.party." + party, locale);
         String device = d.deviceName() + (d.model() == null ? "" : " " + d.model());
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("title", cut(text("devices.ticket.title", locale, device, channel, id), 200));
-        report.put("phenomenon", cut(text("devices.ticket.phenomenon", locale, channel, id,
+        report.put("title", cut(text("devices.ticket.title", locale, device, channel, String.valueOf(id)), 200));
+        report.put("phenomenon", cut(text("devices.ticket.phenomenon", locale, channel, String.valueOf(id),
                 String.valueOf(mask.apply(message.controlId())), error == null ? "" : error,
                 text("devices.failure." + view.failure(), locale), partyText,
                 view.responsible() == null || view.responsible().note() == null ? "" : view.responsible().note()), 4000));
@@ -189,7 +189,7 @@ public class DeviceMessages {
         report.put("impactScope", cut(text("devices.ticket.impact", locale, device, d.system()), 500));
         report.put("systems", List.of(d.system()));
         report.put("category", "INTERFACE");
-        report.put("steps", text("devices.ticket.steps", locale, channel, id));
+        report.put("steps", text("devices.ticket.steps", locale, channel, String.valueOf(id)));
         report.put("reporter", who.getName());
         report.put("contact", who.getName());
         report.put("source", "WEB");

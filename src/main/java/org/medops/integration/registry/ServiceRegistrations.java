@@ -1,6 +1,8 @@
 package org.medops.integration.registry;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.medops.shared.ProblemException;
 import org.springframework.stereotype.Service;
@@ -35,6 +37,33 @@ public class ServiceRegistrations {
     public long subscribe(String service, String system, String delivery, String filter, String actor) {
         return registry.subscribe(new Registry.SubscriptionForm(service, system, JSON.readTree(delivery), filter), actor)
                 .id();
+    }
+
+    /** Which system publishes each channel: the registered services' publishing channels, by channel code. */
+    public Map<String, String> publishingSystems() {
+        Map<String, String> systems = new TreeMap<>();
+        store.all().stream().filter(s -> s.channel() != null)
+                .forEach(s -> systems.putIfAbsent(s.channel(), s.systemCode()));
+        return systems;
+    }
+
+    /**
+     * Which system receives each destination that a subscription put on a publishing channel, keyed
+     * {@code channel/destination}: every subscription that was ever approved (a suspended or cancelled one still has
+     * the volume it received).
+     */
+    public Map<String, String> subscribingSystems() {
+        Map<String, String> channelOf = new TreeMap<>();
+        store.all().stream().filter(s -> s.channel() != null).forEach(s -> channelOf.put(s.code(), s.channel()));
+        Map<String, String> systems = new TreeMap<>();
+        for (Subscription subscription : store.subscriptions()) {
+            String channel = channelOf.get(subscription.serviceCode());
+            if (channel != null && subscription.decidedAt() != null
+                    && subscription.status() != SubscriptionStatus.REJECTED) {
+                systems.put(channel + "/" + subscription.destination(), subscription.systemCode());
+            }
+        }
+        return systems;
     }
 
     /** Approve, reject, suspend, resume or cancel, as an administrator. */

@@ -5,10 +5,18 @@ import java.util.List;
 
 /**
  * The message volumes of a range: per channel its totals, peak, month on month, latency, error share and storage
- * with its projection; the points of the chosen interval; a summary in words for the service report.
+ * with its projection; per registered system what it published and received; the points of the chosen interval;
+ * a summary in words for the service report.
  */
 public record VolumeReport(LocalDate from, LocalDate to, String interval, List<ChannelVolume> channels,
-                           List<Point> points, Totals totals, String summary) {
+                           List<SystemVolume> systems, List<Point> points, Totals totals, String summary) {
+
+    /**
+     * One registered system's share (the registry's roll-up): received on the channels of the services it
+     * publishes, sent to the destinations of its subscriptions, and the errors of both.
+     */
+    public record SystemVolume(String system, long published, long received, long errored) {
+    }
 
     /** One channel's (destination null) or destination's counts at one point of the interval (local wall time). */
     public record Point(String at, String channel, String destination, long received, long sent, long errored) {

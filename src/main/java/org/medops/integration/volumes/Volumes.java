@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
+import org.medops.integration.registry.ServiceRegistrations;
 import org.medops.shared.ProblemException;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -51,11 +52,13 @@ public class Volumes {
     }
 
     private final VolumeRepository repository;
+    private final ServiceRegistrations registrations;
     private final MessageSource messages;
     private final Clock clock;
 
-    Volumes(VolumeRepository repository, MessageSource messages, Clock clock) {
+    Volumes(VolumeRepository repository, ServiceRegistrations registrations, MessageSource messages, Clock clock) {
         this.repository = repository;
+        this.registrations = registrations;
         this.messages = messages;
         this.clock = clock;
     }
@@ -169,8 +172,34 @@ public class Volumes {
         VolumeReport.Totals totals = new VolumeReport.Totals(received, sent, errored, share(errored, received),
                 overall == null ? null : round(overall.mean()), overall == null ? null : round(overall.p95()),
                 storedBytes.values().stream().mapToLong(Long::longValue).sum(), all.growth(90), all.growth(365));
-        return new VolumeReport(first, last, width.unit, List.copyOf(result), List.copyOf(points), totals,
+        return new VolumeReport(first, last, width.unit, List.copyOf(result), systems(result), List.copyOf(points), totals,
                 summary(first, last, result, totals, locale));
+    }
+
+    /** The channels and destinations the registry knows, added up per system (the rest belong to none). */
+    private List<VolumeReport.SystemVolume> systems(List<VolumeReport.ChannelVolume> channels) {
+        Map<String, String> publishers = registrations.publishingSystems();
+        Map<String, String> subscribers = registrations.subscribingSystems();
+        Map<String, long[]> bySystem = new java.util.TreeMap<>();
+        for (VolumeReport.ChannelVolume channel : channels) {
+            String publisher = publishers.get(channel.channel());
+            if (publisher != null) {
+                long[] v = bySystem.computeIfAbsent(publisher, s -> new long[3]);
+                v[0] += channel.received();
+                v[2] += channel.errored();
+            }
+            for (VolumeReport.DestinationVolume destination : channel.destinations()) {
+                String subscriber = subscribers.get(channel.channel() + "/" + destination.name());
+                if (subscriber != null) {
+                    long[] v = bySystem.computeIfAbsent(subscriber, s -> new long[3]);
+                    v[1] += destination.sent();
+                    v[2] += destination.errored();
+                }
+            }
+        }
+        List<VolumeReport.SystemVolume> systems = new ArrayList<>();
+        bySystem.forEach((system, v) -> systems.add(new VolumeReport.SystemVolume(system, v[0], v[1], v[2])));
+        return List.copyOf(systems);
     }
 
     private String summary(LocalDate from, LocalDate to, List<VolumeReport.ChannelVolume> channels,

@@ -70,5 +70,6 @@ class ContentMaskTest {
     void contentThatIsNoneOfThemYieldsNothing() {
         assertThat(ContentMask.of("<broken")).isEmpty();
         assertThat(ContentMask.of("{\"unterminated\": ")).isEmpty();
+        assertThat(ContentMask.of("患者张三，身份证 110101199003071234")).as("free text").isEmpty();
     }
 }

@@ -23,10 +23,16 @@ class ConnectorTextsTest {
         }
 
         @Test
-        void readsDottedPathsOfTheTransformedJsonAndHidesContentThatIsNotHl7() {
+        void readsDottedPathsOfTheTransformedJsonAndMasksTheBody() {
             String text = NotifySender.render("${patient.id} ${nope} ${body}",
                     new Outgoing(7, "lis", "db-1", "{\"a\":1}", "{\"patient\":{\"id\":\"P1\"}}"));
-            assertThat(text).isEqualTo("P1  (23 characters)");
+            assertThat(text).isEqualTo("P1  {\"patient\":{\"id\":\"P*\"}}");
+        }
+
+        @Test
+        void hidesABodyThatIsNoDataItCanRead() {
+            String text = NotifySender.render("${body}", new Outgoing(7, "lis", "db-1", "x", "患者张三 病情危重"));
+            assertThat(text).isEqualTo("(9 characters)");
         }
     }
 

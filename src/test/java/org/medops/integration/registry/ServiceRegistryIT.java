@@ -133,6 +133,13 @@ class ServiceRegistryIT {
         assertThat(rows.stream().skip(1)).allSatisfy(r -> assertThat(r.get(0)).isEqualTo("EMR 电子病历"));
         var whole = Exports.csv(admin.download("/api/v1/integration/service-list/export?format=csv").body());
         assertThat(whole).anySatisfy(r -> assertThat(r).contains(topic, "发布", "HIS 医院信息系统"));
+
+        // Message volumes roll the topic's channel up per system: HIS published 3, EMR received 2, LIS 3.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var systems = admin.get("/api/v1/integration/volumes?channel=" + channel).json().get("systems");
+            assertThat(systems.toString()).contains("\"system\":\"HIS\",\"published\":3,\"received\":0",
+                    "\"system\":\"EMR\",\"published\":0,\"received\":2", "\"system\":\"LIS\",\"published\":0,\"received\":3");
+        });
     }
 
     @Test
