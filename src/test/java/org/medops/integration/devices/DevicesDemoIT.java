@@ -26,7 +26,7 @@ class DevicesDemoIT {
     void theDemoDeviceShowsAChangedFieldAFailedMessageAndAMonthOfVolumes() {
         Api admin = new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
         String base = "/api/v1/integration/devices/device-bga-emr/messages";
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             JsonNode one = admin.get(base + "?q=BG-DEMO-1").json();
             JsonNode two = admin.get(base + "?q=BG-DEMO-2").json();
             assertThat(one.get("rows")).as(one.toString()).hasSize(1);
