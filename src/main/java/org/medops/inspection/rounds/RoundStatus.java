@@ -1,0 +1,5 @@
+package org.medops.inspection.rounds;
+
+public enum RoundStatus {
+    RUNNING, DONE
+}
