@@ -46,7 +46,14 @@ enum Permission {
     /** Channel documents are platform configuration, like the gateway's catalog. */
     INTEGRATION_WRITE("integration:write", Duty.SYSTEM),
     /** Message content with patient identifiers unmasked; no management right implies it. */
-    INTEGRATION_DATA("integration:data", Duty.GENERAL);
+    INTEGRATION_DATA("integration:data", Duty.GENERAL),
+    INSPECTION_READ("inspection:read", Duty.GENERAL),
+    /** Run a round now; the schedules run theirs without anyone. */
+    INSPECTION_RUN("inspection:run", Duty.GENERAL),
+    /** Targets hold credentials of the hospital's servers and databases: platform configuration. */
+    INSPECTION_WRITE("inspection:write", Duty.SYSTEM),
+    /** The information department's sign-off of an inspection report; it freezes the report. */
+    INSPECTION_SIGN("inspection:sign", Duty.GENERAL);
 
     private final String code;
     private final Duty duty;

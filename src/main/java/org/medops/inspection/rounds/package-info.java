@@ -4,7 +4,7 @@
  * evidence. Its public types are the round as others read it ({@link org.medops.inspection.rounds.RoundSheet})
  * and the event that asks for a round ({@link org.medops.inspection.rounds.RoundDue}).
  */
-@ApplicationModule
+@ApplicationModule(displayName = "Inspection rounds")
 package org.medops.inspection.rounds;
 
 import org.springframework.modulith.ApplicationModule;
