@@ -233,15 +233,21 @@ public final class Hl7Message {
 
     }
 
-    /** Splits at every separator, keeping empty parts; no regular expression (this runs for every field). */
+    /** Splits at every separator, keeping empty parts; no regular expression and no copy of a value without a
+     * separator (this runs for every field, component and subcomponent). */
     static String[] split(String value, char separator) {
-        List<String> parts = new ArrayList<>();
+        int count = 1;
+        for (int at = value.indexOf(separator); at >= 0; at = value.indexOf(separator, at + 1)) {
+            count++;
+        }
+        String[] parts = new String[count];
         int start = 0;
-        for (int at = value.indexOf(separator); at >= 0; at = value.indexOf(separator, start)) {
-            parts.add(value.substring(start, at));
+        for (int i = 0; i < count - 1; i++) {
+            int at = value.indexOf(separator, start);
+            parts[i] = value.substring(start, at);
             start = at + 1;
         }
-        parts.add(value.substring(start));
-        return parts.toArray(String[]::new);
+        parts[count - 1] = start == 0 ? value : value.substring(start);
+        return parts;
     }
 }

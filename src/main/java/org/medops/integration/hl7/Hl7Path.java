@@ -1,5 +1,7 @@
 package org.medops.integration.hl7;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +14,24 @@ record Hl7Path(String segment, int occurrence, int field, int repetition, int co
     private static final Pattern SYNTAX = Pattern.compile(
             "([A-Z][A-Z0-9]{2})(?:\\[(\\d+)])?-(\\d+)(?:\\((\\d+)\\))?(?:\\.(\\d+))?(?:\\.(\\d+))?");
 
+    /** Paths come from channel documents and the engine's own reads, a small set read for every message. */
+    private static final Map<String, Hl7Path> PARSED = new ConcurrentHashMap<>();
+    private static final int PARSED_LIMIT = 10_000;
+
     static Hl7Path parse(String text) {
+        Hl7Path known = text == null ? null : PARSED.get(text);
+        if (known != null) {
+            return known;
+        }
+        Hl7Path path = parseNow(text);
+        if (PARSED.size() >= PARSED_LIMIT) {
+            PARSED.clear();
+        }
+        PARSED.put(text, path);
+        return path;
+    }
+
+    private static Hl7Path parseNow(String text) {
         Matcher m = SYNTAX.matcher(text == null ? "" : text.trim());
         if (!m.matches()) {
             throw new IllegalArgumentException("not an HL7 path: " + text);

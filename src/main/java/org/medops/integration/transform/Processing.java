@@ -44,7 +44,7 @@ public class Processing {
 
     /** Any data type: filters and scripts see its JSON form, a step's {@code from} is a path in it. */
     public Processed process(ChannelDocument channel, Payload message) {
-        return trial(channel, message).processed();
+        return trial(channel, message, false).processed();
     }
 
     /** Every stage with its steps' outputs, for the test console; nothing is stored or sent. */
@@ -53,16 +53,19 @@ public class Processing {
     }
 
     public Trial test(ChannelDocument channel, Payload message) {
-        Run run = trial(channel, message);
+        Run run = trial(channel, message, true);
         Processed processed = run.processed();
-        return new Trial(run.input == null ? null : run.input.tree, run.channel, run.destinations, processed.outcome(),
+        return new Trial(run.input == null ? null : run.input.tree(), run.channel, run.destinations, processed.outcome(),
                 processed.error());
     }
 
-    private Run trial(ChannelDocument channel, Payload message) {
-        Input input;
+    /** {@code showsJsonForm}: the test console shows the JSON form whatever the stages read. */
+    private Run trial(ChannelDocument channel, Payload message, boolean showsJsonForm) {
+        Input input = new Input(message, channel.libraries());
         try {
-            input = new Input(message, channel.libraries());
+            if (showsJsonForm || readsJsonForm(channel)) {
+                input.map();
+            }
         } catch (RuntimeException e) {
             return Run.unreadable("message cannot be read as JSON: " + e.getMessage());
         }
@@ -85,12 +88,30 @@ public class Processing {
         return run;
     }
 
+    /** Whether a stage reads the message's JSON form (a filter, JSONata or a script); mapping steps and constants
+     * read paths in the message itself, so a channel of only those never builds it. */
+    private static boolean readsJsonForm(ChannelDocument channel) {
+        if (readsJsonForm(channel.filter(), channel.filterJavascript(), channel.transformer())) {
+            return true;
+        }
+        return channel.destinations().stream()
+                .anyMatch(d -> readsJsonForm(d.filter(), d.filterJavascript(), d.transformer()));
+    }
+
+    private static boolean readsJsonForm(String filter, String filterJavascript, ChannelDocument.Transformer transformer) {
+        if (filter != null || filterJavascript != null) {
+            return true;
+        }
+        return transformer != null && (transformer.jsonata() != null || transformer.javascript() != null
+                || transformer.steps().stream().anyMatch(step -> step.jsonata() != null || step.javascript() != null));
+    }
+
     private Trial.Stage stage(String name, String filter, String filterJavascript, ChannelDocument.Transformer transformer,
                               Input input, JsonNode output) {
         Boolean verdict = null;
         if (filter != null || filterJavascript != null) {
             try {
-                Object result = filter != null ? expressions.evaluate(filter, input.map, bindings(output, null))
+                Object result = filter != null ? expressions.evaluate(filter, input.map(), bindings(output, null))
                         : script(filterJavascript, input, null, output);
                 verdict = result instanceof Boolean pass ? pass
                         : result instanceof JsonNode node && node.isBoolean() && node.booleanValue();
@@ -127,7 +148,7 @@ public class Processing {
         try {
             JsonNode result;
             if (transformer.jsonata() != null) {
-                Object value = expressions.evaluate(transformer.jsonata(), input.map,
+                Object value = expressions.evaluate(transformer.jsonata(), input.map(),
                         bindings(output, JSON.convertValue(steps, Map.class)));
                 result = value == null || value == Jsonata.NULL_VALUE ? NODES.nullNode() : JSON.valueToTree(value);
             } else if (transformer.javascript() != null) {
@@ -151,7 +172,7 @@ public class Processing {
         } else if (step.javascript() != null) {
             value = script(step.javascript(), input, steps, output);
         } else {
-            Object result = expressions.evaluate(step.jsonata(), input.map, bindings(output, null));
+            Object result = expressions.evaluate(step.jsonata(), input.map(), bindings(output, null));
             value = result == null || result == Jsonata.NULL_VALUE ? null : JSON.valueToTree(result);
         }
         if (value != null && !step.table().isEmpty()) {
@@ -199,25 +220,37 @@ public class Processing {
         node.set(names[names.length - 1], value);
     }
 
-    /** The message in the forms the stages read; the JSON text and libraries only when a script asks. */
+    /** The message in the forms the stages read, each built when a stage first asks (most messages need none). */
     private final class Input {
         final Payload message;
-        final JsonNode tree;
-        final Object map;
         private final List<String> libraryCodes;
+        private Object map;
+        private JsonNode tree;
         private String text;
         private List<String> libraries;
 
         Input(Payload message, List<String> libraryCodes) {
             this.message = message;
-            this.map = message.json();
-            this.tree = JSON.valueToTree(map);
             this.libraryCodes = libraryCodes;
+        }
+
+        Object map() {
+            if (map == null) {
+                map = message.json();
+            }
+            return map;
+        }
+
+        JsonNode tree() {
+            if (tree == null) {
+                tree = JSON.valueToTree(map());
+            }
+            return tree;
         }
 
         String text() {
             if (text == null) {
-                text = Processing.text(tree);
+                text = Processing.text(tree());
             }
             return text;
         }

@@ -36,6 +36,14 @@ class Hl7MessageTest {
         }
 
         @Test
+        void splittingKeepsEmptyPartsAtTheEdgesAndBetweenSeparators() {
+            assertThat(Hl7Message.split("a||b|", '|')).containsExactly("a", "", "b", "");
+            assertThat(Hl7Message.split("|", '|')).containsExactly("", "");
+            assertThat(Hl7Message.split("", '|')).containsExactly("");
+            assertThat(Hl7Message.split("abc", '|')).containsExactly("abc");
+        }
+
+        @Test
         void decodesEscapeSequences() throws Exception {
             assertThat(Hl7Message.parse(ADT).value("PID-11.1")).contains("北京市东城区&朝阳门");
         }
