@@ -58,7 +58,7 @@ class CredentialStore {
     void used(String system, Instant at) {
         jdbc.sql("""
                         update integration_system_credentials set last_used_at = :at
-                        where system_code = :system and (last_used_at is null or last_used_at < :at - interval '1 minute')""")
+                        where system_code = :system and (last_used_at is null or last_used_at < cast(:at as timestamptz) - interval '1 minute')""")
                 .param("system", system).param("at", Timestamp.from(at)).update();
     }
 }

@@ -50,7 +50,7 @@ class RouteStore implements ListSource<RouteStore.Filter, InteropRoute> {
         String like = filter.q() == null || filter.q().isBlank() ? null
                 : "%" + filter.q().strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                 .replace("_", "\\_") + "%";
-        return jdbc.sql(select + """
+        return jdbc.sql(select + " " + """
                          where (cast(:kind as text) is null or kind = :kind)
                            and (cast(:like as text) is null or lower(route) like :like or lower(channel) like :like
                                 or lower(description) like :like)""" + tail)

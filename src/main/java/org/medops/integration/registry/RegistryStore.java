@@ -171,12 +171,13 @@ class RegistryStore implements ListSource<RegistryStore.Filter, RegisteredServic
                 .param("service", service).param("limit", limit).query(ServiceCalls.CallRecord.class).list();
     }
 
-    /** Calls since {@code since} per service and calling system: {@code service/system} → count. */
+    /** Answered calls (forwarded, whatever the partner said) since {@code since} per service and calling system: {@code service/system} → count. */
     java.util.Map<String, Long> callCounts(Instant since) {
         java.util.Map<String, Long> counts = new java.util.HashMap<>();
         jdbc.sql("""
                         select service_code, caller_system, count(*) as calls from integration_service_calls
-                        where called_at >= :since group by service_code, caller_system""")
+                        where called_at >= :since and outcome in ('OK', 'UPSTREAM_ERROR')
+                        group by service_code, caller_system""")
                 .param("since", Timestamp.from(since))
                 .query((rs, n) -> counts.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3))).list();
         return counts;
