@@ -268,7 +268,9 @@ class RegistryPages {
 
     private String move(long id, String step, Authentication who, RedirectAttributes redirect) {
         Subscription subscription = registry.subscription(id);
-        ConsoleActions.attempt(redirect, "registry.sub.moved", () -> registry.move(id, step, RegistryApi.actor(who)));
+        boolean calls = registry.get(subscription.serviceCode()).kind() == ServiceKind.SERVICE;
+        ConsoleActions.attempt(redirect, calls ? "registry.sub.movedCall" : "registry.sub.moved",
+                () -> registry.move(id, step, RegistryApi.actor(who)));
         return "redirect:/integration/registry/" + subscription.serviceCode();
     }
 

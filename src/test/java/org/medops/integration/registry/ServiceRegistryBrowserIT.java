@@ -94,6 +94,7 @@ class ServiceRegistryBrowserIT {
             browser.set("#sub-system", "EMR").click("#sub-submit");
             assertThat(browser.text("#subscriptions")).contains("EMR 电子病历", "调用（请求/应答）", "待审批");
             browser.click("#subscriptions button[id^='approve-']");
+            assertThat(browser.text("#notice")).contains("可以调用该服务");
             assertThat(browser.text("#subscriptions")).contains("在用");
             browser.screenshot("86-integration-service-subscribed");
 
