@@ -56,7 +56,7 @@ class ServiceRegistryBrowserIT {
     }
 
     @Test
-    void registersAndEditsAServiceOnTheFormWithReadableErrorsAndRequestsACallSubscription() {
+    void registersAndEditsAServiceOnTheFormWithReadableErrorsAndRequestsACallSubscription() throws Exception {
         String code = "pq-" + UUID.randomUUID().toString().substring(0, 6);
         try (Browser browser = Browser.open(port)) {
             browser.login("admin", MedopsTest.ADMIN_PASSWORD).waitForPath("/");
@@ -97,6 +97,33 @@ class ServiceRegistryBrowserIT {
             assertThat(browser.text("#notice")).contains("可以调用该服务");
             assertThat(browser.text("#subscriptions")).contains("在用");
             browser.screenshot("86-integration-service-subscribed");
+
+            com.sun.net.httpserver.HttpServer partner = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            partner.createContext("/patient", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                byte[] answer = "{\"patientId\": \"P000123\", \"姓名\": \"王芳\", \"科室\": \"心内科\"}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
+            partner.start();
+            try {
+                Api admin = new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
+                assertThat(admin.put("/api/v1/integration/services/" + code, "{\"endpoint\": \"http://127.0.0.1:"
+                        + partner.getAddress().getPort() + "/patient\"}").status()).isEqualTo(200);
+                assertThat(admin.post("/api/v1/integration/services/" + code + "/call?system=EMR", "application/json",
+                        "{\"patientId\": \"P000123\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).status())
+                        .isEqualTo(200);
+            } finally {
+                partner.stop(0);
+            }
+            browser.go("/integration/registry/" + code);
+            assertThat(browser.text("#service-calls")).contains("EMR 电子病历", "成功", "200", "心内科")
+                    .doesNotContain("王芳", "P000123");
+            browser.scrollTo("#service-calls").screenshot("87-integration-service-call-masked");
 
             browser.go("/integration/registry/" + code + "?lang=en");
             assertThat(browser.text("#service-card")).contains("Request/response service", "Endpoint");
