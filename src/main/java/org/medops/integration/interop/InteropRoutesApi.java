@@ -1,10 +1,19 @@
 package org.medops.integration.interop;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.medops.integration.permissions.CanEditIntegrationChannels;
 import org.medops.integration.permissions.CanOperateIntegration;
 import org.medops.integration.permissions.CanReadIntegration;
+import org.medops.settings.Settings;
+import org.medops.shared.ListExport;
+import org.medops.shared.ListPage;
+import org.medops.shared.ListRequest;
 import org.medops.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,8 +36,17 @@ class InteropRoutesApi {
     private final InteropRoutes routes;
     private final InteropCatalogue catalogue;
     private final InteropSamples samples;
+    private final RouteStore store;
+    private final ListExport export;
+    private final Settings settings;
+    private final SystemCredentials credentials;
 
-    InteropRoutesApi(InteropRoutes routes, InteropCatalogue catalogue, InteropSamples samples) {
+    InteropRoutesApi(InteropRoutes routes, InteropCatalogue catalogue, InteropSamples samples, RouteStore store,
+                     ListExport export, Settings settings, SystemCredentials credentials) {
+        this.store = store;
+        this.export = export;
+        this.settings = settings;
+        this.credentials = credentials;
         this.routes = routes;
         this.catalogue = catalogue;
         this.samples = samples;
@@ -43,10 +61,43 @@ class InteropRoutesApi {
     record SendResult(String route, String answer) {
     }
 
+    /** The route table, paged ({@code page}, {@code size} ≤ 200, {@code sort}) and filtered ({@code kind}, {@code q}). */
     @GetMapping("/routes")
     @CanReadIntegration
-    List<InteropRoute> all() {
-        return routes.all();
+    ListPage<InteropRoute> all(@RequestParam(required = false) String kind, @RequestParam(required = false) String q,
+                               @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                               @RequestParam(required = false) String sort, HttpServletRequest http) {
+        return ListPage.of(store, InteropController.filter(kind, q), ListRequest.of(page, size, sort, RouteStore.SORT), http);
+    }
+
+    @GetMapping("/routes/export")
+    @CanReadIntegration
+    void export(@RequestParam(required = false) String kind, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String sort, @RequestParam(defaultValue = "xlsx") String format,
+                Locale locale, HttpServletRequest http, HttpServletResponse response) throws IOException {
+        export.export("integration-interop-routes", InteropController.COLUMNS, store, InteropController.filter(kind, q),
+                ListRequest.of(null, null, sort, RouteStore.SORT), format, settings.current().zone(), locale, http, response);
+    }
+
+    /** The systems' interop credentials (never a password). */
+    @GetMapping("/credentials")
+    @CanReadIntegration
+    List<SystemCredentials.View> credentials() {
+        return credentials.all();
+    }
+
+    /** Issues (or re-issues) a system's credential: the password is in this answer only. */
+    @PostMapping("/credentials/{system}")
+    @CanEditIntegrationChannels
+    ResponseEntity<SystemCredentials.Issued> issue(@PathVariable String system, Authentication who) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(credentials.issue(system, who.getName()));
+    }
+
+    @DeleteMapping("/credentials/{system}")
+    @CanEditIntegrationChannels
+    ResponseEntity<Void> revoke(@PathVariable String system, Authentication who) {
+        credentials.revoke(system, who.getName());
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/routes/{route}")

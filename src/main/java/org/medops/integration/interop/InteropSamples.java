@@ -38,7 +38,7 @@ public class InteropSamples {
 
     /** The answer to the route's sample, or empty when the route has no sample. */
     public Optional<String> send(String route) {
-        return catalogue.sample(route).map(s -> service.hip(route, fresh(s, clock, settings.current().zone())));
+        return catalogue.sample(route).map(s -> service.hip(route, fresh(s, clock, settings.current().zone()), null));
     }
 
     static String fresh(String sample) {

@@ -1,5 +1,7 @@
 package org.medops.integration.interop;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Vertx;
@@ -17,8 +19,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The interop port on Vert.x ({@code medops.integration.interop.port}, 0 = any free port): {@code POST} any path
- * but {@code /fhir/…} is a {@code HIPMessageServer} SOAP call, {@code GET ?wsdl} the WSDL, {@code POST /fhir/{type}}
- * the FHIR facade. Each request is handled on a worker (it reads routes and waits for the commit), never on the
+ * but {@code /fhir/…} and {@code /services/…} is a {@code HIPMessageServer} SOAP call, {@code GET ?wsdl} the WSDL,
+ * {@code POST /fhir/{type}}, {@code GET /fhir/{type}/{id}} and {@code GET /fhir/{type}?identifier=} the FHIR facade,
+ * {@code POST /services/{code}} a call of a registered request/response service. Every call but the WSDL names its
+ * system (see {@link SystemCredentials}). Each request is handled on a worker (it reads routes and waits for the commit), never on the
  * event loop. A port that cannot be bound is logged; the node runs on without it.
  */
 @Component
@@ -70,14 +74,32 @@ class InteropServer implements SmartLifecycle {
             return;
         }
         boolean fhir = path.startsWith("/fhir/");
+        boolean services = path.startsWith("/services/");
+        String authorization = request.getHeader("Authorization");
+        String remote = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        if (request.method() == HttpMethod.GET && fhir) {
+            String[] parts = path.substring(6).split("/");
+            if (parts.length == 1 || parts.length == 2 || parts.length == 4 && "_history".equals(parts[2])) {
+                Map<String, String> parameters = new LinkedHashMap<>();
+                request.params().forEach(p -> parameters.putIfAbsent(p.getKey(), p.getValue()));
+                vertx.executeBlocking(() -> parts.length == 1
+                                ? service.fhirSearch(parts[0], parameters, authorization, remote)
+                                : service.fhirRead(parts[0], parts[1], authorization, remote), false)
+                        .onComplete(done -> send(request, done.succeeded() ? done.result() : failed(true, done.cause())));
+            } else {
+                send(request, InteropService.outcome(404, "not-found", "nothing is served at this path"));
+            }
+            return;
+        }
         if (request.method() != HttpMethod.POST) {
-            request.response().putHeader("Allow", "POST");
-            send(request, fhir ? InteropService.outcome(405, "not-supported", "only create (POST) is supported")
+            request.response().putHeader("Allow", fhir ? "GET, POST" : "POST");
+            send(request, fhir ? InteropService.outcome(405, "not-supported", "create (POST), read and search (GET) are supported")
                     : new Answer(405, "text/plain; charset=utf-8", "POST a SOAP call, or GET ?wsdl"));
             return;
         }
-        if (fhir && path.substring(6).contains("/")) {
-            send(request, InteropService.outcome(404, "not-found", "nothing is served at this path"));
+        if (fhir && path.substring(6).contains("/") || services && path.substring(10).contains("/")) {
+            send(request, fhir ? InteropService.outcome(404, "not-found", "nothing is served at this path")
+                    : new Answer(404, "text/plain; charset=utf-8", "nothing is served at this path"));
             return;
         }
         Buffer buffer = Buffer.buffer();
@@ -97,7 +119,9 @@ class InteropServer implements SmartLifecycle {
             }
             byte[] body = buffer.getBytes();
             String contentType = request.getHeader("Content-Type");
-            vertx.executeBlocking(() -> fhir ? service.fhir(path.substring(6), body) : service.soap(body, contentType), false)
+            vertx.executeBlocking(() -> fhir ? service.fhir(path.substring(6), body, authorization, remote)
+                                    : services ? service.call(path.substring(10), body, contentType, authorization, remote)
+                                    : service.soap(body, contentType, authorization, remote), false)
                     .onComplete(done -> send(request, done.succeeded() ? done.result() : failed(fhir, done.cause())));
         });
     }
@@ -111,7 +135,7 @@ class InteropServer implements SmartLifecycle {
     private static void send(HttpServerRequest request, Answer answer) {
         var response = request.response().setStatusCode(answer.status()).putHeader("Content-Type", answer.contentType());
         answer.headers().forEach(response::putHeader);
-        response.end(answer.body());
+        response.end(Buffer.buffer(answer.bytes()));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.medops.integration.interop;
 
+import java.util.Optional;
+
 import org.w3c.dom.Element;
 
 /**
@@ -23,8 +25,8 @@ final class Soap {
         }
     }
 
-    /** One {@code HIPMessageServer(action, message)} call. */
-    record Call(Version version, String action, String message) {
+    /** One {@code HIPMessageServer(action, message)} call, with the WS-Security UsernameToken of its header if any. */
+    record Call(Version version, String action, String message, SystemCredentials.Token token) {
     }
 
     /** The envelope cannot be read as a call: answered with a SOAP fault. */
@@ -68,7 +70,21 @@ final class Soap {
                 .orElseThrow(() -> new Broken(version, "HIPMessageServer has no action"));
         String message = V3Message.child(operation, "message").map(Element::getTextContent)
                 .orElseThrow(() -> new Broken(version, "HIPMessageServer has no message"));
-        return new Call(version, action, message);
+        return new Call(version, action, message, V3Message.child(envelope, "Header")
+                .flatMap(h -> V3Message.child(h, "Security")).flatMap(sec -> V3Message.child(sec, "UsernameToken"))
+                .map(Soap::token).orElse(null));
+    }
+
+    /** {@code wsse:UsernameToken}: Username, Password (its Type ending in #PasswordDigest or #PasswordText), Nonce, Created. */
+    private static SystemCredentials.Token token(Element token) {
+        Optional<Element> password = V3Message.child(token, "Password");
+        String type = password.map(p -> p.getAttribute("Type")).orElse("");
+        return new SystemCredentials.Token(text(token, "Username"), password.map(Element::getTextContent).orElse(null),
+                type.endsWith("#PasswordDigest"), text(token, "Nonce"), text(token, "Created"));
+    }
+
+    private static String text(Element parent, String name) {
+        return V3Message.child(parent, name).map(Element::getTextContent).map(String::strip).orElse(null);
     }
 
     static String envelope(Version version, String result) {
@@ -81,10 +97,19 @@ final class Soap {
 
     /** A client fault (SOAP 1.1 {@code soap:Client}, 1.2 {@code soap:Sender}), sent with HTTP 400. */
     static String fault(Version version, String reason) {
+        return fault(version, reason, null);
+    }
+
+    /** A client fault with a stable code in its detail ({@code <medops:code>interop-auth-wrong</medops:code>}). */
+    static String fault(Version version, String reason, String code) {
+        String detail = code == null ? "" : "<medops:code xmlns:medops=\"urn:medops:interop\">" + V3Message.escape(code)
+                + "</medops:code>";
         String inner = version == Version.V11
                 ? "<faultcode>soap:Client</faultcode><faultstring>" + V3Message.escape(reason) + "</faultstring>"
+                + (code == null ? "" : "<detail>" + detail + "</detail>")
                 : "<soap:Code><soap:Value>soap:Sender</soap:Value></soap:Code><soap:Reason><soap:Text xml:lang=\"en\">"
-                + V3Message.escape(reason) + "</soap:Text></soap:Reason>";
+                + V3Message.escape(reason) + "</soap:Text></soap:Reason>"
+                + (code == null ? "" : "<soap:Detail>" + detail + "</soap:Detail>");
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soap:Envelope xmlns:soap=\"" + version.namespace
                 + "\"><soap:Body><soap:Fault>" + inner + "</soap:Fault></soap:Body></soap:Envelope>";
     }

@@ -37,6 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
 class Registry {
 
     static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
+    /** The delivery of a subscription to a request/response service: none, it may call the service. */
+    static final String CALLS = "{\"type\":\"CALL\"}";
     private static final Set<String> DELIVERY_TYPES = Set.of("HTTP", "MLLP", "FHIR", "DATABASE", "FILE");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ObjectMapper YAML = tools.jackson.dataformat.yaml.YAMLMapper.builder().build();
@@ -45,9 +47,21 @@ class Registry {
     record Actor(String name, boolean administrator) {
     }
 
-    /** A service's fields as a caller sends them; {@code channel} and {@code dataType} only when it is created. */
+    /**
+     * A service's fields as a caller sends them, through the API or the console's form (one rule, two doors):
+     * {@code channel} and {@code dataType} only when it is created; {@code endpoint} (http/https URL) and
+     * {@code timeoutMs} only for a SERVICE; {@code status} on a change only (ACTIVE or RETIRED). A field left out
+     * (null) of a change keeps its value; a blank one clears it.
+     */
     record ServiceForm(String code, String name, String system, String kind, String messageType, String messageVersion,
-                       String schema, String owner, String channel, String dataType) {
+                       String schema, String owner, String channel, String dataType, String endpoint, Integer timeoutMs,
+                       String status) {
+
+        static ServiceForm of(String code, String name, String system, String kind, String messageType,
+                              String messageVersion, String schema, String owner) {
+            return new ServiceForm(code, name, system, kind, messageType, messageVersion, schema, owner, null, null, null,
+                    null, null);
+        }
     }
 
     record SubscriptionForm(String service, String system, JsonNode delivery, String filter) {
@@ -95,6 +109,9 @@ class Registry {
             throw ProblemException.conflict("integration-service-exists", code);
         }
         String name = required(form.name(), "integration-service-name");
+        if (trimmed(form.system()) == null) {
+            throw ProblemException.invalid("integration-service-system");
+        }
         systems.requireActive(form.system());
         String channel = trimmed(form.channel());
         Instant now = clock.instant();
@@ -111,13 +128,17 @@ class Registry {
         } else if (channel != null) {
             channels.get(channel);
         }
-        RegisteredService service = new RegisteredService(code, name, form.system(), kind, trimmed(form.messageType()),
-                trimmed(form.messageVersion()), form.schema(), trimmed(form.owner()), ServiceStatus.ACTIVE, channel,
-                now, actor, now, actor);
+        String endpoint = endpoint(kind, form.endpoint());
+        RegisteredService service = new RegisteredService(code, name, form.system(), kind,
+                limited(form.messageType(), 64, "integration-service-message-type"),
+                limited(form.messageVersion(), 32, "integration-service-message-version"), text(form.schema()),
+                owner(form.owner()), ServiceStatus.ACTIVE, channel, endpoint, timeout(kind, form.timeoutMs()), now, actor,
+                now, actor);
         store.insert(service);
         events.publishEvent(RegistryAction.service("integration.service.register", code, List.of(
                 FieldChange.set("name", name), FieldChange.set("system", form.system()),
-                FieldChange.set("kind", kind.name()), FieldChange.set("channel", channel))));
+                FieldChange.set("kind", kind.name()), FieldChange.set("channel", channel),
+                FieldChange.set("endpoint", endpoint))));
         return service;
     }
 
@@ -136,12 +157,18 @@ class Registry {
         if (before.kind() == ServiceKind.TOPIC && channel == null) {
             throw ProblemException.invalid("integration-service-channel", code);
         }
+        ServiceStatus status = form.status() == null || form.status().isBlank() ? before.status()
+                : value(ServiceStatus.class, form.status(), "integration-service-status");
         RegisteredService after = new RegisteredService(code,
                 form.name() == null ? before.name() : required(form.name(), "integration-service-name"), system,
-                before.kind(), form.messageType() == null ? before.messageType() : trimmed(form.messageType()),
-                form.messageVersion() == null ? before.messageVersion() : trimmed(form.messageVersion()),
-                form.schema() == null ? before.schemaText() : form.schema(),
-                form.owner() == null ? before.owner() : trimmed(form.owner()), before.status(), channel,
+                before.kind(), form.messageType() == null ? before.messageType()
+                : limited(form.messageType(), 64, "integration-service-message-type"),
+                form.messageVersion() == null ? before.messageVersion()
+                        : limited(form.messageVersion(), 32, "integration-service-message-version"),
+                form.schema() == null ? before.schemaText() : text(form.schema()),
+                form.owner() == null ? before.owner() : owner(form.owner()), status, channel,
+                form.endpoint() == null ? before.endpoint() : endpoint(before.kind(), form.endpoint()),
+                form.timeoutMs() == null ? before.timeoutMs() : timeout(before.kind(), form.timeoutMs()),
                 before.createdAt(), before.createdBy(), clock.instant(), actor);
         store.update(after);
         events.publishEvent(RegistryAction.service("integration.service.update", code, changes(before, after)));
@@ -156,7 +183,8 @@ class Registry {
         }
         RegisteredService after = new RegisteredService(code, before.name(), before.systemCode(), before.kind(),
                 before.messageType(), before.messageVersion(), before.schemaText(), before.owner(),
-                ServiceStatus.RETIRED, before.channel(), before.createdAt(), before.createdBy(), clock.instant(), actor);
+                ServiceStatus.RETIRED, before.channel(), before.endpoint(), before.timeoutMs(), before.createdAt(),
+                before.createdBy(), clock.instant(), actor);
         store.update(after);
         events.publishEvent(RegistryAction.service("integration.service.retire", code,
                 List.of(FieldChange.of("status", before.status().name(), ServiceStatus.RETIRED.name()))));
@@ -178,13 +206,21 @@ class Registry {
     @Transactional
     Subscription subscribe(SubscriptionForm form, String actor) {
         RegisteredService service = get(required(form.service(), "integration-subscription-service"));
-        if (service.kind() != ServiceKind.TOPIC) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "integration-service-not-topic", service.code());
-        }
         if (service.retired()) {
             throw ProblemException.conflict("integration-service-retired", service.code());
         }
+        if (trimmed(form.system()) == null) {
+            throw ProblemException.invalid("integration-service-system");
+        }
         systems.requireActive(form.system());
+        if (service.kind() == ServiceKind.SERVICE) {
+            // A request/response service delivers nothing: an active subscription is the caller's right to call it.
+            long id = store.insertSubscription(service.code(), form.system(), CALLS, null, clock.instant(), actor);
+            events.publishEvent(RegistryAction.subscription("integration.subscription.request", id, List.of(
+                    FieldChange.set("service", service.code()), FieldChange.set("system", form.system()),
+                    FieldChange.set("delivery", "CALL"))));
+            return subscription(id);
+        }
         ObjectNode delivery = delivery(form.delivery());
         String filter = trimmed(form.filter());
         // Checked now as the channel will be with it, so that a bad address is refused before anyone approves it.
@@ -212,7 +248,7 @@ class Registry {
         if (after.receives() && service.retired()) {
             throw ProblemException.conflict("integration-service-retired", service.code());
         }
-        if (after.receives() != before.status().receives()) {
+        if (after.receives() != before.status().receives() && service.kind() == ServiceKind.TOPIC) {
             StoredChannel channel = channels.get(service.channel());
             String document = after.receives()
                     ? withDestination(channel.document(), destination(parse(before.delivery()), before.filter(), before.destination()))
@@ -321,6 +357,69 @@ class Registry {
         }
     }
 
+    static final int SCHEMA_LIMIT = 200_000;
+
+    /** A SERVICE's endpoint: an absolute http(s) URL with a host; a TOPIC has none (its channel delivers). */
+    private static String endpoint(ServiceKind kind, String given) {
+        String endpoint = trimmed(given);
+        if (endpoint == null) {
+            return null;
+        }
+        if (kind != ServiceKind.SERVICE) {
+            throw ProblemException.invalid("integration-service-endpoint-topic");
+        }
+        try {
+            java.net.URI uri = new java.net.URI(endpoint);
+            if (endpoint.length() > 1000 || uri.getHost() == null || uri.getScheme() == null
+                    || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
+                throw ProblemException.invalid("integration-service-endpoint", endpoint);
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw ProblemException.invalid("integration-service-endpoint", endpoint);
+        }
+        return endpoint;
+    }
+
+    private static Integer timeout(ServiceKind kind, Integer given) {
+        if (given == null) {
+            return null;
+        }
+        if (given < 100 || given > 120_000) {
+            throw ProblemException.invalid("integration-service-timeout", given);
+        }
+        return kind == ServiceKind.SERVICE ? given : null;
+    }
+
+    private static String owner(String given) {
+        return limited(given, 64, "integration-service-owner");
+    }
+
+    private static String text(String given) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        if (given.length() > SCHEMA_LIMIT) {
+            throw ProblemException.invalid("integration-service-schema", SCHEMA_LIMIT);
+        }
+        return given;
+    }
+
+    private static String limited(String given, int max, String problem) {
+        String value = trimmed(given);
+        if (value != null && value.length() > max) {
+            throw ProblemException.invalid(problem, max);
+        }
+        return value;
+    }
+
+    static <E extends Enum<E>> E value(Class<E> type, String text, String problem) {
+        try {
+            return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(problem, text);
+        }
+    }
+
     private static String trimmed(String text) {
         return text == null || text.isBlank() ? null : text.trim();
     }
@@ -341,6 +440,14 @@ class Registry {
         changes.add(FieldChange.of("messageVersion", before.messageVersion(), after.messageVersion()));
         changes.add(FieldChange.of("owner", before.owner(), after.owner()));
         changes.add(FieldChange.of("channel", before.channel(), after.channel()));
+        changes.add(FieldChange.of("endpoint", before.endpoint(), after.endpoint()));
+        changes.add(FieldChange.of("timeoutMs", before.timeoutMs() == null ? null : before.timeoutMs().toString(),
+                after.timeoutMs() == null ? null : after.timeoutMs().toString()));
+        changes.add(FieldChange.of("status", before.status().name(), after.status().name()));
+        if (!java.util.Objects.equals(before.schemaText(), after.schemaText())) {
+            changes.add(FieldChange.of("schema", before.schemaText() == null ? null : before.schemaText().length() + " chars",
+                    after.schemaText() == null ? null : after.schemaText().length() + " chars"));
+        }
         return changes.stream().filter(FieldChange::changed).toList();
     }
 }

@@ -50,9 +50,11 @@ class RegistryApi {
     private final Intake intake;
     private final ListExport export;
     private final Settings settings;
+    private final ServiceCalls calls;
 
     RegistryApi(Registry registry, RegistryStore store, ServiceList serviceList, ChannelDirectory channels, Intake intake,
-                ListExport export, Settings settings) {
+                ListExport export, Settings settings, ServiceCalls calls) {
+        this.calls = calls;
         this.registry = registry;
         this.store = store;
         this.serviceList = serviceList;
@@ -98,6 +100,30 @@ class RegistryApi {
     @CanEditIntegrationChannels
     RegisteredService update(@PathVariable String code, @RequestBody Registry.ServiceForm form, Authentication who) {
         return registry.update(code, form, who.getName());
+    }
+
+    /**
+     * Calls a request/response service as {@code system} (which must hold an active subscription): the body and
+     * content type as sent, forwarded to the publishing system; its answer as it came, with the call's id in
+     * {@code X-MedOps-Call-Id}. Systems themselves call it on the interop port with their own credentials.
+     */
+    @PostMapping("/services/{code}/call")
+    @CanOperateIntegration
+    ResponseEntity<byte[]> call(@PathVariable String code, @RequestParam String system,
+                                @RequestBody(required = false) byte[] body, HttpServletRequest http, Authentication who) {
+        ServiceCalls.Answer answer = calls.call(code, system, http.getContentType(), body, who.getName());
+        var response = ResponseEntity.status(answer.status()).header("X-MedOps-Call-Id", String.valueOf(answer.callId()));
+        if (answer.contentType() != null) {
+            response.header("Content-Type", answer.contentType());
+        }
+        return response.body(answer.body());
+    }
+
+    @GetMapping("/services/{code}/calls")
+    @CanReadIntegration
+    List<ServiceCalls.CallRecord> calls(@PathVariable String code, @RequestParam(defaultValue = "20") int limit) {
+        registry.get(code);
+        return calls.recent(code, limit);
     }
 
     @PostMapping("/services/{code}/retire")

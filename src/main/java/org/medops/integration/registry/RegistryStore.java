@@ -21,7 +21,7 @@ class RegistryStore implements ListSource<RegistryStore.Filter, RegisteredServic
 
     private static final String SERVICE = """
             select code, name, system_code, kind, message_type, message_version, schema_text, owner, status, channel,
-                   created_at, created_by, updated_at, updated_by from integration_services""";
+                   endpoint, timeout_ms, created_at, created_by, updated_at, updated_by from integration_services""";
 
     private static final String SUBSCRIPTION = """
             select id, service_code, system_code, delivery, filter, status, requested_at, requested_by, decided_at,
@@ -76,9 +76,10 @@ class RegistryStore implements ListSource<RegistryStore.Filter, RegisteredServic
     void insert(RegisteredService s) {
         jdbc.sql("""
                         insert into integration_services(code, name, system_code, kind, message_type, message_version,
-                            schema_text, owner, status, channel, created_at, created_by, updated_at, updated_by)
+                            schema_text, owner, status, channel, endpoint, timeout_ms, created_at, created_by, updated_at, updated_by)
                         values (:code, :name, :system, :kind, :messageType, :messageVersion, :schema, :owner, :status,
-                            :channel, :at, :by, :at, :by)""")
+                            :channel, :endpoint, :timeout, :at, :by, :at, :by)""")
+                .param("endpoint", s.endpoint()).param("timeout", s.timeoutMs())
                 .param("code", s.code()).param("name", s.name()).param("system", s.systemCode())
                 .param("kind", s.kind().name()).param("messageType", s.messageType())
                 .param("messageVersion", s.messageVersion()).param("schema", s.schemaText()).param("owner", s.owner())
@@ -90,8 +91,9 @@ class RegistryStore implements ListSource<RegistryStore.Filter, RegisteredServic
         jdbc.sql("""
                         update integration_services set name = :name, system_code = :system, message_type = :messageType,
                             message_version = :messageVersion, schema_text = :schema, owner = :owner, status = :status,
-                            channel = :channel, updated_at = :at, updated_by = :by
+                            channel = :channel, endpoint = :endpoint, timeout_ms = :timeout, updated_at = :at, updated_by = :by
                         where code = :code""")
+                .param("endpoint", s.endpoint()).param("timeout", s.timeoutMs())
                 .param("code", s.code()).param("name", s.name()).param("system", s.systemCode())
                 .param("messageType", s.messageType()).param("messageVersion", s.messageVersion())
                 .param("schema", s.schemaText()).param("owner", s.owner()).param("status", s.status().name())
@@ -137,5 +139,47 @@ class RegistryStore implements ListSource<RegistryStore.Filter, RegisteredServic
                 .param("id", id).param("status", status.name()).param("decided", decided)
                 .param("since", activeSince == null ? null : Timestamp.from(activeSince))
                 .param("at", Timestamp.from(at)).param("by", by).update();
+    }
+
+    /** Whether {@code system} holds an active subscription to the service. */
+    boolean subscribed(String service, String system) {
+        return jdbc.sql("""
+                        select count(*) from integration_subscriptions
+                        where service_code = :service and system_code = :system and status = 'ACTIVE'""")
+                .param("service", service).param("system", system).query(Long.class).single() > 0;
+    }
+
+    long insertCall(ServiceCalls.CallRecord call) {
+        return jdbc.sql("""
+                        insert into integration_service_calls(service_code, caller_system, called_at, duration_ms, outcome,
+                            http_status, request_type, request_body, response_type, response_body, reason, called_by)
+                        values (:service, :caller, :at, :duration, :outcome, :status, :requestType, :request,
+                            :responseType, :response, :reason, :by) returning id""")
+                .param("service", call.serviceCode()).param("caller", call.callerSystem())
+                .param("at", Timestamp.from(call.calledAt())).param("duration", call.durationMs())
+                .param("outcome", call.outcome()).param("status", call.httpStatus())
+                .param("requestType", call.requestType()).param("request", call.requestBody())
+                .param("responseType", call.responseType()).param("response", call.responseBody())
+                .param("reason", call.reason()).param("by", call.calledBy()).query(Long.class).single();
+    }
+
+    List<ServiceCalls.CallRecord> calls(String service, int limit) {
+        return jdbc.sql("""
+                        select id, service_code, caller_system, called_at, duration_ms, outcome, http_status, request_type,
+                            request_body, response_type, response_body, reason, called_by from integration_service_calls
+                        where service_code = :service order by called_at desc, id desc limit :limit""")
+                .param("service", service).param("limit", limit).query(ServiceCalls.CallRecord.class).list();
+    }
+
+    /** Answered calls (forwarded, whatever the partner said) since {@code since} per service and calling system: {@code service/system} → count. */
+    java.util.Map<String, Long> callCounts(Instant since) {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select service_code, caller_system, count(*) as calls from integration_service_calls
+                        where called_at >= :since and outcome in ('OK', 'UPSTREAM_ERROR')
+                        group by service_code, caller_system""")
+                .param("since", Timestamp.from(since))
+                .query((rs, n) -> counts.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3))).list();
+        return counts;
     }
 }

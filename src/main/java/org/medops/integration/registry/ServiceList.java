@@ -21,7 +21,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * 对接服务清单: per system what it publishes and what it subscribes to, since when, and how many messages went
- * through in the last 30 days (received on the topic's channel; sent to the subscriber's destination).
+ * through in the last 30 days (received on the topic's channel; sent to the subscriber's destination; for a
+ * request/response service the calls made through the platform, by the caller).
  */
 @Service
 class ServiceList {
@@ -68,6 +69,7 @@ class ServiceList {
                 .collect(Collectors.toMap(RegisteredService::code, s -> s));
         List<Subscription> subscriptions = store.subscriptions();
         Map<String, Counts> received = statistics.byChannel(WINDOW);
+        Map<String, Long> calls = store.callCounts(clock.instant().minus(WINDOW));
         List<Entry> entries = new ArrayList<>();
         for (RegisteredService s : services) {
             if (system != null && !system.equals(s.systemCode())) {
@@ -76,7 +78,9 @@ class ServiceList {
             String subscribers = subscriptions.stream()
                     .filter(sub -> sub.serviceCode().equals(s.code()) && sub.status().receives())
                     .map(Subscription::systemCode).distinct().sorted().map(names::name).collect(Collectors.joining("、"));
-            long volume = s.channel() == null ? 0 : received.getOrDefault(s.channel(), Counts.ZERO).received();
+            long volume = s.kind() == ServiceKind.SERVICE
+                    ? calls.entrySet().stream().filter(c -> c.getKey().startsWith(s.code() + "/")).mapToLong(Map.Entry::getValue).sum()
+                    : s.channel() == null ? 0 : received.getOrDefault(s.channel(), Counts.ZERO).received();
             entries.add(new Entry(s.systemCode(), names.name(s.systemCode()), Role.PUBLISHES, s.code(), s.name(), s.kind(), type(s), subscribers,
                     s.createdAt(), s.status().name(), volume));
         }
@@ -88,7 +92,9 @@ class ServiceList {
                 continue;
             }
             long volume = 0;
-            if (s.channel() != null && sub.activeSince() != null) {
+            if (s.kind() == ServiceKind.SERVICE) {
+                volume = calls.getOrDefault(s.code() + "/" + sub.systemCode(), 0L);
+            } else if (s.channel() != null && sub.activeSince() != null) {
                 Series of = series.computeIfAbsent(s.channel(), c -> statistics.series(c, lastDays()));
                 volume = of.destinations().getOrDefault(sub.destination(), List.of()).stream()
                         .mapToLong(Series.Point::sent).sum();

@@ -28,8 +28,8 @@ public class ServiceRegistrations {
         if (store.find(code).isPresent()) {
             return false;
         }
-        registry.register(new Registry.ServiceForm(code, name, system, kind, messageType, messageVersion, schema, owner,
-                null, null), actor);
+        registry.register(Registry.ServiceForm.of(code, name, system, kind, messageType, messageVersion, schema, owner),
+                actor);
         return true;
     }
 

@@ -47,6 +47,22 @@ class InteropBrowserIT {
             assertThat(browser.text("#sample-answer")).contains("MCCI_IN000002UV01", "typeCode=\"AA\"");
             assertThat(browser.text("#interop-calls")).contains("AA", "stored as message");
             browser.screenshot("91-interop-sample-sent");
+
+            browser.go("/integration/interop?kind=FHIR&size=20");
+            assertThat(browser.findAll("#interop-routes tbody tr[id^='route-']")).isNotEmpty()
+                    .allSatisfy(row -> assertThat(row.getText()).contains("FHIR"));
+            assertThat(browser.findAll(".list-footer .export-xlsx")).hasSize(1);
+            browser.click("#issue-HIS");
+            assertThat(browser.text("#notice")).contains("接入凭据已签发");
+            assertThat(browser.text("#issued-username")).isEqualTo("HIS");
+            assertThat(browser.text("#issued-password")).hasSizeGreaterThanOrEqualTo(32);
+            assertThat(browser.text("#credential-HIS")).contains("HIS");
+            browser.scrollTo("#interop-credentials").screenshot("92-interop-credential-issued");
+            browser.go("/integration/interop");
+            assertThat(browser.findAll("#issued-password")).as("the password is shown once").isEmpty();
+            browser.click("#revoke-HIS");
+            assertThat(browser.text("#notice")).contains("接入凭据已吊销");
+            assertThat(browser.text("#credential-HIS")).contains("未签发");
         }
     }
 }

@@ -58,9 +58,15 @@ class InteropIT {
         return new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
     }
 
+    /** HTTP Basic of the calling system's credential, issued afresh for each test. */
+    String his;
+
     @BeforeEach
     void routes() {
         Api admin = admin();
+        var issued = admin.post("/api/v1/integration/interop/credentials/HIS", "{}");
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        his = basic("HIS", issued.json().get("password").asString());
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         patients = channel(admin, "ip-" + suffix, "XML");
         encounters = channel(admin, "ie-" + suffix, "XML");
@@ -68,7 +74,7 @@ class InteropIT {
         route(admin, "PRPA_IN201311UV02", patients);
         route(admin, "PRPA_IN201314UV02", patients);
         route(admin, "PRPA_IN201305UV02", patients);
-        route(admin, "PRPA_IN401001UV02", encounters);
+        route(admin, "PRPA_IN400001UV", encounters);
         route(admin, "Patient", fhir);
         route(admin, "Observation", fhir);
     }
@@ -87,9 +93,14 @@ class InteropIT {
                 "{\"channel\": \"" + channel + "\", \"description\": \"测试路由\"}").status()).isIn(200, 201);
     }
 
+    static String basic(String username, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
     HttpResponse<String> post(String path, String contentType, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                        .timeout(Duration.ofSeconds(20)).header("Content-Type", contentType)
+                        .timeout(Duration.ofSeconds(20)).header("Content-Type", contentType).header("Authorization", his)
                         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
@@ -166,7 +177,7 @@ class InteropIT {
 
         String admission = "MSG-" + UUID.randomUUID();
         HttpResponse<String> admitted = post("/", "application/soap+xml; charset=utf-8",
-                soap12("PRPA_IN401001UV02", sample("PRPA_IN401001UV02", admission, patient)));
+                soap12("PRPA_IN400001UV", sample("PRPA_IN400001UV", admission, patient)));
         assertThat(admitted.statusCode()).isEqualTo(200);
         assertThat(admitted.headers().firstValue("Content-Type").orElse("")).startsWith("application/soap+xml");
         assertThat(admitted.body()).contains("http://www.w3.org/2003/05/soap-envelope");
@@ -177,7 +188,7 @@ class InteropIT {
                 .isEqualTo(encounters);
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted("/" + encounters).size() == 1);
 
-        var calls = admin.get("/api/v1/integration/interop/routes/PRPA_IN401001UV02/calls").json();
+        var calls = admin.get("/api/v1/integration/interop/routes/PRPA_IN400001UV/calls").json();
         assertThat(calls.get(0).get("outcome").asString()).isEqualTo("AA");
         assertThat(calls.get(0).get("messageId").asLong()).isEqualTo(storedId(admittedAck));
     }
