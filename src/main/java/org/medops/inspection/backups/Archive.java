@@ -61,7 +61,8 @@ final class Archive {
                     described.stream().map(SchemaCatalog.Column::type).toList(), rows, tally.bytes, tally.hex(),
                     table.parent(), table.bound()));
         }
-        List<Manifest.Sequence> sequences = catalog.sequences().entrySet().stream()
+        // A sequence never used stays as the migrations leave it; only used ones are carried.
+        List<Manifest.Sequence> sequences = catalog.sequences().entrySet().stream().filter(e -> e.getValue() != null)
                 .map(e -> new Manifest.Sequence(e.getKey(), e.getValue())).toList();
         Manifest manifest = new Manifest(Manifest.FORMAT, version, at.toString(), catalog.serverVersion(), tables,
                 sequences);

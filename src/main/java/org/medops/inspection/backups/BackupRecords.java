@@ -105,14 +105,14 @@ class BackupRecords implements ListSource<BackupRecords.Filter, Backup> {
 
     @Override
     public List<Backup> rows(Filter filter, ListRequest.Sort sort, long offset, int limit) {
-        return filtered(jdbc.sql("select " + COLUMNS + " from inspection_backups" + WHERE + " order by "
+        return filtered(jdbc.sql("select " + COLUMNS + " from inspection_backups " + WHERE + " order by "
                         + SORT.orderBy(sort) + " limit :limit offset :offset"), filter).param("limit", limit).param("offset", offset)
                 .query(BackupRecords::backup).list();
     }
 
     @Override
     public long count(Filter filter) {
-        return filtered(jdbc.sql("select count(*) from inspection_backups" + WHERE), filter).query(Long.class).single();
+        return filtered(jdbc.sql("select count(*) from inspection_backups " + WHERE), filter).query(Long.class).single();
     }
 
     Optional<BackupPlan> plan() {

@@ -115,14 +115,14 @@ class CheckRecords implements ListSource<CheckRecords.Filter, BackupCheck> {
 
     @Override
     public List<BackupCheck> rows(Filter filter, ListRequest.Sort sort, long offset, int limit) {
-        return filtered(jdbc.sql("select " + COLUMNS + " from inspection_backup_checks" + WHERE + " order by "
+        return filtered(jdbc.sql("select " + COLUMNS + " from inspection_backup_checks " + WHERE + " order by "
                 + SORT.orderBy(sort) + " limit :limit offset :offset"), filter)
                 .param("limit", limit).param("offset", offset).query(CheckRecords::check).list();
     }
 
     @Override
     public long count(Filter filter) {
-        return filtered(jdbc.sql("select count(*) from inspection_backup_checks" + WHERE), filter)
+        return filtered(jdbc.sql("select count(*) from inspection_backup_checks " + WHERE), filter)
                 .query(Long.class).single();
     }
 

@@ -68,14 +68,15 @@ final class SchemaCatalog {
         jdbc.sql("create table " + quote(table) + " (" + String.join(", ", definitions) + ")").update();
     }
 
-    /** Every sequence of the schema with its last value (null: never used). */
+    /** Every sequence of the schema that was used, with its last value. */
     Map<String, Long> sequences() {
         Map<String, Long> values = new LinkedHashMap<>();
-        jdbc.sql("select sequencename, last_value from pg_sequences where schemaname = current_schema() order by 1")
-                .query(rs -> {
-                    long value = rs.getLong(2);
-                    values.put(rs.getString(1), rs.wasNull() ? null : value);
-                });
+        jdbc.sql("""
+                        select sequencename, last_value from pg_sequences
+                         where schemaname = current_schema() and last_value is not null and last_value >= min_value
+                         order by 1""")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
+                .forEach(e -> values.put(e.getKey(), e.getValue()));
         return values;
     }
 

@@ -94,12 +94,7 @@ class BackupsIT {
         Api admin = admin();
         JsonNode damaged = take(admin);
         Path file = backups.directory().resolve(damaged.get("fileName").asString());
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            raf.seek(raf.length() / 2);
-            int b = raf.read();
-            raf.seek(raf.length() / 2);
-            raf.write(b ^ 0x5a);
-        }
+        flipInside(file, "data/audit_records.copy");
         JsonNode report = check(admin, damaged.get("id").asLong());
         assertThat(report.get("status").asString()).isEqualTo("FAILED");
         assertThat(report.get("reasonCode").asString()).isEqualTo("file-changed");
@@ -201,6 +196,30 @@ class BackupsIT {
             jdbc.sql("drop table aa_backup_probe").update();
             jdbc.sql("drop table zz_backup_probe").update();
         }
+    }
+
+    /** Flips one byte in the middle of an entry's compressed data, as a bad disk block would. */
+    private static void flipInside(Path file, String entry) throws Exception {
+        long compressed;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            compressed = zip.getEntry(entry).getCompressedSize();
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] name = entry.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i + 30 + name.length < bytes.length; i++) {
+            if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 3 && bytes[i + 3] == 4
+                    && java.util.Arrays.equals(bytes, i + 30, i + 30 + name.length, name, 0, name.length)) {
+                int nameLength = (bytes[i + 26] & 0xff) | (bytes[i + 27] & 0xff) << 8;
+                int extraLength = (bytes[i + 28] & 0xff) | (bytes[i + 29] & 0xff) << 8;
+                int at = (int) (i + 30 + nameLength + extraLength + compressed / 2);
+                try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+                    raf.seek(at);
+                    raf.write(bytes[at] ^ 0x5a);
+                }
+                return;
+            }
+        }
+        throw new AssertionError("no local header for " + entry);
     }
 
     private static long rows(Manifest manifest, String table) {
