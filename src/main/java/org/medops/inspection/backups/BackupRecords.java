@@ -68,8 +68,24 @@ class BackupRecords implements ListSource<BackupRecords.Filter, Backup> {
     List<Backup> interruptRunning(Instant at) {
         return jdbc.sql("""
                         update inspection_backups set status = 'INTERRUPTED', finished_at = :at,
-                               reason_code = 'process-ended' where status = 'RUNNING' returning """ + COLUMNS)
+                               reason_code = 'process-ended' where status = 'RUNNING'""" + " returning " + COLUMNS)
                 .param("at", Timestamp.from(at)).query(BackupRecords::backup).list();
+    }
+
+    /**
+     * After a restore for real: the backup's own record was RUNNING in its snapshot; it is the backup that worked,
+     * so it reads DONE (not cut off) on the restored platform. Nothing when the schema predates the table.
+     */
+    static void markRestored(java.sql.Connection connection, String fileName, long size, String sha256) {
+        JdbcClient jdbc = JdbcClient.create(new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+                connection, true));
+        if (Boolean.TRUE.equals(jdbc.sql("select to_regclass('inspection_backups') is not null").query(Boolean.class)
+                .single())) {
+            jdbc.sql("""
+                            update inspection_backups set status = 'DONE', finished_at = started_at, size_bytes = :size,
+                                   sha256 = :sha where file_name = :file and status = 'RUNNING'""")
+                    .param("file", fileName).param("size", size).param("sha", sha256).update();
+        }
     }
 
     void removed(long id, Instant at) {

@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import org.medops.settings.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,8 +21,11 @@ import org.springframework.stereotype.Component;
  * each month, in the platform's zone. A minute's tick asks whether a due time passed since the last tick, so a
  * changed plan applies at once; a node that was down at the due time catches up at start when the newest backup
  * is over a day old (the check: over a month). Two nodes never both run one: each takes the lock and looks first.
+ * Only nodes with the console role take part (a gateway-only node keeps no backups); several console nodes need
+ * one shared backup directory, since the check reads the file the backup wrote.
  */
 @Component
+@ConditionalOnExpression("'${medops.roles:console,gateway,integration}'.contains('console')")
 class BackupSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(BackupSchedule.class);

@@ -3,7 +3,7 @@ package org.medops.inspection.backups;
 import org.medops.shared.DemoData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * start (so always of today), in the background so the platform does not wait for them. Seeding again adds none.
  */
 @Component
-@ConditionalOnProperty(name = "medops.demo", havingValue = "true")
+@ConditionalOnExpression("${medops.demo:false} and '${medops.roles:console,gateway,integration}'.contains('console')")
 class BackupsDemo implements DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(BackupsDemo.class);

@@ -75,6 +75,8 @@ class Restore implements FlywayMigrationStrategy {
             migrate(flyway, dataSource, manifest.schemaVersion());
             try (Connection connection = dataSource.getConnection()) {
                 Map<String, Long> loaded = Archive.load(zip, manifest, connection);
+                BackupRecords.markRestored(connection, file.getFileName().toString(), Files.size(file),
+                        Backups.sha256(file));
                 log.warn("Restored {} tables, {} rows", loaded.size(),
                         loaded.values().stream().mapToLong(Long::longValue).sum());
             }

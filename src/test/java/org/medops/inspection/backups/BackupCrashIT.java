@@ -91,8 +91,12 @@ class BackupCrashIT {
         }
         Api onRestored = new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
         assertThat(onRestored.get("/api/v1/users/admin").status()).as("the restored admin signs in").isEqualTo(200);
-        // The backup's own record came along (it was RUNNING in its snapshot) and the history before it too.
-        assertThat(onRestored.get("/api/v1/inspection/backups").json().get("total").asLong()).isEqualTo(2);
+        // The history came along; the backup's own record (RUNNING in its snapshot) reads DONE, not cut off.
+        JsonNode history = onRestored.get("/api/v1/inspection/backups").json();
+        assertThat(history.get("total").asLong()).isEqualTo(2);
+        assertThat(history.get("rows").get(0).get("fileName").asString()).isEqualTo(file.getFileName().toString());
+        assertThat(history.get("rows").get(0).get("status").asString()).isEqualTo("DONE");
+        assertThat(history.get("rows").get(1).get("status").asString()).isEqualTo("INTERRUPTED");
         medops.close();
 
         // Restoring onto a database that is not empty is refused: nothing is overwritten.
