@@ -38,6 +38,10 @@ class BackupsIT {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    BackupWorkbench workbench;
+    @Autowired
+    BackupSchedule schedule;
 
     Api admin() {
         return new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
@@ -118,8 +122,18 @@ class BackupsIT {
                     e -> assertThat(e.code()).isEqualTo("checksum-mismatch"));
         }
 
-        Api.Response page = admin.get("/api/v1/inspection/backups/checks?status=FAILED&days=1");
+        Api.Response page = admin.get("/api/v1/inspection/backups/checks?status=FAILED&days=35");
         assertThat(page.json().get("total").asLong()).isGreaterThanOrEqualTo(2);
+        // What the operator sees on the home page: a red card whose count is the total of the list it opens.
+        var cards = workbench.cardsFor(new org.springframework.security.authentication.TestingAuthenticationToken(
+                "reader", "x", "inspection:read"));
+        var failedChecks = cards.stream().filter(c -> c.label().equals("backups.card.checkFailed")).findFirst()
+                .orElseThrow();
+        assertThat(failedChecks.severity()).isEqualTo(org.medops.shared.WorkbenchCard.Severity.DANGER);
+        assertThat(failedChecks.link()).isEqualTo("/inspection/backups/checks?status=FAILED&days=35");
+        assertThat(failedChecks.count()).isEqualTo(page.json().get("total").asLong());
+        assertThat(workbench.cardsFor(new org.springframework.security.authentication.TestingAuthenticationToken(
+                "other", "x", "opsdesk:read"))).isEmpty();
     }
 
     @Test
@@ -220,6 +234,23 @@ class BackupsIT {
             }
         }
         throw new AssertionError("no local header for " + entry);
+    }
+
+    @Test
+    void theDailyBackupAndTheMonthlyCheckFallDueAtThePlansTimes() {
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        BackupPlan plan = new BackupPlan.Form(7, "02:30", 1, "04:00").validated();
+        java.time.LocalDate today = java.time.LocalDate.now(zone);
+        java.time.Instant daily = today.atTime(2, 30).atZone(zone).toInstant();
+        assertThat(schedule.backupDue(plan, zone, daily.minusSeconds(60), daily.plusSeconds(1))).isTrue();
+        assertThat(schedule.backupDue(plan, zone, daily.plusSeconds(1), daily.plusSeconds(61)))
+                .as("once per day: the next tick does not run it again").isFalse();
+        assertThat(schedule.backupDue(plan, zone, daily.minusSeconds(120), daily.minusSeconds(60))).isFalse();
+        java.time.Instant monthly = today.withDayOfMonth(1).atTime(4, 0).atZone(zone).toInstant();
+        assertThat(schedule.checkDue(plan, zone, monthly.minusSeconds(60), monthly.plusSeconds(1))).isTrue();
+        assertThat(schedule.checkDue(plan, zone, monthly.plusSeconds(1), monthly.plusSeconds(61))).isFalse();
+        java.time.Instant second = today.withDayOfMonth(2).atTime(4, 0).atZone(zone).toInstant();
+        assertThat(schedule.checkDue(plan, zone, second.minusSeconds(60), second.plusSeconds(1))).isFalse();
     }
 
     private static long rows(Manifest manifest, String table) {
