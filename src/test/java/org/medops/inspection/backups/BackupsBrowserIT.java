@@ -53,6 +53,11 @@ class BackupsBrowserIT {
             browser.set("#plan-keep", "7");
             browser.click("#plan-save").waitForPath("/inspection/backups");
 
+            java.util.List<String> csv = browser.fetchLines("/inspection/backups?status=DONE&export=csv");
+            assertThat(csv.get(0)).isEqualTo("200");
+            assertThat(csv.get(1)).contains("备份文件", "状态", "大小");
+            assertThat(csv.subList(2, csv.size())).isNotEmpty().allSatisfy(line -> assertThat(line).contains("完成"));
+
             browser.go("/inspection/backups/checks");
             assertThat(browser.findAll("#inspection-backup-checks tbody tr[data-status='PASSED']")).isNotEmpty();
             browser.screenshot("93-backup-checks");
