@@ -18,6 +18,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class HistoryController {
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** One trend on the page: its series and the points as the chart script reads them. */
+    record Chart(String id, TargetHistory.Series series, String data) {
+    }
+
+    record ChartData(List<String> at, List<Double> values) {
+    }
+
     private final History history;
     private final Settings settings;
     private final Clock clock;
@@ -44,7 +53,17 @@ class HistoryController {
         TargetHistory target = history.target(code, now.minus(Duration.ofDays(back)), now);
         model.addAttribute("h", target);
         model.addAttribute("days", back);
-        model.addAttribute("charted", target.series().stream().filter(TargetHistory.Series::hasNumbers).toList());
+        java.time.format.DateTimeFormatter minutes = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(settings.current().zone());
+        List<Chart> charts = new java.util.ArrayList<>();
+        for (TargetHistory.Series series : target.series()) {
+            if (series.hasNumbers()) {
+                List<String> at = series.points().stream().map(p -> minutes.format(p.at())).toList();
+                List<Double> values = series.points().stream().map(TargetHistory.Point::number).toList();
+                charts.add(new Chart("chart-" + charts.size(), series, JSON.writeValueAsString(new ChartData(at, values))));
+            }
+        }
+        model.addAttribute("charts", charts);
         return "inspection/history-target";
     }
 
