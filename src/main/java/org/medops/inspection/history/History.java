@@ -25,7 +25,7 @@ import org.medops.shared.ProblemException;
 import org.springframework.stereotype.Service;
 
 /** Each target's results over time and the year's rounds against the plan. */
-@Service
+@Service("inspectionHistory")
 public class History {
 
     /** The longest period one target's history covers. */

@@ -18,6 +18,7 @@ public record YearPlan(int year, Totals totals, List<ScheduleLine> schedules, Li
     public record Totals(int planned, int done, int running, int missed, int due, int upcoming) {
 
         /** Done of those whose window has passed or that were done early, in percent; null when none is due yet. */
+        @com.fasterxml.jackson.annotation.JsonProperty("donePercent")
         public Double donePercent() {
             int settled = done + missed;
             return settled == 0 ? null : Math.round(done * 1000.0 / settled) / 10.0;

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * A round's report: read (pre-filled until first saved), edited by the engineer, signed by the information
  * department — which freezes it under the SHA-256 of its canonical content. Every edit and the signature are audited.
  */
-@Service
+@Service("inspectionReports")
 public class Reports {
 
     static final int MAX_NAME = 100;

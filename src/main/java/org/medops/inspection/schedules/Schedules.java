@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Adding, changing and deleting schedules (each audited), their next occurrences, and a year's plan. */
-@Service
+@Service("inspectionSchedules")
 public class Schedules {
 
     static final int UPCOMING = 3;

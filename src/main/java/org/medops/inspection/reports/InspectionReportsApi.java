@@ -28,13 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/inspection")
-class ReportsApi {
+class InspectionReportsApi {
 
     private final Reports reports;
     private final ReportDocuments documents;
     private final ReportRegister register;
 
-    ReportsApi(Reports reports, ReportDocuments documents, ReportRegister register) {
+    InspectionReportsApi(Reports reports, ReportDocuments documents, ReportRegister register) {
         this.reports = reports;
         this.documents = documents;
         this.register = register;

@@ -29,13 +29,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** 巡检报告: the register, one round's report with its edit and sign-off forms, its print page and files. */
 @Controller
 @RequestMapping("/inspection")
-class ReportsController {
+class InspectionReportsController {
 
     private final Reports reports;
     private final ReportDocuments documents;
     private final ReportRegister register;
 
-    ReportsController(Reports reports, ReportDocuments documents, ReportRegister register) {
+    InspectionReportsController(Reports reports, ReportDocuments documents, ReportRegister register) {
         this.reports = reports;
         this.documents = documents;
         this.register = register;
@@ -47,7 +47,7 @@ class ReportsController {
                 @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                 @RequestParam(required = false) String sort, HttpServletRequest http, Model model) {
         try {
-            ReportRegister.Filter filter = ReportsApi.filter(state, template);
+            ReportRegister.Filter filter = InspectionReportsApi.filter(state, template);
             model.addAttribute("page", ListPage.of(register, filter,
                     ListRequest.of(page, size, sort, ReportRegister.SORT), http));
             model.addAttribute("filter", filter);
