@@ -11,7 +11,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.medops.opsdesk.calendar.CalendarDay;
+import org.medops.opsdesk.HolidayCalendar;
 
 /**
  * The working day before each statutory holiday period of a business calendar. A period is a run of holidays with
@@ -28,23 +28,23 @@ public final class HolidayEves {
     private static final int SEARCH_BACK = 31;
 
     private final Set<DayOfWeek> weekly;
-    private final Map<LocalDate, CalendarDay.Kind> exceptions;
+    private final Map<LocalDate, Boolean> holidays;
     private final SortedSet<Integer> coveredYears;
     private final List<Eve> eves;
 
-    HolidayEves(Set<DayOfWeek> weekly, List<CalendarDay> days, Set<Integer> coveredYears) {
+    HolidayEves(Set<DayOfWeek> weekly, List<HolidayCalendar.Day> days, Set<Integer> coveredYears) {
         this.weekly = weekly.isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(weekly);
-        TreeMap<LocalDate, CalendarDay> byDate = new TreeMap<>();
+        TreeMap<LocalDate, HolidayCalendar.Day> byDate = new TreeMap<>();
         days.forEach(day -> byDate.put(day.date(), day));
-        this.exceptions = new TreeMap<>();
-        byDate.forEach((date, day) -> exceptions.put(date, day.kind()));
+        this.holidays = new TreeMap<>();
+        byDate.forEach((date, day) -> holidays.put(date, day.holiday()));
         this.coveredYears = new TreeSet<>(coveredYears);
         this.eves = periods(byDate);
     }
 
     public boolean isWorkingDay(LocalDate date) {
-        CalendarDay.Kind kind = exceptions.get(date);
-        return kind != null ? kind == CalendarDay.Kind.WORKDAY : weekly.contains(date.getDayOfWeek());
+        Boolean holiday = holidays.get(date);
+        return holiday != null ? !holiday : weekly.contains(date.getDayOfWeek());
     }
 
     public List<Eve> all() {
@@ -55,13 +55,13 @@ public final class HolidayEves {
         return coveredYears;
     }
 
-    private List<Eve> periods(TreeMap<LocalDate, CalendarDay> days) {
+    private List<Eve> periods(TreeMap<LocalDate, HolidayCalendar.Day> days) {
         List<Eve> found = new ArrayList<>();
         LocalDate first = null;
         LocalDate last = null;
         String name = null;
-        for (CalendarDay day : days.values()) {
-            if (day.kind() != CalendarDay.Kind.HOLIDAY) {
+        for (HolidayCalendar.Day day : days.values()) {
+            if (!day.holiday()) {
                 continue;
             }
             if (first != null && workedBetween(last, day.date())) {

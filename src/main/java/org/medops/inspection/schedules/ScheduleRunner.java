@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.medops.inspection.rounds.RoundDue;
-import org.medops.opsdesk.sla.CalendarChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,17 +29,23 @@ class ScheduleRunner {
     private final Schedules schedules;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CalendarSource calendar;
+    private final java.util.concurrent.atomic.AtomicReference<Instant> calendarSeen =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
-    ScheduleRunner(ScheduleStore store, Schedules schedules, ApplicationEventPublisher events, Clock clock) {
+    ScheduleRunner(ScheduleStore store, Schedules schedules, ApplicationEventPublisher events, Clock clock,
+                   CalendarSource calendar) {
         this.store = store;
         this.schedules = schedules;
         this.events = events;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     @Scheduled(fixedDelayString = "${medops.inspection.schedule-interval:30s}",
             initialDelayString = "${medops.inspection.schedule-interval:30s}")
     void tick() {
+        followCalendar();
         List<RoundDue> published = runDue(clock.instant());
         if (!published.isEmpty()) {
             log.info("Asked for {} scheduled inspection round(s)", published.size());
@@ -65,8 +69,12 @@ class ScheduleRunner {
         return published;
     }
 
-    @EventListener
-    void calendarChanged(CalendarChanged changed) {
-        schedules.recomputeNextDue();
+    /** Recomputes every next occurrence when this node first ticks and whenever a holiday table was imported. */
+    private void followCalendar() {
+        Instant imported = calendar.lastImported();
+        Instant seen = calendarSeen.getAndSet(imported == null ? Instant.EPOCH : imported);
+        if (seen == null || !seen.equals(imported == null ? Instant.EPOCH : imported)) {
+            schedules.recomputeNextDue();
+        }
     }
 }

@@ -96,13 +96,16 @@ public class Schedules {
         return new SchedulePlan(year, planned, missing);
     }
 
-    /** After a holiday table was imported: the next occurrence of each active schedule again. */
+    /**
+     * After a holiday table was imported: the next occurrence of each active schedule again. One already due is left
+     * for the scheduler, so an occurrence missed while MedOps was down is still asked for.
+     */
     @Transactional
     public void recomputeNextDue() {
         HolidayEves eves = calendar.eves();
         Instant now = clock.instant();
         for (Schedule s : store.all()) {
-            if (s.active()) {
+            if (s.active() && (s.nextDueAt() == null || s.nextDueAt().isAfter(now))) {
                 store.setNextDue(s.id(), next(s.details().rule(), now, eves));
             }
         }

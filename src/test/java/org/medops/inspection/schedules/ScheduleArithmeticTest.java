@@ -19,6 +19,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.medops.opsdesk.calendar.HolidayTable;
+import org.medops.opsdesk.HolidayCalendar;
 import org.medops.shared.ProblemException;
 
 /** The date arithmetic of schedules, against the real 2026 holiday table MedOps ships. */
@@ -30,7 +31,8 @@ class ScheduleArithmeticTest {
     static HolidayEves eves2026() throws IOException {
         try (InputStream in = ScheduleArithmeticTest.class.getResourceAsStream("/opsdesk/holidays-CN-2026.csv")) {
             HolidayTable table = HolidayTable.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            return new HolidayEves(WEEKDAYS, table.days(), Set.of(2026));
+            return new HolidayEves(WEEKDAYS, table.days().stream().map(d -> new HolidayCalendar.Day(d.date(),
+                    d.kind() == org.medops.opsdesk.calendar.CalendarDay.Kind.HOLIDAY, d.name())).toList(), Set.of(2026));
         }
     }
 
