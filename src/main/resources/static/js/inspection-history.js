@@ -13,7 +13,7 @@
       grid: { left: 48, right: 16, top: 24, bottom: 24 },
       xAxis: { type: 'category', data: data.at, axisLabel: { hideOverlap: true } },
       yAxis: { type: 'value', name: element.dataset.unit, nameTextStyle: { fontSize: 11 } },
-      series: [{ type: 'line', data: data.values, connectNulls: true, itemStyle: { color: '#206bc4' } }]
+      series: [{ type: 'line', data: data.values, connectNulls: true, showSymbol: true, symbolSize: 7, itemStyle: { color: '#206bc4' } }]
     });
     window.addEventListener('resize', () => chart.resize());
   });

@@ -104,7 +104,7 @@ class ReportDocuments {
             XWPFParagraph title = doc.createParagraph();
             title.setAlignment(ParagraphAlignment.CENTER);
             run(title, t("inspection.report.title", locale), 18, true);
-            paragraph(doc, t("inspection.report.meta", locale, String.valueOf(r.roundId()),
+            paragraph(doc, t("inspection.report.meta", locale, r.roundId(),
                     r.template() == null ? t("inspection.report.template.FULL", locale)
                             : t("inspection.report.template." + r.template().name(), locale),
                     r.startedAt() == null ? "—" : minutes.format(r.startedAt()),
