@@ -34,11 +34,14 @@ class InspectionReportsController {
     private final Reports reports;
     private final ReportDocuments documents;
     private final ReportRegister register;
+    private final java.time.Clock clock;
 
-    InspectionReportsController(Reports reports, ReportDocuments documents, ReportRegister register) {
+    InspectionReportsController(Reports reports, ReportDocuments documents, ReportRegister register,
+                                java.time.Clock clock) {
         this.reports = reports;
         this.documents = documents;
         this.register = register;
+        this.clock = clock;
     }
 
     @GetMapping("/reports")
@@ -73,7 +76,7 @@ class InspectionReportsController {
     @CanReadInspection
     String print(@PathVariable long id, Locale locale, Model model) {
         model.addAttribute("r", reports.view(id, locale));
-        model.addAttribute("printedAt", java.time.Instant.now());
+        model.addAttribute("printedAt", clock.instant());
         model.addAttribute("pdf", false);
         model.addAttribute("pdfAvailable", documents.font().isPresent());
         return "inspection/report-print";

@@ -50,6 +50,7 @@ class ReportDocuments {
             Path.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),
             Path.of("/usr/share/fonts/truetype/droid/DroidSansFallback.ttf"),
             Path.of("C:/Windows/Fonts/simhei.ttf"));
+    private static final Path SYMBOLS = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
     private static final String WORD_FONT = "SimSun";
 
     private final ITemplateEngine templates;
@@ -88,6 +89,10 @@ class ReportDocuments {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.useFont(font.toFile(), "medops-cjk");
+            // Signs the CJK fallback font lacks (≥, ≤) come from DejaVu where Debian has it.
+            if (Files.isReadable(SYMBOLS)) {
+                builder.useFont(SYMBOLS.toFile(), "medops-symbols");
+            }
             builder.withHtmlContent(html, ReportDocuments.class.getResource("/static/").toExternalForm());
             builder.toStream(out);
             builder.run();
