@@ -1,0 +1,56 @@
+package org.medops.inspection.reports;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.medops.shared.ProblemException;
+
+/**
+ * A round's report as stored once first saved or signed. A signed report is frozen: {@link #edit} and
+ * {@link #sign} refuse it with 409, and {@code signedContent} with its SHA-256 {@code hash} is what was signed.
+ */
+record InspectionReport(long roundId, List<Finding> findings, String remarks, int version, Instant updatedAt,
+                        String updatedBy, SignOff signOff, String signedContent, String hash) {
+
+    static final int MAX_REMARKS = 8000;
+    static final int MAX_FINDINGS = 500;
+
+    InspectionReport {
+        findings = List.copyOf(findings);
+    }
+
+    static InspectionReport draft(long roundId, List<Finding> findings, Instant at, String by) {
+        return new InspectionReport(roundId, findings, null, 0, at, by, null, null, null);
+    }
+
+    boolean signed() {
+        return signOff != null;
+    }
+
+    InspectionReport edit(List<Finding> newFindings, String newRemarks, Instant at, String by) {
+        refuseIfSigned();
+        List<Finding> kept = newFindings == null ? findings
+                : newFindings.stream().filter(f -> f != null && !f.isEmpty()).toList();
+        if (kept.size() > MAX_FINDINGS) {
+            throw ProblemException.invalid("inspection-report-too-many-findings", MAX_FINDINGS);
+        }
+        String text = newRemarks == null ? remarks : newRemarks.strip();
+        if (text != null && text.length() > MAX_REMARKS) {
+            throw ProblemException.invalid("inspection-report-remarks-too-long", MAX_REMARKS);
+        }
+        return new InspectionReport(roundId, kept, text == null || text.isEmpty() ? null : text, version + 1, at, by,
+                null, null, null);
+    }
+
+    InspectionReport sign(SignOff by, String content, String contentHash) {
+        refuseIfSigned();
+        return new InspectionReport(roundId, findings, remarks, version + 1, updatedAt, updatedBy, by, content,
+                contentHash);
+    }
+
+    private void refuseIfSigned() {
+        if (signed()) {
+            throw ProblemException.conflict("inspection-report-signed", String.valueOf(roundId));
+        }
+    }
+}

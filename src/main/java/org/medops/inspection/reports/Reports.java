@@ -1,0 +1,151 @@
+package org.medops.inspection.reports;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.medops.inspection.rounds.ItemResult;
+import org.medops.inspection.rounds.RoundItem;
+import org.medops.inspection.rounds.RoundReader;
+import org.medops.inspection.rounds.RoundSheet;
+import org.medops.inspection.rounds.RoundStatus;
+import org.medops.shared.FieldChange;
+import org.medops.shared.ProblemException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A round's report: read (pre-filled until first saved), edited by the engineer, signed by the information
+ * department — which freezes it under the SHA-256 of its canonical content. Every edit and the signature are audited.
+ */
+@Service("inspectionReports")
+public class Reports {
+
+    static final int MAX_NAME = 100;
+    static final int MAX_STATEMENT = 1000;
+
+    private final RoundReader rounds;
+    private final ReportStore store;
+    private final ReportWording wording;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Reports(RoundReader rounds, ReportStore store, ReportWording wording, ApplicationEventPublisher events, Clock clock) {
+        this.rounds = rounds;
+        this.store = store;
+        this.wording = wording;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public ReportView view(long roundId, Locale locale) {
+        RoundSheet round = round(roundId);
+        return store.find(roundId).map(report -> view(round, report, false))
+                .orElseGet(() -> view(round, draft(round, locale), true));
+    }
+
+    @Transactional
+    public ReportView edit(long roundId, ReportEdit edit, String actor, Locale locale) {
+        if (edit == null) {
+            throw ProblemException.invalid("inspection-report-edit-empty");
+        }
+        RoundSheet round = round(roundId);
+        InspectionReport before = store.lock(roundId).orElseGet(() -> draft(round, locale));
+        InspectionReport after = before.edit(edit.findings(), edit.remarks(), clock.instant(), actor);
+        store.save(after);
+        events.publishEvent(new ReportAction("inspection.report.edit", String.valueOf(roundId), List.of(
+                FieldChange.of("inspectionFindings", before.findings().size(), after.findings().size()),
+                FieldChange.of("inspectionRemarks", before.remarks(), after.remarks())).stream()
+                .filter(FieldChange::changed).toList()));
+        return view(round, after, false);
+    }
+
+    @Transactional
+    public ReportView sign(long roundId, SignRequest request, String actor, Locale locale) {
+        RoundSheet round = round(roundId);
+        String name = request == null || request.name() == null ? "" : request.name().strip();
+        if (name.isEmpty() || name.length() > MAX_NAME) {
+            throw ProblemException.invalid("inspection-report-sign-name", MAX_NAME);
+        }
+        String statement = request.statement() == null || request.statement().isBlank()
+                ? wording.text("inspection.report.sign.defaultStatement", locale) : request.statement().strip();
+        if (statement.length() > MAX_STATEMENT) {
+            throw ProblemException.invalid("inspection-report-sign-statement", MAX_STATEMENT);
+        }
+        InspectionReport before = store.lock(roundId).orElseGet(() -> draft(round, locale));
+        if (before.signed()) {
+            throw ProblemException.conflict("inspection-report-signed", String.valueOf(roundId));
+        }
+        if (round.status() != RoundStatus.DONE) {
+            throw ProblemException.conflict("inspection-report-round-running", String.valueOf(roundId));
+        }
+        // Truncated to what the database keeps, so the stored time gives the same canonical text again.
+        SignOff signOff = new SignOff(actor, name, statement, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        String content = ReportContent.canonical(round, before, signOff);
+        String hash = ReportContent.sha256(content);
+        InspectionReport signed = before.sign(signOff, content, hash);
+        store.save(signed);
+        events.publishEvent(new ReportAction("inspection.report.sign", String.valueOf(roundId), List.of(
+                FieldChange.set("inspectionSignedName", name), FieldChange.set("inspectionStatement", statement),
+                FieldChange.set("inspectionReportHash", hash))));
+        return view(round, signed, false);
+    }
+
+    /** Exactly the text that was signed, for anyone who wants to recompute its SHA-256. */
+    public String signedContent(long roundId) {
+        round(roundId);
+        return store.find(roundId).filter(InspectionReport::signed).map(InspectionReport::signedContent)
+                .orElseThrow(() -> ProblemException.conflict("inspection-report-not-signed", String.valueOf(roundId)));
+    }
+
+    private RoundSheet round(long roundId) {
+        return rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("inspection-round", roundId));
+    }
+
+    private InspectionReport draft(RoundSheet round, Locale locale) {
+        List<Finding> findings = round.items().stream().filter(item -> item.result() != ItemResult.PASS)
+                .sorted((a, b) -> severity(b.result()) - severity(a.result()))
+                .map(item -> wording.prefill(item, locale)).toList();
+        return InspectionReport.draft(round.id(), findings, clock.instant(), round.startedBy());
+    }
+
+    private static int severity(ItemResult result) {
+        return switch (result) {
+            case FAIL -> 3;
+            case ERROR -> 2;
+            case WARN -> 1;
+            case PASS -> 0;
+        };
+    }
+
+    private ReportView view(RoundSheet round, InspectionReport report, boolean draft) {
+        Boolean valid = report.signed()
+                ? ReportContent.sha256(ReportContent.canonical(round, report, report.signOff())).equals(report.hash())
+                && ReportContent.sha256(report.signedContent()).equals(report.hash())
+                : null;
+        return new ReportView(round.id(), round.template(), round.status(), round.trigger(), round.startedBy(),
+                round.startedAt(), round.finishedAt(), summary(round), round.items(), report.findings(), report.remarks(),
+                draft, draft ? null : report.updatedAt(), draft ? null : report.updatedBy(), report.signOff(),
+                report.hash(), valid);
+    }
+
+    private static ReportView.Summary summary(RoundSheet round) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (RoundItem item : round.items()) {
+            counts.computeIfAbsent(item.targetCode(), c -> new int[4])[item.result().ordinal()]++;
+            names.putIfAbsent(item.targetCode(), item.targetName() == null ? item.targetCode() : item.targetName());
+        }
+        List<ReportView.TargetSummary> targets = new ArrayList<>();
+        counts.forEach((code, c) -> targets.add(new ReportView.TargetSummary(code, names.get(code),
+                c[0] + c[1] + c[2] + c[3], c[0], c[1], c[2], c[3])));
+        return new ReportView.Summary(round.items().size(), (int) round.count(ItemResult.PASS),
+                (int) round.count(ItemResult.WARN), (int) round.count(ItemResult.FAIL), (int) round.count(ItemResult.ERROR),
+                targets);
+    }
+}
