@@ -21,3 +21,8 @@ create table inspection_log_marks (
     read_at     timestamptz   not null,
     primary key (target_code, path)
 );
+
+-- A running round's runner touches it every half minute; a round left RUNNING without a recent touch was
+-- abandoned by a crash or a restart and is finished as interrupted by whichever node sees it first.
+alter table inspection_rounds add column heartbeat_at timestamptz;
+create index inspection_rounds_running on inspection_rounds (status) where status = 'RUNNING';
