@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * host is down today is still the target to inspect (the engineer is told why the test failed and sees it again as
  * ERROR in the next round), while input that can never work (a missing host, a URL of the wrong kind) is refused.
  */
-@Service
+@Service("inspectionTargets")
 public class Targets {
 
     static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Targets over REST. A save answers the target and its connection test: {@code {"target": …, "test": {"ok",
  * "detail"}}}; a failed test does not undo the save.
  */
-@RestController
+@RestController("inspectionTargetsApi")
 @RequestMapping("/api/v1/inspection/targets")
 class TargetsApi {
 

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 巡检目标: the list, the add and edit form (saved, then its connection tested), retire. */
-@Controller
+@Controller("inspectionTargetsController")
 @RequestMapping("/inspection/targets")
 class TargetsController {
 
