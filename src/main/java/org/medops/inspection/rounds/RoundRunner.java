@@ -1,5 +1,7 @@
 package org.medops.inspection.rounds;
 
+import org.medops.inspection.CheckFailing;
+import org.medops.inspection.CheckRecovered;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

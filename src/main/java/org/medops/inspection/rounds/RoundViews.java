@@ -1,5 +1,6 @@
 package org.medops.inspection.rounds;
 
+import org.medops.inspection.CheckTicketLinks;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.medops.inspection.rounds.CheckFailing;
-import org.medops.inspection.rounds.CheckRecovered;
-import org.medops.inspection.rounds.CheckTicketLinks;
+import org.medops.inspection.CheckFailing;
+import org.medops.inspection.CheckRecovered;
+import org.medops.inspection.CheckTicketLinks;
 import org.medops.opsdesk.OpsdeskSystems;
 import org.medops.opsdesk.Priority;
 import org.springframework.context.MessageSource;

@@ -1,10 +1,10 @@
-package org.medops.inspection.rounds;
+package org.medops.inspection;
 
 import java.util.Map;
 
 /**
  * Which ticket each failing item of a round opened or joined. Implemented by the ops desk (which listens to
- * {@link CheckFailing}); inspection only asks. Absent when the ops desk is not running.
+ * {@link org.medops.inspection.CheckFailing}); inspection only asks. Absent when the ops desk is not running.
  */
 public interface CheckTicketLinks {
 

@@ -1,4 +1,4 @@
-package org.medops.inspection.rounds;
+package org.medops.inspection;
 
 import java.time.Instant;
 
