@@ -41,7 +41,7 @@ class RoundViews {
                      Instant startedAt, Instant finishedAt, Counts counts, List<ItemView> items) {
 
         /** The items by target, in target order, for the page. */
-        Map<String, List<ItemView>> byTarget() {
+        public Map<String, List<ItemView>> byTarget() {
             Map<String, List<ItemView>> groups = new LinkedHashMap<>();
             items.forEach(item -> groups.computeIfAbsent(item.target(), t -> new java.util.ArrayList<>()).add(item));
             return groups;
