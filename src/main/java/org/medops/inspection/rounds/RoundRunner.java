@@ -88,9 +88,9 @@ class RoundRunner implements DisposableBean {
         long id = newTransaction.execute(status -> {
             long round = rounds.start(template, trigger, scheduleId, codes, by, at);
             events.publishEvent(new RoundAction("inspection.round.start", String.valueOf(round), List.of(
-                    FieldChange.set("template", template == null ? "ALL" : template.name()),
-                    FieldChange.set("targets", String.join(", ", codes)), FieldChange.set("trigger", trigger),
-                    FieldChange.set("checks", jobs.size())), by));
+                    FieldChange.set("roundTemplate", template == null ? "ALL" : template.name()),
+                    FieldChange.set("roundTargets", String.join(", ", codes)), FieldChange.set("roundTrigger", trigger),
+                    FieldChange.set("roundChecks", jobs.size())), by));
             return round;
         });
         running.add(id);

@@ -99,9 +99,9 @@ public class Targets {
                     checked.system, at, actor);
             List<FieldChange> changes = new ArrayList<>(List.of(FieldChange.set("name", checked.name),
                     FieldChange.set("targetKind", checked.kind), FieldChange.set("address", address(checked.connection)),
-                    FieldChange.set("system", checked.system), FieldChange.set("checkSettings", checked.settings.size())));
+                    FieldChange.set("targetSystem", checked.system), FieldChange.set("checkSettings", checked.settings.size())));
             if (checked.sealed != null) {
-                changes.add(FieldChange.secret("secret"));
+                changes.add(FieldChange.secret("targetSecret"));
             }
             events.publishEvent(new TargetAction("inspection.target.create", code, changes));
         });
@@ -125,10 +125,10 @@ public class Targets {
             List<FieldChange> changes = new ArrayList<>(List.of(FieldChange.of("name", was.name(), checked.name),
                     FieldChange.of("targetKind", was.kind(), checked.kind),
                     FieldChange.of("address", address(before.connection()), address(checked.connection)),
-                    FieldChange.of("system", was.system(), checked.system),
+                    FieldChange.of("targetSystem", was.system(), checked.system),
                     FieldChange.of("checkSettings", settingsText(was.checks()), settingsText(checked.settings))));
             if (!Objects.equals(before.sealedSecret(), checked.sealed)) {
-                changes.add(FieldChange.secret("secret"));
+                changes.add(FieldChange.secret("targetSecret"));
             }
             events.publishEvent(new TargetAction("inspection.target.update", code,
                     changes.stream().filter(FieldChange::changed).toList()));
@@ -147,7 +147,7 @@ public class Targets {
             store.update(code, t.name(), t.kind(), row.connection(), row.sealedSecret(), t.checks(), t.system(), false,
                     clock.instant(), actor);
             events.publishEvent(new TargetAction("inspection.target.retire", code,
-                    List.of(FieldChange.of("active", true, false))));
+                    List.of(FieldChange.of("targetActive", true, false))));
         });
     }
 
