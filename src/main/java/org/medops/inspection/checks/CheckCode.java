@@ -67,11 +67,11 @@ public enum CheckCode {
             if (limit == null) {
                 return null;
             }
-            String number = number(limit) + unit;
+            String suffix = unit.isEmpty() || unit.equals("%") ? unit : " " + unit;
             if (direction == Direction.MIN) {
-                return "≥ " + number(warn != null ? warn : limit) + unit;
+                return "≥ " + number(warn != null ? warn : limit) + suffix;
             }
-            return limit == 0 ? "0" : "< " + number;
+            return limit == 0 ? "0" : "< " + number(limit) + suffix;
         }
 
         public Limit with(Double warnAt, Double failAt) {

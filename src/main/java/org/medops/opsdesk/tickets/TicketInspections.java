@@ -59,11 +59,4 @@ class TicketInspections {
                         new CheckTicketLinks.TicketRef(rs.getLong("id"), rs.getString("number")))).list();
         return refs;
     }
-
-    /** The inspection round and check that opened a ticket, for its page to link back. */
-    Optional<String> origin(long ticket) {
-        return jdbc.sql("""
-                select target_code || '/' || check_code || '#' || round_id from inspection_ticket_links
-                where ticket_id = :ticket order by id limit 1""").param("ticket", ticket).query(String.class).optional();
-    }
 }
