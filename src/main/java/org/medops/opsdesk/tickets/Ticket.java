@@ -384,6 +384,11 @@ final class Ticket {
         note(at, "system", "ALERT_REFIRED", "#" + alertId + " · " + message);
     }
 
+    /** The inspection check behind this ticket failed again (or passes again) in a later round: a timeline note. */
+    void inspected(boolean failing, long roundId, String detail, Instant at) {
+        note(at, "system", failing ? "INSPECTION_FAILING" : "INSPECTION_PASSED", "#" + roundId + " · " + detail);
+    }
+
     /**
      * Names the years this cycle's business-time due dates run through without a holiday table, so nobody
      * trusts them blindly; clears the warning once the tables are there.

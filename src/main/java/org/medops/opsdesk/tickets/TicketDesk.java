@@ -322,6 +322,16 @@ class TicketDesk {
                 List.of(FieldChange.set("alert", alertId))));
     }
 
+    /** A later inspection round found the ticket's check failing still, or passing again: a timeline note, audited. */
+    @Transactional
+    void inspected(long id, boolean failing, long roundId, String detail) {
+        Ticket ticket = lock(id);
+        ticket.inspected(failing, roundId, detail, clock.instant());
+        tickets.save(ticket);
+        events.publishEvent(TicketAction.onTicket(failing ? "ticket.inspection-failing" : "ticket.inspection-passed",
+                ticket, List.of(FieldChange.set("inspectionRound", roundId))));
+    }
+
     SlaContext contextOf(Ticket ticket) {
         return context(policies.find(ticket.policyId()).orElseThrow());
     }
