@@ -40,7 +40,7 @@ class CriticalValueDemo {
 
     /** Contacts of a department: notify target names, possibly unknown (then nobody is notified). */
     void contacts(String department, String clinicianTarget, String headTarget, int minutes, Instant at) {
-        values.saveDepartment(new CriticalValues.Department(department, clinicianTarget, headTarget, minutes), at);
+        values.saveDepartment(new CriticalValues.Department(department, clinicianTarget, headTarget, minutes, null), at);
     }
 
     @Transactional
@@ -57,7 +57,7 @@ class CriticalValueDemo {
             values.event(id, "DELIVERED", s.at().plusSeconds(5), null, s.ward());
             if (s.ackAfter() != null) {
                 Instant ack = s.at().plus(Duration.ofMinutes(s.ackAfter()));
-                values.acknowledge(id, CriticalValue.Status.DELIVERED, s.clinician(), ack);
+                values.acknowledge(id, CriticalValue.Status.DELIVERED, s.clinician(), ack, ack.plus(Duration.ofMinutes(30)));
                 values.event(id, "ACKNOWLEDGED", ack, s.clinician(), null);
             } else if (s.at().plus(Duration.ofMinutes(10)).isBefore(clock.instant())) {
                 jdbc.sql("update integration_critical_values set escalation_level = 1, next_escalation_at = :next where id = :id")
