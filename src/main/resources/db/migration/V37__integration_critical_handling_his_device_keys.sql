@@ -35,10 +35,11 @@ create table integration_critical_outbox (
     sent_at     timestamptz,
     message_id  bigint,
     attempts    int          not null default 0,
+    next_attempt_at timestamptz not null,
     error       varchar(500),
     constraint integration_critical_outbox_once unique (value_id, stage)
 );
-create index integration_critical_outbox_pending on integration_critical_outbox (id) where sent_at is null;
+create index integration_critical_outbox_pending on integration_critical_outbox (next_attempt_at) where sent_at is null;
 
 -- Device interfaces: each message's search-key values (sample number, barcode), written by the key indexer from
 -- the store, so a search is an index lookup instead of a scan of every message's text; indexed_through is the last

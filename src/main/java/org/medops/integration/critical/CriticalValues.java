@@ -310,18 +310,19 @@ class CriticalValues {
     /** Queues a message to HIS in the caller's transaction; a stage queued already is left as it is. */
     void queue(long valueId, String stage, String channel, String message, Instant at) {
         jdbc.sql("""
-                        insert into integration_critical_outbox(value_id, stage, channel_code, message, created_at)
-                        values (:value, :stage, :channel, :message, :at) on conflict (value_id, stage) do nothing""")
+                        insert into integration_critical_outbox(value_id, stage, channel_code, message, created_at,
+                            next_attempt_at)
+                        values (:value, :stage, :channel, :message, :at, :at) on conflict (value_id, stage) do nothing""")
                 .param("value", valueId).param("stage", stage).param("channel", channel).param("message", message)
                 .param("at", Timestamp.from(at)).update();
     }
 
     /** The next messages to hand over, locked so that two nodes never hand over one at once. */
-    List<Outbound> claimOutbound(int limit) {
+    List<Outbound> claimOutbound(Instant now, int limit) {
         return jdbc.sql("""
                         select id, value_id, stage, channel_code, message, attempts from integration_critical_outbox
-                        where sent_at is null order by id limit :limit for update skip locked""")
-                .param("limit", limit).query(Outbound.class).list();
+                        where sent_at is null and next_attempt_at <= :now order by id limit :limit for update skip locked""")
+                .param("now", Timestamp.from(now)).param("limit", limit).query(Outbound.class).list();
     }
 
     void outboundSent(long id, long messageId, Instant at) {
@@ -329,9 +330,10 @@ class CriticalValues {
                 .param("id", id).param("message", messageId).param("at", Timestamp.from(at)).update();
     }
 
-    void outboundFailed(long id, String error) {
-        jdbc.sql("update integration_critical_outbox set attempts = attempts + 1, error = :error where id = :id")
-                .param("id", id).param("error", cut(error, 500)).update();
+    /** Tries again after {@code retryAt} (the relay backs off: a refusing channel stores each attempt). */
+    void outboundFailed(long id, String error, Instant retryAt) {
+        jdbc.sql("update integration_critical_outbox set attempts = attempts + 1, error = :error, next_attempt_at = :next where id = :id")
+                .param("id", id).param("error", cut(error, 500)).param("next", Timestamp.from(retryAt)).update();
     }
 
     /** What went to HIS for one value: stage, when handed over and as which stored message, or why not yet. */

@@ -68,10 +68,15 @@ class CriticalValuesApi {
     record His(String channel, String messageType) {
     }
 
-    /** Saves the HIS setting: the channel must exist; the message type is MSH-9 ({@code ORR^O02^ORR_O02}). */
+    /**
+     * Saves the HIS setting: the channel must exist and take HL7 v2 (a {@code CHANNEL} source reads JSON unless told
+     * otherwise); the message type is MSH-9 ({@code ORR^O02^ORR_O02}).
+     */
     static void saveHis(CriticalLoop loop, ChannelDirectory channels, His his, String by) {
         String channel = his.channel() == null ? null : his.channel().strip();
-        loop.saveHis(channel, his.messageType(), channel != null && !channel.isEmpty() && channels.find(channel).isPresent(), by);
+        boolean fits = channel != null && !channel.isEmpty() && channels.deployed(channel)
+                .map(c -> c.document().source().data() == org.medops.integration.data.DataType.HL7V2).orElse(false);
+        loop.saveHis(channel, his.messageType(), fits, by);
     }
 
     @GetMapping

@@ -57,12 +57,14 @@ class HisRelay {
     int relay() {
         Integer done = transactions.execute(status -> {
             int stored = 0;
-            for (CriticalValues.Outbound o : values.claimOutbound(20)) {
+            for (CriticalValues.Outbound o : values.claimOutbound(clock.instant(), 20)) {
                 String failure = handOver(o);
                 if (failure == null) {
                     stored++;
                 } else {
-                    values.outboundFailed(o.id(), failure);
+                    // 2, 4, 8 … seconds, at most five minutes
+                    long wait = Math.min(300, 1L << Math.min(o.attempts() + 1, 9));
+                    values.outboundFailed(o.id(), failure, clock.instant().plusSeconds(wait));
                 }
             }
             return stored;
