@@ -150,7 +150,7 @@ class CriticalValuesController {
                       RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "critical.department.saved", () -> {
             if (binding.hasErrors()) {
-                throw ProblemException.invalid("critical-department-invalid");
+                throw ProblemException.invalid("critical-department-minutes");
             }
             loop.saveDepartment(contacts.of(department, loop.defaultMinutes()));
         });
