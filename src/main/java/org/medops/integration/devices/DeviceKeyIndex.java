@@ -18,12 +18,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DeviceKeyIndex {
 
-    /** Messages of a channel whose key holds a value, newest first; joined to the store by its partition key. */
+    /** The key of a message whose content does not parse: it has no keys, so its text is searched instead. */
+    static final String UNPARSED = "";
+
+    /**
+     * Messages of a channel whose key holds a value, and those that did not parse whose text holds it, newest first;
+     * joined to the store by its partition key.
+     */
     static final String LOOKUP = """
             select m.id, m.received_at, m.status, m.control_id, m.raw
             from integration_device_keys k
             join integration_messages m on m.id = k.message_id and m.received_day = k.received_day
-            where k.channel_code = :channel and k.key_value = :value
+            where k.channel_code = :channel and k.key_value in (:value, '')
+              and (k.key_value <> '' or strpos(m.raw, :value) > 0)
               and k.received_at >= :from and k.received_at < :to
               and (cast(:before as bigint) is null or k.message_id < :before)
             order by k.message_id desc limit :limit""";

@@ -3,6 +3,7 @@ package org.medops.integration.devices;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -73,7 +74,13 @@ class DeviceKeyIndexer {
             DeviceMessages.Source source = messages.source(channel);
             List<DeviceKeyIndex.Key> keys = new ArrayList<>();
             for (DeviceKeyIndex.Unindexed m : batch) {
-                Set<String> values = new LinkedHashSet<>(DeviceMessages.keys(device, source, m.raw()).values());
+                Map<String, String> found = DeviceMessages.keysIfParsed(device, source, m.raw());
+                if (found == null) {
+                    keys.add(new DeviceKeyIndex.Key(channel, DeviceKeyIndex.UNPARSED, m.id(), m.receivedDay(),
+                            m.receivedAt()));
+                    continue;
+                }
+                Set<String> values = new LinkedHashSet<>(found.values());
                 for (String value : values) {
                     if (value != null && !value.isBlank() && value.length() <= 200) {
                         keys.add(new DeviceKeyIndex.Key(channel, value.strip(), m.id(), m.receivedDay(), m.receivedAt()));

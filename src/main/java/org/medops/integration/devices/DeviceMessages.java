@@ -134,9 +134,10 @@ public class DeviceMessages {
         }
     }
 
-    /** The search keys' values in a message (null where a key is absent or the content does not parse). */
-    static Map<String, String> keys(DeviceInterface device, Source source, String raw) {
-        return keys(device, parse(source, raw));
+    /** The search keys' values in a message (null where a key is absent); null when the content does not parse. */
+    static Map<String, String> keysIfParsed(DeviceInterface device, Source source, String raw) {
+        Parsed parsed = parse(source, raw);
+        return parsed.payload() == null ? null : keys(device, parsed);
     }
 
     private static Map<String, String> keys(DeviceInterface device, Parsed parsed) {
