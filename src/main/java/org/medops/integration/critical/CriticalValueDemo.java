@@ -25,11 +25,37 @@ class CriticalValueDemo {
     private final JdbcClient jdbc;
     private final CriticalValues values;
     private final java.time.Clock clock;
+    private final org.medops.integration.channels.ChannelDirectory channels;
+    private final org.medops.integration.channels.ChannelBook book;
 
-    CriticalValueDemo(JdbcClient jdbc, CriticalValues values, java.time.Clock clock) {
+    CriticalValueDemo(JdbcClient jdbc, CriticalValues values, java.time.Clock clock,
+                      org.medops.integration.channels.ChannelDirectory channels,
+                      org.medops.integration.channels.ChannelBook book) {
         this.jdbc = jdbc;
         this.values = values;
         this.clock = clock;
+        this.channels = channels;
+        this.book = book;
+    }
+
+    static final String HIS_CHANNEL = "critical-his";
+
+    /**
+     * The channel back to HIS ({@code critical-his}: HL7 v2 from the loop, written as files where a demo HIS would
+     * read them) and the setting that sends acknowledgements and handlings through it, unless one is set already.
+     */
+    void backToHis(java.nio.file.Path directory) {
+        if (values.his().isPresent()) {
+            return;
+        }
+        if (channels.find(HIS_CHANNEL).isEmpty()) {
+            book.save(HIS_CHANNEL, """
+                    {"code": "%s", "name": "危急值确认/处理 → HIS",
+                     "source": {"type": "CHANNEL", "dataType": "HL7V2"},
+                     "destinations": [{"name": "his", "type": "FILE", "directory": "%s", "file": "${controlId}.hl7"}]}"""
+                    .formatted(HIS_CHANNEL, directory.toString().replace("\\", "/")), "demo");
+        }
+        values.saveHis(HIS_CHANNEL, HisMessage.DEFAULT_TYPE, clock.instant(), "demo");
     }
 
     /** Whether demo values were seeded already: seeding again adds nothing. */

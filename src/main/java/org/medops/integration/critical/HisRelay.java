@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Hands the queued messages to HIS to their channel's intake, as a {@code CHANNEL} writer would: from there the
  * engine stores it and delivers it through the channel's durable queue (retries, breaker) to the HIS destination.
- * Keyed {@code critical:<value>:<stage>}, so a hand-over repeated after a crash is a duplicate there, not a second
- * message; a channel that is missing or disabled keeps the message waiting.
+ * Keyed by its MSH-10 ({@code CV<value>-<stage>}), so a hand-over repeated after a crash is a duplicate there, not a
+ * second message; a channel that is missing, disabled or refusing keeps the message waiting (with a backoff).
  */
 @Component
 class HisRelay {
@@ -82,7 +82,7 @@ class HisRelay {
         }
         byte[] body = o.message().getBytes(Charset.forName(target.document().source().charset()));
         try {
-            Taken taken = intake.take(target.document(), Received.keyed(body, "critical:" + o.valueId() + ":" + o.stage()))
+            Taken taken = intake.take(target.document(), Received.keyed(body, "CV" + o.valueId() + "-" + o.stage()))
                     .get(30, TimeUnit.SECONDS);
             if (taken.stored() == null) {
                 return "not stored in channel " + o.channelCode();
