@@ -52,5 +52,4 @@ create table integration_device_keys (
     received_at  timestamptz  not null,
     primary key (channel_code, key_value, message_id)
 );
-create index integration_device_keys_age on integration_device_keys (received_at);
 alter table integration_device_interfaces add column indexed_through bigint not null default 0;

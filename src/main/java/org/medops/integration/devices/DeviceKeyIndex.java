@@ -97,10 +97,4 @@ class DeviceKeyIndex {
         jdbc.sql("update integration_device_interfaces set indexed_through = 0 where channel_code = :channel")
                 .param("channel", channel).update();
     }
-
-    /** Keys of messages older than any the store keeps. */
-    int forgetBefore(Instant at) {
-        return jdbc.sql("delete from integration_device_keys where received_at < :at").param("at", Timestamp.from(at))
-                .update();
-    }
 }
