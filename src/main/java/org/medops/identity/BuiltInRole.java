@@ -17,6 +17,7 @@ import static org.medops.identity.Permission.INSPECTION_READ;
 import static org.medops.identity.Permission.INSPECTION_RUN;
 import static org.medops.identity.Permission.INSPECTION_SIGN;
 import static org.medops.identity.Permission.INSPECTION_WRITE;
+import static org.medops.identity.Permission.INTEGRATION_CRITICAL;
 import static org.medops.identity.Permission.INTEGRATION_OPERATE;
 import static org.medops.identity.Permission.INTEGRATION_READ;
 import static org.medops.identity.Permission.INTEGRATION_WRITE;
@@ -62,6 +63,8 @@ enum BuiltInRole {
             OPSDESK_REPORT, OPSDESK_CONFIRM, LEDGER_READ, INSPECTION_READ, INSPECTION_SIGN),
     /** Hospital staff designated by the information department: report faults, follow them, read the issue ledger. */
     HOSPITAL_STAFF(OPSDESK_READ, OPSDESK_REPORT, LEDGER_READ),
+    /** Ward nurses, doctors and the medical affairs office (医务科): the critical-value board and its steps only. */
+    CLINICIAN(INTEGRATION_CRITICAL),
     DEVELOPER(Permission.DEVELOPER),
     READ_ONLY(USER_READ, ROLE_READ, CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ,
             ALERT_READ, OPSDESK_READ, INTEGRATION_READ, INSPECTION_READ);

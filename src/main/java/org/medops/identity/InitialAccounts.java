@@ -80,7 +80,8 @@ class InitialAccounts {
                 new NewUser("manager", "服务经理 孙丽", null, DEMO_PASSWORD, Set.of(BuiltInRole.SERVICE_MANAGER.name())),
                 new NewUser("reviewer", "信息科审核人 陈刚", null, DEMO_PASSWORD,
                         Set.of(BuiltInRole.HOSPITAL_REVIEWER.name())),
-                new NewUser("viewer", "只读用户 赵磊", null, DEMO_PASSWORD, Set.of(BuiltInRole.READ_ONLY.name())));
+                new NewUser("viewer", "只读用户 赵磊", null, DEMO_PASSWORD, Set.of(BuiltInRole.READ_ONLY.name())),
+                new NewUser("clinician", "心内科医生 刘洋", null, DEMO_PASSWORD, Set.of(BuiltInRole.CLINICIAN.name())));
         int created = 0;
         for (NewUser user : demoUsers) {
             if (!users.exists(user.username())) {
@@ -89,7 +90,7 @@ class InitialAccounts {
             }
         }
         if (created > 0) {
-            log.info("Demo mode: created {} demo accounts (secadmin, auditor, engineer, manager, reviewer, viewer); "
+            log.info("Demo mode: created {} demo accounts (secadmin, auditor, engineer, manager, reviewer, viewer, clinician); "
                     + "their password is in the README", created);
         }
     }

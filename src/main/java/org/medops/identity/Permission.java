@@ -47,6 +47,11 @@ enum Permission {
     INTEGRATION_WRITE("integration:write", Duty.SYSTEM),
     /** Message content with patient identifiers unmasked; no management right implies it. */
     INTEGRATION_DATA("integration:data", Duty.GENERAL),
+    /**
+     * The critical-value loop for clinical staff (ward nurses, doctors, 医务科): read the board and the report,
+     * acknowledge and handle values; no right on the engine, patient identifiers masked without integration:data.
+     */
+    INTEGRATION_CRITICAL("integration:critical", Duty.GENERAL),
     INSPECTION_READ("inspection:read", Duty.GENERAL),
     /** Run a round now; the schedules run theirs without anyone. */
     INSPECTION_RUN("inspection:run", Duty.GENERAL),

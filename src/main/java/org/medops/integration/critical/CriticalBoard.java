@@ -97,7 +97,8 @@ class CriticalBoard {
 
     CriticalView.Detail detail(long id, Authentication reader) {
         CriticalValue v = values.find(id).orElseThrow(() -> ProblemException.notFound("critical-value", id));
-        return new CriticalView.Detail(CriticalView.of(v, whole(reader), clock.instant()), values.timeline(id));
+        return new CriticalView.Detail(CriticalView.of(v, whole(reader), clock.instant()), values.timeline(id),
+                values.sentToHis(id));
     }
 
     CriticalView view(CriticalValue v, Authentication reader) {

@@ -45,11 +45,13 @@ class CriticalLoop {
     private final Clock clock;
     private final List<String> flags;
     private final int defaultMinutes;
+    private final int defaultHandleMinutes;
 
     CriticalLoop(CriticalValues values, Notifications notifications, ApplicationEventPublisher events,
                  MessageSource messages, TransactionTemplate transactions, Settings settings, Clock clock,
                  @Value("${medops.integration.critical.flags:HH,LL,AA}") List<String> flags,
-                 @Value("${medops.integration.critical.ack-minutes:10}") int defaultMinutes) {
+                 @Value("${medops.integration.critical.ack-minutes:10}") int defaultMinutes,
+                 @Value("${medops.integration.critical.handle-minutes:30}") int defaultHandleMinutes) {
         this.values = values;
         this.notifications = notifications;
         this.events = events;
@@ -59,6 +61,7 @@ class CriticalLoop {
         this.clock = clock;
         this.flags = flags;
         this.defaultMinutes = defaultMinutes;
+        this.defaultHandleMinutes = defaultHandleMinutes;
     }
 
     Detection detection() {
@@ -71,15 +74,20 @@ class CriticalLoop {
         return defaultMinutes;
     }
 
+    int defaultHandleMinutes() {
+        return defaultHandleMinutes;
+    }
+
     /** Records the message's critical results and notifies each new one; returns how many were new. */
     int take(long messageId, String channel, String raw) {
         List<Finding> findings = detection().findings(raw);
+        CriticalValues.Origin origin = findings.isEmpty() ? CriticalValues.Origin.NONE : origin(raw);
         List<CriticalValue> recorded = new ArrayList<>();
         transactions.executeWithoutResult(status -> {
             Instant now = clock.instant();
             for (Finding f : findings) {
                 int minutes = minutes(f.orderer().department(), f.orderer().ward());
-                values.insert(messageId, channel, f, now, now.plus(Duration.ofMinutes(minutes))).ifPresent(id -> {
+                values.insert(messageId, channel, f, origin, now, now.plus(Duration.ofMinutes(minutes))).ifPresent(id -> {
                     values.event(id, "REPORTED", now, null, (f.item().name() == null ? f.item().code() : f.item().name()) + " "
                             + f.value() + (f.unit() == null ? "" : " " + f.unit()) + " " + f.flag());
                     events.publishEvent(new CriticalAction("integration.critical.report", String.valueOf(id),
@@ -91,6 +99,21 @@ class CriticalLoop {
         });
         recorded.forEach(this::deliver);
         return recorded.size();
+    }
+
+    /** MSH-10 and the order numbers (ORC-2/OBR-2, ORC-3/OBR-3) of an HL7 result; nothing of a JSON message. */
+    private static CriticalValues.Origin origin(String raw) {
+        if (raw == null || !raw.stripLeading().startsWith("MSH")) {
+            return CriticalValues.Origin.NONE;
+        }
+        try {
+            org.medops.integration.hl7.Hl7Message m = org.medops.integration.hl7.Hl7Message.parse(raw);
+            return new CriticalValues.Origin(m.controlId(),
+                    m.value("ORC-2.1").or(() -> m.value("OBR-2.1")).orElse(null),
+                    m.value("ORC-3.1").or(() -> m.value("OBR-3.1")).orElse(null));
+        } catch (org.medops.integration.hl7.Hl7Rejected e) {
+            return CriticalValues.Origin.NONE;
+        }
     }
 
     /** Notifies the ordering department's target and the clinician in-app; delivered once handed over. */
@@ -120,7 +143,9 @@ class CriticalLoop {
     CriticalValue acknowledge(long id, String by) {
         return step(id, by, "ACKNOWLEDGED", null, v -> {
             CriticalValue.Status from = v.acknowledge();
-            return values.acknowledge(id, from, by, clock.instant());
+            Instant now = clock.instant();
+            return values.acknowledge(id, from, by, now,
+                    now.plus(Duration.ofMinutes(handleMinutes(v.orderingDepartment(), v.ward()))));
         });
     }
 
@@ -149,15 +174,61 @@ class CriticalLoop {
                 // Another person moved it between our read and our update.
                 throw ProblemException.conflict("critical-value-moved", id);
             }
-            values.event(id, kind, clock.instant(), by, detail);
+            Instant now = clock.instant();
+            values.event(id, kind, now, by, detail);
             events.publishEvent(new CriticalAction("integration.critical." + kind.toLowerCase(Locale.ROOT),
                     String.valueOf(id), detail == null ? List.of() : List.of(FieldChange.set("handling", detail)), null));
-            return values.find(id).orElseThrow();
+            CriticalValue moved = values.find(id).orElseThrow();
+            if (!"CLOSED".equals(kind)) {
+                toHis(moved, kind, now);
+            }
+            return moved;
         });
     }
 
-    /** Escalates what is due, each record one level at a time; returns the records escalated. */
+    /**
+     * Queues the step's message to HIS in the step's transaction when a channel to HIS is set; the relay hands it to
+     * that channel, whose queue delivers it.
+     */
+    private void toHis(CriticalValue v, String stage, Instant now) {
+        values.his().filter(h -> h.channel() != null && !h.channel().isBlank()).ifPresent(his -> {
+            values.queue(v.id(), stage, his.channel(), HisMessage.of(v, stage, his.messageType(), now,
+                    settings.current().zone()), now);
+            values.event(v.id(), "HIS_" + stage, now, null, his.channel());
+        });
+    }
+
+    /** Escalates what is due (unacknowledged, then acknowledged but unhandled), one level at a time per record. */
     List<CriticalValue> escalate() {
+        List<CriticalValue> all = new ArrayList<>(escalateUnacknowledged());
+        all.addAll(escalateUnhandled());
+        return all;
+    }
+
+    /** Acknowledged but not handled in the department's handle minutes: the head, then 医务科, each once. */
+    private List<CriticalValue> escalateUnhandled() {
+        List<CriticalValue> escalated = transactions.execute(status -> {
+            Instant now = clock.instant();
+            List<CriticalValue> claimed = values.claimHandleEscalations(now, MEDICAL_AFFAIRS, defaultHandleMinutes);
+            for (CriticalValue v : claimed) {
+                String kind = v.handleEscalationLevel() == HEAD ? "UNHANDLED_HEAD" : "UNHANDLED_OFFICE";
+                String target = escalationTarget(v.handleEscalationLevel(), v).map(Notifications.TargetSummary::name)
+                        .orElse(null);
+                values.event(v.id(), kind, now, null, target);
+                events.publishEvent(new CriticalAction("integration.critical.escalate", String.valueOf(v.id()),
+                        List.of(FieldChange.set("stage", "HANDLE"), FieldChange.set("level", v.handleEscalationLevel()),
+                                FieldChange.set("target", target)), "integration-engine"));
+            }
+            return claimed;
+        });
+        for (CriticalValue v : escalated) {
+            String key = v.handleEscalationLevel() == HEAD ? "unhandledHead" : "unhandledOffice";
+            escalationTarget(v.handleEscalationLevel(), v).ifPresent(t -> notifications.send(List.of(t.id()), notice(v, key)));
+        }
+        return escalated;
+    }
+
+    private List<CriticalValue> escalateUnacknowledged() {
         List<CriticalValue> escalated = transactions.execute(status -> {
             Instant now = clock.instant();
             List<CriticalValue> claimed = values.claimEscalations(now, MEDICAL_AFFAIRS, defaultMinutes);
@@ -179,7 +250,11 @@ class CriticalLoop {
     }
 
     private Optional<Notifications.TargetSummary> escalationTarget(CriticalValue v) {
-        Optional<String> name = v.escalationLevel() == HEAD
+        return escalationTarget(v.escalationLevel(), v);
+    }
+
+    private Optional<Notifications.TargetSummary> escalationTarget(int level, CriticalValue v) {
+        Optional<String> name = level == HEAD
                 ? contacts(v).map(CriticalValues.Department::headTarget)
                 : values.department(OFFICE, null).map(CriticalValues.Department::headTarget);
         return name.flatMap(this::target);
@@ -192,6 +267,12 @@ class CriticalLoop {
     private int minutes(String department, String ward) {
         return values.department(department, ward).or(() -> values.department(OFFICE, null))
                 .map(CriticalValues.Department::ackMinutes).orElse(defaultMinutes);
+    }
+
+    private int handleMinutes(String department, String ward) {
+        return values.department(department, ward).map(CriticalValues.Department::handleMinutes)
+                .or(() -> values.department(OFFICE, null).map(CriticalValues.Department::handleMinutes))
+                .orElse(defaultHandleMinutes);
     }
 
     private Optional<Notifications.TargetSummary> target(String nameOrId) {
@@ -229,7 +310,8 @@ class CriticalLoop {
 
     void saveDepartment(CriticalValues.Department d) {
         if (d.department() == null || d.department().isBlank() || d.department().length() > 100
-                || d.ackMinutes() < 1 || d.ackMinutes() > 1440) {
+                || d.ackMinutes() < 1 || d.ackMinutes() > 1440
+                || d.handleMinutes() != null && (d.handleMinutes() < 1 || d.handleMinutes() > 10080)) {
             throw ProblemException.invalid("critical-department-invalid");
         }
         for (String t : new String[] {d.clinicianTarget(), d.headTarget()}) {
@@ -241,8 +323,46 @@ class CriticalLoop {
             values.saveDepartment(d, clock.instant());
             events.publishEvent(new CriticalAction("integration.critical.department", d.department(),
                     List.of(FieldChange.set("clinicianTarget", d.clinicianTarget()),
-                            FieldChange.set("headTarget", d.headTarget()), FieldChange.set("ackMinutes", d.ackMinutes())),
+                            FieldChange.set("headTarget", d.headTarget()), FieldChange.set("ackMinutes", d.ackMinutes()),
+                            FieldChange.set("handleMinutes", d.handleMinutes())),
                     null));
+        });
+    }
+
+    void deleteDepartment(String department) {
+        transactions.executeWithoutResult(status -> {
+            if (!values.deleteDepartment(department)) {
+                throw ProblemException.notFound("critical-department", department);
+            }
+            events.publishEvent(new CriticalAction("integration.critical.department.delete", department, List.of(), null));
+        });
+    }
+
+    void deleteRule(String itemCode) {
+        transactions.executeWithoutResult(status -> {
+            if (!values.deleteRule(itemCode)) {
+                throw ProblemException.notFound("critical-rule", itemCode);
+            }
+            events.publishEvent(new CriticalAction("integration.critical.rule.delete", itemCode, List.of(), null));
+        });
+    }
+
+    /** Sets (or, with a blank channel, stops) the messages back to HIS; the channel must exist. */
+    void saveHis(String channel, String messageType, boolean channelExists, String by) {
+        String code = channel == null || channel.isBlank() ? null : channel.strip();
+        String type = messageType == null || messageType.isBlank() ? HisMessage.DEFAULT_TYPE : messageType.strip();
+        if (!HisMessage.TYPE.matcher(type).matches()) {
+            throw ProblemException.invalid("critical-his-type", type);
+        }
+        if (code != null && !channelExists) {
+            throw ProblemException.invalid("critical-his-channel", code);
+        }
+        transactions.executeWithoutResult(status -> {
+            CriticalValues.His before = values.his().orElse(null);
+            values.saveHis(code, type, clock.instant(), by);
+            events.publishEvent(new CriticalAction("integration.critical.his", "his", List.of(
+                    FieldChange.of("hisChannel", before == null ? null : before.channel(), code),
+                    FieldChange.of("hisMessageType", before == null ? null : before.messageType(), type)), null));
         });
     }
 }

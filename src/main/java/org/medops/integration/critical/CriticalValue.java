@@ -16,7 +16,8 @@ record CriticalValue(long id, long messageId, String setId, String channel, Stri
                      String orderingDepartment, String ward, String clinician, String clinicianId, Status status,
                      Instant createdAt, Instant deliveredAt, Instant acknowledgedAt, String acknowledgedBy,
                      Instant handledAt, String handledBy, String handleAction, String handleNote, Instant closedAt,
-                     String closedBy, int escalationLevel, Instant nextEscalationAt) {
+                     String closedBy, int escalationLevel, Instant nextEscalationAt, int handleEscalationLevel,
+                     Instant nextHandleEscalationAt, String controlId, String placerOrder, String fillerOrder) {
 
     enum Status {
         REPORTED, DELIVERED, ACKNOWLEDGED, HANDLED, CLOSED;
@@ -44,6 +45,12 @@ record CriticalValue(long id, long messageId, String setId, String channel, Stri
     /** Not acknowledged within {@code limit} of being reported. */
     boolean overdue(Instant now, Duration limit) {
         return status.open() && createdAt.plus(limit).isBefore(now);
+    }
+
+    /** Acknowledged, and past its department's minutes to handle (or escalated for it). */
+    boolean handlingOverdue(Instant now) {
+        return status == Status.ACKNOWLEDGED && (handleEscalationLevel > 0
+                || nextHandleEscalationAt != null && !nextHandleEscalationAt.isAfter(now));
     }
 
     /** Minutes from being recorded until acknowledged, or null while it is not. */

@@ -25,11 +25,37 @@ class CriticalValueDemo {
     private final JdbcClient jdbc;
     private final CriticalValues values;
     private final java.time.Clock clock;
+    private final org.medops.integration.channels.ChannelDirectory channels;
+    private final org.medops.integration.channels.ChannelBook book;
 
-    CriticalValueDemo(JdbcClient jdbc, CriticalValues values, java.time.Clock clock) {
+    CriticalValueDemo(JdbcClient jdbc, CriticalValues values, java.time.Clock clock,
+                      org.medops.integration.channels.ChannelDirectory channels,
+                      org.medops.integration.channels.ChannelBook book) {
         this.jdbc = jdbc;
         this.values = values;
         this.clock = clock;
+        this.channels = channels;
+        this.book = book;
+    }
+
+    static final String HIS_CHANNEL = "critical-his";
+
+    /**
+     * The channel back to HIS ({@code critical-his}: HL7 v2 from the loop, written as files where a demo HIS would
+     * read them) and the setting that sends acknowledgements and handlings through it, unless one is set already.
+     */
+    void backToHis(java.nio.file.Path directory) {
+        if (values.his().isPresent()) {
+            return;
+        }
+        if (channels.find(HIS_CHANNEL).isEmpty()) {
+            book.save(HIS_CHANNEL, """
+                    {"code": "%s", "name": "危急值确认/处理 → HIS",
+                     "source": {"type": "CHANNEL", "dataType": "HL7V2"},
+                     "destinations": [{"name": "his", "type": "FILE", "directory": "%s", "file": "${controlId}.hl7"}]}"""
+                    .formatted(HIS_CHANNEL, directory.toString().replace("\\", "/")), "demo");
+        }
+        values.saveHis(HIS_CHANNEL, HisMessage.DEFAULT_TYPE, clock.instant(), "demo");
     }
 
     /** Whether demo values were seeded already: seeding again adds nothing. */
@@ -40,7 +66,7 @@ class CriticalValueDemo {
 
     /** Contacts of a department: notify target names, possibly unknown (then nobody is notified). */
     void contacts(String department, String clinicianTarget, String headTarget, int minutes, Instant at) {
-        values.saveDepartment(new CriticalValues.Department(department, clinicianTarget, headTarget, minutes), at);
+        values.saveDepartment(new CriticalValues.Department(department, clinicianTarget, headTarget, minutes, null), at);
     }
 
     @Transactional
@@ -57,7 +83,7 @@ class CriticalValueDemo {
             values.event(id, "DELIVERED", s.at().plusSeconds(5), null, s.ward());
             if (s.ackAfter() != null) {
                 Instant ack = s.at().plus(Duration.ofMinutes(s.ackAfter()));
-                values.acknowledge(id, CriticalValue.Status.DELIVERED, s.clinician(), ack);
+                values.acknowledge(id, CriticalValue.Status.DELIVERED, s.clinician(), ack, ack.plus(Duration.ofMinutes(30)));
                 values.event(id, "ACKNOWLEDGED", ack, s.clinician(), null);
             } else if (s.at().plus(Duration.ofMinutes(10)).isBefore(clock.instant())) {
                 jdbc.sql("update integration_critical_values set escalation_level = 1, next_escalation_at = :next where id = :id")

@@ -7,11 +7,14 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.medops.integration.channels.ChannelDirectory;
 import org.medops.integration.permissions.CanEditIntegrationChannels;
-import org.medops.integration.permissions.CanOperateIntegration;
-import org.medops.integration.permissions.CanReadIntegration;
+import org.medops.integration.permissions.CanHandleCriticalValues;
+import org.medops.integration.permissions.CanReadCriticalValues;
 import org.medops.shared.ListPage;
 import org.springframework.security.core.Authentication;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,11 +36,13 @@ class CriticalValuesApi {
     private final CriticalBoard board;
     private final CriticalLoop loop;
     private final CriticalValues values;
+    private final ChannelDirectory channels;
 
-    CriticalValuesApi(CriticalBoard board, CriticalLoop loop, CriticalValues values) {
+    CriticalValuesApi(CriticalBoard board, CriticalLoop loop, CriticalValues values, ChannelDirectory channels) {
         this.board = board;
         this.loop = loop;
         this.values = values;
+        this.channels = channels;
     }
 
     record Handling(String action, String note) {
@@ -46,47 +51,72 @@ class CriticalValuesApi {
     record Rule(String name, BigDecimal low, BigDecimal high) {
     }
 
-    record Contacts(String clinicianTarget, String headTarget, Integer ackMinutes) {
+    /** {@code handleMinutes}: minutes an acknowledged value may stay unhandled (null: 医务科's, else the default). */
+    record Contacts(String clinicianTarget, String headTarget, Integer ackMinutes, Integer handleMinutes) {
+
+        CriticalValues.Department of(String department, int defaultMinutes) {
+            return new CriticalValues.Department(department == null ? null : department.strip(), blank(clinicianTarget),
+                    blank(headTarget), ackMinutes == null ? defaultMinutes : ackMinutes, handleMinutes);
+        }
+
+        private static String blank(String text) {
+            return text == null || text.isBlank() ? null : text.strip();
+        }
+    }
+
+    /** The channel the acknowledgements and handlings go to HIS through (blank: none) and the MSH-9 they carry. */
+    record His(String channel, String messageType) {
+    }
+
+    /**
+     * Saves the HIS setting: the channel must exist and take HL7 v2 (a {@code CHANNEL} source reads JSON unless told
+     * otherwise); the message type is MSH-9 ({@code ORR^O02^ORR_O02}).
+     */
+    static void saveHis(CriticalLoop loop, ChannelDirectory channels, His his, String by) {
+        String channel = his.channel() == null ? null : his.channel().strip();
+        boolean fits = channel != null && !channel.isEmpty() && channels.deployed(channel)
+                .map(c -> c.document().source().data() == org.medops.integration.data.DataType.HL7V2).orElse(false);
+        loop.saveHis(channel, his.messageType(), fits, by);
     }
 
     @GetMapping
-    @CanReadIntegration
+    @CanReadCriticalValues
     ListPage<CriticalView> list(CriticalBoard.Query query, Authentication who, HttpServletRequest http) {
         return board.page(query, who, http);
     }
 
     @GetMapping("/{id}")
-    @CanReadIntegration
+    @CanReadCriticalValues
     CriticalView.Detail one(@PathVariable long id, Authentication who) {
         return board.detail(id, who);
     }
 
     @PostMapping("/{id}/acknowledge")
-    @CanOperateIntegration
+    @CanHandleCriticalValues
     CriticalView acknowledge(@PathVariable long id, Authentication who) {
         return board.view(loop.acknowledge(id, who.getName()), who);
     }
 
     @PostMapping("/{id}/handle")
-    @CanOperateIntegration
+    @CanHandleCriticalValues
     CriticalView handle(@PathVariable long id, @RequestBody Handling handling, Authentication who) {
         return board.view(loop.handle(id, who.getName(), handling.action(), handling.note()), who);
     }
 
     @PostMapping("/{id}/close")
-    @CanOperateIntegration
+    @CanHandleCriticalValues
     CriticalView close(@PathVariable long id, Authentication who) {
         return board.view(loop.close(id, who.getName()), who);
     }
 
     @GetMapping("/report")
-    @CanReadIntegration
+    @CanReadCriticalValues
     List<StageTimes.Row> report(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         return board.report(from, to);
     }
 
     @GetMapping("/report/export")
-    @CanReadIntegration
+    @CanReadCriticalValues
     void export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 @RequestParam(defaultValue = "xlsx") String format, Locale locale, HttpServletRequest http,
                 HttpServletResponse response) throws IOException {
@@ -94,7 +124,7 @@ class CriticalValuesApi {
     }
 
     @GetMapping("/rules")
-    @CanReadIntegration
+    @CanReadCriticalValues
     List<Detection.Rule> rules() {
         return values.rules();
     }
@@ -107,7 +137,7 @@ class CriticalValuesApi {
     }
 
     @GetMapping("/departments")
-    @CanReadIntegration
+    @CanReadCriticalValues
     List<CriticalValues.Department> departments() {
         return values.departments();
     }
@@ -116,8 +146,35 @@ class CriticalValuesApi {
     @PutMapping("/departments/{department}")
     @CanEditIntegrationChannels
     List<CriticalValues.Department> department(@PathVariable String department, @RequestBody Contacts contacts) {
-        loop.saveDepartment(new CriticalValues.Department(department, contacts.clinicianTarget(), contacts.headTarget(),
-                contacts.ackMinutes() == null ? loop.defaultMinutes() : contacts.ackMinutes()));
+        loop.saveDepartment(contacts.of(department, loop.defaultMinutes()));
         return values.departments();
+    }
+
+    @DeleteMapping("/departments/{department}")
+    @CanEditIntegrationChannels
+    ResponseEntity<Void> deleteDepartment(@PathVariable String department) {
+        loop.deleteDepartment(department);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/rules/{itemCode}")
+    @CanEditIntegrationChannels
+    ResponseEntity<Void> deleteRule(@PathVariable String itemCode) {
+        loop.deleteRule(itemCode);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Where acknowledgements and handlings go back to HIS; no channel until one is set. */
+    @GetMapping("/his")
+    @CanReadCriticalValues
+    His his() {
+        return values.his().map(h -> new His(h.channel(), h.messageType())).orElse(new His(null, HisMessage.DEFAULT_TYPE));
+    }
+
+    @PutMapping("/his")
+    @CanEditIntegrationChannels
+    His his(@RequestBody His his, Authentication who) {
+        saveHis(loop, channels, his, who.getName());
+        return his();
     }
 }

@@ -31,10 +31,15 @@ class DemoCriticalValues implements DemoData {
 
     private final CriticalValueDemo demo;
     private final Clock clock;
+    private final java.nio.file.Path hisDirectory;
 
-    DemoCriticalValues(CriticalValueDemo demo, Clock clock) {
+    DemoCriticalValues(CriticalValueDemo demo, Clock clock,
+                       @org.springframework.beans.factory.annotation.Value(
+                               "${medops.demo-critical-his-directory:${java.io.tmpdir}/medops-demo-critical-his}")
+                       java.nio.file.Path hisDirectory) {
         this.demo = demo;
         this.clock = clock;
+        this.hisDirectory = hisDirectory.toAbsolutePath();
     }
 
     @Override
@@ -44,6 +49,7 @@ class DemoCriticalValues implements DemoData {
 
     @Override
     public void seed() {
+        demo.backToHis(hisDirectory);
         if (demo.seeded()) {
             return;
         }

@@ -15,12 +15,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class DeviceInterfaces {
 
     private final DeviceInterfaceStore store;
+    private final DeviceKeyIndex index;
     private final ChannelDirectory channels;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DeviceInterfaces(DeviceInterfaceStore store, ChannelDirectory channels, ApplicationEventPublisher events, Clock clock) {
+    DeviceInterfaces(DeviceInterfaceStore store, DeviceKeyIndex index, ChannelDirectory channels,
+                     ApplicationEventPublisher events, Clock clock) {
         this.store = store;
+        this.index = index;
         this.channels = channels;
         this.events = events;
         this.clock = clock;
@@ -46,6 +49,9 @@ public class DeviceInterfaces {
         DeviceInterface saved = marking.checked(channel, clock.instant(), actor);
         var existing = store.lock(channel);
         store.save(saved);
+        if (existing.isPresent() && !existing.get().searchKeys().equals(saved.searchKeys())) {
+            index.reset(channel);
+        }
         // The model is left out: a model name (ABL90) is neither a word nor a code the audit page could name.
         events.publishEvent(new DeviceAction("integration.device.save", channel, List.of(
                 FieldChange.of("deviceName", existing.map(DeviceInterface::deviceName).orElse(null), saved.deviceName()),

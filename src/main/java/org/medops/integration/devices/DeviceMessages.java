@@ -22,6 +22,9 @@ import org.medops.integration.store.DeliveryRow;
 import org.medops.integration.store.MessageBrowser;
 import org.medops.integration.store.MessageDetail;
 import org.medops.shared.ProblemException;
+import org.medops.integration.store.MessageId;
+import org.medops.shared.FieldChange;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -41,15 +44,20 @@ public class DeviceMessages {
 
     private final DeviceInterfaces interfaces;
     private final DeviceMessageSearch search;
+    private final DeviceKeyIndex index;
+    private final ApplicationEventPublisher events;
     private final MessageBrowser browser;
     private final ChannelDirectory channels;
     private final MessageSource messages;
     private final Clock clock;
 
-    DeviceMessages(DeviceInterfaces interfaces, DeviceMessageSearch search, MessageBrowser browser,
-                   ChannelDirectory channels, MessageSource messages, Clock clock) {
+    DeviceMessages(DeviceInterfaces interfaces, DeviceMessageSearch search, DeviceKeyIndex index,
+                   ApplicationEventPublisher events, MessageBrowser browser, ChannelDirectory channels,
+                   MessageSource messages, Clock clock) {
         this.interfaces = interfaces;
         this.search = search;
+        this.index = index;
+        this.events = events;
         this.browser = browser;
         this.channels = channels;
         this.messages = messages;
@@ -57,6 +65,11 @@ public class DeviceMessages {
     }
 
     public record Row(long id, Instant receivedAt, String status, String controlId, Map<String, String> keys) {
+
+        /** The message's partition day (UTC), which lets its page read one partition. */
+        public java.time.LocalDate day() {
+            return receivedAt.atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+        }
     }
 
     public record Page(List<Row> rows, Long next) {
@@ -72,20 +85,18 @@ public class DeviceMessages {
         }
         String wanted = value == null || value.isBlank() ? null : value.strip();
         Source source = source(channel);
+        long indexed = wanted == null ? 0 : index.mark(channel);
         List<Row> rows = new ArrayList<>();
         Long cursor = before;
         boolean more = true;
         // Candidates hold the value somewhere in their text; a few rounds keep those where a key holds it.
         for (int round = 0; round < 5 && rows.size() <= PAGE && more; round++) {
-            List<DeviceMessageSearch.Candidate> found = search.candidates(channel, wanted, start, end, cursor, PAGE * 4);
+            List<DeviceMessageSearch.Candidate> found = search.candidates(channel, wanted, indexed, start, end, cursor, PAGE * 4);
             more = found.size() == PAGE * 4;
             for (DeviceMessageSearch.Candidate c : found) {
                 cursor = c.id();
                 Parsed parsed = parse(source, c.raw());
-                Map<String, String> keys = new LinkedHashMap<>();
-                for (DeviceInterface.SearchKey key : device.searchKeys()) {
-                    keys.put(key.name(), parsed.payload() == null ? null : parsed.payload().value(key.path()).orElse(null));
-                }
+                Map<String, String> keys = keys(device, parsed);
                 // Content the data type does not parse (a broken export) has no keys: its text holding the value counts.
                 if (wanted == null || keys.containsValue(wanted) || parsed.payload() == null) {
                     Masker mask = data(who) ? Masker.none() : masker(device, parsed);
@@ -123,10 +134,57 @@ public class DeviceMessages {
         }
     }
 
+    /** The search keys' values in a message (null where a key is absent); null when the content does not parse. */
+    static Map<String, String> keysIfParsed(DeviceInterface device, Source source, String raw) {
+        Parsed parsed = parse(source, raw);
+        return parsed.payload() == null ? null : keys(device, parsed);
+    }
+
+    private static Map<String, String> keys(DeviceInterface device, Parsed parsed) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (DeviceInterface.SearchKey key : device.searchKeys()) {
+            keys.put(key.name(), parsed.payload() == null ? null : parsed.payload().value(key.path()).orElse(null));
+        }
+        return keys;
+    }
+
+    /** One message, read once: what the page shows, and the stored message its ticket draft is made from. */
+    public record Read(View view, MessageDetail message) {
+    }
+
     public View view(String channel, long id, Authentication who) {
+        return read(channel, id, null, who).view();
+    }
+
+    /**
+     * Reads a message of the channel once ({@code day}, its UTC day as the search rows give it, makes it a read of
+     * one partition); a reader holding {@code integration:data} sees it unmasked, and that reading is audited.
+     */
+    public Read read(String channel, long id, java.time.LocalDate day, Authentication who) {
         DeviceInterface device = interfaces.get(channel);
-        MessageDetail message = browser.find(id).filter(m -> m.channel().equals(channel))
+        MessageDetail message = find(id, day).filter(m -> m.channel().equals(channel))
                 .orElseThrow(() -> ProblemException.notFound("integration-message", id));
+        View view = render(device, channel, message, who);
+        if (!view.masked() && !message.contentExpired()) {
+            events.publishEvent(new DeviceAction("integration.device.message.read", channel,
+                    List.of(FieldChange.set("message", id))));
+        }
+        return new Read(view, message);
+    }
+
+    private java.util.Optional<MessageDetail> find(long id, java.time.LocalDate day) {
+        if (day != null) {
+            try {
+                return java.util.Optional.of(browser.find(new MessageId(id, day)));
+            } catch (org.springframework.dao.IncorrectResultSizeDataAccessException e) {
+                // a day that is not the message's: look it up by id alone
+            }
+        }
+        return browser.find(id);
+    }
+
+    private View render(DeviceInterface device, String channel, MessageDetail message, Authentication who) {
+        long id = message.id();
         Source source = source(channel);
         Parsed parsed = parse(source, message.raw());
         boolean masked = !data(who) && !message.contentExpired();
@@ -167,11 +225,21 @@ public class DeviceMessages {
     }
 
     public TicketDraft ticket(String channel, long id, Authentication who, ZoneId zone, Locale locale) {
-        View view = view(channel, id, who);
+        DeviceInterface device = interfaces.get(channel);
+        MessageDetail message = browser.find(id).filter(m -> m.channel().equals(channel))
+                .orElseThrow(() -> ProblemException.notFound("integration-message", id));
+        return ticket(new Read(render(device, channel, message, who), message), zone, locale, who);
+    }
+
+    /** The draft of a message read already (the page has read it for its view). */
+    public TicketDraft ticket(Read read, ZoneId zone, Locale locale, Authentication who) {
+        View view = read.view();
+        MessageDetail message = read.message();
+        long id = view.id();
+        String channel = view.channel();
         if (view.failure() == null) {
             throw ProblemException.conflict("integration-device-not-failed", id);
         }
-        MessageDetail message = browser.find(id).orElseThrow();
         Masker mask = masker(view.device(), parse(source(channel), message.raw()));
         String error = mask.apply(FailureKind.error(message));
         DeviceInterface d = view.device();
@@ -203,7 +271,7 @@ public class DeviceMessages {
     record Parsed(Payload payload, Map<String, String> fields) {
     }
 
-    private Source source(String channel) {
+    Source source(String channel) {
         ChannelDocument.Source s = channels.find(channel).map(c -> ChannelDirectory.parse(c.document()).source())
                 .orElse(null);
         if (s == null) {

@@ -100,12 +100,16 @@ class DevicesController {
 
     @GetMapping("/{channel}/messages/{id}")
     @CanReadIntegration
-    String message(@PathVariable String channel, @PathVariable long id, Authentication who, Locale locale, Model model) {
-        DeviceMessages.View view = messages.view(channel, id, who);
+    String message(@PathVariable String channel, @PathVariable long id,
+                   @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                           iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate day,
+                   Authentication who, Locale locale, Model model) {
+        DeviceMessages.Read read = messages.read(channel, id, day, who);
+        DeviceMessages.View view = read.view();
         model.addAttribute("v", view);
         if (view.failure() != null) {
             ZoneId zone = settings.current().zone();
-            DeviceMessages.TicketDraft draft = messages.ticket(channel, id, who, zone, locale);
+            DeviceMessages.TicketDraft draft = messages.ticket(read, zone, locale, who);
             model.addAttribute("ticket", draft);
             model.addAttribute("occurredAt", view.receivedAt().atZone(zone).toLocalDateTime()
                     .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());

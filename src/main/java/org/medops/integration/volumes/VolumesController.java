@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.medops.integration.channels.ChannelDirectory;
 import org.medops.integration.permissions.CanReadIntegration;
 import org.medops.settings.Settings;
+import org.medops.shared.CodeLabels;
 import org.medops.shared.ListExport;
 import org.medops.shared.ProblemException;
 import org.springframework.stereotype.Controller;
@@ -32,8 +33,11 @@ class VolumesController {
     private final ListExport export;
     private final Settings settings;
     private final ChannelDirectory channels;
+    private final List<CodeLabels> labels;
 
-    VolumesController(Volumes volumes, ListExport export, Settings settings, ChannelDirectory channels) {
+    VolumesController(Volumes volumes, ListExport export, Settings settings, ChannelDirectory channels,
+                      List<CodeLabels> labels) {
+        this.labels = labels;
         this.volumes = volumes;
         this.export = export;
         this.settings = settings;
@@ -44,7 +48,8 @@ class VolumesController {
     @CanReadIntegration
     String page(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 @RequestParam(required = false) String interval, @RequestParam(required = false) String channel,
-                @RequestParam(required = false) String export, Locale locale, Model model,
+                @RequestParam(required = false) String export, @RequestParam(required = false) String part,
+                Locale locale, Model model,
                 HttpServletResponse response) throws IOException {
         model.addAttribute("channels", channels.all());
         model.addAttribute("channel", channel);
@@ -53,7 +58,8 @@ class VolumesController {
             VolumeReport report = volumes.report(VolumesApi.date(from), VolumesApi.date(to), interval, channel,
                     settings.current().zone(), locale);
             if (export != null) {
-                VolumesApi.write(this.export, ListExport.Format.of(export), report, settings, locale, response);
+                VolumesApi.write(this.export, ListExport.Format.of(export), part, report, settings, labels, locale,
+                        response);
                 return null;
             }
             model.addAttribute("report", report);

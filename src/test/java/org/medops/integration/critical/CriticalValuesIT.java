@@ -74,6 +74,12 @@ class CriticalValuesIT {
         return new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
     }
 
+    /** A ward doctor: the CLINICIAN role only, no right on the integration engine. */
+    Api clinician(Api admin) {
+        String name = "doc-" + UUID.randomUUID().toString().substring(0, 6);
+        return admin.newUser(name, "临床医生", "Clin#Pass-2026", "CLINICIAN");
+    }
+
     static String oru(String controlId, String ward, String flag) {
         return "MSH|^~\\&|LIS|HOSP|HIS|HOSP|20261202083000||ORU^R01^ORU_R01|" + controlId + "|P|2.5.1\r"
                 + "PID|1||P10023456^^^HOSP^MR||张三丰^^^^^^L||19600307|M\r"
@@ -127,6 +133,7 @@ class CriticalValuesIT {
     @Test
     void anHhResultGoesThroughEveryStageOnceAndOutOfOrderStepsAre409() throws Exception {
         Api admin = admin();
+        Api doctor = clinician(admin);
         String ward = "CCU-" + UUID.randomUUID().toString().substring(0, 4);
         contacts(admin, ward, 10);
         int mllp = channel(admin);
@@ -154,29 +161,31 @@ class CriticalValuesIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> admin.get("/api/v1/integration/critical-values/" + id).json()
                 .get("value").get("status").asString().equals("DELIVERED"));
 
-        Api.Response early = admin.post("/api/v1/integration/critical-values/" + id + "/handle",
+        // running the engine is not a clinical right: the administrator cannot acknowledge
+        assertThat(admin.post("/api/v1/integration/critical-values/" + id + "/acknowledge", "").status()).isEqualTo(403);
+        Api.Response early = doctor.post("/api/v1/integration/critical-values/" + id + "/handle",
                 "{\"action\":\"补钾停用\",\"note\":\"\"}");
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.json().get("code").asString()).isEqualTo("critical-value-not-acknowledged");
-        assertThat(admin.post("/api/v1/integration/critical-values/" + id + "/close", "").status()).isEqualTo(409);
+        assertThat(doctor.post("/api/v1/integration/critical-values/" + id + "/close", "").status()).isEqualTo(409);
 
-        Api.Response acknowledged = admin.post("/api/v1/integration/critical-values/" + id + "/acknowledge", "");
+        Api.Response acknowledged = doctor.post("/api/v1/integration/critical-values/" + id + "/acknowledge", "");
         assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(200);
-        assertThat(acknowledged.json().get("acknowledgedBy").asString()).isEqualTo("admin");
-        Api.Response twice = admin.post("/api/v1/integration/critical-values/" + id + "/acknowledge", "");
+        assertThat(acknowledged.json().get("acknowledgedBy").asString()).startsWith("doc-");
+        Api.Response twice = doctor.post("/api/v1/integration/critical-values/" + id + "/acknowledge", "");
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.json().get("code").asString()).isEqualTo("critical-value-acknowledged-already");
 
-        assertThat(admin.post("/api/v1/integration/critical-values/" + id + "/handle", "{\"action\":\"\"}").status())
+        assertThat(doctor.post("/api/v1/integration/critical-values/" + id + "/handle", "{\"action\":\"\"}").status())
                 .isEqualTo(400);
-        Api.Response handled = admin.post("/api/v1/integration/critical-values/" + id + "/handle",
+        Api.Response handled = doctor.post("/api/v1/integration/critical-values/" + id + "/handle",
                 "{\"action\":\"停用含钾补液，予降钾处理\",\"note\":\"复查血钾\"}");
         assertThat(handled.status()).isEqualTo(200);
         assertThat(handled.json().get("handleAction").asString()).isEqualTo("停用含钾补液，予降钾处理");
-        Api.Response closed = admin.post("/api/v1/integration/critical-values/" + id + "/close", "");
+        Api.Response closed = doctor.post("/api/v1/integration/critical-values/" + id + "/close", "");
         assertThat(closed.status()).isEqualTo(200);
         assertThat(closed.json().get("status").asString()).isEqualTo("CLOSED");
-        assertThat(admin.post("/api/v1/integration/critical-values/" + id + "/close", "").json().get("code").asString())
+        assertThat(doctor.post("/api/v1/integration/critical-values/" + id + "/close", "").json().get("code").asString())
                 .isEqualTo("critical-value-closed-already");
 
         JsonNode detail = admin.get("/api/v1/integration/critical-values/" + id).json();
@@ -244,7 +253,8 @@ class CriticalValuesIT {
 
         clock.set(null);
         // acknowledging late still works and stops the escalation
-        assertThat(admin.post("/api/v1/integration/critical-values/" + id + "/acknowledge", "").status()).isEqualTo(200);
+        assertThat(clinician(admin).post("/api/v1/integration/critical-values/" + id + "/acknowledge", "").status())
+                .isEqualTo(200);
         assertThat(admin.get("/api/v1/integration/critical-values?overdue=true&department=" + enc(ward)).json()
                 .get("total").asLong()).isZero();
     }
@@ -293,5 +303,157 @@ class CriticalValuesIT {
         Api readOnly = admin.newUser(reader, "只读", "Reader#Pass-2026", "READ_ONLY");
         assertThat(readOnly.get("/api/v1/integration/critical-values").status()).isEqualTo(200);
         assertThat(readOnly.post("/api/v1/integration/critical-values/1/acknowledge", "").status()).isEqualTo(403);
+        // the clinician: the board, a record, the report and the steps, nothing of the engine
+        Api doctor = clinician(admin);
+        assertThat(doctor.get("/api/v1/integration/critical-values").status()).isEqualTo(200);
+        assertThat(doctor.get("/api/v1/integration/critical-values/report").status()).isEqualTo(200);
+        assertThat(doctor.get("/api/v1/integration/critical-values/999999999").status()).isEqualTo(404);
+        assertThat(doctor.post("/api/v1/integration/critical-values/999999999/acknowledge", "").status()).isEqualTo(404);
+        assertThat(doctor.get("/api/v1/integration/channels").status()).isEqualTo(403);
+        assertThat(doctor.get("/api/v1/integration/messages").status()).isEqualTo(403);
+        assertThat(doctor.put("/api/v1/integration/critical-values/rules/K", "{\"low\":2.8}").status()).isEqualTo(403);
+        assertThat(doctor.put("/api/v1/integration/critical-values/his", "{\"channel\":\"x\"}").status()).isEqualTo(403);
+    }
+
+    @Test
+    void anAcknowledgedValueNotHandledInTimeEscalatesToTheHeadThenToMedicalAffairsEachOnce() throws Exception {
+        Api admin = admin();
+        String ward = "HW-" + UUID.randomUUID().toString().substring(0, 4);
+        contacts(admin, ward, 10);
+        assertThat(admin.put("/api/v1/integration/critical-values/departments/" + enc(ward), """
+                {"clinicianTarget":"病区-%s","headTarget":"主任-%s","ackMinutes":10,"handleMinutes":30}""".formatted(ward, ward))
+                .status()).isEqualTo(200);
+        assertThat(admin.put("/api/v1/integration/critical-values/departments/" + enc(ward),
+                "{\"ackMinutes\":10,\"handleMinutes\":0}").status()).isEqualTo(400);
+        int mllp = channel(admin);
+        try (MllpClient client = MllpClient.await(mllp)) {
+            assertThat(client.send(oru("H" + ward, ward, "HH"))).contains("MSA|AA");
+        }
+        long id = only(admin, ward).get("id").asLong();
+        Api doctor = clinician(admin);
+        JsonNode acknowledged = doctor.post("/api/v1/integration/critical-values/" + id + "/acknowledge", "").json();
+        Instant at = Instant.parse(acknowledged.get("acknowledgedAt").asString());
+        assertThat(acknowledged.get("handlingOverdue").asBoolean()).isFalse();
+
+        clock.set(at.plus(Duration.ofMinutes(29)));
+        assertThat(loop.escalate()).noneMatch(v -> v.id() == id);
+        clock.set(at.plus(Duration.ofMinutes(31)));
+        CompletableFuture<List<CriticalValue>> a = CompletableFuture.supplyAsync(loop::escalate);
+        CompletableFuture<List<CriticalValue>> b = CompletableFuture.supplyAsync(loop::escalate);
+        assertThat(a.get().stream().filter(v -> v.id() == id).count() + b.get().stream().filter(v -> v.id() == id).count())
+                .isEqualTo(1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> hooks.bodies("/head-" + ward).size() == 1);
+        assertThat(hooks.bodies("/head-" + ward).get(0)).contains("未处理").doesNotContain("张三丰");
+        JsonNode overdue = admin.get("/api/v1/integration/critical-values?overdue=true&department=" + enc(ward)).json();
+        assertThat(overdue.get("total").asLong()).isEqualTo(1);
+        assertThat(overdue.get("rows").get(0).get("handlingOverdue").asBoolean()).isTrue();
+        assertThat(overdue.get("rows").get(0).get("handleEscalationLevel").asInt()).isEqualTo(1);
+        assertThat(overdue.get("rows").get(0).get("escalationLevel").asInt()).isZero();
+
+        // 医务科's target is shared: other tests' open values may reach it too; count this value's notices only
+        java.util.function.Supplier<Long> office = () -> hooks.bodies("/office-" + ward).stream()
+                .filter(body -> java.util.regex.Pattern.compile("危急值编号 " + id + "(?![0-9,])").matcher(body).find()
+                        && body.contains("未处理")).count();
+        clock.set(at.plus(Duration.ofMinutes(45)));
+        loop.escalate();
+        assertThat(office.get()).isZero();
+        clock.set(at.plus(Duration.ofMinutes(62)));
+        loop.escalate();
+        await().atMost(Duration.ofSeconds(60)).until(() -> office.get() == 1);
+        clock.set(at.plus(Duration.ofMinutes(200)));
+        assertThat(loop.escalate()).noneMatch(v -> v.id() == id);
+        assertThat(hooks.bodies("/head-" + ward)).hasSize(1);
+        assertThat(office.get()).isEqualTo(1);
+
+        clock.set(null);
+        assertThat(doctor.post("/api/v1/integration/critical-values/" + id + "/handle", "{\"action\":\"降钾治疗\"}")
+                .status()).isEqualTo(200);
+        List<String> kinds = new ArrayList<>();
+        admin.get("/api/v1/integration/critical-values/" + id).json().get("timeline")
+                .forEach(e -> kinds.add(e.get("kind").asString()));
+        // the steps at the test's times, the handling on the real clock: order by kind, not by time
+        assertThat(kinds).contains("ACKNOWLEDGED", "UNHANDLED_HEAD", "UNHANDLED_OFFICE", "HANDLED");
+        assertThat(admin.get("/api/v1/integration/critical-values?overdue=true&department=" + enc(ward)).json()
+                .get("total").asLong()).isZero();
+        assertThat(jdbc.sql("select count(*) from audit_records where target_id = :id and action = 'integration.critical.escalate'")
+                .param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void acknowledgementAndHandlingGoBackToHisThroughTheChannelsQueue() throws Exception {
+        Api admin = admin();
+        String ward = "HIS-" + UUID.randomUUID().toString().substring(0, 4);
+        contacts(admin, ward, 10);
+        String his = "his-" + UUID.randomUUID().toString().substring(0, 6);
+        String path = "/" + his;
+        Api.Response saved = admin.put("/api/v1/integration/channels/" + his, """
+                {"code":"%s","name":"危急值 → HIS","source":{"type":"CHANNEL","dataType":"HL7V2"},
+                 "destinations":[{"name":"his","type":"HTTP","url":"%s"}]}""".formatted(his, hooks.url(path)));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+        // a CHANNEL source reads JSON unless told otherwise: such a channel would refuse every message
+        String json = his + "-json";
+        assertThat(admin.put("/api/v1/integration/channels/" + json, """
+                {"code":"%s","name":"JSON","source":{"type":"CHANNEL"},
+                 "destinations":[{"name":"his","type":"HTTP","url":"%s"}]}""".formatted(json, hooks.url(path))).status())
+                .isEqualTo(201);
+        Api.Response refused = admin.put("/api/v1/integration/critical-values/his", "{\"channel\":\"%s\"}".formatted(json));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("code").asString()).isEqualTo("critical-his-channel");
+        assertThat(admin.put("/api/v1/integration/critical-values/his", "{\"channel\":\"no-such-channel\"}").status())
+                .isEqualTo(400);
+        assertThat(admin.put("/api/v1/integration/critical-values/his",
+                "{\"channel\":\"%s\",\"messageType\":\"ORR|O02\"}".formatted(his)).status()).isEqualTo(400);
+        try {
+            Api.Response set = admin.put("/api/v1/integration/critical-values/his", "{\"channel\":\"%s\"}".formatted(his));
+            assertThat(set.status()).as(set.body()).isEqualTo(200);
+            assertThat(set.json().get("messageType").asString()).isEqualTo("ORR^O02^ORR_O02");
+            int mllp = channel(admin);
+            try (MllpClient client = MllpClient.await(mllp)) {
+                assertThat(client.send(oru("R" + ward, ward, "HH"))).contains("MSA|AA");
+            }
+            long id = only(admin, ward).get("id").asLong();
+            Api doctor = clinician(admin);
+            assertThat(doctor.post("/api/v1/integration/critical-values/" + id + "/acknowledge", "").status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> hooks.bodies(path).size() == 1);
+            String ack = hooks.bodies(path).get(0);
+            assertThat(ack).startsWith("MSH|^~\\&|MEDOPS|CRITICAL|HIS|").contains("|ORR^O02^ORR_O02|CV" + id + "-ACKNOWLEDGED|")
+                    .contains("MSA|AA|R" + ward + "|危急值已确认接收", "PID|1||P10023456^^^^MR||张三丰", "ORC|SC|O1|F1||IP",
+                            "OBX|1|ST|K^血钾||6.9|mmol/L|3.5-5.5|HH", "ZCV|" + id + "|ACKNOWLEDGED|");
+            assertThat(doctor.post("/api/v1/integration/critical-values/" + id + "/handle",
+                    "{\"action\":\"停用含钾补液|降钾\",\"note\":\"复查\\n血钾\"}").status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> hooks.bodies(path).size() == 2);
+            String handled = hooks.bodies(path).get(1);
+            assertThat(handled).contains("CV" + id + "-HANDLED", "ORC|SC|O1|F1||CM",
+                    "ZCV|" + id + "|HANDLED|").contains("停用含钾补液\\F\\降钾").doesNotContain("复查\n");
+
+            // each went through the channel's store and queue: stored messages of the HIS channel, delivered
+            JsonNode detail = admin.get("/api/v1/integration/critical-values/" + id).json();
+            assertThat(detail.get("toHis")).hasSize(2);
+            long stored = detail.get("toHis").get(0).get("messageId").asLong();
+            JsonNode message = admin.get("/api/v1/integration/messages/" + stored).json();
+            assertThat(message.get("channel").asString()).isEqualTo(his);
+            List<String> kinds = new ArrayList<>();
+            detail.get("timeline").forEach(e -> kinds.add(e.get("kind").asString()));
+            assertThat(kinds).contains("HIS_ACKNOWLEDGED", "HIS_HANDLED");
+            // a hand-over repeated (a crash after the channel stored it) is a duplicate there, not a second message
+            jdbc.sql("update integration_critical_outbox set sent_at = null where value_id = :id and stage = 'ACKNOWLEDGED'")
+                    .param("id", id).update();
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                    "select count(*) from integration_critical_outbox where value_id = :id and sent_at is null")
+                    .param("id", id).query(Long.class).single() == 0);
+            long again = jdbc.sql("select message_id from integration_critical_outbox where value_id = :id and stage = 'ACKNOWLEDGED'")
+                    .param("id", id).query(Long.class).single();
+            assertThat(jdbc.sql("select duplicate_of from integration_messages where id = :m").param("m", again)
+                    .query(Long.class).single()).isEqualTo(stored);
+            assertThat(jdbc.sql("select count(*) from integration_queue where message_id = :m").param("m", again)
+                    .query(Long.class).single()).isZero();
+            assertThat(hooks.bodies(path)).hasSize(2);
+            // closing is not sent
+            assertThat(doctor.post("/api/v1/integration/critical-values/" + id + "/close", "").status()).isEqualTo(200);
+            assertThat(jdbc.sql("select count(*) from integration_critical_outbox where value_id = :id").param("id", id)
+                    .query(Long.class).single()).isEqualTo(2);
+        } finally {
+            admin.put("/api/v1/integration/critical-values/his", "{\"channel\":\"\"}");
+        }
     }
 }

@@ -23,7 +23,7 @@ class StageTimesTest {
         return new CriticalValue(id, id, "1", "lis", "P1", "张三", "K", "血钾", "6.9", "mmol/L", "3.5-5.5", "HH", "检验科",
                 "李", created, department, "W1", "王", "d1", status, created, created, ack, ack == null ? null : "doc",
                 closed, closed == null ? null : "doc", closed == null ? null : "处理", null, closed,
-                closed == null ? null : "doc", 0, created.plus(Duration.ofMinutes(10)));
+                closed == null ? null : "doc", 0, created.plus(Duration.ofMinutes(10)), 0, null, null, null, null);
     }
 
     @Nested

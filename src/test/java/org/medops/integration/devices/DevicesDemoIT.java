@@ -12,11 +12,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** With {@code --demo}: the demo analyser is a device interface with a changed field and a failed message, and 30 days of volumes show. */
+/**
+ * With {@code --demo}: the demo analyser is a device interface with a changed field and a failed message, and 30 days
+ * of volumes show; a demo critical value acknowledged by the demo clinician goes back to HIS through the demo channel.
+ */
 @MedopsTest
 @TestPropertySource(properties = {"medops.demo=true", "medops.demo-upstream-port=0", "medops.demo-emr-port=0",
         "medops.demo-adt-port=0", "medops.demo-lab-port=0", "medops.demo-integration-period=100ms",
-        "medops.demo-device-directory=${java.io.tmpdir}/medops-demo-device-it"})
+        "medops.demo-device-directory=${java.io.tmpdir}/medops-demo-device-it",
+        "medops.demo-critical-his-directory=${java.io.tmpdir}/medops-demo-critical-his-it"})
 class DevicesDemoIT {
 
     @LocalServerPort
@@ -42,5 +46,27 @@ class DevicesDemoIT {
         JsonNode volumes = admin.get("/api/v1/integration/volumes?interval=day&channel=his-adt-emr").json();
         assertThat(volumes.get("channels").get(0).get("received").asLong()).isGreaterThan(1000);
         assertThat(volumes.get("points").size()).isGreaterThanOrEqualTo(28);
+    }
+
+    @Test
+    void aDemoCriticalValueAcknowledgedByTheDemoClinicianGoesBackToHisThroughTheDemoChannel() throws Exception {
+        java.nio.file.Path his = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "medops-demo-critical-his-it");
+        Api clinician = new Api(port).as("clinician", "MedOps#Demo2026");
+        JsonNode open = await().atMost(Duration.ofSeconds(60)).until(
+                () -> clinician.get("/api/v1/integration/critical-values?status=DELIVERED&size=100").json().get("rows"),
+                rows -> rows.size() > 0);
+        long id = open.get(0).get("id").asLong();
+        assertThat(clinician.post("/api/v1/integration/critical-values/" + id + "/acknowledge", "").status()).isEqualTo(200);
+        assertThat(clinician.get("/api/v1/integration/channels").status()).isEqualTo(403);
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            if (!java.nio.file.Files.isDirectory(his)) {
+                return false;
+            }
+            try (var files = java.nio.file.Files.list(his)) {
+                return files.anyMatch(f -> f.getFileName().toString().equals("CV" + id + "-ACKNOWLEDGED.hl7"));
+            }
+        });
+        assertThat(java.nio.file.Files.readString(his.resolve("CV" + id + "-ACKNOWLEDGED.hl7")))
+                .contains("ZCV|" + id + "|ACKNOWLEDGED|", "clinician");
     }
 }

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.medops.integration.Receiver;
 import org.medops.testing.Api;
 import org.medops.testing.MedopsTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -117,6 +120,81 @@ class DevicesIT {
                 .status()).isEqualTo(404);
         assertThat(admin.get("/api/v1/integration/devices/" + code + "/messages/" + id + "/ticket").status())
                 .as("a delivered message needs no ticket").isEqualTo(409);
+    }
+
+    @Autowired
+    DeviceKeyIndexer indexer;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void aKeySearchIsAnIndexLookupTheNewestAreFoundBeforeIndexingAndAnUnmaskedReadingIsAudited() throws Exception {
+        Api admin = admin();
+        Path root = Files.createTempDirectory("medops-device-keys");
+        Path in = Files.createDirectories(root.resolve("in"));
+        String code = channel(admin, in, root.resolve("done"));
+        Charset gbk = Charset.forName("GBK");
+        Files.write(in.resolve("a.txt"), (HEADER + "BG-81\tP445566\tpH\t7.35\t\n").getBytes(gbk));
+        await().atMost(Duration.ofSeconds(15)).until(() -> receiver.accepted("/" + code).size() == 1);
+        indexer.index();
+        assertThat(jdbc.sql("select count(*) from integration_device_keys where channel_code = :c and key_value = 'BG-81'")
+                .param("c", code).query(Long.class).single()).isEqualTo(1);
+        JsonNode found = admin.get("/api/v1/integration/devices/" + code + "/messages?q=BG-81").json().get("rows");
+        assertThat(found).hasSize(1);
+        long id = found.get(0).get("id").asLong();
+        assertThat(jdbc.sql("select indexed_through from integration_device_interfaces where channel_code = :c")
+                .param("c", code).query(Long.class).single()).isGreaterThanOrEqualTo(id);
+
+        // The lookup the search runs is one the key table's index answers (seq scans off: the table is tiny here).
+        String plan = transactions.execute(status -> {
+            jdbc.sql("set local enable_seqscan = off").update();
+            return String.join("\n", jdbc.sql("explain " + DeviceKeyIndex.LOOKUP).param("channel", code)
+                    .param("value", "BG-81").param("from", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)))
+                    .param("to", java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(60))).param("before", null)
+                    .param("limit", 200).query(String.class).list());
+        });
+        assertThat(plan).contains("integration_device_keys_pkey").doesNotContain("Seq Scan on integration_device_keys");
+
+        // A message the indexer has not read yet is found by its text; once read, by the index, still once.
+        Files.write(in.resolve("b.txt"), (HEADER + "BG-82\tP445577\tpH\t7.36\t\n").getBytes(gbk));
+        await().atMost(Duration.ofSeconds(15)).until(() -> receiver.accepted("/" + code).size() == 2);
+        assertThat(admin.get("/api/v1/integration/devices/" + code + "/messages?q=BG-82").json().get("rows")).hasSize(1);
+        indexer.index();
+        assertThat(admin.get("/api/v1/integration/devices/" + code + "/messages?q=BG-82").json().get("rows")).hasSize(1);
+        assertThat(admin.get("/api/v1/integration/devices/" + code + "/messages?q=P445577").json().get("rows"))
+                .as("only the search keys are indexed, not any text").isEmpty();
+
+        // New search keys: the channel is indexed again with them.
+        assertThat(admin.put("/api/v1/integration/devices/" + code, """
+                {"deviceName": "血气分析仪", "system": "LIS", "searchKeys": [{"name": "patient", "path": "rows[0].病历号"}],
+                 "patientPaths": []}""").status()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from integration_device_keys where channel_code = :c").param("c", code)
+                .query(Long.class).single()).isZero();
+        indexer.index();
+        assertThat(admin.get("/api/v1/integration/devices/" + code + "/messages?q=P445577").json().get("rows")).hasSize(1);
+
+        // Reading a message unmasked (integration:data) leaves a trace; reading it masked does not.
+        String action = "integration.device.message.read";
+        java.util.function.Supplier<Long> traces = () -> jdbc.sql(
+                "select count(*) from audit_records where action = :a and target_id = :c").param("a", action)
+                .param("c", code).query(Long.class).single();
+        assertThat(admin.get("/api/v1/integration/devices/" + code + "/messages/" + id).status()).isEqualTo(200);
+        assertThat(traces.get()).isZero();
+        String role = "DEVICE_KEYS_" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        assertThat(admin.securityAdmin().post("/api/v1/roles", """
+                {"code":"%s","name":"设备数据","permissions":["integration:read","integration:data"]}""".formatted(role))
+                .status()).isEqualTo(201);
+        Api reader = admin.newUser("devkeys" + UUID.randomUUID().toString().substring(0, 4), "设备数据", "Device#Data-2026", role);
+        assertThat(reader.get("/api/v1/integration/devices/" + code + "/messages/" + id).json().get("masked").asBoolean())
+                .isFalse();
+        assertThat(traces.get()).isEqualTo(1);
+        assertThat(jdbc.sql("select actor || ' ' || details from audit_records where action = :a and target_id = :c")
+                .param("a", action).param("c", code).query(String.class).single())
+                .startsWith("devkeys").contains("message=" + id);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,23 @@ class VolumesIT {
         Api.Download csv = admin.download("/api/v1/integration/volumes?interval=day&export=csv&" + range);
         assertThat(Exports.csv(csv.body()).get(0)).contains("时间", "通道", "接收");
 
+        // The per-system roll-up exports too: the channel is the publishing channel of a HIS topic.
+        assertThat(admin.put("/api/v1/integration/channels/" + code, """
+                {"name":"HIS 发布","source":{"type":"CHANNEL"},"destinations":[{"name":"emr","type":"HTTP","url":"http://127.0.0.1:9/x"}]}""")
+                .status()).isEqualTo(201);
+        Api.Response service = admin.post("/api/v1/integration/services", """
+                {"code":"%s","name":"入院登记","system":"HIS","kind":"TOPIC","channel":"%s"}""".formatted("svc-" + code, code));
+        assertThat(service.status()).as(service.body()).isEqualTo(201);
+        JsonNode systems = admin.get("/api/v1/integration/volumes?interval=day&" + range).json().get("systems");
+        assertThat(systems.toString()).contains("\"system\":\"HIS\",\"published\":200");
+        List<List<String>> bySystem = Exports.csv(admin.download(
+                "/api/v1/integration/volumes?interval=day&export=csv&part=systems&" + range).body());
+        assertThat(bySystem.get(0)).containsExactly("系统编码", "系统", "发布的消息", "订阅收到的消息", "出错", "出错占比");
+        assertThat(bySystem).anySatisfy(r -> assertThat(r).startsWith("HIS", "HIS 医院信息系统", "200", "0", "7"));
+        Api.Download systemsXlsx = admin.download("/api/v1/integration/volumes?interval=day&export=xlsx&part=systems&" + range);
+        assertThat(systemsXlsx.contentType()).contains("spreadsheetml");
+        assertThat(Exports.xlsxText(systemsXlsx.body())).contains("系统编码", "HIS 医院信息系统", "200");
+        assertThat(admin.get("/api/v1/integration/volumes?export=csv&part=nope").status()).isEqualTo(400);
         assertThat(admin.get("/api/v1/integration/volumes?interval=week").status()).isEqualTo(400);
         assertThat(admin.get("/api/v1/integration/volumes?from=2026-13-01").status()).isEqualTo(400);
         assertThat(admin.get("/api/v1/integration/volumes?from=" + d2 + "&to=" + d1).status()).isEqualTo(400);
