@@ -148,7 +148,9 @@ class IntegrationObservabilityIT {
         String scrape = await().atMost(Duration.ofSeconds(15)).until(() -> scraper.get("/actuator/prometheus").body(),
                 body -> body.contains("medops_integration_breaker_open{channel=\"" + down + "\",destination=\"emr\"} 1.0")
                         && body.contains("medops_integration_queue_depth{channel=\"" + down + "\",destination=\"emr\"} 2.0")
-                        && body.contains("medops_integration_messages_total{channel=\"" + code + "\",status=\"sent\"} 3.0"));
+                        && body.contains("medops_integration_messages_total{channel=\"" + code + "\",status=\"sent\"} 3.0")
+                        // the depth gauges are refreshed on the scheduler, a tick after the last delivery
+                        && body.contains("medops_integration_queue_depth{channel=\"" + code + "\",destination=\"emr\"} 0.0"));
         assertThat(scrape).contains(
                 "medops_integration_messages_total{channel=\"" + code + "\",status=\"received\"} 5.0",
                 "medops_integration_messages_total{channel=\"" + code + "\",status=\"filtered\"} 1.0",

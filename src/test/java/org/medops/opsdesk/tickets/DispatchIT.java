@@ -200,7 +200,15 @@ class DispatchIT {
         JsonNode engineerCards = engineer.get("/api/v1/workbench").json().get(0).get("cards");
         assertThat(engineerCards.get(0).get("label").asString()).isEqualTo("workbench.tickets.mine");
         assertThat(engineerCards.get(0).get("count").asInt()).isOne();
-        assertThat(admin.get("/api/v1/workbench").json().size()).as("administrators keep the dashboard").isZero();
-        assertThat(viewer.get("/api/v1/workbench").json().size()).isZero();
+        // Administrators and viewers keep the dashboard: no ticket work of theirs (a failed backup check in the shared
+        // context may give anyone who reads inspection a card).
+        for (Api who : List.of(admin, viewer)) {
+            for (JsonNode bench : who.get("/api/v1/workbench").json()) {
+                for (JsonNode card : bench.get("cards")) {
+                    assertThat(card.get("label").asString()).as("no ticket work on the dashboard")
+                            .doesNotStartWith("workbench.tickets");
+                }
+            }
+        }
     }
 }
