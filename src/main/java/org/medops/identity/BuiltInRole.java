@@ -27,6 +27,15 @@ import static org.medops.identity.Permission.OPSDESK_MANAGE;
 import static org.medops.identity.Permission.OPSDESK_READ;
 import static org.medops.identity.Permission.OPSDESK_REPORT;
 import static org.medops.identity.Permission.OPSDESK_WORK;
+import static org.medops.identity.Permission.RECORDS_AGREE;
+import static org.medops.identity.Permission.RECORDS_READ;
+import static org.medops.identity.Permission.RECORDS_WRITE;
+import static org.medops.identity.Permission.REPORTING_CONTRACT;
+import static org.medops.identity.Permission.REPORTING_FINALIZE;
+import static org.medops.identity.Permission.REPORTING_INCIDENT;
+import static org.medops.identity.Permission.REPORTING_READ;
+import static org.medops.identity.Permission.REPORTING_RECORD;
+import static org.medops.identity.Permission.REPORTING_SCORE;
 import static org.medops.identity.Permission.REQUEST_APPROVE;
 import static org.medops.identity.Permission.ROLE_READ;
 import static org.medops.identity.Permission.ROLE_WRITE;
@@ -50,24 +59,26 @@ enum BuiltInRole {
     SYSTEM_ADMIN(USER_READ, USER_WRITE, USER_UNLOCK, ROLE_READ, CONFIG_READ, CONFIG_WRITE, SERVICE_READ,
             SERVICE_WRITE, CHANNEL_READ, CHANNEL_WRITE, GATEWAY_READ, TRAFFIC_READ, ALERT_READ, ALERT_ACK, ALERT_WRITE,
             ACCESS_APPLY, SERVICE_TEST, OPSDESK_READ, OPSDESK_REPORT, OPSDESK_MANAGE, LEDGER_READ, INTEGRATION_READ,
-            INTEGRATION_OPERATE, INTEGRATION_WRITE, INSPECTION_READ, INSPECTION_RUN, INSPECTION_WRITE),
+            INTEGRATION_OPERATE, INTEGRATION_WRITE, INSPECTION_READ, INSPECTION_RUN, INSPECTION_WRITE, REPORTING_READ,
+            REPORTING_CONTRACT, RECORDS_READ),
     SECURITY_ADMIN(ROLE_READ, ROLE_WRITE, USER_READ, USER_UNLOCK, REQUEST_APPROVE),
     AUDIT_ADMIN(AUDIT_READ, AUDIT_EXPORT, AUDIT_REQUEST_APPROVE),
     OPS_ENGINEER(CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ, ALERT_READ, ALERT_ACK,
             SERVICE_TEST, OPSDESK_READ, OPSDESK_REPORT, OPSDESK_WORK, INTEGRATION_READ, INTEGRATION_OPERATE,
-            INSPECTION_READ, INSPECTION_RUN),
+            INSPECTION_READ, INSPECTION_RUN, REPORTING_READ, REPORTING_RECORD, RECORDS_READ, RECORDS_WRITE),
     /** The vendor's service manager: works tickets, runs the desk's policies, second escalation level. */
     SERVICE_MANAGER(TRAFFIC_READ, ALERT_READ, OPSDESK_READ, OPSDESK_REPORT, OPSDESK_WORK, OPSDESK_MANAGE,
-            LEDGER_READ, INSPECTION_READ),
+            LEDGER_READ, INSPECTION_READ, REPORTING_READ, REPORTING_RECORD, RECORDS_READ, RECORDS_WRITE),
     HOSPITAL_REVIEWER(CONFIG_READ, SERVICE_READ, CHANNEL_READ, TRAFFIC_READ, ACCESS_REVIEW, OPSDESK_READ,
-            OPSDESK_REPORT, OPSDESK_CONFIRM, LEDGER_READ, INSPECTION_READ, INSPECTION_SIGN),
+            OPSDESK_REPORT, OPSDESK_CONFIRM, LEDGER_READ, INSPECTION_READ, INSPECTION_SIGN, REPORTING_READ,
+            REPORTING_RECORD, REPORTING_INCIDENT, REPORTING_SCORE, REPORTING_FINALIZE, RECORDS_READ, RECORDS_AGREE),
     /** Hospital staff designated by the information department: report faults, follow them, read the issue ledger. */
     HOSPITAL_STAFF(OPSDESK_READ, OPSDESK_REPORT, LEDGER_READ),
     /** Ward nurses, doctors and the medical affairs office (医务科): the critical-value board and its steps only. */
     CLINICIAN(INTEGRATION_CRITICAL),
     DEVELOPER(Permission.DEVELOPER),
     READ_ONLY(USER_READ, ROLE_READ, CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ,
-            ALERT_READ, OPSDESK_READ, INTEGRATION_READ, INSPECTION_READ);
+            ALERT_READ, OPSDESK_READ, INTEGRATION_READ, INSPECTION_READ, REPORTING_READ, RECORDS_READ);
 
     private final Set<Permission> permissions;
 

@@ -58,7 +58,22 @@ enum Permission {
     /** Targets hold credentials of the hospital's servers and databases: platform configuration. */
     INSPECTION_WRITE("inspection:write", Duty.SYSTEM),
     /** The information department's sign-off of an inspection report; it freezes the report. */
-    INSPECTION_SIGN("inspection:sign", Duty.GENERAL);
+    INSPECTION_SIGN("inspection:sign", Duty.GENERAL),
+    REPORTING_READ("reporting:read", Duty.GENERAL),
+    /** Support calls, visits, trainings, data extractions: the duty engineer's and the hospital's log. */
+    REPORTING_RECORD("reporting:record", Duty.GENERAL),
+    /** Complaints, conduct and data-security incidents: entered by the hospital, never by the vendor. */
+    REPORTING_INCIDENT("reporting:incident", Duty.GENERAL),
+    /** The reviewing departments (考评科室) adjust a draft scorecard. */
+    REPORTING_SCORE("reporting:score", Duty.GENERAL),
+    /** The hospital finalises a quarter's card, which freezes it, and records invoices and payments. */
+    REPORTING_FINALIZE("reporting:finalize", Duty.GENERAL),
+    /** Contracts, their scorecard items and payment milestones are platform configuration. */
+    REPORTING_CONTRACT("reporting:contract", Duty.SYSTEM),
+    RECORDS_READ("records:read", Duty.GENERAL),
+    RECORDS_WRITE("records:write", Duty.GENERAL),
+    /** The hospital's agreement to assessments, plans and milestones, and its signature on documents. */
+    RECORDS_AGREE("records:agree", Duty.GENERAL);
 
     private final String code;
     private final Duty duty;
