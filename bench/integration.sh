@@ -5,7 +5,7 @@
 #   2. a MedOps channel: MLLP → mapping-step transformer → HTTP destination (nginx), every stage stored durably in
 #      PostgreSQL before the ACK (group commit) and delivered from the durable queue.
 # Prints one table (throughput at full speed; ACK latency at a fixed 1,000 msg/s), the delivery catch-up, the
-# database size per million messages, and exits 0. Needs: nginx, python3, psql, curl.
+# database size per million messages, the CPU time per message (the JVM + PostgreSQL for MedOps, including the delivery), and exits 0. Needs: nginx, python3, psql, curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -104,19 +104,47 @@ $LOAD 127.0.0.1 $HAPI_PORT 8 0 8 W > /dev/null
 $LOAD 127.0.0.1 $MLLP_PORT 8 0 8 W > /dev/null
 drain > /dev/null
 
-row() { # label connections "sent aa not_aa errors rate p50 p99 max"
-  read -r sent aa nak err rate p50 p99 max <<<"$3"
-  printf '%-34s %6s %9s %9s %9s %9s %9s %6s\n' "$1" "$2" "$rate" "$p50" "$p99" "$max" "$sent" "$(( nak + err ))"
+# CPU time in ms (user + system) of a process, with its exited children; of the embedded PostgreSQL, the
+# postmaster and every live backend. CPU per message holds on a busy machine where latencies do not.
+ticks_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15 + $16 + $17) * 1000 / hz)}' "/proc/$1/stat"; }
+cpu_ms() { # pid [postmaster]
+  local total; total=$(ticks_ms "$1")
+  if [ -n "${2:-}" ]; then
+    for child in $(pgrep -P "$2"); do total=$(( total + $(ticks_ms "$child" 2>/dev/null || echo 0) )); done
+  fi
+  echo "$total"
 }
-printf '\n%-34s %6s %9s %9s %9s %9s %9s %6s\n' run conns "msg/s" "p50 ms" "p99 ms" "max ms" messages "not AA"
+PG_PID=$(sed -n 1p "$WORK/data/pg/postmaster.pid")
+row() { # label connections "sent aa not_aa errors rate p50 p99 max" jvm_cpu_ms [postgres_cpu_ms]
+  read -r sent aa nak err rate p50 p99 max <<<"$3"
+  local per=$(( sent > 0 ? sent : 1 )) cpu
+  cpu=$(( $4 * 1000 / per ))
+  [ -n "${5:-}" ] && cpu="$cpu + $(( $5 * 1000 / per ))"
+  printf '%-34s %6s %9s %9s %9s %9s %9s %6s %13s\n' "$1" "$2" "$rate" "$p50" "$p99" "$max" "$sent" "$(( nak + err ))" "$cpu"
+}
+# Runs the load against HAPI or MedOps and prints its row; MedOps's CPU counts its JVM and PostgreSQL, including
+# the delivery of what the run queued (the drain).
+measure() { # label connections port rate prefix
+  local before after result
+  if [ "$3" = "$HAPI_PORT" ]; then
+    before=$(cpu_ms "$HAPI_PID"); result=$($LOAD 127.0.0.1 "$3" "$2" "$4" "$DURATION" "$5"); after=$(cpu_ms "$HAPI_PID")
+    row "$1" "$2" "$result" $(( after - before ))
+  else
+    local jvm pg
+    jvm=$(cpu_ms "$MEDOPS_PID"); pg=$(cpu_ms "$PG_PID" "$PG_PID")
+    result=$($LOAD 127.0.0.1 "$3" "$2" "$4" "$DURATION" "$5"); local drained; drained=$(drain)
+    row "$1" "$2" "$result" $(( $(cpu_ms "$MEDOPS_PID") - jvm )) $(( $(cpu_ms "$PG_PID" "$PG_PID") - pg ))
+    echo "        delivery queue drained $drained s after the senders stopped"
+  fi
+}
+printf '\n%-34s %6s %9s %9s %9s %9s %9s %6s %13s\n' run conns "msg/s" "p50 ms" "p99 ms" "max ms" messages "not AA" \
+  "CPU µs/msg"
 for c in $CONNECTIONS; do
-  row "HAPI server, ACK only (no store)" "$c" "$($LOAD 127.0.0.1 $HAPI_PORT "$c" 0 "$DURATION" H$c)"
-  row "MedOps durable, full speed" "$c" "$($LOAD 127.0.0.1 $MLLP_PORT "$c" 0 "$DURATION" M$c)"
-  echo "        delivery queue drained $(drain) s after the senders stopped"
+  measure "HAPI server, ACK only (no store)" "$c" "$HAPI_PORT" 0 "H$c"
+  measure "MedOps durable, full speed" "$c" "$MLLP_PORT" 0 "M$c"
 done
-row "HAPI server at $RATE msg/s" "$RATE_CONNECTIONS" "$($LOAD 127.0.0.1 $HAPI_PORT "$RATE_CONNECTIONS" "$RATE" "$DURATION" HR)"
-row "MedOps durable at $RATE msg/s" "$RATE_CONNECTIONS" "$($LOAD 127.0.0.1 $MLLP_PORT "$RATE_CONNECTIONS" "$RATE" "$DURATION" MR)"
-echo "        delivery queue drained $(drain) s after the senders stopped"
+measure "HAPI server at $RATE msg/s" "$RATE_CONNECTIONS" "$HAPI_PORT" "$RATE" HR
+measure "MedOps durable at $RATE msg/s" "$RATE_CONNECTIONS" "$MLLP_PORT" "$RATE" MR
 
 python3 - "$(sql "select count(*), count(*) filter (where status = 'SENT') from integration_messages")" \
   "$(sql "select count(*) from integration_deliveries where status = 'SENT'")" \
