@@ -63,7 +63,8 @@ java -Dlogback.configurationFile="$WORK/quiet.xml" -cp "$(cat "$WORK/classpath.t
 HAPI_PID=$!
 
 MEDOPS_ADMIN_PASSWORD=$ADMIN_PASSWORD java ${JAVA_OPTS:-} -jar target/medops.jar --server.port=$CONSOLE_PORT \
-  --medops.gateway.port=$GATEWAY_PORT --medops.db.data-dir="$WORK/data" --logging.level.root=warn \
+  --medops.gateway.port=$GATEWAY_PORT --medops.integration.interop.port=0 --medops.db.data-dir="$WORK/data" \
+  --logging.level.root=warn \
   > "$WORK/medops.log" 2>&1 &
 MEDOPS_PID=$!
 for _ in $(seq 1 $(( STARTUP_SECONDS * 2 ))); do
@@ -130,11 +131,12 @@ measure() { # label connections port rate prefix
     before=$(cpu_ms "$HAPI_PID"); result=$($LOAD 127.0.0.1 "$3" "$2" "$4" "$DURATION" "$5"); after=$(cpu_ms "$HAPI_PID")
     row "$1" "$2" "$result" $(( after - before ))
   else
-    local jvm pg
-    jvm=$(cpu_ms "$MEDOPS_PID"); pg=$(cpu_ms "$PG_PID" "$PG_PID")
+    local jvm pg wal
+    jvm=$(cpu_ms "$MEDOPS_PID"); pg=$(cpu_ms "$PG_PID" "$PG_PID"); wal=$(sql 'select pg_current_wal_lsn()')
     result=$($LOAD 127.0.0.1 "$3" "$2" "$4" "$DURATION" "$5"); local drained; drained=$(drain)
     row "$1" "$2" "$result" $(( $(cpu_ms "$MEDOPS_PID") - jvm )) $(( $(cpu_ms "$PG_PID" "$PG_PID") - pg ))
-    echo "        delivery queue drained $drained s after the senders stopped"
+    echo "        delivery queue drained $drained s after the senders stopped;" \
+      "WAL $(sql "select round(pg_wal_lsn_diff(pg_current_wal_lsn(), '$wal') / ${result%% *})") bytes per message"
   fi
 }
 printf '\n%-34s %6s %9s %9s %9s %9s %9s %6s %13s\n' run conns "msg/s" "p50 ms" "p99 ms" "max ms" messages "not AA" \

@@ -54,7 +54,7 @@ class MessagePartitions {
     private void create(String table, LocalDate day) {
         // DDL takes no bind parameters; the name and bounds are built from a date, never from input.
         String sql = "create table if not exists " + table + "_p" + SUFFIX.format(day) + " partition of " + table
-                + " for values from ('" + day + "') to ('" + day.plusDays(1) + "')";
+                + " for values from ('" + day + "') to ('" + day.plusDays(1) + "')" + RetentionPartitions.STORAGE;
         try {
             jdbc.sql(sql).update();
         } catch (RuntimeException e) {

@@ -22,6 +22,12 @@ class RetentionPartitions {
     static final String MESSAGES = "integration_messages";
     static final String DELIVERIES = "integration_deliveries";
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.BASIC_ISO_DATE;
+    /**
+     * Every stored message is updated once or twice (its deliveries' outcomes, its status): room left in each page
+     * lets the new row version stay on its page (a HOT update: no new index entries, only the changed bytes in the
+     * WAL) instead of moving and indexing a 2–3 KB row again.
+     */
+    static final String STORAGE = " with (fillfactor = 80)";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -134,7 +140,7 @@ class RetentionPartitions {
     void create(LocalDate day) {
         for (String table : List.of(MESSAGES, DELIVERIES)) {
             jdbc.getJdbcTemplate().execute("create table if not exists " + partition(table, day) + " partition of "
-                    + table + " for values from ('" + day + "') to ('" + day.plusDays(1) + "')");
+                    + table + " for values from ('" + day + "') to ('" + day.plusDays(1) + "')" + STORAGE);
         }
     }
 
