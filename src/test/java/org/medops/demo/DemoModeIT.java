@@ -59,4 +59,22 @@ class DemoModeIT {
             }
         }
     }
+
+    @Test
+    void signsTheQuartersInspectionReportAndLeavesTheNewestDatabaseRoundsReportToSign() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                "select count(*) from inspection_reports where signed_at is not null").query(Long.class).single() > 0);
+        Api viewer = new Api(port).as("viewer", "MedOps#Demo2026");
+        long quarterly = jdbc.sql("select id from inspection_rounds where template = 'QUARTERLY' order by id limit 1")
+                .query(Long.class).single();
+        tools.jackson.databind.JsonNode report = viewer.get("/api/v1/inspection/rounds/" + quarterly + "/report").json();
+        assertThat(report.path("signOff").path("name").asString()).isEqualTo("陈刚");
+        assertThat(report.path("hashValid").asBoolean()).as("the signed text still hashes to the stored SHA-256").isTrue();
+        long newestDatabase = jdbc.sql("""
+                select id from inspection_rounds where template = 'DATABASE' and status = 'DONE'
+                order by started_at desc limit 1""").query(Long.class).single();
+        assertThat(viewer.get("/api/v1/inspection/rounds/" + newestDatabase + "/report").json().path("signOff").isNull()
+                || viewer.get("/api/v1/inspection/rounds/" + newestDatabase + "/report").json().path("signOff").isMissingNode())
+                .as("the newest database round's report waits for its signature").isTrue();
+    }
 }

@@ -33,6 +33,14 @@ class RoundSheets implements RoundReader {
                 .optional();
     }
 
+    @Override
+    public List<Long> done(Template template, int limit) {
+        return jdbc.sql("""
+                        select id from inspection_rounds where template = :template and status = 'DONE'
+                        order by started_at desc, id desc limit :limit""")
+                .param("template", template.name()).param("limit", limit).query(Long.class).list();
+    }
+
     private List<RoundItem> items(long roundId) {
         return jdbc.sql("""
                         select i.target_code, coalesce(t.name, i.target_code) as target_name, i.check_code, i.result,
