@@ -13,7 +13,7 @@ record ReportBlock(ServiceReportContributor.Section section, Chart chart) {
     /** A bar chart: one bar per category and series; {@code unit} is printed on the value axis. */
     record Chart(String title, List<String> categories, List<Series> series, String unit) {
 
-        boolean empty() {
+        public boolean empty() {
             return categories.isEmpty() || series.stream().allMatch(s -> s.values().stream().allMatch(v -> v == 0));
         }
     }
@@ -21,12 +21,12 @@ record ReportBlock(ServiceReportContributor.Section section, Chart chart) {
     record Series(String name, List<Double> values) {
     }
 
-    String code() {
+    public String code() {
         return section.code();
     }
 
     /** The PNG's file-safe name in the Word copy and the page. */
-    String chartName() {
+    public String chartName() {
         return "chart-" + code().replaceAll("[^A-Za-z0-9-]", "-");
     }
 }
