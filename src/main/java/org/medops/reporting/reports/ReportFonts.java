@@ -27,6 +27,7 @@ class ReportFonts {
 
     private final String configured;
     private volatile Font chartFont;
+    private volatile Font latinFont;
 
     ReportFonts(@Value("${medops.reporting.pdf-font:${medops.inspection.pdf-font:${medops.opsdesk.pdf-font:}}}")
                 String configured) {
@@ -44,6 +45,19 @@ class ReportFonts {
         if (font == null) {
             font = cjk().map(ReportFonts::load).orElseGet(() -> new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             chartFont = font;
+        }
+        return font;
+    }
+
+    /**
+     * The charts' font for digits and Latin letters, which Droid Sans Fallback lacks: DejaVu Sans where Debian has
+     * it, else the JDK's sans serif.
+     */
+    Font latin() {
+        Font font = latinFont;
+        if (font == null) {
+            font = Files.isReadable(SYMBOLS) ? load(SYMBOLS) : new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+            latinFont = font;
         }
         return font;
     }
