@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import org.medops.identity.People;
 import org.medops.inspection.InspectionFigures;
 import org.medops.integration.IntegrationVolumes;
 import org.medops.opsdesk.HospitalZone;
@@ -28,11 +29,13 @@ class ReportLayout {
     private final MessageSource messages;
     private final SystemNames systems;
     private final HospitalZone zone;
+    private final People people;
 
-    ReportLayout(MessageSource messages, SystemNames systems, HospitalZone zone) {
+    ReportLayout(MessageSource messages, SystemNames systems, HospitalZone zone, People people) {
         this.messages = messages;
         this.systems = systems;
         this.zone = zone;
+        this.people = people;
     }
 
     String title(ServiceReport r, Locale locale) {
@@ -259,7 +262,8 @@ class ReportLayout {
             lines.add(t(locale, "servicereport.suggestions.empty"));
         } else {
             lines.addAll(List.of(s.text().split("\\R")));
-            lines.add(t(locale, "servicereport.suggestions.by", s.updatedBy(), minutes(s.updatedAt())));
+            lines.add(t(locale, "servicereport.suggestions.by", people.name(s.updatedBy()),
+                    minutes(s.updatedAt())));
         }
         return block("suggestions", t(locale, r.kind() == ServiceReport.Kind.YEAR ? "servicereport.section.adviceYear"
                 : "servicereport.section.suggestions"), lines, List.of(), List.of(), null);

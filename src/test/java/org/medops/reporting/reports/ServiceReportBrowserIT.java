@@ -69,7 +69,7 @@ class ServiceReportBrowserIT {
             browser.click("#suggestions-save");
             assertThat(browser.text("#notice")).contains("优化建议已保存");
             assertThat(browser.find("#suggestions-text").getAttribute("value")).contains("增加熔断与重试");
-            assertThat(browser.text("#block-suggestions")).contains("sbr" + suffix);
+            assertThat(browser.text("#block-suggestions")).contains("考评科室 郑");
             browser.screenshot("service-report-suggestions");
 
             browser.set("#period", String.valueOf(today.getYear())).click("#period-show");
