@@ -54,13 +54,15 @@ class ServiceReports {
     }
 
     /**
-     * Compliance grouped by {@code month}, {@code priority}, {@code system}, {@code engineer} or {@code kind}.
+     * Compliance grouped by {@code month}, {@code priority}, {@code category}, {@code system}, {@code engineer} or
+     * {@code kind}.
      * Only the first-response and resolution targets count for the by-group views: they are the contract's.
      */
     List<Compliance> compliance(String groupBy, Instant from, Instant to, java.time.ZoneId zone) {
         String key = switch (groupBy) {
             case "month" -> "to_char(coalesce(c.stopped_at, c.breached_at) at time zone :zone, 'YYYY-MM')";
             case "priority" -> "t.priority";
+            case "category" -> "t.category";
             case "system" -> "s.code";
             case "engineer" -> "coalesce(t.assignee, '—')";
             case "kind" -> "c.kind";

@@ -1,0 +1,47 @@
+package org.medops.reporting.reports;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.medops.inspection.InspectionFigures;
+import org.medops.integration.IntegrationVolumes;
+import org.medops.opsdesk.ServiceFigures;
+import org.medops.reporting.ServiceReportContributor;
+
+/**
+ * The figures of a quarterly service report or an annual summary, as the API returns them: codes, counts and
+ * minutes; the documents and the page label them. {@code inspections} and {@code integration} are null when that
+ * part of the platform does not run; {@code quarters} is the year's quarters side by side (annual only).
+ *
+ * @param running whether the period has not ended yet, so its figures still change
+ */
+record ServiceReport(String period, Kind kind, LocalDate first, LocalDate last, boolean running, Instant generatedAt,
+                     ServiceFigures.Tickets tickets, List<ServiceFigures.RecurringFault> recurringFaults,
+                     List<ServiceFigures.Outage> outages, long outageMinutes, ServiceFigures.Progress requirements,
+                     ServiceFigures.Progress defects, ServiceFigures.Progress changes,
+                     InspectionFigures.Rounds inspections, IntegrationVolumes.Summary integration,
+                     List<SystemStatus> systems, List<QuarterLine> quarters,
+                     List<ServiceReportContributor.Section> sections, Suggestions suggestions) {
+
+    enum Kind { QUARTER, YEAR }
+
+    /** One hospital system's period: its tickets, their SLA compliance and the critical outage minutes. */
+    record SystemStatus(String code, String name, long tickets, long met, long breached, double compliancePercent,
+                        long outageMinutes) {
+    }
+
+    /** One quarter of an annual summary. */
+    record QuarterLine(String period, long reported, long closed, double compliancePercent, long outageMinutes,
+                       long requirementsAnswered, long defectsClosed, long changesDone, long inspectionRounds,
+                       long inspectionFindings, long messagesReceived, long messagesErrored) {
+    }
+
+    /** The period's optimisation advice (优化建议); empty text until a reviewer writes it. */
+    record Suggestions(String text, String updatedBy, Instant updatedAt, int version) {
+
+        static Suggestions none() {
+            return new Suggestions("", null, null, 0);
+        }
+    }
+}
