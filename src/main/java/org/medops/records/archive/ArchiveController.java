@@ -6,7 +6,9 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.medops.identity.People;
 import org.medops.opsdesk.HospitalZone;
+import org.medops.opsdesk.SystemNames;
 import org.medops.opsdesk.OpsdeskSystems;
 import org.medops.records.permissions.CanAgreeRecords;
 import org.medops.records.permissions.CanReadRecords;
@@ -34,19 +36,23 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/records/archive")
 class ArchiveController {
 
-    static final List<ListExport.Column<Documents.Row>> COLUMNS = List.of(
+    private final List<ListExport.Column<Documents.Row>> columns;
+
+    private static List<ListExport.Column<Documents.Row>> columns(SystemNames names, People people) {
+        return List.of(
             ListExport.Column.of("records.archive.id", Documents.Row::id),
             ListExport.Column.label("records.archive.type", r -> "records.document.type." + r.type()),
             ListExport.Column.of("records.archive.title", Documents.Row::title),
-            ListExport.Column.of("records.archive.system", Documents.Row::system),
+            ListExport.Column.of("records.archive.system", r -> r.system() == null ? null : names.name(r.system())),
             ListExport.Column.of("records.archive.datedOn", r -> r.datedOn().toString()),
             ListExport.Column.of("records.archive.version", r -> r.label() == null ? "v" + r.version()
                     : r.label() + " (v" + r.version() + ")"),
             ListExport.Column.of("records.archive.file", Documents.Row::fileName),
-            ListExport.Column.of("records.archive.uploadedBy", Documents.Row::addedBy),
+            ListExport.Column.of("records.archive.uploadedBy", r -> people.name(r.addedBy())),
             ListExport.Column.of("records.archive.signedBy", Documents.Row::signedBy),
             ListExport.Column.of("records.archive.signedAt", Documents.Row::signedAt),
             ListExport.Column.of("records.archive.sha256", Documents.Row::sha256));
+    }
 
     private final Archive archive;
     private final Documents documents;
@@ -57,7 +63,9 @@ class ArchiveController {
     private final HospitalZone zone;
 
     ArchiveController(Archive archive, Documents documents, Collector collector, HandoverDownload handover,
-                      OpsdeskSystems systems, ListExport export, HospitalZone zone) {
+                      OpsdeskSystems systems, ListExport export, HospitalZone zone, SystemNames names,
+                      People people) {
+        this.columns = columns(names, people);
         this.archive = archive;
         this.documents = documents;
         this.collector = collector;
@@ -87,7 +95,7 @@ class ArchiveController {
             Documents.Filter filter = ArchiveQuery.filter(type, system, from, to, q);
             ListRequest request = ListRequest.of(page, size, sort, Documents.SORT);
             if (export != null) {
-                this.export.export("records-archive", COLUMNS, documents, filter, request, export, zone.get(), locale,
+                this.export.export("records-archive", columns, documents, filter, request, export, zone.get(), locale,
                         http, response);
                 return null;
             }

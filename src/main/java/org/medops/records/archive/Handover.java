@@ -18,6 +18,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.medops.identity.People;
 import org.medops.opsdesk.HospitalZone;
 import org.medops.opsdesk.SystemNames;
 import org.medops.shared.ListExport;
@@ -41,9 +42,12 @@ class Handover {
     private final MessageSource messages;
     private final SystemNames systems;
     private final HospitalZone zone;
+    private final People people;
     private final Clock clock;
 
-    Handover(Documents documents, MessageSource messages, SystemNames systems, HospitalZone zone, Clock clock) {
+    Handover(Documents documents, MessageSource messages, SystemNames systems, HospitalZone zone, People people,
+             Clock clock) {
+        this.people = people;
         this.documents = documents;
         this.messages = messages;
         this.systems = systems;
@@ -111,7 +115,7 @@ class Handover {
             sheet.value(r, 4, row.system() == null ? "—" : systems.name(row.system()));
             sheet.value(r, 5, row.datedOn().toString());
             sheet.value(r, 6, row.label() == null ? "v" + row.version() : row.label() + "（v" + row.version() + "）");
-            sheet.value(r, 7, row.author() == null ? row.addedBy() : row.author());
+            sheet.value(r, 7, row.author() == null ? people.name(row.addedBy()) : row.author());
             sheet.value(r, 8, row.signedBy() == null ? t("records.handover.index.unsigned") : row.signedBy());
             if (row.signedAt() != null) {
                 sheet.value(r, 9, LocalDateTime.ofInstant(row.signedAt(), z));

@@ -49,6 +49,10 @@ class ProjectDesk {
         return LocalDate.ofInstant(clock.instant(), zone.get());
     }
 
+    java.time.ZoneId zoneId() {
+        return zone.get();
+    }
+
     WorkingDays days() {
         return WorkingDays.of(calendar.current());
     }

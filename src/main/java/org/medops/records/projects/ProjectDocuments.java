@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.medops.identity.People;
 import org.medops.opsdesk.HospitalZone;
 import org.medops.records.ArchiveSource;
 import org.springframework.context.MessageSource;
@@ -21,11 +22,13 @@ class ProjectDocuments implements ArchiveSource {
     private final Projects projects;
     private final HospitalZone zone;
     private final MessageSource messages;
+    private final People people;
 
-    ProjectDocuments(Projects projects, HospitalZone zone, MessageSource messages) {
+    ProjectDocuments(Projects projects, HospitalZone zone, MessageSource messages, People people) {
         this.projects = projects;
         this.zone = zone;
         this.messages = messages;
+        this.people = people;
     }
 
     @Override
@@ -43,7 +46,7 @@ class ProjectDocuments implements ArchiveSource {
                         h.projectName() + " · " + messages.getMessage("records.milestone." + h.code(), null,
                                 h.code().name(), java.util.Locale.SIMPLIFIED_CHINESE),
                         "1", h.completedOn().atStartOfDay(z).toInstant(), h.completedBy(),
-                        h.code().hospitalSigns() ? h.completedBy() : null, h.fileName(), h.contentType(), h.content()))
+                        h.code().hospitalSigns() ? people.name(h.completedBy()) : null, h.fileName(), h.contentType(), h.content()))
                 .toList();
     }
 }

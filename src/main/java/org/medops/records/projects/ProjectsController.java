@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.medops.opsdesk.HospitalZone;
 import org.medops.opsdesk.OpsdeskSystems;
+import org.medops.opsdesk.SystemNames;
 import org.medops.records.permissions.CanAgreeRecords;
 import org.medops.records.permissions.CanReadRecords;
 import org.medops.records.permissions.CanWriteRecords;
@@ -38,16 +39,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/records/projects")
 class ProjectsController {
 
-    static final List<ListExport.Column<Projects.Row>> COLUMNS = List.of(
+    private final List<ListExport.Column<Projects.Row>> columns;
+
+    private static List<ListExport.Column<Projects.Row>> columns(SystemNames names) {
+        return List.of(
             ListExport.Column.of("records.project.id", Projects.Row::id),
             ListExport.Column.of("records.project.name", Projects.Row::name),
-            ListExport.Column.of("records.project.systems", Projects.Row::systems),
+            ListExport.Column.of("records.project.systems", r -> names.names(r.systems())),
             ListExport.Column.of("records.project.fee", Projects.Row::fee),
             ListExport.Column.of("records.project.startedOn", r -> r.startedOn().toString()),
             ListExport.Column.label("records.project.current", r -> r.current() == null
                     ? "records.project.accepted" : "records.milestone." + r.current()),
             ListExport.Column.of("records.project.due", r -> r.currentDue() == null ? null : r.currentDue().toString()),
             ListExport.Column.label("records.project.overdue", r -> r.overdue() ? "common.yes" : "common.no"));
+    }
 
     private final ProjectDesk desk;
     private final Projects projects;
@@ -55,7 +60,9 @@ class ProjectsController {
     private final ListExport export;
     private final HospitalZone zone;
 
-    ProjectsController(ProjectDesk desk, Projects projects, OpsdeskSystems systems, ListExport export, HospitalZone zone) {
+    ProjectsController(ProjectDesk desk, Projects projects, OpsdeskSystems systems, ListExport export, HospitalZone zone,
+                       SystemNames names) {
+        this.columns = columns(names);
         this.desk = desk;
         this.projects = projects;
         this.systems = systems;
@@ -77,7 +84,7 @@ class ProjectsController {
             Projects.Filter filter = filter(q, overdue, desk.today());
             ListRequest request = ListRequest.of(page, size, sort, Projects.SORT);
             if (export != null) {
-                this.export.export("records-projects", COLUMNS, projects, filter, request, export, zone.get(), locale,
+                this.export.export("records-projects", columns, projects, filter, request, export, zone.get(), locale,
                         http, response);
                 return null;
             }
