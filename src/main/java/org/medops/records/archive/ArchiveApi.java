@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.medops.records.permissions.CanAgreeRecords;
 import org.medops.records.permissions.CanReadRecords;
 import org.medops.records.permissions.CanWriteRecords;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The archive over REST: search, upload (multipart), a document with its versions, edit and new version while
@@ -116,12 +116,13 @@ class ArchiveApi {
     /** {@code preset=HALF_YEAR|FINAL&contractStart=…&months=12}, or {@code from=…&to=…}. */
     @GetMapping("/handover")
     @CanReadRecords
-    ResponseEntity<StreamingResponseBody> handover(@RequestParam(required = false) String preset,
-                                                   @RequestParam(required = false) String from,
-                                                   @RequestParam(required = false) String to,
-                                                   @RequestParam(required = false) String contractStart,
-                                                   @RequestParam(required = false) Integer months) {
-        return handover.download(ArchiveQuery.period(preset, from, to, contractStart, months));
+    void handover(@RequestParam(required = false) String preset,
+                  @RequestParam(required = false) String from,
+                  @RequestParam(required = false) String to,
+                  @RequestParam(required = false) String contractStart,
+                  @RequestParam(required = false) Integer months,
+                  HttpServletResponse response) throws IOException {
+        handover.download(ArchiveQuery.period(preset, from, to, contractStart, months), response);
     }
 
     static ResponseEntity<byte[]> file(Documents documents, long id, int version) {

@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 文档归档: search with export, upload, collect now, the handover package; one document with versions and signing. */
@@ -137,12 +136,13 @@ class ArchiveController {
 
     @GetMapping("/handover")
     @CanReadRecords
-    ResponseEntity<StreamingResponseBody> handover(@RequestParam(required = false) String preset,
-                                                   @RequestParam(required = false) String from,
-                                                   @RequestParam(required = false) String to,
-                                                   @RequestParam(required = false) String contractStart,
-                                                   @RequestParam(required = false) Integer months) {
-        return handover.download(ArchiveQuery.period(preset, from, to, contractStart, months));
+    void handover(@RequestParam(required = false) String preset,
+                  @RequestParam(required = false) String from,
+                  @RequestParam(required = false) String to,
+                  @RequestParam(required = false) String contractStart,
+                  @RequestParam(required = false) Integer months,
+                  HttpServletResponse response) throws IOException {
+        handover.download(ArchiveQuery.period(preset, from, to, contractStart, months), response);
     }
 
     @GetMapping("/{id}")

@@ -1,17 +1,16 @@
 package org.medops.records.archive;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.medops.shared.FieldChange;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * A handover package as a download for the API and the console alike: collects the period from every source first,
@@ -33,7 +32,11 @@ class HandoverDownload {
         this.zone = zone;
     }
 
-    ResponseEntity<StreamingResponseBody> download(HandoverPeriod period) {
+    /**
+     * Streams on the request's own thread straight into the response: an async {@code StreamingResponseBody} would be
+     * dispatched again without the API token's authentication.
+     */
+    void download(HandoverPeriod period, HttpServletResponse response) throws IOException {
         Instant from = period.from().atStartOfDay(zone.get()).toInstant();
         Instant to = period.to().plusDays(1).atStartOfDay(zone.get()).toInstant();
         collector.collect(from, to);
@@ -43,10 +46,10 @@ class HandoverDownload {
                 FieldChange.set("archivePeriod", period.from() + " — " + period.to()),
                 FieldChange.set("rows", rows.size()))));
         String name = "移交包-" + period.from() + "-" + period.to() + ".zip";
-        StreamingResponseBody body = out -> handover.write(period, rows, out);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(body);
+        response.setContentType("application/zip");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(name, StandardCharsets.UTF_8).build().toString());
+        handover.write(period, rows, response.getOutputStream());
+        response.flushBuffer();
     }
 }
