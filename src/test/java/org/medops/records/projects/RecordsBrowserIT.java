@@ -44,7 +44,7 @@ class RecordsBrowserIT {
             browser.login("bpe" + suffix, "Brow#Engineer-2026").waitForPath("/");
             browser.go("/records/projects");
             browser.type("#project-name", name).type("#project-fee", "120000").set("#project-start", "2026-06-01");
-            browser.tick("#project-systems option[value='YB']").tick("#project-systems option[value='HIS']");
+            browser.tick("#project-system-YB").tick("#project-system-HIS");
             browser.type("#project-scenarios", "门诊医保结算\n住院医保结算\n结算对账");
             browser.screenshot("records-project-new");
             browser.click("#project-save");
