@@ -45,7 +45,7 @@ class ProjectDocuments implements ArchiveSource {
                         h.systems().isEmpty() ? null : h.systems().get(0),
                         h.projectName() + " · " + messages.getMessage("records.milestone." + h.code(), null,
                                 h.code().name(), java.util.Locale.SIMPLIFIED_CHINESE),
-                        "1", h.completedOn().atStartOfDay(z).toInstant(), h.completedBy(),
+                        null, h.completedOn().atStartOfDay(z).toInstant(), people.name(h.completedBy()),
                         h.code().hospitalSigns() ? people.name(h.completedBy()) : null, h.fileName(), h.contentType(), h.content()))
                 .toList();
     }
