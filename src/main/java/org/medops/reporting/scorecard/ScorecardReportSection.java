@@ -81,7 +81,7 @@ class ScorecardReportSection implements ServiceReportContributor {
     private Section year(YearSummary summary, String title, Locale locale) {
         List<String> lines = new ArrayList<>();
         lines.add(summary.average() == null ? text(locale, "summary.none") : text(locale, "report.scorecard.year",
-                summary.contractYear(), summary.average().toPlainString(), summary.paymentPercent()));
+                String.valueOf(summary.contractYear()), summary.average().toPlainString(), summary.paymentPercent()));
         if (summary.twoFailuresWarning()) {
             lines.add(text(locale, "summary.twoFailures"));
         }
