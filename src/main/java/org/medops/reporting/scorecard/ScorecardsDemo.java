@@ -44,8 +44,8 @@ class ScorecardsDemo implements DemoData {
         middle.deductions().stream().filter(d -> d.rule() == DeductionRule.UNANSWERED_CALL).findFirst()
                 .ifPresent(d -> desk.adjust(middle.id(), d.id(), d.points().subtract(java.math.BigDecimal.ONE)
                         .max(java.math.BigDecimal.ZERO), "午间抽查电话系线路故障，经核实不计", REVIEWER));
-        middle.deductions().stream().filter(d -> d.rule() == DeductionRule.UNRESOLVED).findFirst()
-                .ifPresent(d -> desk.strike(middle.id(), d.id(), "医院方原因（等待第三方厂商）导致延误，经考评科室核实撤销", REVIEWER));
+        middle.deductions().stream().filter(d -> d.rule() == DeductionRule.COMPLAINT).findFirst()
+                .ifPresent(d -> desk.strike(middle.id(), d.id(), "投诉经核实系院内交换机故障导致电话无法接通，非厂商责任", REVIEWER));
         desk.finalize(middle.id(), "信息科 赵敏", REVIEWER);
         Scorecard newest = desk.draft(last, REVIEWER);
         desk.finalize(newest.id(), "信息科 赵敏", REVIEWER);
