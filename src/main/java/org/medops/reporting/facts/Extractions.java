@@ -82,14 +82,14 @@ class Extractions implements ListSource<FactFilter, Extraction> {
 
     @Override
     public List<Extraction> rows(FactFilter filter, ListRequest.Sort sort, long offset, int limit) {
-        return Facts.bind(jdbc.sql(SELECT + WHERE + " order by " + SORT.orderBy(sort)
+        return Facts.bind(jdbc.sql(SELECT + " " + WHERE + " order by " + SORT.orderBy(sort)
                         + " offset :offset limit :limit"), filter)
                 .param("offset", offset).param("limit", limit).query(Extraction.class).list();
     }
 
     @Override
     public long count(FactFilter filter) {
-        return Facts.bind(jdbc.sql("select count(*) from reporting_extractions" + WHERE), filter)
+        return Facts.bind(jdbc.sql("select count(*) from reporting_extractions" + " " + WHERE), filter)
                 .query(Long.class).single();
     }
 }

@@ -86,14 +86,14 @@ class Incidents implements ListSource<FactFilter, Incident> {
 
     @Override
     public List<Incident> rows(FactFilter filter, ListRequest.Sort sort, long offset, int limit) {
-        return Facts.bind(jdbc.sql(SELECT + WHERE + " order by " + SORT.orderBy(sort)
+        return Facts.bind(jdbc.sql(SELECT + " " + WHERE + " order by " + SORT.orderBy(sort)
                         + " offset :offset limit :limit"), filter)
                 .param("offset", offset).param("limit", limit).query(Incident.class).list();
     }
 
     @Override
     public long count(FactFilter filter) {
-        return Facts.bind(jdbc.sql("select count(*) from reporting_incidents i" + WHERE), filter)
+        return Facts.bind(jdbc.sql("select count(*) from reporting_incidents i" + " " + WHERE), filter)
                 .query(Long.class).single();
     }
 }

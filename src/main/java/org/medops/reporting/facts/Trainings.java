@@ -49,13 +49,13 @@ class Trainings implements ListSource<FactFilter, Training> {
 
     @Override
     public List<Training> rows(FactFilter filter, ListRequest.Sort sort, long offset, int limit) {
-        return Facts.bind(jdbc.sql("select *" + WHERE + " order by " + SORT.orderBy(sort)
+        return Facts.bind(jdbc.sql("select *" + " " + WHERE + " order by " + SORT.orderBy(sort)
                         + " offset :offset limit :limit"), filter)
                 .param("offset", offset).param("limit", limit).query(Training.class).list();
     }
 
     @Override
     public long count(FactFilter filter) {
-        return Facts.bind(jdbc.sql("select count(*)" + WHERE), filter).query(Long.class).single();
+        return Facts.bind(jdbc.sql("select count(*)" + " " + WHERE), filter).query(Long.class).single();
     }
 }

@@ -56,6 +56,14 @@ class FactListsIT {
         problem(engineer.get("/api/v1/reporting/calls?sort=summary,asc"), 400, null);
         problem(engineer.get("/api/v1/reporting/calls?from=March"), 400, "reporting-day-invalid");
 
+        for (String kind : List.of("calls", "visits", "trainings", "incidents", "extractions")) {
+            Api.Response list = engineer.get("/api/v1/reporting/" + kind + "?" + period + "&q=医生&sort=id,desc");
+            assertThat(list.status()).as(kind + ": " + list.body()).isIn(200, 400);
+            assertThat(engineer.get("/api/v1/reporting/" + kind + "?" + period + "&q=医生").status()).as(kind)
+                    .isEqualTo(200);
+        }
+        assertThat(engineer.get("/api/v1/reporting/trainings?q=医生站").json().get("total").asLong()).isOne();
+
         Api.Download csv = engineer.download("/api/v1/reporting/calls?" + period + "&sort=calledAt,asc&export=csv");
         assertThat(csv.status()).isEqualTo(200);
         List<List<String>> rows = Exports.csv(csv.body());

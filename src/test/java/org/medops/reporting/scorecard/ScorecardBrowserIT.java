@@ -28,7 +28,7 @@ class ScorecardBrowserIT {
     JdbcClient jdbc;
 
     @Test
-    void theReviewerStrikesADeductionAndFinalisesTheCard() {
+    void theReviewerStrikesADeductionAndFinalisesTheCard() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         Api admin = new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
         Api reviewer = admin.newUser("scb" + suffix, "信息科 赵敏", PASSWORD, "HOSPITAL_REVIEWER");
@@ -97,6 +97,17 @@ class ScorecardBrowserIT {
             assertThat(browser.findAll("#calls tbody tr")).hasSize(3);
             assertThat(browser.text("#calls")).contains("未接听").contains("院方登记");
             browser.screenshot("reporting-calls");
+
+            java.nio.file.Path evidence = java.nio.file.Files.createTempFile("complaint", ".txt");
+            java.nio.file.Files.writeString(evidence, "检验科书面投诉：工程师态度生硬");
+            browser.go("/reporting/incidents");
+            browser.set("#incident-on", "2018-12-03").set("#incident-kind", "ATTITUDE")
+                    .type("#incident-dept", "检验科").type("#incident-summary", "工程师现场处理时态度生硬");
+            browser.find("#incident-file").sendKeys(evidence.toAbsolutePath().toString());
+            browser.click("#incident-submit");
+            assertThat(browser.text("#notice")).contains("已保存");
+            assertThat(browser.text("#incidents")).contains("服务态度不端正").contains("查看证据");
+            browser.screenshot("reporting-incidents");
 
             browser.go("/reporting/scorecards/" + jdbc.sql("select id from reporting_scorecards where quarter = '2018-Q2'")
                     .query(Long.class).single() + "?lang=en");
