@@ -47,6 +47,12 @@ class ScorecardBrowserIT {
                 {"occurredOn":"2018-05-03","kind":"COMPLAINT","department":"放射科","summary":"夜间电话无人接听，书面投诉"}""")
                 .status()).isEqualTo(201);
 
+        long extraction = reviewer.post("/api/v1/reporting/extractions", """
+                {"requester":"医务科 陈","department":"医务科","subject":"各科室出院人数","dueOn":"2018-06-10"}""")
+                .json().get("id").asLong();
+        assertThat(reviewer.upload("/api/v1/reporting/extractions/" + extraction + "/delivery", "discharges.csv",
+                "科室,人数\n心内科,128\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(200);
+
         try (Browser browser = Browser.open(port)) {
             browser.login("scb" + suffix, PASSWORD).waitForPath("/");
             browser.go("/reporting/scorecards");
@@ -108,6 +114,17 @@ class ScorecardBrowserIT {
             assertThat(browser.text("#notice")).contains("已保存");
             assertThat(browser.text("#incidents")).contains("服务态度不端正").contains("查看证据");
             browser.screenshot("reporting-incidents");
+
+            for (String page : new String[]{"calls", "visits", "trainings", "incidents", "extractions", "scorecards",
+                    "summary", "milestones"}) {
+                for (String lang : new String[]{"zh_CN", "en"}) {
+                    browser.go("/reporting/" + page + "?lang=" + lang);
+                    assertThat(browser.findAll("#problem")).as(page).isEmpty();
+                    assertThat(browser.pageText()).as(page + " " + lang).doesNotContain("??").doesNotContain("Exception");
+                }
+            }
+            browser.go("/reporting/extractions?lang=zh_CN");
+            browser.screenshot("reporting-extractions");
 
             browser.go("/reporting/scorecards/" + jdbc.sql("select id from reporting_scorecards where quarter = '2018-Q2'")
                     .query(Long.class).single() + "?lang=en");
