@@ -227,6 +227,32 @@ class ScorecardIT {
         assertThat(year.lines().get(0)).isEqualTo("Contract year 2019: the final quarters average 93.7 points, 100% of the fee is paid.");
     }
 
+    /** 2017: the administrator drops an item and scales to 100; the next card is drafted with the items as they are. */
+    @Test
+    void itemsAreDataPerContractAndTheBandsMayScaleToAHundred() {
+        JsonNode contract = admin.post("/api/v1/reporting/contracts", """
+                {"year":2017,"name":"LIS 运维服务合同","vendor":"示例公司","startsOn":"2017-01-01","endsOn":"2017-12-31",
+                 "fee":200000}""").json();
+        long id = contract.get("contract").get("id").asLong();
+        assertThat(contract.get("contract").get("bandBasis").asString()).isEqualTo("AS_SCORED");
+        List<JsonNode> items = new java.util.ArrayList<>();
+        contract.get("contract").get("items").forEach(items::add);
+        String kept = items.stream().filter(i -> !i.get("code").asString().equals("DUTY")).map(JsonNode::toString)
+                .collect(java.util.stream.Collectors.joining(","));
+        problem(reviewer.put("/api/v1/reporting/contracts/" + id + "/items", "{\"items\":[" + kept + "]}"), 403, null);
+        JsonNode changed = admin.put("/api/v1/reporting/contracts/" + id + "/items",
+                "{\"items\":[" + kept + "],\"bandBasis\":\"SCALED_TO_100\"}").json();
+        assertThat(changed.get("maxTotal").asInt()).isEqualTo(87);
+        call(engineer, "2017-02-01T02:00:00Z", false);
+        JsonNode card = reviewer.post("/api/v1/scorecards", "{\"quarter\":\"2017-Q1\"}").json();
+        assertThat(card.get("items").findValuesAsString("code")).doesNotContain("DUTY").hasSize(9);
+        assertThat(card.get("total").asDouble()).isEqualTo(87.0);
+        assertThat(card.get("bandScore").asDouble()).isEqualTo(100.0);
+        assertThat(card.get("bandBasis").asString()).isEqualTo("SCALED_TO_100");
+        assertThat(jdbc.sql("select count(*) from audit_records where action = 'reporting.contract.items'"
+                + " and target_id = :id").param("id", Long.toString(id)).query(Long.class).single()).isOne();
+    }
+
     private static ServiceReportContributor.Section section(List<ServiceReportContributor.Section> sections, String code) {
         return sections.stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow();
     }
