@@ -46,11 +46,11 @@ class UpgradeDesk {
     Upgrade draft(NewUpgrade draft, String by) {
         ChangeSummary change = changes.find(draft.changeId())
                 .orElseThrow(() -> ProblemException.notFound("change", draft.changeId()));
-        if (change.status() != ChangeSummary.Status.REQUESTED) {
-            throw ProblemException.conflict("upgrade-change-not-requested", Long.toString(change.id()), change.status());
-        }
         if (upgrades.forChange(change.id()).isPresent()) {
             throw ProblemException.conflict("upgrade-change-taken", Long.toString(change.id()));
+        }
+        if (change.status() != ChangeSummary.Status.REQUESTED) {
+            throw ProblemException.conflict("upgrade-change-not-requested", Long.toString(change.id()), change.status());
         }
         if (versions.exists(change.systemCode(), draft.targetVersion())) {
             throw ProblemException.conflict("version-exists", draft.targetVersion().strip(), change.systemCode());

@@ -103,7 +103,7 @@ class Upgrades implements ListSource<Upgrades.Filter, Upgrades.UpgradeRow> {
 
     /** Upgrades whose assessment or plan was last submitted or decided in {@code [from, to)}, for the archive. */
     List<Upgrade> documentsDated(Instant from, Instant to) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + " " + """
                          where (assessment_at >= :from and assessment_at < :to) or (plan_at >= :from and plan_at < :to)
                          order by id""").param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query(Upgrades::map).list();
