@@ -18,13 +18,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Drills implements ListSource<Drills.Filter, Drills.DrillRow> {
 
+    /** {@code withinRto}: whether recovery in the drill stayed within the plan's RTO (null when not measured). */
     record DrillRow(long id, long planId, String planTitle, Scenario planScenario, LocalDate heldOn, String scenario,
-                    String participants, String findings, String followUp, Integer recoveryMinutes, int rtoMinutes) {
-
-        /** Whether recovery in the drill stayed within the plan's RTO (null when not measured). */
-        public Boolean withinRto() {
-            return recoveryMinutes == null ? null : recoveryMinutes <= rtoMinutes;
-        }
+                    String participants, String findings, String followUp, Integer recoveryMinutes, int rtoMinutes,
+                    Boolean withinRto) {
     }
 
     /** {@code from}/{@code to}: held on or after, before. */
@@ -87,7 +84,8 @@ class Drills implements ListSource<Drills.Filter, Drills.DrillRow> {
     public List<DrillRow> rows(Filter filter, ListRequest.Sort sort, long offset, int limit) {
         return bind(jdbc.sql("""
                         select d.id, d.plan_id, p.title as plan_title, p.scenario as plan_scenario, d.held_on,
-                            d.scenario, d.participants, d.findings, d.follow_up, d.recovery_minutes, p.rto_minutes
+                            d.scenario, d.participants, d.findings, d.follow_up, d.recovery_minutes, p.rto_minutes,
+                            d.recovery_minutes <= p.rto_minutes as within_rto
                         """ + FROM + " order by " + SORT.orderBy(sort) + " offset :offset limit :limit"), filter)
                 .param("offset", offset).param("limit", limit).query(DrillRow.class).list();
     }
