@@ -22,7 +22,7 @@ record UpgradeView(long id, String title, String systemCode, String fromVersion,
     record Change(long id, String title, ChangeSummary.Status status) {
     }
 
-    boolean agreed() {
+    public boolean agreed() {
         return assessment.state() == DocumentState.AGREED && plan.state() == DocumentState.AGREED;
     }
 }
