@@ -110,7 +110,7 @@ class RecordsVersionsBrowserIT {
                     "{\"result\":\"SUCCESS\"}"));
             await().atMost(Duration.ofSeconds(20)).until(() -> "INSTALLED".equals(
                     engineer.get("/api/v1/records/upgrades/" + id).json().get("status").asString()));
-            browser.go("/records/versions/systems/RIS");
+            browser.go("/records/versions/systems/RIS?lang=zh_CN");
             assertThat(browser.text("#current-version-number")).isEqualTo(target);
             assertThat(browser.text("#latest")).contains("已是最新版本");
             assertThat(browser.findAll("#cadence-warning")).isEmpty();
