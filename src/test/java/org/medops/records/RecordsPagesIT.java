@@ -48,7 +48,7 @@ class RecordsPagesIT {
                 + "&steps=" + ConsoleSession.encode("1. 定位故障\n2. 切换备用链路") + "&fallback="
                 + ConsoleSession.encode("移动终端 4G 专网") + "&rtoMinutes=20&rpoMinutes=0", "/records/plans");
         assertThat(written.statusCode()).isEqualTo(200);
-        assertThat(written.body()).contains("应急预案已编制", title, "RTO 20 分钟 / RPO 0 分钟",
+        assertThat(written.body()).contains("应急预案已编制", title, "20 分钟内恢复 / 数据丢失不超过 0 分钟",
                 today.plusYears(1).toString());
         String page = written.uri().getPath();
         assertThat(page).matches("/records/plans/\\d+");
