@@ -173,7 +173,7 @@ public class VersionsUpgradesIT {
         List<ArchiveSource.Document> documents = sources.stream()
                 .flatMap(s -> s.documents(begin, Instant.now().plusSeconds(120)).stream()).toList();
         ArchiveSource.Document assessment = one(documents, "upgrade:" + id + ":assessment");
-        assertThat(assessment.type()).isEqualTo("UPGRADE_ASSESSMENT");
+        assertThat(assessment.type()).isEqualTo("ASSESSMENT_REPORT");
         assertThat(assessment.system()).isEqualTo("CIS");
         assertThat(assessment.signedBy()).isEqualTo("信息科 陈刚");
         assertThat(assessment.version()).isEqualTo("r1");

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 class UpgradeArchive implements ArchiveSource {
 
-    static final String ASSESSMENT_TYPE = "UPGRADE_ASSESSMENT";
+    static final String ASSESSMENT_TYPE = "ASSESSMENT_REPORT";
     static final String PLAN_TYPE = "UPGRADE_PLAN";
 
     private final Upgrades upgrades;
