@@ -1,5 +1,7 @@
 package org.medops.opsdesk.changes;
 
+import org.medops.opsdesk.ChangeAuthorizationGuard;
+import org.medops.opsdesk.ChangeCompleted;
 import org.medops.opsdesk.OpsdeskSystems;
 
 import java.time.Clock;
@@ -24,9 +26,12 @@ class ChangeDesk {
     private final MaintenanceWindow window;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<ChangeAuthorizationGuard> guards;
 
     ChangeDesk(Changes changes, OpsdeskSystems systems, MaintenanceWindowSettings windowSettings,
-               ApplicationEventPublisher events, Clock clock) {
+               ApplicationEventPublisher events, Clock clock,
+               org.springframework.beans.factory.ObjectProvider<ChangeAuthorizationGuard> guards) {
+        this.guards = guards;
         this.changes = changes;
         this.systems = systems;
         this.window = windowSettings.window();
@@ -67,7 +72,12 @@ class ChangeDesk {
     @Transactional
     Change authorize(long id, String signerName, String statement, String by) {
         Instant now = clock.instant();
-        return apply(id, "change.authorize", c -> c.authorize(by, signerName, statement, now));
+        // Other features' preconditions (an upgrade's agreed documents) are checked under the change's lock.
+        return apply(id, "change.authorize", c -> {
+            Change authorized = c.authorize(by, signerName, statement, now);
+            guards.orderedStream().forEach(guard -> guard.beforeAuthorization(PublishedChanges.summary(c)));
+            return authorized;
+        });
     }
 
     @Transactional
@@ -114,7 +124,11 @@ class ChangeDesk {
     @Transactional
     Change finish(long id, ChangeResult result, String notes, Instant at) {
         Instant when = recorded(at);
-        return apply(id, "change.finish", c -> c.finish(result, notes, when));
+        Change finished = apply(id, "change.finish", c -> c.finish(result, notes, when));
+        events.publishEvent(new ChangeCompleted(id, finished.plan().systemCode(),
+                ChangeCompleted.Result.valueOf(finished.execution().result().name()), finished.execution().finishedAt(),
+                finished.requested().by()));
+        return finished;
     }
 
     @Transactional

@@ -41,6 +41,12 @@ class Changes {
         return jdbc.sql(SELECT + " where id = :id").param("id", id).query(Changes::map).optional();
     }
 
+    /** The system's changes, newest planned first. */
+    List<Change> forSystem(String systemCode, int limit) {
+        return jdbc.sql(SELECT + " where system_code = :system order by planned_start desc, id desc limit :limit")
+                .param("system", systemCode).param("limit", limit).query(Changes::map).list();
+    }
+
     Optional<Change> lock(long id) {
         return jdbc.sql(SELECT + " where id = :id for update").param("id", id).query(Changes::map).optional();
     }
