@@ -44,6 +44,15 @@ public enum MilestoneCode {
         return ordinal() + 1 < values().length ? values()[ordinal() + 1] : null;
     }
 
+    /** A code named in a path: one that names no milestone names nothing there, so it is not found (404). */
+    static MilestoneCode inPath(long projectId, String code) {
+        try {
+            return parse(code);
+        } catch (org.medops.shared.ProblemException e) {
+            throw org.medops.shared.ProblemException.notFound("project-document", projectId + "/" + code);
+        }
+    }
+
     static MilestoneCode parse(String code) {
         for (MilestoneCode c : values()) {
             if (c.name().equalsIgnoreCase(code == null ? "" : code.strip())) {

@@ -73,7 +73,7 @@ class ProjectsApi {
     @GetMapping("/{id}/milestones/{code}/document")
     @CanReadRecords
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable String code) {
-        Milestone.Document document = desk.document(id, MilestoneCode.parse(code));
+        Milestone.Document document = desk.document(id, MilestoneCode.inPath(id, code));
         return download(document);
     }
 

@@ -122,7 +122,7 @@ class ProjectsController {
     @GetMapping("/{id}/milestones/{code}/document")
     @CanReadRecords
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable String code) {
-        return ProjectsApi.download(desk.document(id, MilestoneCode.parse(code)));
+        return ProjectsApi.download(desk.document(id, MilestoneCode.inPath(id, code)));
     }
 
     @PostMapping("/{id}/milestones/{code}/complete")
