@@ -122,6 +122,7 @@ class DemoSeedingDatesIT {
     /** Seeded at the chosen moment, every role's workbench has something in every queue (the manager's own aside). */
     private void workbenchesShowWork(String day) {
         Map<String, Long> engineer = cards("engineer");
+        engineer.remove("records.project.card.overdue"); // the records demo's project, overdue on some of the days
         assertThat(engineer).as("engineer on " + day).containsOnlyKeys("workbench.tickets.mine",
                 "workbench.tickets.unassigned", "workbench.tickets.risk", "workbench.tickets.breached",
                 "workbench.tickets.waiting");
