@@ -134,8 +134,9 @@ class Archive {
                     details.datedOn(), 1, signedBy, signedBy == null ? null : at, now, "system", now));
             documents.addVersion(new DocumentVersion(id, 1, label(source.version()), text(source.author(), 128), name,
                     contentType, source.content().length, hash, now, "system"), source.content());
+            // The source's key is an internal reference (kept on the document), not a reader's word for the trail.
             events.publishEvent(ArchiveAction.document("records.archive.collect", id, List.of(
-                    FieldChange.set("archiveSource", key), FieldChange.set("archiveType", details.type()),
+                    FieldChange.set("archiveTitle", details.title()), FieldChange.set("archiveType", details.type()),
                     FieldChange.set("fileName", name), FieldChange.set("sha256", hash),
                     FieldChange.set("archiveSignedBy", signedBy))));
             return Filed.NEW;
