@@ -73,7 +73,30 @@ enum Permission {
     RECORDS_READ("records:read", Duty.GENERAL),
     RECORDS_WRITE("records:write", Duty.GENERAL),
     /** The hospital's agreement to assessments, plans and milestones, and its signature on documents. */
-    RECORDS_AGREE("records:agree", Duty.GENERAL);
+    RECORDS_AGREE("records:agree", Duty.GENERAL),
+    /**
+     * Data rights (数据权): open content that may identify patients or show medical data (captured gateway bodies
+     * and headers, message content, ticket attachments), still masked; no administrator role holds it.
+     */
+    DATA_CONTENT_READ("data:content:read", Duty.GENERAL),
+    /** Ask the security committee for a time-limited view of one scope's unmasked content. */
+    DATA_ACCESS_REQUEST("data:access:request", Duty.GENERAL),
+    /** The information security committee (信息安全委员会): approves and revokes sensitive-data access. */
+    DATA_ACCESS_APPROVE("data:access:approve", Duty.GENERAL),
+    DATAOPS_READ("dataops:read", Duty.GENERAL),
+    /** Draft and preview a data operation on a hospital database (异常数据调整, 数据修复), execute it once approved. */
+    DATAOPS_REQUEST("dataops:request", Duty.GENERAL),
+    /** The second person (双人复核): approves or refuses another's data operation. */
+    DATAOPS_REVIEW("dataops:review", Duty.GENERAL),
+    /** Service accounts and their scoped, expiring API keys for scripts and other systems. */
+    SERVICE_ACCOUNT_WRITE("identity:service-account:write", Duty.SYSTEM),
+    REMOTE_READ("remote:read", Duty.GENERAL),
+    /** A vendor engineer asks for a remote-maintenance window on a system. */
+    REMOTE_REQUEST("remote:request", Duty.GENERAL),
+    /** The hospital's permission for remote maintenance (院内许可). */
+    REMOTE_APPROVE("remote:approve", Duty.GENERAL),
+    /** Verify an electronic signature: who signed what, and whether the document changed since. */
+    SIGNATURE_VERIFY("signature:verify", Duty.GENERAL);
 
     private final String code;
     private final Duty duty;
