@@ -26,6 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportLayout {
 
+    /** A figure that does not exist for the period (no SLA clock finished, no latency measured). */
+    private static final String NONE = "—";
+
     private final MessageSource messages;
     private final SystemNames systems;
     private final HospitalZone zone;
@@ -77,7 +80,7 @@ class ReportLayout {
             lines.add(t(locale, "servicereport.overview.running"));
         }
         lines.add(t(locale, "servicereport.overview.tickets", t.reported(), t.closed(), t.open()));
-        lines.add(t(locale, "servicereport.overview.sla", percent(t.overall().percent()), t.overall().met(),
+        lines.add(t(locale, "servicereport.overview.sla", compliance(t.overall().total(), t.overall().percent()), t.overall().met(),
                 t.overall().breached()));
         lines.add(t(locale, "servicereport.overview.outages", r.outages().size(), r.outageMinutes()));
         lines.add(t(locale, "servicereport.overview.work", r.requirements().handled(), r.defects().handled(),
@@ -102,7 +105,8 @@ class ReportLayout {
                 t(locale, "servicereport.col.rounds"), t(locale, "servicereport.col.findings"),
                 t(locale, "servicereport.col.messages"), t(locale, "servicereport.col.messageErrors"));
         List<List<String>> rows = r.quarters().stream().map(q -> List.of(q.period(), n(q.reported()), n(q.closed()),
-                percent(q.compliancePercent()), n(q.outageMinutes()), n(q.requirementsAnswered()), n(q.defectsClosed()),
+                q.compliancePercent() == null ? NONE : percent(q.compliancePercent()), n(q.outageMinutes()),
+                n(q.requirementsAnswered()), n(q.defectsClosed()),
                 n(q.changesDone()), n(q.inspectionRounds()), n(q.inspectionFindings()), n(q.messagesReceived()),
                 n(q.messagesErrored()))).toList();
         ReportBlock.Chart chart = new ReportBlock.Chart(t(locale, "servicereport.chart.quarters"),
@@ -130,7 +134,7 @@ class ReportLayout {
         for (ServiceFigures.Count c : t.byPriority()) {
             ServiceFigures.Compliance k = find(t.complianceByPriority(), c.key());
             rows.add(List.of(label(locale, "ticket.priority.", c.key()), n(c.count()), n(k.met()), n(k.breached()),
-                    percent(k.percent())));
+                    compliance(k.total(), k.percent())));
         }
         ReportBlock.Chart chart = new ReportBlock.Chart(t(locale, "servicereport.chart.priorities"),
                 t.byPriority().stream().map(c -> label(locale, "ticket.priority.", c.key())).toList(),
@@ -146,7 +150,7 @@ class ReportLayout {
         List<String> header = new ArrayList<>(complianceHeader(locale, "servicereport.col.system"));
         header.add(t(locale, "servicereport.col.outageMinutes"));
         List<List<String>> rows = r.systems().stream().map(s -> List.of(s.name(), n(s.tickets()), n(s.met()),
-                n(s.breached()), percent(s.compliancePercent()), n(s.outageMinutes()))).toList();
+                n(s.breached()), compliance(s.met() + s.breached(), s.compliancePercent()), n(s.outageMinutes()))).toList();
         ReportBlock.Chart chart = new ReportBlock.Chart(t(locale, "servicereport.chart.systems"),
                 r.systems().stream().map(ServiceReport.SystemStatus::name).toList(),
                 List.of(new ReportBlock.Series(t(locale, "servicereport.col.tickets"),
@@ -163,7 +167,7 @@ class ReportLayout {
         for (ServiceFigures.Count c : t.byCategory()) {
             ServiceFigures.Compliance k = find(t.complianceByCategory(), c.key());
             rows.add(List.of(label(locale, "ticket.category.", c.key()), n(c.count()), n(k.met()), n(k.breached()),
-                    percent(k.percent())));
+                    compliance(k.total(), k.percent())));
         }
         return block("tickets-category", t(locale, "servicereport.section.categories"),
                 t.byCategory().isEmpty() ? List.of(t(locale, "servicereport.none")) : List.of(),
@@ -221,7 +225,7 @@ class ReportLayout {
                 t(locale, "servicereport.col.result"), t(locale, "servicereport.col.value"),
                 t(locale, "servicereport.col.checkedAt"));
         List<List<String>> rows = i.findings().stream().map(f -> List.of(f.target(), f.check(),
-                label(locale, "inspection.report.result.", f.result()), f.value() == null ? "—" : f.value(),
+                label(locale, "inspection.report.result.", f.result()), f.value() == null ? NONE : f.value(),
                 minutes(f.checkedAt()))).toList();
         List<String> results = List.of("PASS", "WARN", "FAIL", "ERROR");
         ReportBlock.Chart chart = new ReportBlock.Chart(t(locale, "servicereport.chart.inspections"),
@@ -235,8 +239,8 @@ class ReportLayout {
     private ReportBlock integration(IntegrationVolumes.Summary v, Locale locale) {
         List<String> lines = new ArrayList<>();
         lines.add(t(locale, "servicereport.integration.line", v.received(), v.sent(), v.errored(),
-                percent(v.errorShare()), v.meanLatencyMillis() == null ? "—" : v.meanLatencyMillis(),
-                v.p95LatencyMillis() == null ? "—" : v.p95LatencyMillis()));
+                percent(v.errorShare()), v.meanLatencyMillis() == null ? NONE : v.meanLatencyMillis(),
+                v.p95LatencyMillis() == null ? NONE : v.p95LatencyMillis()));
         if (v.summary() != null && !v.summary().isBlank()) {
             lines.add(v.summary());
         }
@@ -245,7 +249,7 @@ class ReportLayout {
                 t(locale, "servicereport.col.errorShare"), t(locale, "servicereport.col.latency"));
         List<List<String>> rows = v.channels().stream().map(c -> List.of(c.code(), n(c.received()), n(c.sent()),
                 n(c.errored()), percent(c.errorShare()),
-                c.meanLatencyMillis() == null ? "—" : String.valueOf(c.meanLatencyMillis()))).toList();
+                c.meanLatencyMillis() == null ? NONE : String.valueOf(c.meanLatencyMillis()))).toList();
         List<IntegrationVolumes.Channel> top = v.channels().stream().limit(10).toList();
         ReportBlock.Chart chart = new ReportBlock.Chart(t(locale, "servicereport.chart.integration"),
                 top.stream().map(IntegrationVolumes.Channel::code).toList(),
@@ -289,15 +293,20 @@ class ReportLayout {
     }
 
     private String label(Locale locale, String prefix, String code) {
-        return code == null ? "—" : messages.getMessage(prefix + code, null, code, locale);
+        return code == null ? NONE : messages.getMessage(prefix + code, null, code, locale);
     }
 
     private String minutes(Instant at) {
-        return at == null ? "—" : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone.get()).format(at);
+        return at == null ? NONE : DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone.get()).format(at);
     }
 
     private static String n(long value) {
         return String.valueOf(value);
+    }
+
+    /** No SLA clock finished: no rate to report, rather than a perfect one. */
+    private static String compliance(long finished, double percent) {
+        return finished == 0 ? NONE : percent(percent);
     }
 
     private static String percent(double value) {

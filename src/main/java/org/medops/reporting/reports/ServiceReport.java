@@ -32,7 +32,7 @@ record ServiceReport(String period, Kind kind, LocalDate first, LocalDate last, 
     }
 
     /** One quarter of an annual summary. */
-    record QuarterLine(String period, long reported, long closed, double compliancePercent, long outageMinutes,
+    record QuarterLine(String period, long reported, long closed, Double compliancePercent, long outageMinutes,
                        long requirementsAnswered, long defectsClosed, long changesDone, long inspectionRounds,
                        long inspectionFindings, long messagesReceived, long messagesErrored) {
     }

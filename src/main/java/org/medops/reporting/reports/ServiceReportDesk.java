@@ -135,7 +135,8 @@ class ServiceReportDesk {
         InspectionFigures.Rounds rounds = inspection.getIfAvailable() == null ? null
                 : inspection.getObject().rounds(from, to, 0, locale);
         IntegrationVolumes.Summary volumes = volumes(quarter, hospital, locale);
-        return new ServiceReport.QuarterLine(quarter.toString(), t.reported(), t.closed(), t.overall().percent(),
+        return new ServiceReport.QuarterLine(quarter.toString(), t.reported(), t.closed(),
+                t.overall().total() == 0 ? null : t.overall().percent(),
                 opsdesk.criticalOutages(from, to).stream().mapToLong(ServiceFigures.Outage::minutes).sum(),
                 opsdesk.requirements(from, to).handled(), opsdesk.defects(from, to).handled(),
                 opsdesk.changes(from, to).handled(), rounds == null ? 0 : rounds.rounds(),

@@ -279,6 +279,15 @@ class ServiceReportsIT {
     }
 
     @Test
+    void aQuarterWithoutFinishedSlaClocksReportsNoRateRatherThanAPerfectOne() throws IOException {
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(
+                reviewer.download("/api/v1/reports/service/docx?period=2012-Q1").body()));
+             XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
+            assertThat(extractor.getText()).contains("SLA 达标率 —（").doesNotContain("100%");
+        }
+    }
+
+    @Test
     void aBadPeriodIsAProblemAndReadingNeedsThePermission() {
         for (String bad : List.of("2026-Q5", "26-Q1", "2026Q1", "abc", "1999")) {
             Api.Response refused = reviewer.get("/api/v1/reports/service?period=" + bad);
