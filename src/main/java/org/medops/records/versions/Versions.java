@@ -77,6 +77,12 @@ class Versions implements ListSource<Versions.Filter, Versions.VersionRow> {
                 .query(InstalledVersion.class).list();
     }
 
+    /** Versions installed on the days {@code first … last}, inclusive, in the order they were installed. */
+    List<InstalledVersion> installedBetween(LocalDate first, LocalDate last) {
+        return jdbc.sql(SELECT + " where installed_on between :first and :last order by installed_on, id")
+                .param("first", first).param("last", last).query(InstalledVersion.class).list();
+    }
+
     /** The version each system runs: its latest installed. */
     List<InstalledVersion> current() {
         return jdbc.sql("""
