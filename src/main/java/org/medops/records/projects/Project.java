@@ -130,20 +130,21 @@ record Project(long id, String name, List<String> systems, BigDecimal fee, Local
     }
 
     /** The other party agrees: the delivery's due date moves by the extension's working days. */
-    Project agree(long extensionId, String by, Instant at, WorkingDays days) {
+    Project agree(long extensionId, String by, Party party, Instant at, WorkingDays days) {
         Extension extension = extensions.stream().filter(e -> e.id() == extensionId).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("project-extension", extensionId));
         if (extension.agreed()) {
             throw ProblemException.conflict("project-extension-agreed", extensionId);
         }
-        if (by.equals(extension.proposedBy())) {
+        if (party == extension.party() || by.equals(extension.proposedBy())) {
             throw ProblemException.conflict("project-extension-same-party");
         }
         if (milestone(MilestoneCode.DELIVERY).completed()) {
             throw ProblemException.conflict("project-extension-delivered");
         }
         List<Extension> all = extensions.stream().map(e -> e.id() == extensionId
-                ? new Extension(e.id(), e.workingDays(), e.reason(), e.proposedBy(), e.proposedAt(), by, at) : e).toList();
+                ? new Extension(e.id(), e.workingDays(), e.reason(), e.proposedBy(), e.party(), e.proposedAt(), by, at)
+                : e).toList();
         Project agreed = with(milestones, all);
         Milestone confirmation = milestone(MilestoneCode.CONFIRMATION);
         if (!confirmation.completed()) {

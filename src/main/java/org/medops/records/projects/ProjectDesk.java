@@ -129,27 +129,35 @@ class ProjectDesk {
     }
 
     @Transactional
-    ProjectView propose(long id, ExtensionRequest request, String actor) {
+    ProjectView propose(long id, ExtensionRequest request, Authentication who) {
         Project before = projects.lock(id).orElseThrow(() -> ProblemException.notFound("project", id));
         int workingDays = request == null || request.workingDays() == null ? 0 : request.workingDays();
         String reason = request == null || request.reason() == null ? null : request.reason().strip();
-        Project after = projects.save(before.propose(new Extension(0, workingDays, reason, actor, clock.instant(), null,
-                null)));
+        Party party = partyOf(who);
+        Project after = projects.save(before.propose(new Extension(0, workingDays, reason, who.getName(), party,
+                clock.instant(), null, null)));
         events.publishEvent(new ProjectAction("records.project.extension.propose", String.valueOf(id), List.of(
-                FieldChange.set("projectExtensionDays", workingDays), FieldChange.set("projectExtensionReason", reason))));
+                FieldChange.set("projectExtensionDays", workingDays), FieldChange.set("projectExtensionReason", reason),
+                FieldChange.set("projectExtensionParty", party))));
         return ProjectView.of(after, today(), days(), rules);
     }
 
     @Transactional
-    ProjectView agree(long id, long extensionId, String actor) {
+    ProjectView agree(long id, long extensionId, Authentication who) {
         Project before = projects.lock(id).orElseThrow(() -> ProblemException.notFound("project", id));
         WorkingDays days = days();
-        Project after = projects.save(before.agree(extensionId, actor, clock.instant(), days));
+        Project after = projects.save(before.agree(extensionId, who.getName(), partyOf(who), clock.instant(), days));
         events.publishEvent(new ProjectAction("records.project.extension.agree", String.valueOf(id), List.of(
                 FieldChange.set("projectExtension", extensionId),
                 FieldChange.of("projectDeliveryDue", String.valueOf(before.milestone(MilestoneCode.DELIVERY).due()),
                         String.valueOf(after.milestone(MilestoneCode.DELIVERY).due())))));
         return ProjectView.of(after, today(), days, rules);
+    }
+
+    /** The hospital's side holds records:agree (it signs the confirmation and acceptance); everyone else is the vendor's. */
+    static Party partyOf(Authentication who) {
+        return who.getAuthorities().stream().anyMatch(a -> "records:agree".equals(a.getAuthority())) ? Party.HOSPITAL
+                : Party.VENDOR;
     }
 
     private Project project(long id) {

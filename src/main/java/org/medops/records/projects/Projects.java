@@ -104,11 +104,14 @@ class Projects implements ListSource<Projects.Filter, Projects.Row> {
         for (Extension e : project.extensions()) {
             if (e.id() == 0) {
                 long id = jdbc.sql("""
-                                insert into records_project_extensions(project_id, working_days, reason, proposed_by, proposed_at)
-                                values (:project, :days, :reason, :by, :at) returning id""")
+                                insert into records_project_extensions(project_id, working_days, reason, proposed_by,
+                                    proposed_by_party, proposed_at)
+                                values (:project, :days, :reason, :by, :party, :at) returning id""")
                         .param("project", project.id()).param("days", e.workingDays()).param("reason", e.reason())
-                        .param("by", e.proposedBy()).param("at", Timestamp.from(e.proposedAt())).query(Long.class).single();
-                stored.add(new Extension(id, e.workingDays(), e.reason(), e.proposedBy(), e.proposedAt(), null, null));
+                        .param("by", e.proposedBy()).param("party", e.party().name())
+                        .param("at", Timestamp.from(e.proposedAt())).query(Long.class).single();
+                stored.add(new Extension(id, e.workingDays(), e.reason(), e.proposedBy(), e.party(), e.proposedAt(),
+                        null, null));
             } else {
                 jdbc.sql("update records_project_extensions set agreed_by = :by, agreed_at = :at where id = :id")
                         .param("by", e.agreedBy()).param("at", e.agreedAt() == null ? null : Timestamp.from(e.agreedAt()))
@@ -174,7 +177,8 @@ class Projects implements ListSource<Projects.Filter, Projects.Row> {
     private List<Extension> extensions(long id) {
         return jdbc.sql("select * from records_project_extensions where project_id = :id order by id").param("id", id)
                 .query((rs, n) -> new Extension(rs.getLong("id"), rs.getInt("working_days"), rs.getString("reason"),
-                        rs.getString("proposed_by"), rs.getTimestamp("proposed_at").toInstant(), rs.getString("agreed_by"),
+                        rs.getString("proposed_by"), Party.valueOf(rs.getString("proposed_by_party")),
+                        rs.getTimestamp("proposed_at").toInstant(), rs.getString("agreed_by"),
                         instant(rs, "agreed_at"))).list();
     }
 

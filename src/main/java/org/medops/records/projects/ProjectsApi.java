@@ -3,7 +3,7 @@ package org.medops.records.projects;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.medops.records.permissions.CanAgreeRecords;
+import org.medops.records.permissions.CanNegotiateProjects;
 import org.medops.records.permissions.CanReadRecords;
 import org.medops.records.permissions.CanWriteRecords;
 import org.medops.shared.ListPage;
@@ -78,16 +78,16 @@ class ProjectsApi {
     }
 
     @PostMapping("/{id}/extensions")
-    @CanWriteRecords
+    @CanNegotiateProjects
     ResponseEntity<ProjectView> propose(@PathVariable long id, @RequestBody ExtensionRequest request,
                                         Authentication who) {
-        return ResponseEntity.status(201).body(desk.propose(id, request, who.getName()));
+        return ResponseEntity.status(201).body(desk.propose(id, request, who));
     }
 
     @PostMapping("/{id}/extensions/{extension}/agree")
-    @CanAgreeRecords
+    @CanNegotiateProjects
     ProjectView agree(@PathVariable long id, @PathVariable long extension, Authentication who) {
-        return desk.agree(id, extension, who.getName());
+        return desk.agree(id, extension, who);
     }
 
     static ResponseEntity<byte[]> download(Milestone.Document document) {

@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.medops.opsdesk.HospitalZone;
 import org.medops.opsdesk.OpsdeskSystems;
 import org.medops.opsdesk.SystemNames;
-import org.medops.records.permissions.CanAgreeRecords;
+import org.medops.records.permissions.CanNegotiateProjects;
 import org.medops.records.permissions.CanReadRecords;
 import org.medops.records.permissions.CanWriteRecords;
 import org.medops.shared.ConsoleActions;
@@ -114,8 +114,9 @@ class ProjectsController {
 
     @GetMapping("/{id}")
     @CanReadRecords
-    String one(@PathVariable long id, Model model) {
+    String one(@PathVariable long id, Authentication who, Model model) {
         model.addAttribute("p", desk.view(id));
+        model.addAttribute("party", ProjectDesk.partyOf(who));
         return "records/project";
     }
 
@@ -137,18 +138,18 @@ class ProjectsController {
     }
 
     @PostMapping("/{id}/extensions")
-    @CanWriteRecords
+    @CanNegotiateProjects
     String propose(@PathVariable long id, @RequestParam(required = false) Integer workingDays,
                    @RequestParam(required = false) String reason, Authentication who, RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "records.extension.proposed",
-                () -> desk.propose(id, new ExtensionRequest(workingDays, reason), who.getName()));
+                () -> desk.propose(id, new ExtensionRequest(workingDays, reason), who));
         return "redirect:/records/projects/" + id;
     }
 
     @PostMapping("/{id}/extensions/{extension}/agree")
-    @CanAgreeRecords
+    @CanNegotiateProjects
     String agree(@PathVariable long id, @PathVariable long extension, Authentication who, RedirectAttributes redirect) {
-        ConsoleActions.attempt(redirect, "records.extension.agreedNotice", () -> desk.agree(id, extension, who.getName()));
+        ConsoleActions.attempt(redirect, "records.extension.agreedNotice", () -> desk.agree(id, extension, who));
         return "redirect:/records/projects/" + id;
     }
 

@@ -109,7 +109,7 @@ class ProjectTest {
         void aProposedExtensionMovesNothingUntilAgreed() {
             Project p = confirmed();
             LocalDate due = p.milestone(MilestoneCode.DELIVERY).due();
-            p = p.propose(new Extension(7, 5, "院方需求变更", "engineer", Instant.EPOCH, null, null));
+            p = p.propose(new Extension(7, 5, "院方需求变更", "engineer", Party.VENDOR, Instant.EPOCH, null, null));
             assertThat(p.milestone(MilestoneCode.DELIVERY).due()).isEqualTo(due);
             assertThat(p.extensionDays()).isZero();
         }
@@ -120,11 +120,27 @@ class ProjectTest {
         Project p = complete(complete(complete(started("2026-03-02"), MilestoneCode.RESEARCH_REPORT, "2026-03-05"),
                 MilestoneCode.PLAN, "2026-03-12"), MilestoneCode.CONFIRMATION, "2026-03-17");
         LocalDate due = p.milestone(MilestoneCode.DELIVERY).due();
-        Project proposed = p.propose(new Extension(7, 5, "院方需求变更", "engineer", Instant.EPOCH, null, null));
-        assertThatThrownBy(() -> proposed.agree(7, "engineer", Instant.EPOCH, DAYS))
+        Project proposed = p.propose(new Extension(7, 5, "院方需求变更", "engineer", Party.VENDOR, Instant.EPOCH, null, null));
+        assertThatThrownBy(() -> proposed.agree(7, "engineer", Party.VENDOR, Instant.EPOCH, DAYS))
                 .isInstanceOf(ProblemException.class).hasMessage("project-extension-same-party");
-        Project agreed = proposed.agree(7, "reviewer", Instant.EPOCH, DAYS);
+        assertThatThrownBy(() -> proposed.agree(7, "another-engineer", Party.VENDOR, Instant.EPOCH, DAYS))
+                .as("another of the vendor's people is still the vendor")
+                .isInstanceOf(ProblemException.class).hasMessage("project-extension-same-party");
+        Project agreed = proposed.agree(7, "reviewer", Party.HOSPITAL, Instant.EPOCH, DAYS);
         assertThat(agreed.milestone(MilestoneCode.DELIVERY).due()).isEqualTo(DAYS.after(due, 5));
+    }
+
+    @Test
+    void theHospitalMayProposeAndTheVendorAgrees() {
+        Project p = complete(complete(complete(started("2026-03-02"), MilestoneCode.RESEARCH_REPORT, "2026-03-05"),
+                MilestoneCode.PLAN, "2026-03-12"), MilestoneCode.CONFIRMATION, "2026-03-17");
+        LocalDate due = p.milestone(MilestoneCode.DELIVERY).due();
+        Project proposed = p.propose(new Extension(8, 3, "院方机房改造，环境不具备", "reviewer", Party.HOSPITAL, Instant.EPOCH,
+                null, null));
+        assertThatThrownBy(() -> proposed.agree(8, "another-reviewer", Party.HOSPITAL, Instant.EPOCH, DAYS))
+                .isInstanceOf(ProblemException.class).hasMessage("project-extension-same-party");
+        assertThat(proposed.agree(8, "engineer", Party.VENDOR, Instant.EPOCH, DAYS).milestone(MilestoneCode.DELIVERY)
+                .due()).isEqualTo(DAYS.after(due, 3));
     }
 
     @Test

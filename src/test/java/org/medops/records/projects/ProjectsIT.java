@@ -134,6 +134,44 @@ class ProjectsIT {
     }
 
     @Test
+    void eitherPartyProposesAnExtensionAndOnlyTheOtherAgrees() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        Api admin = new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
+        Api engineer = admin.newUser("pxe" + suffix, "运维工程师 郑凯", "Proj#Engineer-2026", "OPS_ENGINEER");
+        Api reviewer = admin.newUser("pxr" + suffix, "信息科 黄敏", "Proj#Reviewer-2026", "HOSPITAL_REVIEWER");
+        Api colleague = admin.newUser("pxc" + suffix, "信息科 林涛", "Proj#Reviewer-2026", "HOSPITAL_REVIEWER");
+        Api staff = admin.newUser("pxs" + suffix, "门诊部 孙丽", "Proj#Staff-2026", "HOSPITAL_STAFF");
+        long id = engineer.post("/api/v1/projects", """
+                {"name":"自助机缴费优化 %s","systems":["HIS"],"fee":100000,"startedOn":"2026-06-01",
+                 "scenarios":["缴费"]}""".formatted(suffix)).json().get("id").asLong();
+        String base = "/api/v1/projects/" + id + "/milestones/";
+        engineer.post(base + "RESEARCH_REPORT/complete", complete("2026-06-04", "调研.txt", "调研", List.of()));
+        engineer.post(base + "PLAN/complete", complete("2026-06-11", "方案.txt", "方案", List.of()));
+        JsonNode confirmed = reviewer.post(base + "CONFIRMATION/complete", complete("2026-06-16", "确认.txt", "同意",
+                List.of())).json();
+        LocalDate due = due(confirmed, "DELIVERY");
+        String extensions = "/api/v1/projects/" + id + "/extensions";
+
+        assertThat(staff.post(extensions, "{\"workingDays\":3,\"reason\":\"x\"}").status()).isEqualTo(403);
+        Api.Response byHospital = reviewer.post(extensions, "{\"workingDays\":3,\"reason\":\"院方机房改造，环境不具备\"}");
+        assertThat(byHospital.status()).as(byHospital.body()).isEqualTo(201);
+        JsonNode proposed = byHospital.json().get("extensions").get(0);
+        assertThat(proposed.get("party").asString()).isEqualTo("HOSPITAL");
+        long first = proposed.get("id").asLong();
+        Api.Response sameSide = colleague.post(extensions + "/" + first + "/agree", "{}");
+        assertThat(sameSide.status()).isEqualTo(409);
+        assertThat(sameSide.json().get("code").asString()).isEqualTo("project-extension-same-party");
+        JsonNode agreed = engineer.post(extensions + "/" + first + "/agree", "{}").json();
+        assertThat(due(agreed, "DELIVERY")).isEqualTo(DAYS.after(due, 3));
+
+        long second = engineer.post(extensions, "{\"workingDays\":2,\"reason\":\"接口厂商排期\"}").json()
+                .get("extensions").get(1).get("id").asLong();
+        assertThat(engineer.post(extensions + "/" + second + "/agree", "{}").status()).isEqualTo(409);
+        assertThat(due(reviewer.post(extensions + "/" + second + "/agree", "{}").json(), "DELIVERY"))
+                .isEqualTo(DAYS.after(due, 5));
+    }
+
+    @Test
     void anOverdueMilestoneIsRemindedOnceAndCountedOnTheWorkbench() {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         Api engineer = new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD)
