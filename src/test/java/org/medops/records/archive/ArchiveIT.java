@@ -144,6 +144,51 @@ class ArchiveIT {
     }
 
     @Test
+    void theOpsDesksLocationReportAndSignedRepairConfirmationAreArchivedAsWritten() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        Api engineer = engineer(suffix);
+        Api reviewer = reviewer(suffix);
+        String tickets = "/api/v1/opsdesk/tickets/";
+        Api.Response reported = reviewer.post("/api/v1/opsdesk/tickets", """
+                {"title":"检验结果回传中断 %s","phenomenon":"LIS 审核后 HIS 看不到结果","occurredAt":"%s",
+                 "impactScope":"住院部","systems":["LIS"],"category":"INTERFACE","reporter":"周敏",
+                 "contact":"分机 8123","source":"PHONE","priority":"HIGH"}""".formatted(suffix,
+                Instant.now().minusSeconds(600)));
+        assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+        long id = reported.json().get("id").asLong();
+        engineer.post(tickets + id + "/accept", "{}");
+        engineer.post(tickets + id + "/start", "{\"mode\":\"REMOTE\"}");
+        assertThat(engineer.post(tickets + id + "/locate", """
+                {"rootCause":"接口服务证书过期 %s","impact":"住院部检验结果","fixPriority":"立即","risk":"无"}"""
+                .formatted(suffix)).status()).isEqualTo(200);
+        engineer.post(tickets + id + "/fix", "{\"summary\":\"更新证书并重发积压消息\"}");
+        assertThat(reviewer.post(tickets + id + "/confirm", "{\"name\":\"周敏\",\"statement\":\"结果已全部回传，确认修复。\"}")
+                .status()).isEqualTo(200);
+
+        engineer.post("/api/v1/archive/collect", "{}");
+        JsonNode rows = engineer.get("/api/v1/archive/documents?size=50&q=" + q(suffix)).json().get("rows");
+        JsonNode location = null;
+        JsonNode confirmation = null;
+        for (JsonNode row : rows) {
+            switch (row.get("type").asString()) {
+                case "LOCATION_REPORT" -> location = row;
+                case "REPAIR_CONFIRMATION" -> confirmation = row;
+                default -> { }
+            }
+        }
+        assertThat(location).as("the location report in " + rows).isNotNull();
+        assertThat(location.hasNonNull("signedBy")).as("the engineer's report is not the hospital's to sign").isFalse();
+        assertThat(new String(engineer.download("/api/v1/archive/documents/" + location.get("id").asLong()
+                + "/versions/1/content").body(), StandardCharsets.UTF_8)).contains("接口服务证书过期 " + suffix, "运维工程师 王磊");
+        assertThat(confirmation).as("the repair confirmation in " + rows).isNotNull();
+        assertThat(confirmation.get("signedBy").asString()).isEqualTo("周敏");
+        assertThat(confirmation.get("system").asString()).isEqualTo("LIS");
+        assertThat(new String(engineer.download("/api/v1/archive/documents/" + confirmation.get("id").asLong()
+                + "/versions/1/content").body(), StandardCharsets.UTF_8))
+                .contains("更新证书并重发积压消息", "结果已全部回传，确认修复。", "确认人（签字）：周敏");
+    }
+
+    @Test
     void theHalfYearHandoverZipListsEveryFileWithItsChecksum() throws IOException {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         Api engineer = engineer(suffix);
