@@ -44,6 +44,8 @@ public final class FakeHost implements AutoCloseable {
             """;
 
     public final AtomicReference<String> df = new AtomicReference<>(DF_FULL);
+    /** What {@code pgbackrest … info} and {@code barman … list-backups} answer; null: not installed (status 127). */
+    public final AtomicReference<String> backupTool = new AtomicReference<>();
     private final SshServer server;
 
     public FakeHost() throws IOException {
@@ -110,6 +112,9 @@ public final class FakeHost implements AutoCloseable {
             }
             if (command.equals("df -Pi")) {
                 return DF_INODES;
+            }
+            if (command.startsWith("pgbackrest ") || command.startsWith("barman ")) {
+                return backupTool.get() == null ? null : backupTool.get();
             }
             if (command.equals("uname -a")) {
                 return "Linux his-app-01 5.15.0-91-generic x86_64 GNU/Linux\n";

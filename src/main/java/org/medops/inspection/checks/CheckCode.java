@@ -107,7 +107,8 @@ public enum CheckCode {
         return switch (this) {
             case SERVICES -> !setting.services().isEmpty();
             case LOG_SIZE, LOG_ERRORS -> !setting.paths().isEmpty();
-            case BACKUP_FRESHNESS, BACKUP_COUNT -> kind == MEDOPS || setting.directory() != null;
+            case BACKUP_FRESHNESS, BACKUP_COUNT -> kind == MEDOPS || setting.directory() != null
+                    || setting.backupTool() != null;
             case QUEUE_DEPTH -> kind == MEDOPS || setting.query() != null || setting.directory() != null;
             default -> true;
         };

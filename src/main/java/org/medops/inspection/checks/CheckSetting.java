@@ -6,11 +6,13 @@ import java.util.List;
  * A target's settings for one check: whether it runs, its own thresholds (null: the catalogue's), and its
  * parameters — systemd units or {@code process:name} entries, log files or directories, patterns for the log
  * lines, the backup or queue directory with a file-name pattern, the queue query, namespaces, the number of
- * standbys expected.
+ * standbys expected; for backups kept by a tool instead of as files, the tool ({@code PGBACKREST}, {@code BARMAN})
+ * and its backup set (the pgBackRest stanza, the Barman server).
  */
 public record CheckSetting(String check, Boolean enabled, Double warnAt, Double failAt, List<String> services,
                            List<String> paths, List<String> patterns, String directory, String filePattern,
-                           String query, List<String> namespaces, Integer expected) {
+                           String query, List<String> namespaces, Integer expected, String backupTool,
+                           String backupSet) {
 
     public static final List<String> DEFAULT_PATTERNS = List.of("ERROR|FATAL|Exception");
 
@@ -22,11 +24,13 @@ public record CheckSetting(String check, Boolean enabled, Double warnAt, Double 
         directory = blankToNull(directory);
         filePattern = blankToNull(filePattern);
         query = blankToNull(query);
+        backupTool = blankToNull(backupTool);
+        backupSet = blankToNull(backupSet);
     }
 
     public static CheckSetting defaults(CheckCode check) {
         return new CheckSetting(check.name(), true, null, null, List.of(), List.of(), List.of(), null, null, null,
-                List.of(), null);
+                List.of(), null, null, null);
     }
 
     public boolean on() {

@@ -102,9 +102,11 @@ public class Checks {
             if (words.stream().anyMatch(w -> w.length() > 500 || w.chars().anyMatch(c -> c < 0x20))) {
                 throw ProblemException.invalid("inspection-check-parameter", code.get().name());
             }
+            String tool = setting.backupTool() == null ? null : setting.backupTool().toUpperCase(java.util.Locale.ROOT);
+            BackupTool.check(tool, setting.backupSet());
             valid.add(new CheckSetting(code.get().name(), setting.enabled(), setting.warnAt(), setting.failAt(),
                     setting.services(), setting.paths(), setting.patterns(), setting.directory(), setting.filePattern(),
-                    setting.query(), setting.namespaces(), setting.expected()));
+                    setting.query(), setting.namespaces(), setting.expected(), tool, setting.backupSet()));
         }
         return valid;
     }

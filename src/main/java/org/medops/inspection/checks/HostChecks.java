@@ -184,6 +184,9 @@ class HostChecks {
 
     private CheckResult backups(CheckCode check, SshHosts.Session session, CheckSetting setting, Duration limit)
             throws IOException {
+        if (setting.backupTool() != null) {
+            return toolBackups(check, session, setting, limit);
+        }
         SshHosts.Exec exec = session.run("find " + SshHosts.quote(setting.directory()) + " -maxdepth 1 -type f"
                 + (setting.filePattern() == null ? "" : " -name " + SshHosts.quote(setting.filePattern()))
                 + " -printf '%T@ %s %f\\n'", limit);
@@ -194,6 +197,27 @@ class HostChecks {
         String evidence = "$ " + exec.command() + "\n" + files.listing();
         return check == CheckCode.BACKUP_FRESHNESS ? files.freshness(setting, clock.instant(), evidence)
                 : files.count(setting, evidence);
+    }
+
+    /** Backups a tool keeps (pgBackRest, Barman): its JSON listing of the backup set, judged like backup files. */
+    private CheckResult toolBackups(CheckCode check, SshHosts.Session session, CheckSetting setting, Duration limit)
+            throws IOException {
+        BackupTool tool = BackupTool.valueOf(setting.backupTool());
+        SshHosts.Exec exec = session.run(tool.command(setting.backupSet()), limit);
+        if (exec.status() != 0 && exec.out().isBlank()) {
+            return CheckResult.error(check, exec.err().isBlank() ? tool.name() + " failed" : exec.err().strip(),
+                    exec.evidence());
+        }
+        BackupTool.Listing listing;
+        try {
+            listing = tool.parse(exec.out(), setting.backupSet());
+        } catch (IllegalArgumentException e) {
+            return CheckResult.error(check, e.getMessage(), exec.evidence());
+        }
+        String evidence = "$ " + exec.command() + "\n" + (listing.problem() == null ? "" : listing.problem() + "\n")
+                + listing.backups().listing();
+        return check == CheckCode.BACKUP_FRESHNESS ? listing.backups().freshness(setting, clock.instant(), evidence)
+                : listing.backups().count(setting, evidence);
     }
 
     private CheckResult queueDirectory(SshHosts.Session session, CheckSetting setting, Duration limit)

@@ -88,7 +88,7 @@ class InspectionDemo implements DemoData {
                 new TargetInput.ConnectionInput(null, null, user, password.isBlank() ? null : password, null, url, null,
                         null, null),
                 List.of(new CheckSetting("QUEUE_DEPTH", true, null, null, List.of(), List.of(), List.of(), null, null,
-                        "select count(*) from integration_queue", List.of(), null)), "GATEWAY"), "demo");
+                        "select count(*) from integration_queue", List.of(), null, null, null)), "GATEWAY"), "demo");
         List<Target> both = List.of(targets.get(SELF), targets.get(DATABASE));
         ZoneId zone = settings.current().zone();
         LocalDate today = LocalDate.now(clock.withZone(zone));

@@ -58,6 +58,8 @@ record TargetForm(String code, String name, String kind, String host, Integer po
             String directory = null;
             String filePattern = null;
             String query = null;
+            String backupTool = null;
+            String backupSet = null;
             int q = rest.indexOf("query=");
             if (q >= 0) {
                 query = rest.substring(q + "query=".length()).strip();
@@ -88,6 +90,8 @@ record TargetForm(String code, String name, String kind, String host, Integer po
                         case "namespaces" -> namespaces = list(value);
                         case "directory" -> directory = value;
                         case "filePattern" -> filePattern = value;
+                        case "backupTool" -> backupTool = value;
+                        case "backupSet" -> backupSet = value;
                         default -> throw ProblemException.invalid("inspection-check-line", number, line);
                     }
                 } catch (NumberFormatException e) {
@@ -95,7 +99,7 @@ record TargetForm(String code, String name, String kind, String host, Integer po
                 }
             }
             settings.add(new CheckSetting(check, enabled, warnAt, failAt, services, paths, patterns, directory,
-                    filePattern, query, namespaces, expected));
+                    filePattern, query, namespaces, expected, backupTool, backupSet));
         }
         return settings;
     }
@@ -116,6 +120,8 @@ record TargetForm(String code, String name, String kind, String host, Integer po
             append(text, "namespaces", join(s.namespaces()));
             append(text, "directory", s.directory());
             append(text, "filePattern", s.filePattern());
+            append(text, "backupTool", s.backupTool());
+            append(text, "backupSet", s.backupSet());
             append(text, "query", s.query());
             text.append('\n');
         }

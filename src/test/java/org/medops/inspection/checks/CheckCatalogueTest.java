@@ -43,7 +43,7 @@ class CheckCatalogueTest {
         @Test
         void aTargetsOwnThresholdsReplaceTheDefaults() {
             CheckSetting setting = new CheckSetting("DISK_USAGE", true, null, 90.0, null, null, null, null, null, null,
-                    null, null);
+                    null, null, null, null);
             assertThat(setting.limit(CheckCode.DISK_USAGE).grade(91)).isEqualTo(Outcome.FAIL);
             assertThat(setting.limit(CheckCode.DISK_USAGE).text()).isEqualTo("< 90%");
         }
@@ -80,7 +80,8 @@ class CheckCatalogueTest {
         void planLeavesOutDisabledChecksAndThoseWithoutTheirParameters() {
             Checks checks = new Checks(null, null, null, null, null, java.time.Duration.ofSeconds(20));
             List<CheckCode> planned = checks.plan(TargetKind.SSH, List.of(
-                    new CheckSetting("INODE_USAGE", false, null, null, null, null, null, null, null, null, null, null)))
+                    new CheckSetting("INODE_USAGE", false, null, null, null, null, null, null, null, null, null, null, null,
+                            null)))
                     .stream().map(Checks.Planned::check).toList();
             assertThat(planned).contains(CheckCode.DISK_USAGE).doesNotContain(CheckCode.INODE_USAGE,
                     CheckCode.SERVICES, CheckCode.LOG_SIZE, CheckCode.BACKUP_FRESHNESS);

@@ -108,6 +108,43 @@ class InspectionIT {
     }
 
     @Test
+    void backupsKeptByPgBackRestAreCheckedFromItsInfo() {
+        Api admin = admin();
+        String ssh = code("pg-backrest");
+        Api.Response refused = admin.post("/api/v1/inspection/targets", """
+                {"code": "%s", "name": "数据库备份服务器", "kind": "SSH",
+                 "connection": {"host": "127.0.0.1", "port": %d, "username": "%s", "password": "%s"},
+                 "checks": [{"check": "BACKUP_COUNT", "backupTool": "pgbackrest", "backupSet": "main; reboot"}]}"""
+                .formatted(ssh, host.port(), FakeHost.USER, FakeHost.PASSWORD));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("code").asString()).isEqualTo("inspection-backup-tool");
+        Api.Response saved = admin.post("/api/v1/inspection/targets", """
+                {"code": "%s", "name": "数据库备份服务器", "kind": "SSH",
+                 "connection": {"host": "127.0.0.1", "port": %d, "username": "%s", "password": "%s"},
+                 "checks": [{"check": "BACKUP_FRESHNESS", "backupTool": "pgbackrest", "backupSet": "main"},
+                            {"check": "BACKUP_COUNT", "backupTool": "PGBACKREST", "backupSet": "main"}]}"""
+                .formatted(ssh, host.port(), FakeHost.USER, FakeHost.PASSWORD));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+        long stop = Instant.now().minus(Duration.ofHours(5)).getEpochSecond();
+        host.backupTool.set("""
+                [{"name":"main","status":{"code":0,"message":"ok"},"backup":[
+                  {"label":"20261204-010000F","type":"full","error":false,"timestamp":{"start":%d,"stop":%d}}]}]"""
+                .formatted(stop - 600, stop));
+        try {
+            JsonNode round = round(admin, "BACKUP", ssh);
+            JsonNode fresh = item(round, ssh, "BACKUP_FRESHNESS");
+            assertThat(fresh.get("result").asString()).as(fresh.toString()).isEqualTo("PASS");
+            assertThat(fresh.get("value").asString()).startsWith("5 h (20261204-010000F (full))");
+            assertThat(fresh.get("evidence").asString()).contains("$ pgbackrest --stanza='main' --output=json info");
+            JsonNode count = item(round, ssh, "BACKUP_COUNT");
+            assertThat(count.get("value").asString()).isEqualTo("1");
+            assertThat(count.get("result").asString()).as("one kept, seven asked").isEqualTo("WARN");
+        } finally {
+            host.backupTool.set(null);
+        }
+    }
+
+    @Test
     void sshHostFullPartitionBigLogsStoppedServiceNewErrorLinesAndBackups() throws Exception {
         Api admin = admin();
         Path logs = Files.createTempDirectory("medops-logs");
