@@ -144,6 +144,21 @@ class ScorecardRulesTest {
         }
 
         @Test
+        void attitudeCostsOneASafetyAccidentFailsTheQuarterAndADataSecurityIncidentCostsAtLeastTen() {
+            List<Deduction> d = ScorecardRules.incidents(List.of(incident(IncidentKind.ATTITUDE, null),
+                    incident(IncidentKind.SAFETY_ACCIDENT, null), incident(IncidentKind.DATA_SECURITY, null),
+                    incident(IncidentKind.DATA_SECURITY, new BigDecimal("4"))), WORDS);
+            assertThat(d).extracting(Deduction::itemCode).containsExactly("ATTITUDE", "SECURITY", "SECURITY",
+                    "SECURITY");
+            assertThat(d).extracting(Deduction::rule).containsExactly(DeductionRule.ATTITUDE,
+                    DeductionRule.SAFETY_ACCIDENT, DeductionRule.DATA_SECURITY, DeductionRule.DATA_SECURITY);
+            assertThat(d).extracting(x -> x.points().intValue()).as("less than ten is raised to the seed's minimum")
+                    .containsExactly(1, 0, 10, 10);
+            assertThat(d).filteredOn(Deduction::failsQuarter).singleElement()
+                    .satisfies(x -> assertThat(x.rule()).isEqualTo(DeductionRule.SAFETY_ACCIDENT));
+        }
+
+        @Test
         void aWrongOrInaccurateExtractionCostsTwoAndBackupFailuresTenOnce() {
             QuarterFacts facts = new QuarterFacts(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30), List.of(),
                     List.of(), List.of(), List.of(new ServiceFacts.Rework(3, "GD-3", "医嘱", "REOPENED", T0, "又坏了")),
