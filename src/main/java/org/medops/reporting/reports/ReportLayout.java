@@ -89,6 +89,10 @@ class ReportLayout {
             lines.add(t(locale, "servicereport.overview.inspections", r.inspections().rounds(),
                     r.inspections().fail() + r.inspections().error(), r.inspections().warn()));
         }
+        if (r.plannedRounds() != null && r.plannedRounds().planned() > 0) {
+            lines.add(t(locale, "servicereport.overview.plannedRounds", r.plannedRounds().planned(),
+                    r.plannedRounds().done(), r.plannedRounds().missed()));
+        }
         if (r.integration() != null) {
             lines.add(t(locale, "servicereport.overview.integration", r.integration().received(),
                     r.integration().errored(), percent(r.integration().errorShare())));

@@ -11,8 +11,8 @@ import org.medops.reporting.ServiceReportContributor;
 
 /**
  * The figures of a quarterly service report or an annual summary, as the API returns them: codes, counts and
- * minutes; the documents and the page label them. {@code inspections} and {@code integration} are null when that
- * part of the platform does not run; {@code quarters} is the year's quarters side by side (annual only).
+ * minutes; the documents and the page label them. {@code inspections}, {@code plannedRounds} and {@code integration}
+ * are null when that part of the platform does not run; {@code quarters} is the year's quarters side by side (annual only).
  *
  * @param running whether the period has not ended yet, so its figures still change
  */
@@ -20,11 +20,16 @@ record ServiceReport(String period, Kind kind, LocalDate first, LocalDate last, 
                      ServiceFigures.Tickets tickets, List<ServiceFigures.RecurringFault> recurringFaults,
                      List<ServiceFigures.Outage> outages, long outageMinutes, ServiceFigures.Progress requirements,
                      ServiceFigures.Progress defects, ServiceFigures.Progress changes,
-                     InspectionFigures.Rounds inspections, IntegrationVolumes.Summary integration,
+                     InspectionFigures.Rounds inspections, PlannedRounds plannedRounds,
+                     IntegrationVolumes.Summary integration,
                      List<SystemStatus> systems, List<QuarterLine> quarters,
                      List<ServiceReportContributor.Section> sections, Suggestions suggestions) {
 
     enum Kind { QUARTER, YEAR }
+
+    /** The rounds the schedules planned in the period (seed 002: quarterly, before each holiday): done and missed. */
+    record PlannedRounds(long planned, long done, long missed) {
+    }
 
     /** One hospital system's period: its tickets, their SLA compliance and the critical outage minutes. */
     record SystemStatus(String code, String name, long tickets, long met, long breached, double compliancePercent,

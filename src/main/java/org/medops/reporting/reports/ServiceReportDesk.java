@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.medops.inspection.InspectionFigures;
+import org.medops.inspection.InspectionRounds;
 import org.medops.integration.IntegrationVolumes;
 import org.medops.opsdesk.HospitalZone;
 import org.medops.opsdesk.ServiceFigures;
@@ -43,6 +44,7 @@ class ServiceReportDesk {
 
     private final ServiceFigures opsdesk;
     private final ObjectProvider<InspectionFigures> inspection;
+    private final ObjectProvider<InspectionRounds> plan;
     private final ObjectProvider<IntegrationVolumes> integration;
     private final ObjectProvider<ServiceReportContributor> contributors;
     private final Suggestions suggestions;
@@ -53,12 +55,13 @@ class ServiceReportDesk {
     private final Clock clock;
 
     ServiceReportDesk(ServiceFigures opsdesk, ObjectProvider<InspectionFigures> inspection,
-                      ObjectProvider<IntegrationVolumes> integration,
+                      ObjectProvider<InspectionRounds> plan, ObjectProvider<IntegrationVolumes> integration,
                       ObjectProvider<ServiceReportContributor> contributors, Suggestions suggestions,
                       HospitalZone zone, SystemNames systemNames, MessageSource messages,
                       ApplicationEventPublisher events, Clock clock) {
         this.opsdesk = opsdesk;
         this.inspection = inspection;
+        this.plan = plan;
         this.integration = integration;
         this.contributors = contributors;
         this.suggestions = suggestions;
@@ -84,8 +87,20 @@ class ServiceReportDesk {
                 period.first(), period.last(), period.runningOn(LocalDate.now(clock.withZone(hospital))),
                 clock.instant(), tickets, opsdesk.recurringFaults(from, to, RECURRING_FAULTS), outages,
                 outages.stream().mapToLong(ServiceFigures.Outage::minutes).sum(), opsdesk.requirements(from, to),
-                opsdesk.defects(from, to), opsdesk.changes(from, to), rounds, volumes, systems(tickets, outages),
+                opsdesk.defects(from, to), opsdesk.changes(from, to), rounds, planned(period, hospital), volumes,
+                systems(tickets, outages),
                 quarters, sections(period, locale), suggestions.of(period).orElse(ServiceReport.Suggestions.none()));
+    }
+
+    private ServiceReport.PlannedRounds planned(ReportPeriod period, ZoneId hospital) {
+        InspectionRounds rounds = plan.getIfAvailable();
+        if (rounds == null) {
+            return null;
+        }
+        List<InspectionRounds.PlannedRound> planned = rounds.planned(period.first(), period.last(), hospital);
+        return new ServiceReport.PlannedRounds(planned.size(),
+                planned.stream().filter(r -> "DONE".equals(r.status())).count(),
+                planned.stream().filter(InspectionRounds.PlannedRound::missed).count());
     }
 
     @Transactional

@@ -288,6 +288,28 @@ class ServiceReportsIT {
     }
 
     @Test
+    void theReportCountsThePlannedInspectionRoundsThatWereMissed() throws IOException {
+        Api.Response created = admin.post("/api/v1/inspection/schedules", """
+                {"name": "季度巡检 %s", "template": "QUARTERLY", "cron": "0 9 1 1,4,7,10 *"}""".formatted(suffix));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        try {
+            jdbc.sql("update inspection_schedules set created_at = :at where id = :id").param("at",
+                    java.sql.Timestamp.from(java.time.Instant.parse("2011-12-31T00:00:00Z"))).param("id", id).update();
+            JsonNode planned = reviewer.get("/api/v1/reports/service?period=2012-Q2").json().get("plannedRounds");
+            assertThat(planned.get("planned").asInt()).isEqualTo(1);
+            assertThat(planned.get("missed").asInt()).isEqualTo(1);
+            try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(
+                    reviewer.download("/api/v1/reports/service/docx?period=2012-Q2").body()));
+                 XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
+                assertThat(extractor.getText()).contains("按巡检计划本期应巡检 1 轮：已完成 0 轮，漏检 1 轮。");
+            }
+        } finally {
+            admin.delete("/api/v1/inspection/schedules/" + id);
+        }
+    }
+
+    @Test
     void aBadPeriodIsAProblemAndReadingNeedsThePermission() {
         for (String bad : List.of("2026-Q5", "26-Q1", "2026Q1", "abc", "1999")) {
             Api.Response refused = reviewer.get("/api/v1/reports/service?period=" + bad);
