@@ -62,6 +62,7 @@ class RecordsDemoIT {
     void seedsVersionsUpgradesAndPlansOnTheDay(String day) {
         jdbc.sql("""
                 truncate records_upgrade_decisions, records_upgrades, records_version_documents, records_versions,
+                    records_version_releases,
                     records_drills, records_plan_reviews, records_emergency_plans, opsdesk_changes cascade""").update();
         Instant started = LocalDate.parse(day).atTime(LocalTime.of(8, 40)).atZone(SHANGHAI).toInstant();
         clock.set(started);

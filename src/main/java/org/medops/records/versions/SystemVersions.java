@@ -7,12 +7,14 @@ import java.util.List;
  * A system's versions page (and its API answer): the version in use, the yearly cadence, whether a newer version
  * is on its way through an upgrade, the history with each version's documents, and the system's upgrades.
  *
- * @param pendingTarget the target version of an upgrade not yet concluded, or null: the hospital is on the latest
- *                      version known when there is none
+ * @param pendingTarget the target version of an upgrade not yet concluded, or null
+ * @param latestRelease the vendor's newest released version (seed 002: keep the hospital on it), null when none is
+ *                      registered
+ * @param onLatest      a version runs, no upgrade is under way, and the latest release is installed
  */
 record SystemVersions(String systemCode, String systemName, InstalledVersion current, VersionCadence cadence,
-                      LocalDate nextVersionDue, String pendingTarget, boolean onLatest, List<Entry> history,
-                      List<UpgradeSummary> upgrades) {
+                      LocalDate nextVersionDue, String pendingTarget, VersionRelease latestRelease, boolean onLatest,
+                      List<VersionRelease> releases, List<Entry> history, List<UpgradeSummary> upgrades) {
 
     record Entry(InstalledVersion version, List<VersionDocument> documents) {
     }
@@ -23,6 +25,7 @@ record SystemVersions(String systemCode, String systemName, InstalledVersion cur
 
     /** One row of the overview of all systems. */
     record Overview(String systemCode, String systemName, String version, LocalDate installedOn,
-                    VersionCadence cadence, LocalDate nextVersionDue, String pendingTarget) {
+                    VersionCadence cadence, LocalDate nextVersionDue, String pendingTarget, String latestRelease,
+                    boolean onLatest) {
     }
 }

@@ -26,15 +26,17 @@ class VersionRegister {
 
     private final Versions versions;
     private final Upgrades upgrades;
+    private final Releases releases;
     private final OpsdeskSystems systems;
     private final HospitalZone zone;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    VersionRegister(Versions versions, Upgrades upgrades, OpsdeskSystems systems, HospitalZone zone,
+    VersionRegister(Versions versions, Upgrades upgrades, Releases releases, OpsdeskSystems systems, HospitalZone zone,
                     ApplicationEventPublisher events, Clock clock) {
         this.versions = versions;
         this.upgrades = upgrades;
+        this.releases = releases;
         this.systems = systems;
         this.zone = zone;
         this.events = events;
@@ -60,6 +62,23 @@ class VersionRegister {
         InstalledVersion saved = versions.find(id).orElseThrow();
         events.publishEvent(new RecordsVersionAction("records.version.register", "records-version", Long.toString(id),
                 FieldChange.between(null, saved)));
+        return saved;
+    }
+
+    /** The vendor's release of a version: what "on the latest version" is measured against from then on. */
+    @Transactional
+    VersionRelease release(NewRelease release, String by) {
+        systems.requireActive(release.systemCode());
+        if (release.releasedOn().isAfter(today())) {
+            throw ProblemException.invalid("version-released-in-future", release.releasedOn());
+        }
+        if (releases.exists(release.systemCode(), release.version())) {
+            throw ProblemException.conflict("version-release-exists", release.version().strip(), release.systemCode());
+        }
+        long id = releases.insert(release, by, clock.instant());
+        VersionRelease saved = releases.find(id).orElseThrow();
+        events.publishEvent(new RecordsVersionAction("records.version.release", "records-version-release",
+                Long.toString(id), FieldChange.between(null, saved)));
         return saved;
     }
 
@@ -98,8 +117,10 @@ class VersionRegister {
         LocalDate last = current == null ? null : current.installedOn();
         List<Upgrade> ofSystem = upgrades.ofSystem(systemCode);
         String pending = pendingTarget(ofSystem);
+        VersionRelease latest = releases.latest(systemCode, today()).orElse(null);
         return new SystemVersions(system.code(), system.name(), current, VersionCadence.of(last, today()),
-                VersionCadence.dueBy(last), pending, current != null && pending == null,
+                VersionCadence.dueBy(last), pending, latest, onLatest(history, latest, pending),
+                releases.ofSystem(systemCode),
                 history.stream().map(v -> new SystemVersions.Entry(v, documents.getOrDefault(v.id(), List.of())))
                         .toList(),
                 ofSystem.stream().map(u -> new SystemVersions.UpgradeSummary(u.id(), u.title(), u.fromVersion(),
@@ -115,9 +136,23 @@ class VersionRegister {
         return systems.active().stream().map(s -> {
             InstalledVersion v = current.get(s.code());
             LocalDate last = v == null ? null : v.installedOn();
+            String pending = pendingTarget(upgrades.ofSystem(s.code()));
+            VersionRelease latest = releases.latest(s.code(), today).orElse(null);
             return new SystemVersions.Overview(s.code(), s.name(), v == null ? null : v.version(), last,
-                    VersionCadence.of(last, today), VersionCadence.dueBy(last), pendingTarget(upgrades.ofSystem(s.code())));
+                    VersionCadence.of(last, today), VersionCadence.dueBy(last), pending,
+                    latest == null ? null : latest.version(), onLatest(versions.history(s.code()), latest, pending));
         }).toList();
+    }
+
+    /**
+     * On the latest version: a version runs, no upgrade is under way, and the vendor's newest release (if it
+     * registered any) is one the system has installed.
+     */
+    static boolean onLatest(List<InstalledVersion> history, VersionRelease latest, String pending) {
+        if (history.isEmpty() || pending != null) {
+            return false;
+        }
+        return latest == null || history.stream().anyMatch(v -> v.version().equals(latest.version()));
     }
 
     InstalledVersion version(long id) {

@@ -71,6 +71,12 @@ class VersionsApi {
         return ResponseEntity.created(URI.create("/api/v1/records/versions/" + saved.id())).body(saved);
     }
 
+    @PostMapping("/releases")
+    @CanWriteRecords
+    ResponseEntity<VersionRelease> release(@Valid @RequestBody NewRelease release, Authentication who) {
+        return ResponseEntity.status(201).body(register.release(release, who.getName()));
+    }
+
     @GetMapping("/{id}")
     @CanReadRecords
     InstalledVersion one(@PathVariable long id) {

@@ -12,6 +12,7 @@ import jakarta.validation.Validator;
 import org.medops.opsdesk.OpsdeskSystems;
 import org.medops.records.permissions.CanReadRecords;
 import org.medops.records.permissions.CanWriteRecords;
+import org.medops.shared.ConsoleActions;
 import org.medops.shared.FieldMessages;
 import org.medops.shared.ProblemException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -96,6 +97,22 @@ class VersionsController {
         } catch (ProblemException e) {
             redirect.addFlashAttribute("problem", e);
         }
+        return back(code);
+    }
+
+    @PostMapping("/systems/{code}/releases")
+    @CanWriteRecords
+    String registerRelease(@PathVariable String code, @RequestParam(required = false) String version,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate releasedOn,
+                           @RequestParam(required = false) String notes, Authentication who,
+                           RedirectAttributes redirect) {
+        NewRelease form = new NewRelease(code, version, releasedOn, notes == null || notes.isBlank() ? null : notes);
+        Set<ConstraintViolation<NewRelease>> violations = validator.validate(form);
+        if (!violations.isEmpty()) {
+            redirect.addFlashAttribute("violations", fieldMessages.of(violations));
+            return back(code);
+        }
+        ConsoleActions.attempt(redirect, "versions.released", () -> register.release(form, who.getName()));
         return back(code);
     }
 

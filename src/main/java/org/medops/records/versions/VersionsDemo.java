@@ -32,13 +32,16 @@ class VersionsDemo implements DemoData {
 
     private final Versions versions;
     private final Upgrades upgrades;
+    private final Releases releases;
     private final ChangeLookup changes;
     private final HospitalZone zone;
     private final Clock clock;
 
-    VersionsDemo(Versions versions, Upgrades upgrades, ChangeLookup changes, HospitalZone zone, Clock clock) {
+    VersionsDemo(Versions versions, Upgrades upgrades, Releases releases, ChangeLookup changes, HospitalZone zone,
+                 Clock clock) {
         this.versions = versions;
         this.upgrades = upgrades;
+        this.releases = releases;
         this.changes = changes;
         this.zone = zone;
         this.clock = clock;
@@ -68,6 +71,17 @@ class VersionsDemo implements DemoData {
 
         hisPatch();
         pacsUpgrade();
+        // The vendor's releases: HIS and EMR run theirs; LIS 3.2.0 came out and is not installed yet.
+        release("HIS", "5.3.2", 30, "医嘱打印与医保结算修复补丁");
+        release("EMR", "6.2.0", 110, "病历质控规则更新");
+        release("LIS", "3.2.0", 45, "危急值闭环接口、检验结果互认 2.0");
+    }
+
+    private void release(String system, String version, int daysAgo, String notes) {
+        if (releases.exists(system, version)) {
+            return;
+        }
+        releases.insert(new NewRelease(system, version, days().ago(daysAgo), notes), ENGINEER, clock.instant());
     }
 
     /** The ops desk demo's completed HIS patch, as the upgrade it was: agreed, then installed. */

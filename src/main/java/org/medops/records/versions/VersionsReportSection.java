@@ -23,14 +23,16 @@ import org.springframework.stereotype.Component;
 class VersionsReportSection implements ServiceReportContributor {
 
     private final Versions versions;
+    private final Releases releases;
     private final OpsdeskSystems systems;
     private final HospitalZone zone;
     private final MessageSource messages;
     private final Clock clock;
 
-    VersionsReportSection(Versions versions, OpsdeskSystems systems, HospitalZone zone, MessageSource messages,
-                          Clock clock) {
+    VersionsReportSection(Versions versions, Releases releases, OpsdeskSystems systems, HospitalZone zone,
+                          MessageSource messages, Clock clock) {
         this.versions = versions;
+        this.releases = releases;
         this.systems = systems;
         this.zone = zone;
         this.messages = messages;
@@ -52,9 +54,16 @@ class VersionsReportSection implements ServiceReportContributor {
         long upgraded = installed.values().stream().flatMap(List::stream).filter(v -> v.upgradeId() != null).count();
         Map<VersionCadence, Long> byCadence = new EnumMap<>(VersionCadence.class);
         List<List<String>> rows = new ArrayList<>();
+        long behind = 0;
         for (OpsdeskSystems.OpsdeskSystem system : systems.active()) {
-            InstalledVersion current = versions.history(system.code()).stream()
-                    .filter(v -> !v.installedOn().isAfter(asOf)).findFirst().orElse(null);
+            List<InstalledVersion> history = versions.history(system.code()).stream()
+                    .filter(v -> !v.installedOn().isAfter(asOf)).toList();
+            InstalledVersion current = history.isEmpty() ? null : history.get(0);
+            VersionRelease latest = releases.latest(system.code(), asOf).orElse(null);
+            boolean installedLatest = latest != null && history.stream().anyMatch(v -> v.version().equals(latest.version()));
+            if (latest != null && !installedLatest) {
+                behind++;
+            }
             LocalDate last = current == null ? null : current.installedOn();
             VersionCadence cadence = VersionCadence.of(last, asOf);
             byCadence.merge(cadence, 1L, Long::sum);
@@ -63,17 +72,20 @@ class VersionsReportSection implements ServiceReportContributor {
                     last == null ? "—" : last.toString(), last == null ? "—" : VersionCadence.dueBy(last).toString(),
                     text(locale, "versions.cadence." + cadence),
                     ofPeriod.isEmpty() ? "—" : ofPeriod.stream().map(InstalledVersion::version)
-                            .collect(Collectors.joining("、"))));
+                            .collect(Collectors.joining("、")),
+                    latest == null ? "—" : latest.version() + (installedLatest ? "" : text(locale, "report.versions.behind"))));
         }
         List<String> lines = List.of(text(locale, "report.versions.installed", total, installed.size(), upgraded),
                 text(locale, "report.versions.cadence", asOf.toString(),
                         byCadence.getOrDefault(VersionCadence.OVERDUE, 0L),
                         byCadence.getOrDefault(VersionCadence.DUE_SOON, 0L),
-                        byCadence.getOrDefault(VersionCadence.NONE_REGISTERED, 0L)));
+                        byCadence.getOrDefault(VersionCadence.NONE_REGISTERED, 0L)),
+                text(locale, "report.versions.latest", behind));
         return List.of(new Section("versions", text(locale, "report.versions.title"), lines,
                 List.of(text(locale, "report.versions.system"), text(locale, "report.versions.current"),
                         text(locale, "report.versions.installedOn"), text(locale, "report.versions.dueBy"),
-                        text(locale, "versions.field.cadence"), text(locale, "report.versions.ofPeriod")), rows));
+                        text(locale, "versions.field.cadence"), text(locale, "report.versions.ofPeriod"),
+                        text(locale, "versions.latestRelease")), rows));
     }
 
     private String text(Locale locale, String key, Object... arguments) {
