@@ -126,6 +126,10 @@ class Users {
                 .param("since", ts(since)).query(this::map).list();
     }
 
+    List<User> serviceAccounts() {
+        return jdbc.sql(SELECT + " where u.service_account order by u.username").query(this::map).list();
+    }
+
     /** How many accounts hold the role, enabled or not. */
     long countHolding(String roleCode) {
         return jdbc.sql("select count(*) from user_roles where role_code = :role").param("role", roleCode)
