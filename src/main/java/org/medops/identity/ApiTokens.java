@@ -60,6 +60,11 @@ class ApiTokens {
         jdbc.sql("delete from api_tokens where user_id = :user").param("user", userId).update();
     }
 
+    /** Once the second factor is confirmed, the tokens that could only enrol are of no more use. */
+    void revokeEnrolOnly(long userId) {
+        jdbc.sql("delete from api_tokens where user_id = :user and enrol_only").param("user", userId).update();
+    }
+
     /** The username a live token belongs to. */
     Optional<String> owner(String token) {
         return holder(token).map(Holder::username);

@@ -15,7 +15,6 @@ import org.medops.shared.Secrets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,19 +38,19 @@ class TwoFactor {
     private final Secrets secrets;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final JdbcClient jdbc;
+    private final ApiTokens tokens;
     private final boolean enforce;
     private final String issuer;
 
     TwoFactor(TotpEnrolments enrolments, Users users, Secrets secrets, ApplicationEventPublisher events, Clock clock,
-              JdbcClient jdbc, @Value("${medops.identity.two-factor.enforce:#{!${medops.demo:false}}}") boolean enforce,
+              ApiTokens tokens, @Value("${medops.identity.two-factor.enforce:#{!${medops.demo:false}}}") boolean enforce,
               @Value("${medops.identity.two-factor.issuer:MedOps}") String issuer) {
         this.enrolments = enrolments;
         this.users = users;
         this.secrets = secrets;
         this.events = events;
         this.clock = clock;
-        this.jdbc = jdbc;
+        this.tokens = tokens;
         this.enforce = enforce;
         this.issuer = issuer;
     }
@@ -108,7 +107,7 @@ class TwoFactor {
     }
 
     /** The first code from the app turns the second factor on; tokens that could only enrol end. */
-    @Transactional
+    @Transactional(noRollbackFor = ProblemException.class) // a wrong code's audit record stays
     void confirm(CurrentUser me, String code) {
         TotpEnrolments.Enrolment enrolment = enrolments.find(me.id())
                 .orElseThrow(() -> ProblemException.conflict("totp-not-started", me.username()));
@@ -121,7 +120,7 @@ class TwoFactor {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "totp-invalid");
         }
         enrolments.confirm(me.id(), clock.instant());
-        jdbc.sql("delete from api_tokens where user_id = :user and enrol_only").param("user", me.id()).update();
+        tokens.revokeEnrolOnly(me.id());
         events.publishEvent(IdentityAudit.ofUser("user.totp.enable", me.username(),
                 List.of(FieldChange.of("totp", false, true))));
     }
@@ -157,7 +156,7 @@ class TwoFactor {
         if (!enrolments.remove(user.id())) {
             throw ProblemException.conflict("totp-not-enabled", user.username());
         }
-        jdbc.sql("delete from api_tokens where user_id = :user").param("user", user.id()).update();
+        tokens.revokeAll(user.id());
         events.publishEvent(IdentityAudit.ofUser("user.totp.reset", user.username(),
                 List.of(FieldChange.of("totp", true, false))));
     }
