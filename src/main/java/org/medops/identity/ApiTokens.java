@@ -33,14 +33,20 @@ class ApiTokens {
     }
 
     IssuedToken issue(long userId) {
+        return issue(userId, false);
+    }
+
+    /** {@code enrolOnly}: the account must enrol its second factor, and this token opens only that. */
+    IssuedToken issue(long userId, boolean enrolOnly) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = "mdp_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
         Instant expiresAt = now.plus(lifetime);
         jdbc.sql("delete from api_tokens where expires_at < :now").param("now", Timestamp.from(now)).update();
-        jdbc.sql("insert into api_tokens(token_hash, user_id, issued_at, expires_at) "
-                        + "values (:hash, :user, :now, :until)")
+        jdbc.sql("insert into api_tokens(token_hash, user_id, issued_at, expires_at, enrol_only) "
+                        + "values (:hash, :user, :now, :until, :enrolOnly)")
+                .param("enrolOnly", enrolOnly)
                 .param("hash", hash(token))
                 .param("user", userId)
                 .param("now", Timestamp.from(now))
@@ -54,14 +60,26 @@ class ApiTokens {
         jdbc.sql("delete from api_tokens where user_id = :user").param("user", userId).update();
     }
 
+    /** Once the second factor is confirmed, the tokens that could only enrol are of no more use. */
+    void revokeEnrolOnly(long userId) {
+        jdbc.sql("delete from api_tokens where user_id = :user and enrol_only").param("user", userId).update();
+    }
+
     /** The username a live token belongs to. */
     Optional<String> owner(String token) {
+        return holder(token).map(Holder::username);
+    }
+
+    record Holder(String username, boolean enrolOnly) {
+    }
+
+    Optional<Holder> holder(String token) {
         return jdbc.sql("""
-                        select u.username from api_tokens t join users u on u.id = t.user_id
+                        select u.username, t.enrol_only from api_tokens t join users u on u.id = t.user_id
                         where t.token_hash = :hash and t.expires_at > :now""")
                 .param("hash", hash(token))
                 .param("now", Timestamp.from(clock.instant()))
-                .query(String.class).optional();
+                .query((rs, row) -> new Holder(rs.getString("username"), rs.getBoolean("enrol_only"))).optional();
     }
 
     static String hash(String token) {

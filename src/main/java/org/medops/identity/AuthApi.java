@@ -25,24 +25,34 @@ class AuthApi {
 
     @PostMapping("/api/v1/auth/token")
     TokenResponse token(@Valid @RequestBody TokenRequest request) {
-        LoginResult result = login.attempt(request.username(), request.password(), "token");
+        LoginResult result = login.attempt(request.username(), request.password(), request.totp(), "token");
         if (result instanceof LoginResult.Success success) {
-            ApiTokens.IssuedToken token = tokens.issue(success.user().id());
-            return new TokenResponse(token.token(), token.expiresAt(), success.user().mustChangePassword());
+            ApiTokens.IssuedToken token = tokens.issue(success.user().id(), success.enrolOnly());
+            return new TokenResponse(token.token(), token.expiresAt(), success.user().mustChangePassword(),
+                    success.enrolOnly());
         }
         if (result instanceof LoginResult.Failure failure && failure.toldToThePerson()) {
             throw new ProblemException(HttpStatus.FORBIDDEN, failure.reason());
         }
+        if (result instanceof LoginResult.Failure failure && LoginResult.TOTP_REQUIRED.equals(failure.reason())) {
+            throw new ProblemException(HttpStatus.UNAUTHORIZED, LoginResult.TOTP_REQUIRED);
+        }
+        if (result instanceof LoginResult.Failure failure && failure.reason().startsWith("totp-")) {
+            throw new ProblemException(HttpStatus.UNAUTHORIZED, LoginResult.TOTP_INVALID);
+        }
         throw new ProblemException(HttpStatus.UNAUTHORIZED, "bad-credentials");
     }
 
-    record TokenRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {
+    /** {@code totp}: the authenticator's code (or a recovery code), required once the account has enrolled. */
+    record TokenRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password,
+                        @Size(max = 16) String totp) {
         @Override
         public String toString() {
-            return "TokenRequest[username=" + username + ", password=******]";
+            return "TokenRequest[username=" + username + ", password=******, totp=******]";
         }
     }
 
-    record TokenResponse(String token, Instant expiresAt, boolean passwordChangeRequired) {
+    /** {@code totpEnrolmentRequired}: the token opens only {@code /api/v1/account/totp} until the enrolment is confirmed. */
+    record TokenResponse(String token, Instant expiresAt, boolean passwordChangeRequired, boolean totpEnrolmentRequired) {
     }
 }

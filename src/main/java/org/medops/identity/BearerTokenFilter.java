@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.medops.shared.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -26,8 +27,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
     private final Users users;
     private final ProblemResponses problems;
     private final java.time.Clock clock;
+    private final ApiKeys keys;
 
-    BearerTokenFilter(ApiTokens tokens, Users users, ProblemResponses problems, java.time.Clock clock) {
+    BearerTokenFilter(ApiTokens tokens, ApiKeys keys, Users users, ProblemResponses problems, java.time.Clock clock) {
+        this.keys = keys;
         this.tokens = tokens;
         this.users = users;
         this.problems = problems;
@@ -47,19 +50,33 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(PREFIX.length()).trim();
-        Optional<User> user = tokens.owner(token).flatMap(users::findByUsername)
-                .filter(u -> u.enabled() && !u.isLocked(clock.instant()));
-        if (user.isEmpty()) {
+        Optional<Authentication> authentication = ApiKeys.looksLikeKey(token) ? byKey(token) : byToken(token);
+        if (authentication.isEmpty()) {
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "token-invalid");
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(SignedIn.authentication(user.get(), users.permissionsOf(user.get().username())));
+        context.setAuthentication(authentication.get());
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    /** A person's sign-in token: the account's permissions, or only the enrolment while a second factor is due. */
+    private Optional<Authentication> byToken(String token) {
+        return tokens.holder(token).flatMap(holder -> users.findByUsername(holder.username())
+                .filter(u -> u.enabled() && !u.isLocked(clock.instant()) && !u.serviceAccount())
+                .map(u -> SignedIn.authentication(u, holder.enrolOnly()
+                        ? java.util.Set.of(TwoFactor.ENROL_ONLY) : users.permissionsOf(u.username()))));
+    }
+
+    /** A service account's API key: exactly the key's scopes, never more. */
+    private Optional<Authentication> byKey(String token) {
+        return keys.live(token).flatMap(key -> users.findByUsername(key.account())
+                .filter(u -> u.enabled() && u.serviceAccount())
+                .map(u -> SignedIn.authentication(u, key.scopes())));
     }
 }

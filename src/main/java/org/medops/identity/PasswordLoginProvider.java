@@ -26,7 +26,24 @@ class PasswordLoginProvider implements AuthenticationProvider {
         if (result instanceof LoginResult.Failure failure && failure.toldToThePerson()) {
             throw new NotApproved(failure.reason());
         }
+        if (result instanceof LoginResult.Failure failure && LoginResult.TOTP_REQUIRED.equals(failure.reason())) {
+            throw new SecondFactorRequired(User.normalize(authentication.getName()));
+        }
         throw new BadCredentialsException("bad credentials");
+    }
+
+    /** The password was right and the account has a second factor: the login page asks for the code next. */
+    static final class SecondFactorRequired extends org.springframework.security.core.AuthenticationException {
+        private final String username;
+
+        SecondFactorRequired(String username) {
+            super(LoginResult.TOTP_REQUIRED);
+            this.username = username;
+        }
+
+        String username() {
+            return username;
+        }
     }
 
     /** The password was right, the account is not approved: the login page says so. */

@@ -90,6 +90,8 @@ enum Permission {
     DATAOPS_REVIEW("dataops:review", Duty.GENERAL),
     /** Service accounts and their scoped, expiring API keys for scripts and other systems. */
     SERVICE_ACCOUNT_WRITE("identity:service-account:write", Duty.SYSTEM),
+    /** Resets another account's second factor: it enrols again at its next sign-in. */
+    TOTP_RESET("identity:totp:reset", Duty.SECURITY),
     REMOTE_READ("remote:read", Duty.GENERAL),
     /** A vendor engineer asks for a remote-maintenance window on a system. */
     REMOTE_REQUEST("remote:request", Duty.GENERAL),

@@ -53,13 +53,13 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain metrics(HttpSecurity http, ApiTokens tokens, Users users, ProblemResponses problems,
+    SecurityFilterChain metrics(HttpSecurity http, ApiTokens tokens, ApiKeys keys, Users users, ProblemResponses problems,
                                 ApplicationEventPublisher events, AnonymousDenials anonymous, Clock clock,
                                 @Value("${medops.metrics.token:}") String scrapeToken) throws Exception {
         http.securityMatcher("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
                 .authorizeHttpRequests(requests -> requests
                         .anyRequest().hasAnyAuthority(ScrapeAccess.SCRAPE, "gateway:node:read"))
-                .addFilterBefore(new ScrapeAccess(scrapeToken, new BearerTokenFilter(tokens, users, problems, clock)),
+                .addFilterBefore(new ScrapeAccess(scrapeToken, new BearerTokenFilter(tokens, keys, users, problems, clock)),
                         AnonymousAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable()) // read-only GETs
                 .requestCache(cache -> cache.disable())
@@ -75,7 +75,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Users users, ProblemResponses problems,
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ApiKeys keys, Users users, ProblemResponses problems,
                             ApplicationEventPublisher events, AnonymousDenials anonymous, Clock clock)
             throws Exception {
         SessionRevalidationFilter revalidation = new SessionRevalidationFilter(users, problems, clock, "/login");
@@ -84,10 +84,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers(HttpMethod.POST, REGISTRATION_API).permitAll()
                         .anyRequest().authenticated())
-                .addFilterBefore(new BearerTokenFilter(tokens, users, problems, clock),
+                .addFilterBefore(new BearerTokenFilter(tokens, keys, users, problems, clock),
                         AnonymousAuthenticationFilter.class)
                 .addFilterBefore(revalidation, AuthorizationFilter.class)
                 .addFilterAfter(new PasswordChangeRequiredFilter(problems), SessionRevalidationFilter.class)
+                .addFilterAfter(new EnrolmentRequiredFilter(problems), PasswordChangeRequiredFilter.class)
                 // A bearer token cannot be forged cross-site; a session cookie can, so it needs CSRF.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::carriesToken,
                         request -> request.getRequestURI().equals("/api/v1/auth/token")
@@ -133,7 +134,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain portal(HttpSecurity http, ProblemResponses problems, Settings settings,
-                               ApplicationEventPublisher events, AnonymousDenials anonymous, Users users, Clock clock)
+                               ApplicationEventPublisher events, AnonymousDenials anonymous, Users users, Clock clock,
+                               @Value("${medops.identity.superuser-session-timeout:15m}") java.time.Duration superuser)
             throws Exception {
         http.securityMatcher("/portal/**")
                 .authorizeHttpRequests(requests -> requests
@@ -143,9 +145,10 @@ class SecurityConfiguration {
                 .addFilterBefore(new SessionRevalidationFilter(users, problems, clock, PORTAL_LOGIN),
                         AuthorizationFilter.class)
                 .addFilterAfter(new PasswordChangeRequiredFilter(problems), SessionRevalidationFilter.class)
+                .addFilterAfter(new EnrolmentRequiredFilter(problems), PasswordChangeRequiredFilter.class)
                 .formLogin(form -> form.loginPage(PORTAL_LOGIN)
-                        .successHandler(loginSucceeded(settings, "/portal"))
-                        .failureHandler(loginFailed(PORTAL_LOGIN))
+                        .successHandler(loginSucceeded(settings, superuser, "/portal"))
+                        .failureHandler(loginFailed(PORTAL_LOGIN, clock))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessHandler(loggedOut(events, PORTAL_LOGIN)))
                 .headers(headers -> headers.frameOptions(frame -> frame.deny()))
@@ -159,18 +162,20 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain console(HttpSecurity http, ProblemResponses problems, Settings settings,
-                                ApplicationEventPublisher events, AnonymousDenials anonymous, Users users, Clock clock)
+                                ApplicationEventPublisher events, AnonymousDenials anonymous, Users users, Clock clock,
+                                @Value("${medops.identity.superuser-session-timeout:15m}") java.time.Duration superuser)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/login", "/webjars/**", "/_static/**", "/css/**", "/js/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", SecondStepController.PAGE, "/webjars/**", "/_static/**", "/css/**", "/js/**", "/favicon.ico", "/error",
                                 "/actuator/health/**", "/v3/api-docs/**").permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new SessionRevalidationFilter(users, problems, clock, "/login"), AuthorizationFilter.class)
                 .addFilterAfter(new PasswordChangeRequiredFilter(problems), SessionRevalidationFilter.class)
+                .addFilterAfter(new EnrolmentRequiredFilter(problems), PasswordChangeRequiredFilter.class)
                 .formLogin(form -> form.loginPage("/login")
-                        .successHandler(loginSucceeded(settings, "/"))
-                        .failureHandler(loginFailed("/login"))
+                        .successHandler(loginSucceeded(settings, superuser, "/"))
+                        .failureHandler(loginFailed("/login", clock))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut(events, "/login")))
                 .headers(headers -> headers.frameOptions(frame -> frame.deny()))
@@ -182,14 +187,17 @@ class SecurityConfiguration {
     }
 
     /** Developers land in the portal, staff in the console, whichever login page they used. */
-    private static AuthenticationSuccessHandler loginSucceeded(Settings settings, String home) {
+    private static AuthenticationSuccessHandler loginSucceeded(Settings settings, java.time.Duration superuser,
+                                                               String home) {
         SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
         next.setDefaultTargetUrl(home);
         return (request, response, authentication) -> {
-            request.getSession().setMaxInactiveInterval((int) settings.current().sessionTimeout().toSeconds());
+            request.getSession().setMaxInactiveInterval((int) sessionTimeout(settings, superuser, authentication).toSeconds());
             boolean developer = DeveloperAccounts.isDeveloper(authentication);
             if (authentication.getPrincipal() instanceof CurrentUser user && user.mustChangePassword()) {
                 response.sendRedirect(request.getContextPath() + PasswordChangeRequiredFilter.CHANGE_PAGE);
+            } else if (EnrolmentRequiredFilter.enrolOnly(authentication)) {
+                response.sendRedirect(request.getContextPath() + EnrolmentRequiredFilter.SECURITY_PAGE);
             } else if (developer != home.startsWith("/portal")) {
                 response.sendRedirect(request.getContextPath() + (developer ? "/portal" : "/"));
             } else {
@@ -198,12 +206,32 @@ class SecurityConfiguration {
         };
     }
 
-    /** A right password on an account not yet approved gets a clear answer; every other failure looks alike. */
-    private static AuthenticationFailureHandler loginFailed(String loginPage) {
-        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) ->
-                response.sendRedirect(request.getContextPath() + loginPage
-                        + (e instanceof PasswordLoginProvider.NotApproved notApproved
-                        ? "?" + notApproved.reason() : "?error"));
+    /**
+     * Superuser accounts (the separated administrators, and those that must still enrol their second factor) get
+     * the shorter idle timeout, never a longer one than the platform's.
+     */
+    static java.time.Duration sessionTimeout(Settings settings, java.time.Duration superuser, Authentication authentication) {
+        java.time.Duration platform = settings.current().sessionTimeout();
+        boolean superuserAccount = EnrolmentRequiredFilter.enrolOnly(authentication) || !Duty.of(
+                authentication.getAuthorities().stream().map(a -> a.getAuthority()).toList()).isEmpty();
+        return superuserAccount && superuser.compareTo(platform) < 0 ? superuser : platform;
+    }
+
+    /**
+     * A right password on an account not yet approved gets a clear answer; a right password on an account with a
+     * second factor leads to the code's page; every other failure looks alike.
+     */
+    private static AuthenticationFailureHandler loginFailed(String loginPage, Clock clock) {
+        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException e) -> {
+            if (e instanceof PasswordLoginProvider.SecondFactorRequired pending) {
+                SecondStepController.remember(request, pending.username(), loginPage, clock.instant());
+                response.sendRedirect(request.getContextPath() + SecondStepController.PAGE);
+                return;
+            }
+            response.sendRedirect(request.getContextPath() + loginPage
+                    + (e instanceof PasswordLoginProvider.NotApproved notApproved
+                    ? "?" + notApproved.reason() : "?error"));
+        };
     }
 
     private static LogoutSuccessHandler loggedOut(ApplicationEventPublisher events, String loginPage) {

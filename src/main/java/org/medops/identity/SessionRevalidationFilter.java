@@ -61,6 +61,10 @@ class SessionRevalidationFilter extends OncePerRequestFilter {
             }
             return;
         }
+        if (EnrolmentRequiredFilter.enrolOnly(authentication)) {
+            chain.doFilter(request, response); // the enrolment replaces this authentication once it is confirmed
+            return;
+        }
         Set<String> permissions = users.permissionsOf(current.username());
         Set<String> held = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toSet());

@@ -24,10 +24,22 @@ final class User {
     private final Set<String> roles;
     private String channelCode;
     private String approval;
+    private boolean serviceAccount;
+    private boolean remoteVendor;
 
     User(Long id, String username, String displayName, String email, String passwordHash, boolean enabled,
          boolean mustChangePassword, int failedAttempts, Instant lockedUntil, Instant passwordChangedAt,
          Instant lastLoginAt, Instant createdAt, Set<String> roles, String channelCode, String approval) {
+        this(id, username, displayName, email, passwordHash, enabled, mustChangePassword, failedAttempts, lockedUntil,
+                passwordChangedAt, lastLoginAt, createdAt, roles, channelCode, approval, false, false);
+    }
+
+    User(Long id, String username, String displayName, String email, String passwordHash, boolean enabled,
+         boolean mustChangePassword, int failedAttempts, Instant lockedUntil, Instant passwordChangedAt,
+         Instant lastLoginAt, Instant createdAt, Set<String> roles, String channelCode, String approval,
+         boolean serviceAccount, boolean remoteVendor) {
+        this.serviceAccount = serviceAccount;
+        this.remoteVendor = remoteVendor;
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -58,6 +70,39 @@ final class User {
                 temporaryPassword, 0, null, now, null, now, Set.of(), channelCode, null);
         user.assignRoles(roles);
         return user;
+    }
+
+    /**
+     * A service account for scripts and other systems: no roles, no usable password, no console sign-in; it acts
+     * only through API keys with their own scopes.
+     */
+    static User service(String username, String displayName, String unusablePasswordHash, Instant now) {
+        return new User(null, normalize(username), displayName, null, unusablePasswordHash, true, false, 0, null, now,
+                null, now, Set.of(), null, null, true, false);
+    }
+
+    /** A superuser account (超级管理员): one of the three separated administrators; few, marked, shorter sessions. */
+    public boolean superuser() {
+        return roles.stream().anyMatch(BuiltInRole::isSeparatedDuty);
+    }
+
+    public boolean serviceAccount() {
+        return serviceAccount;
+    }
+
+    /** A vendor engineer's remote account (远程运维账号): it may act only inside an approved maintenance window. */
+    public boolean remoteVendor() {
+        return remoteVendor;
+    }
+
+    void markRemoteVendor(boolean remote) {
+        remoteVendor = remote;
+    }
+
+    /** No sign-in since {@code since} (or never, for an account created before it): the dormancy rule. */
+    boolean dormantSince(Instant since) {
+        Instant last = lastLoginAt != null ? lastLoginAt : createdAt;
+        return enabled && !serviceAccount && last.isBefore(since);
     }
 
     /** A developer who registered themselves: no channel and no sign-in until an administrator approves. */

@@ -129,11 +129,13 @@ class UserApi {
     }
 
     record UserView(String username, String displayName, String email, boolean enabled, boolean locked,
-                    boolean mustChangePassword, Set<String> roles, Instant lastLoginAt, Instant createdAt) {
+                    boolean mustChangePassword, Set<String> roles, Instant lastLoginAt, Instant createdAt,
+                    boolean superuser, boolean serviceAccount, boolean remoteVendor) {
         static UserView of(User user, Instant now) {
             return new UserView(user.username(), user.displayName(), user.email(), user.enabled(),
                     user.isLocked(now),
-                    user.mustChangePassword(), user.roles(), user.lastLoginAt(), user.createdAt());
+                    user.mustChangePassword(), user.roles(), user.lastLoginAt(), user.createdAt(),
+                    user.superuser(), user.serviceAccount(), user.remoteVendor());
         }
     }
 }

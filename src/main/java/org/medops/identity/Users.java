@@ -88,9 +88,10 @@ class Users {
             jdbc.sql("""
                     insert into users(username, display_name, email, password_hash, enabled, must_change_password,
                         failed_attempts, locked_until, password_changed_at, last_login_at, created_at, channel_code,
-                        approval)
+                        approval, service_account, remote_vendor)
                     values (:username, :displayName, :email, :passwordHash, :enabled, :mustChange, :failedAttempts,
-                        :lockedUntil, :passwordChangedAt, :lastLoginAt, :createdAt, :channel, :approval)""")
+                        :lockedUntil, :passwordChangedAt, :lastLoginAt, :createdAt, :channel, :approval,
+                        :serviceAccount, :remoteVendor)""")
                     .paramSource(columns(user)
                             .addValue("username", user.username())
                             .addValue("createdAt", ts(user.createdAt())))
@@ -102,7 +103,8 @@ class Users {
                     update users set display_name = :displayName, email = :email, password_hash = :passwordHash,
                         enabled = :enabled, must_change_password = :mustChange, failed_attempts = :failedAttempts,
                         locked_until = :lockedUntil, password_changed_at = :passwordChangedAt,
-                        last_login_at = :lastLoginAt, channel_code = :channel, approval = :approval
+                        last_login_at = :lastLoginAt, channel_code = :channel, approval = :approval,
+                        remote_vendor = :remoteVendor
                     where id = :id""")
                     .paramSource(columns(user).addValue("id", id))
                     .update();
@@ -115,6 +117,17 @@ class Users {
                     .update();
         }
         return findByUsername(user.username()).orElseThrow();
+    }
+
+    /** Enabled people (not service accounts) whose last sign-in, or creation, is older than {@code since}. */
+    List<User> dormantSince(Instant since) {
+        return jdbc.sql(SELECT + " where u.enabled and not u.service_account "
+                        + "and coalesce(u.last_login_at, u.created_at) < :since order by u.username")
+                .param("since", ts(since)).query(this::map).list();
+    }
+
+    List<User> serviceAccounts() {
+        return jdbc.sql(SELECT + " where u.service_account order by u.username").query(this::map).list();
     }
 
     /** How many accounts hold the role, enabled or not. */
@@ -179,7 +192,9 @@ class Users {
                 .addValue("passwordChangedAt", ts(user.passwordChangedAt()))
                 .addValue("lastLoginAt", ts(user.lastLoginAt()))
                 .addValue("channel", user.channelCode())
-                .addValue("approval", user.approval());
+                .addValue("approval", user.approval())
+                .addValue("serviceAccount", user.serviceAccount())
+                .addValue("remoteVendor", user.remoteVendor());
     }
 
     private User map(ResultSet rs, int row) throws SQLException {
@@ -189,7 +204,7 @@ class Users {
                 rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
                 rs.getInt("failed_attempts"), instant(rs, "locked_until"), instant(rs, "password_changed_at"),
                 instant(rs, "last_login_at"), instant(rs, "created_at"), roles, rs.getString("channel_code"),
-                rs.getString("approval"));
+                rs.getString("approval"), rs.getBoolean("service_account"), rs.getBoolean("remote_vendor"));
     }
 
     private static Timestamp ts(Instant instant) {
