@@ -15,21 +15,21 @@ import org.medops.shared.ProblemException;
  */
 record TargetForm(String code, String name, String kind, String host, Integer port, String username, String password,
                   String privateKey, String url, String token, String kubeconfig, String hostKey, String system,
-                  String checks) {
+                  String checks, boolean production) {
 
     static TargetForm blank() {
-        return new TargetForm("", "", "SSH", "", 22, "", "", "", "", "", "", "", "", "");
+        return new TargetForm("", "", "SSH", "", 22, "", "", "", "", "", "", "", "", "", false);
     }
 
     static TargetForm of(Target t) {
         Target.Connection c = t.connection();
         return new TargetForm(t.code(), t.name(), t.kind().name(), c.host(), c.port(), c.username(), "", "", c.url(), "",
-                "", c.hostKey(), t.system(), text(t.checks()));
+                "", c.hostKey(), t.system(), text(t.checks()), t.production());
     }
 
     TargetInput input() {
         return new TargetInput(code, name, kind, new TargetInput.ConnectionInput(host, port, username, password,
-                privateKey, url, token, kubeconfig, hostKey), settings(checks), system);
+                privateKey, url, token, kubeconfig, hostKey), settings(checks), system, production);
     }
 
     static List<CheckSetting> settings(String text) {
