@@ -8,7 +8,7 @@ package org.medops.dataops.requests;
 enum StatementKind {
     UPDATE, DELETE, INSERT, DDL, OTHER;
 
-    boolean previewable() {
+    public boolean previewable() {
         return this == UPDATE || this == DELETE || this == INSERT;
     }
 

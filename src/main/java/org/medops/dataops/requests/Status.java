@@ -4,7 +4,7 @@ package org.medops.dataops.requests;
 enum Status {
     AWAITING_REVIEW, APPROVED, REFUSED, EXECUTING, EXECUTED, FAILED;
 
-    String badge() {
+    public String badge() {
         return switch (this) {
             case AWAITING_REVIEW -> "bg-yellow-lt";
             case APPROVED -> "bg-blue-lt";
