@@ -22,7 +22,11 @@ class DataOperations {
                 review_reason, executed_by, executed_at, execution::text as execution
             from dataops_requests""";
 
-    /** One entry of a request's timeline; {@code kind} is translated as {@code dataops.timeline.<kind>}. */
+    /**
+     * One entry of a request's timeline; {@code kind} is translated as {@code dataops.timeline.<kind>}. The note is
+     * the reviewer's reason, the rows a run affected in all (previewed, executed, failed) or the linked request's id
+     * (rollbackDrafted, rollbackRequested).
+     */
     record Entry(Instant at, String kind, String actor, String note) {
     }
 

@@ -98,7 +98,7 @@ class DataOpsDesk {
         return transactions.execute(status -> {
             DataOperation previewed = operations.lock(id).orElseThrow().previewed(run);
             operations.save(previewed);
-            operations.note(id, run.at(), "previewed", actor, counts(run));
+            operations.note(id, run.at(), "previewed", actor, String.valueOf(run.totalRows()));
             publish("dataops.request.preview", previewed, run.outcome() == Run.Outcome.FAILED
                     ? AuditableEvent.Outcome.FAILURE : AuditableEvent.Outcome.SUCCESS, runChanges(previewed, run));
             return previewed;
@@ -137,7 +137,7 @@ class DataOpsDesk {
             operations.save(finished);
             boolean committed = run.outcome() == Run.Outcome.COMMITTED;
             operations.note(id, clock.instant(), committed ? "executed" : "failed", actor,
-                    committed ? counts(run) : counts(run) + (run.error() == null ? "" : "\n" + run.error()));
+                    String.valueOf(run.totalRows()));
             publish(committed ? "dataops.request.execute" : "dataops.request.fail", finished,
                     committed ? AuditableEvent.Outcome.SUCCESS : AuditableEvent.Outcome.FAILURE,
                     runChanges(finished, run));
@@ -161,7 +161,7 @@ class DataOpsDesk {
         DataOperation created = create(target, original.rollbackSql(), null, reason, original.links(), expected, id,
                 actor, "dataops.request.rollback");
         transactions.executeWithoutResult(status -> operations.note(id, clock.instant(), "rollbackRequested", actor,
-                "#" + created.id()));
+                String.valueOf(created.id())));
         return created;
     }
 
@@ -174,7 +174,7 @@ class DataOpsDesk {
             long id = operations.insert(target.code(), statements, rollback, reason, links, expected, rollbackOf, actor,
                     at);
             operations.note(id, at, rollbackOf == null ? "drafted" : "rollbackDrafted", actor,
-                    rollbackOf == null ? null : "#" + rollbackOf);
+                    rollbackOf == null ? null : String.valueOf(rollbackOf));
             DataOperation op = operations.find(id).orElseThrow();
             List<FieldChange> fields = new ArrayList<>(List.of(FieldChange.set("dataopsTarget", target.code()),
                     FieldChange.set("statementCount", script.statements().size()),
@@ -248,15 +248,6 @@ class DataOpsDesk {
             fields.add(FieldChange.set("dataopsStatus", op.status()));
         }
         return fields;
-    }
-
-    private static String counts(Run run) {
-        StringBuilder text = new StringBuilder();
-        for (Run.StatementResult s : run.statements()) {
-            text.append(text.isEmpty() ? "" : ", ").append('#').append(s.index()).append(": ")
-                    .append(s.affectedRows() == null ? "—" : s.affectedRows());
-        }
-        return text.append(" = ").append(run.totalRows()).toString();
     }
 
     private static String reason(String text, String problem) {
