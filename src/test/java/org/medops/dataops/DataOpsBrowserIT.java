@@ -59,6 +59,17 @@ class DataOpsBrowserIT {
                     .formatted(target, suffix, URL, secret));
             assertThat(saved.status()).as(saved.body()).isEqualTo(201);
 
+            try (Browser browser = Browser.open(port)) {
+                // The production mark on the target form: ticked, saved, shown; unticked again for this test database.
+                browser.login("admin", MedopsTest.ADMIN_PASSWORD).waitForPath("/");
+                browser.go("/inspection/targets/" + target).tick("#target-production").click("#target-save");
+                assertThat(browser.find("#target-production").isSelected()).isTrue();
+                browser.screenshot("dataops-00-target-production");
+                browser.tick("#target-production").click("#target-save");
+                assertThat(browser.find("#target-production").isSelected()).isFalse();
+            }
+            assertThat(admin.get("/api/v1/inspection/targets/" + target).json().get("production").asBoolean()).isFalse();
+
             String id;
             try (Browser browser = Browser.open(port)) {
                 browser.login(engineer, PASSWORD).waitForPath("/");
