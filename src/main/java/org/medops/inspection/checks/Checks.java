@@ -147,6 +147,17 @@ public class Checks {
         }
     }
 
+    /**
+     * A JDBC connection to a database target, signed in with its secret, its network reads bounded by {@code limit};
+     * for features that run their own statements (reviewed data operations). The caller closes it.
+     */
+    public java.sql.Connection connect(Endpoint endpoint, Duration limit) throws java.sql.SQLException {
+        if (endpoint.kind() != TargetKind.POSTGRESQL && endpoint.kind() != TargetKind.MYSQL) {
+            throw new java.sql.SQLException(endpoint.targetCode() + " is not a database target");
+        }
+        return databases.connect(endpoint, limit);
+    }
+
     /** Reaches and signs in to the target (a command, a query, a request), as the save of a target does. */
     public ConnectionTest test(Endpoint endpoint) {
         try {

@@ -6,10 +6,13 @@ import java.util.List;
 import org.medops.inspection.checks.CheckSetting;
 import org.medops.inspection.checks.TargetKind;
 
-/** A target as pages, the API and rounds see it: its connection without the secret, only whether one is set. */
+/**
+ * A target as pages, the API and rounds see it: its connection without the secret, only whether one is set;
+ * {@code production} marks a hospital production system (data operations on it need the hospital's authorization).
+ */
 public record Target(String code, String name, TargetKind kind, Connection connection, List<CheckSetting> checks,
                      String system, boolean active, Instant createdAt, String createdBy, Instant updatedAt,
-                     String updatedBy) {
+                     String updatedBy, boolean production) {
 
     /**
      * @param secretKind {@code password}, {@code privateKey}, {@code token} or {@code kubeconfig}

@@ -11,25 +11,27 @@ import org.medops.shared.ProblemException;
 /**
  * The console's target form: the API's fields flat, and the check settings as lines of text, one check a line —
  * {@code SERVICES services=nginx,postgresql}, {@code DISK_USAGE warnAt=80 failAt=90}, {@code BLOAT off},
- * {@code QUEUE_DEPTH query=select count(*) from pending} (a query takes the rest of its line).
+ * {@code QUEUE_DEPTH query=select count(*) from pending} (a query takes the rest of its line). {@code production} is
+ * a check box: absent when unticked.
  */
 record TargetForm(String code, String name, String kind, String host, Integer port, String username, String password,
                   String privateKey, String url, String token, String kubeconfig, String hostKey, String system,
-                  String checks) {
+                  String checks, Boolean production) {
 
     static TargetForm blank() {
-        return new TargetForm("", "", "SSH", "", 22, "", "", "", "", "", "", "", "", "");
+        return new TargetForm("", "", "SSH", "", 22, "", "", "", "", "", "", "", "", "", false);
     }
 
     static TargetForm of(Target t) {
         Target.Connection c = t.connection();
         return new TargetForm(t.code(), t.name(), t.kind().name(), c.host(), c.port(), c.username(), "", "", c.url(), "",
-                "", c.hostKey(), t.system(), text(t.checks()));
+                "", c.hostKey(), t.system(), text(t.checks()), t.production());
     }
 
     TargetInput input() {
         return new TargetInput(code, name, kind, new TargetInput.ConnectionInput(host, port, username, password,
-                privateKey, url, token, kubeconfig, hostKey), settings(checks), system);
+                privateKey, url, token, kubeconfig, hostKey), settings(checks), system,
+                Boolean.TRUE.equals(production));
     }
 
     static List<CheckSetting> settings(String text) {

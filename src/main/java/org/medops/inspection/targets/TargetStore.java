@@ -21,7 +21,7 @@ class TargetStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SELECT = """
             select code, name, kind, connection::text as connection, sealed_secret, checks::text as checks, system_code,
-                active, created_at, created_by, updated_at, updated_by
+                active, created_at, created_by, updated_at, updated_by, production
             from inspection_targets""";
 
     /** The connection as kept: what may be shown; {@code secretKind} names what the sealed secret is. */
@@ -60,12 +60,13 @@ class TargetStore {
     }
 
     void insert(String code, String name, TargetKind kind, StoredConnection connection, String sealed,
-                List<CheckSetting> checks, String system, Instant at, String by) {
+                List<CheckSetting> checks, String system, boolean production, Instant at, String by) {
         jdbc.sql("""
                         insert into inspection_targets(code, name, kind, connection, sealed_secret, checks, system_code,
-                            active, created_at, created_by, updated_at, updated_by)
+                            active, created_at, created_by, updated_at, updated_by, production)
                         values (:code, :name, :kind, cast(:connection as jsonb), :sealed, cast(:checks as jsonb), :system,
-                            true, :at, :by, :at, :by)""")
+                            true, :at, :by, :at, :by, :production)""")
+                .param("production", production)
                 .param("code", code).param("name", name).param("kind", kind.name())
                 .param("connection", JSON.writeValueAsString(connection)).param("sealed", sealed)
                 .param("checks", JSON.writeValueAsString(checks)).param("system", system)
@@ -73,12 +74,13 @@ class TargetStore {
     }
 
     void update(String code, String name, TargetKind kind, StoredConnection connection, String sealed,
-                List<CheckSetting> checks, String system, boolean active, Instant at, String by) {
+                List<CheckSetting> checks, String system, boolean production, boolean active, Instant at, String by) {
         jdbc.sql("""
                         update inspection_targets set name = :name, kind = :kind, connection = cast(:connection as jsonb),
                             sealed_secret = :sealed, checks = cast(:checks as jsonb), system_code = :system,
-                            active = :active, updated_at = :at, updated_by = :by
+                            production = :production, active = :active, updated_at = :at, updated_by = :by
                         where code = :code""")
+                .param("production", production)
                 .param("code", code).param("name", name).param("kind", kind.name())
                 .param("connection", JSON.writeValueAsString(connection)).param("sealed", sealed)
                 .param("checks", JSON.writeValueAsString(checks)).param("system", system).param("active", active)
@@ -93,7 +95,8 @@ class TargetStore {
                 new Target.Connection(connection.host(), connection.port(), connection.username(), connection.url(),
                         connection.hostKey(), connection.secretKind(), sealed != null),
                 checks, rs.getString("system_code"), rs.getBoolean("active"), rs.getTimestamp("created_at").toInstant(),
-                rs.getString("created_by"), rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
+                rs.getString("created_by"), rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"),
+                rs.getBoolean("production"));
         return new Row(target, connection, sealed);
     }
 }

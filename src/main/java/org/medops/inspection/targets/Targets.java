@@ -95,11 +95,13 @@ public class Targets {
             }
             Checked checked = check(input, null);
             Instant at = clock.instant();
+            boolean production = Boolean.TRUE.equals(input.production());
             store.insert(code, checked.name, checked.kind, checked.connection, checked.sealed, checked.settings,
-                    checked.system, at, actor);
+                    checked.system, production, at, actor);
             List<FieldChange> changes = new ArrayList<>(List.of(FieldChange.set("name", checked.name),
                     FieldChange.set("targetKind", checked.kind), FieldChange.set("address", address(checked.connection)),
-                    FieldChange.set("targetSystem", checked.system), FieldChange.set("checkSettings", checked.settings.size())));
+                    FieldChange.set("targetSystem", checked.system), FieldChange.set("checkSettings", checked.settings.size()),
+                    FieldChange.set("targetProduction", production)));
             if (checked.sealed != null) {
                 changes.add(FieldChange.secret("targetSecret"));
             }
@@ -119,14 +121,16 @@ public class Targets {
                 throw ProblemException.invalid("inspection-target-code-fixed", code);
             }
             Checked checked = check(input, before);
-            store.update(code, checked.name, checked.kind, checked.connection, checked.sealed, checked.settings,
-                    checked.system, before.target().active(), clock.instant(), actor);
             Target was = before.target();
+            boolean production = input.production() == null ? was.production() : input.production();
+            store.update(code, checked.name, checked.kind, checked.connection, checked.sealed, checked.settings,
+                    checked.system, production, was.active(), clock.instant(), actor);
             List<FieldChange> changes = new ArrayList<>(List.of(FieldChange.of("name", was.name(), checked.name),
                     FieldChange.of("targetKind", was.kind(), checked.kind),
                     FieldChange.of("address", address(before.connection()), address(checked.connection)),
                     FieldChange.of("targetSystem", was.system(), checked.system),
-                    FieldChange.of("checkSettings", settingsText(was.checks()), settingsText(checked.settings))));
+                    FieldChange.of("checkSettings", settingsText(was.checks()), settingsText(checked.settings)),
+                    FieldChange.of("targetProduction", was.production(), production)));
             if (!Objects.equals(before.sealedSecret(), checked.sealed)) {
                 changes.add(FieldChange.secret("targetSecret"));
             }
@@ -144,8 +148,8 @@ public class Targets {
                 return;
             }
             Target t = row.target();
-            store.update(code, t.name(), t.kind(), row.connection(), row.sealedSecret(), t.checks(), t.system(), false,
-                    clock.instant(), actor);
+            store.update(code, t.name(), t.kind(), row.connection(), row.sealedSecret(), t.checks(), t.system(),
+                    t.production(), false, clock.instant(), actor);
             events.publishEvent(new TargetAction("inspection.target.retire", code,
                     List.of(FieldChange.of("targetActive", true, false))));
         });
