@@ -135,4 +135,39 @@ class SignedPdfIT {
         assertThat(trail).anySatisfy(l -> assertThat(l).startsWith("signature.verify FAILURE foreign.pdf")
                 .contains("signatureResult=untrusted"));
     }
+
+    @Test
+    void theHospitalsRepairConfirmationIsSignedInItsPdf() {
+        assumeTrue(FONTS.stream().anyMatch(Files::isReadable),
+                "SKIPPING SIGNED PDF: no CJK TrueType font for the confirmation sheet; apt-get install fonts-droid-fallback");
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        Api admin = new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
+        Api reporter = admin.newUser("ward" + suffix, "门诊护士 刘芳", "Nurse#Desk-2026", "HOSPITAL_REVIEWER");
+        Api engineer = admin.newUser("fixer" + suffix, "工程师 张伟", "Eng#Desk-2026x", "OPS_ENGINEER");
+        String account = "confirm" + suffix;
+        Api owner = admin.newUser(account, "门诊部主任 王强", "Owner#Desk-2026", "HOSPITAL_REVIEWER");
+        Api.Response created = reporter.post("/api/v1/opsdesk/tickets", """
+                {"title":"自助机打印失败 %s","phenomenon":"门诊自助机无法打印发票","occurredAt":"%s",
+                 "impactScope":"门诊大厅 3 台自助机","systems":["GATEWAY"],"category":"NETWORK","reporter":"刘芳",
+                 "contact":"分机 8123","source":"PHONE","priority":"LOW"}""".formatted(suffix, Instant.now().minusSeconds(600)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        String number = created.json().get("number").asString();
+        for (String step : List.of("accept:{}", "start:{\"mode\":\"REMOTE\"}", "fix:{\"summary\":\"更换打印机驱动\"}")) {
+            String[] parts = step.split(":", 2);
+            Api.Response done = engineer.post("/api/v1/opsdesk/tickets/" + id + "/" + parts[0], parts[1]);
+            assertThat(done.status()).as(done.body()).isEqualTo(200);
+        }
+        Api.Response confirmed = owner.post("/api/v1/opsdesk/tickets/" + id + "/confirm",
+                "{\"name\":\"王强\",\"statement\":\"打印已恢复，确认修复。\"}");
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+
+        byte[] sheet = owner.download("/api/v1/opsdesk/tickets/" + id + "/confirmation.pdf").body();
+        JsonNode verified = owner.upload("/api/v1/signatures/verify", "confirmation.pdf", sheet).json();
+        assertThat(verified.get("status").asString()).as(verified.toString()).isEqualTo("valid");
+        assertThat(verified.get("signatures").get(0).get("signerAccount").asString()).isEqualTo(account);
+        assertThat(verified.get("signatures").get(0).get("name").asString()).isEqualTo("王强");
+        assertThat(jdbc.sql("select signer from signature_documents where document_type = 'repair-confirmation' "
+                + "and document_ref = :ref").param("ref", number + "#1").query(String.class).single()).isEqualTo(account);
+    }
 }
