@@ -23,11 +23,24 @@ public class SignedDocuments {
     private final SignatureService signatures;
     private final SignedDocumentStore store;
     private final ApplicationEventPublisher events;
+    private final SheetPdf sheets;
 
-    SignedDocuments(SignatureService signatures, SignedDocumentStore store, ApplicationEventPublisher events) {
+    SignedDocuments(SignatureService signatures, SignedDocumentStore store, ApplicationEventPublisher events,
+                    SheetPdf sheets) {
         this.signatures = signatures;
         this.store = store;
         this.events = events;
+        this.sheets = sheets;
+    }
+
+    /**
+     * Prints {@code sheet} as a PDF and signs it like {@link #sign}; empty, and nothing signed, where the server has
+     * no CJK font to print with (the caller's own record of the act stands alone then).
+     */
+    @Transactional
+    public Optional<SignedDocument> signSheet(String documentType, String documentRef, Signer signer, String reason,
+                                              Sheet sheet) {
+        return sheets.font().map(font -> sign(documentType, documentRef, signer, reason, sheets.print(sheet, font)));
     }
 
     /**
