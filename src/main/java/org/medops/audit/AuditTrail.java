@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.medops.shared.CryptoSuite;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,9 +32,11 @@ class AuditTrail {
     private static final RowMapper<AuditRecord> ROWS = AuditTrail::map;
 
     private final JdbcClient jdbc;
+    private final CryptoSuite.Digest digest;
 
-    AuditTrail(JdbcClient jdbc) {
+    AuditTrail(JdbcClient jdbc, @Value("${medops.crypto.suite:international}") String suite) {
         this.jdbc = jdbc;
+        this.digest = CryptoSuite.of(suite).digest();
     }
 
     /** Joins the caller's transaction, so a change and its trace commit or roll back together. */
@@ -44,12 +48,12 @@ class AuditTrail {
                 .query(ChainHead.class).optional()
                 .orElse(new ChainHead(0, AuditRecord.GENESIS));
         AuditRecord record = AuditRecord.next(head.seq() + 1, head.hash(), at, actor, clientIp, action,
-                targetType, targetId, outcome, details);
+                targetType, targetId, outcome, details, digest);
         jdbc.sql("""
                 insert into audit_records(seq, occurred_at, actor, client_ip, action, target_type,
-                    target_id, outcome, details, prev_hash, hash)
+                    target_id, outcome, details, prev_hash, hash, hash_alg)
                 values (:seq, :at, :actor, :clientIp, :action, :targetType, :targetId, :outcome, :details,
-                    :prevHash, :hash)""")
+                    :prevHash, :hash, :alg)""")
                 .param("seq", record.seq())
                 .param("at", Timestamp.from(record.occurredAt()))
                 .param("actor", record.actor())
@@ -61,6 +65,7 @@ class AuditTrail {
                 .param("details", record.details())
                 .param("prevHash", record.prevHash())
                 .param("hash", record.hash())
+                .param("alg", record.algorithm())
                 .update();
         jdbc.sql("""
                 insert into audit_chain_head(id, seq, hash) values (1, :seq, :hash)
@@ -117,6 +122,7 @@ class AuditTrail {
     ChainVerification verify(ChainAnchor.Checkpoints checkpoints) {
         ChainHead head = head();
         ChainVerification.Ranges broken = new ChainVerification.Ranges();
+        ChainVerification.Algorithms algorithms = new ChainVerification.Algorithms();
         long expectedSeq = 1;
         String expectedPrev = AuditRecord.GENESIS;
         long checked = 0;
@@ -152,6 +158,7 @@ class AuditTrail {
                         mismatchRunEnd = record.seq();
                     }
                 }
+                algorithms.add(record.seq(), record.algorithm());
                 checked++;
                 expectedSeq = record.seq() + 1;
                 expectedPrev = record.hash();
@@ -174,7 +181,7 @@ class AuditTrail {
         for (Long seq : checkpoints.invalidSeqs()) {
             broken.add(Math.max(seq, 0), Math.max(seq, 0), "checkpoint-invalid");
         }
-        return ChainVerification.of(checked, broken, anchorsMatched, checkpoints.newest().orElse(null));
+        return ChainVerification.of(checked, broken, anchorsMatched, checkpoints.newest().orElse(null), algorithms);
     }
 
     private List<AuditRecord> page(long fromSeq, long toSeq) {
@@ -237,7 +244,7 @@ class AuditTrail {
         return new AuditRecord(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(),
                 rs.getString("actor"), rs.getString("client_ip"), rs.getString("action"),
                 rs.getString("target_type"), rs.getString("target_id"), rs.getString("outcome"),
-                rs.getString("details"), rs.getString("prev_hash"), rs.getString("hash"));
+                rs.getString("details"), rs.getString("prev_hash"), rs.getString("hash"), rs.getString("hash_alg"));
     }
 
     record ChainHead(long seq, String hash) {

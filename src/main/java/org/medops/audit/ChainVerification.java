@@ -2,7 +2,9 @@ package org.medops.audit;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The result of walking the whole chain.
@@ -16,19 +18,42 @@ import java.util.List;
  * @param rangesCut      true when there were more than {@link Ranges#MAX} ranges and the rest were left off
  * @param checkpointsMatched how many signed checkpoints the walk found its records agreeing with
  * @param lastCheckpoint the newest valid checkpoint, or null when none was written yet
+ * @param byAlgorithm    how many records each hash algorithm covers (SHA-256, SM3), in the order first met
+ * @param algorithmRuns  consecutive records under one algorithm, in order: which algorithm each record uses
  */
 record ChainVerification(boolean intact, long recordsChecked, Long firstBrokenSeq, String problem,
                          List<BrokenRange> broken, boolean rangesCut, int checkpointsMatched,
-                         Checkpoint lastCheckpoint) {
+                         Checkpoint lastCheckpoint, Map<String, Long> byAlgorithm, List<AlgorithmRun> algorithmRuns) {
 
     record BrokenRange(long fromSeq, long toSeq, String problem) {
     }
 
-    static ChainVerification of(long checked, Ranges ranges, int checkpointsMatched, Checkpoint lastCheckpoint) {
+    record AlgorithmRun(String algorithm, long fromSeq, long toSeq) {
+    }
+
+    static ChainVerification of(long checked, Ranges ranges, int checkpointsMatched, Checkpoint lastCheckpoint,
+                                Algorithms algorithms) {
         List<BrokenRange> broken = ranges.sorted();
         BrokenRange first = broken.isEmpty() ? null : broken.get(0);
         return new ChainVerification(broken.isEmpty(), checked, first == null ? null : first.fromSeq(),
-                first == null ? null : first.problem(), broken, ranges.cut, checkpointsMatched, lastCheckpoint);
+                first == null ? null : first.problem(), broken, ranges.cut, checkpointsMatched, lastCheckpoint,
+                Map.copyOf(algorithms.counts), List.copyOf(algorithms.runs));
+    }
+
+    /** Counts records per algorithm and joins consecutive records of one algorithm into runs. */
+    static final class Algorithms {
+        private final Map<String, Long> counts = new LinkedHashMap<>();
+        private final List<AlgorithmRun> runs = new ArrayList<>();
+
+        void add(long seq, String algorithm) {
+            counts.merge(algorithm, 1L, Long::sum);
+            AlgorithmRun last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && last.algorithm().equals(algorithm)) {
+                runs.set(runs.size() - 1, new AlgorithmRun(algorithm, last.fromSeq(), seq));
+            } else if (runs.size() < Ranges.MAX) {
+                runs.add(new AlgorithmRun(algorithm, seq, seq));
+            }
+        }
     }
 
     /** Collects ranges, merging one that continues the previous range of the same problem. */

@@ -248,7 +248,7 @@ class AuditTrailIT {
                     .query(AuditRecordRow.class).list()) {
                 AuditRecord next = AuditRecord.next(r.seq(), prev, r.occurredAt().toInstant(),
                         r.seq() == seq ? actor : r.actor(), r.clientIp(), r.action(), r.targetType(), r.targetId(),
-                        r.outcome(), r.details());
+                        r.outcome(), r.details(), org.medops.shared.CryptoSuite.Digest.SHA_256);
                 jdbc.sql("update audit_records set actor = ?, prev_hash = ?, hash = ? where seq = ?")
                         .params(next.actor(), next.prevHash(), next.hash(), r.seq()).update();
                 jdbc.sql("update audit_chain_head set seq = ?, hash = ? where id = 1").params(r.seq(), next.hash()).update();

@@ -20,7 +20,7 @@ class ChainVerificationTest {
             ranges.add(6, 6, "content-altered");
             ranges.add(9, 9, "content-altered");
             ranges.add(2, 3, "record-missing");
-            ChainVerification result = ChainVerification.of(10, ranges, 0, null);
+            ChainVerification result = ChainVerification.of(10, ranges, 0, null, new ChainVerification.Algorithms());
             assertThat(result.intact()).isFalse();
             assertThat(result.broken()).containsExactly(
                     new ChainVerification.BrokenRange(2, 3, "record-missing"),

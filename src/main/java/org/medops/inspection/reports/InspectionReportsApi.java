@@ -77,7 +77,7 @@ class InspectionReportsApi {
     @GetMapping("/rounds/{id}/report.pdf")
     @CanReadInspection
     ResponseEntity<byte[]> pdf(@PathVariable long id, Locale locale) {
-        return documents.download(documents.pdf(reports.view(id, locale), locale), MediaType.APPLICATION_PDF,
+        return documents.download(documents.download(reports.view(id, locale), locale), MediaType.APPLICATION_PDF,
                 "inspection-report-" + id + ".pdf");
     }
 

@@ -67,6 +67,7 @@ class InspectionReportsController {
     @CanReadInspection
     String one(@PathVariable long id, Locale locale, Model model) {
         model.addAttribute("r", reports.view(id, locale));
+        model.addAttribute("eSignature", documents.electronicSignature(id).orElse(null));
         model.addAttribute("results", ItemResult.values());
         model.addAttribute("pdfAvailable", documents.font().isPresent());
         return "inspection/report";
@@ -85,7 +86,7 @@ class InspectionReportsController {
     @GetMapping("/rounds/{id}/report/pdf")
     @CanReadInspection
     ResponseEntity<byte[]> pdf(@PathVariable long id, Locale locale) {
-        return documents.download(documents.pdf(reports.view(id, locale), locale), MediaType.APPLICATION_PDF,
+        return documents.download(documents.download(reports.view(id, locale), locale), MediaType.APPLICATION_PDF,
                 "inspection-report-" + id + ".pdf");
     }
 

@@ -22,6 +22,8 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.medops.inspection.rounds.RoundItem;
 import org.medops.settings.Settings;
+import org.medops.signature.SignedDocument;
+import org.medops.signature.SignedDocuments;
 import org.medops.shared.ProblemException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
@@ -53,15 +55,21 @@ class ReportDocuments {
     private static final Path SYMBOLS = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
     private static final String WORD_FONT = "SimSun";
 
+    /** The document type under which the signature module keeps a signed report's PDF. */
+    static final String SIGNED_TYPE = "inspection-report";
+
     private final ITemplateEngine templates;
     private final ApplicationContext application;
     private final ReportWording wording;
     private final Settings settings;
     private final Clock clock;
     private final String configuredFont;
+    private final SignedDocuments signed;
 
     ReportDocuments(ITemplateEngine templates, ApplicationContext application, ReportWording wording, Settings settings,
-                    Clock clock, @Value("${medops.inspection.pdf-font:${medops.opsdesk.pdf-font:}}") String configuredFont) {
+                    Clock clock, @Value("${medops.inspection.pdf-font:${medops.opsdesk.pdf-font:}}") String configuredFont,
+                    SignedDocuments signed) {
+        this.signed = signed;
         this.templates = templates;
         this.application = application;
         this.wording = wording;
@@ -73,6 +81,21 @@ class ReportDocuments {
     Optional<Path> font() {
         Stream<Path> configured = configuredFont.isBlank() ? Stream.empty() : Stream.of(Path.of(configuredFont));
         return Stream.concat(configured, KNOWN_FONTS.stream()).filter(Files::isReadable).findFirst();
+    }
+
+    /** The electronically signed PDF once the report is signed (byte for byte what was signed), else a fresh one. */
+    byte[] download(ReportView report, Locale locale) {
+        if (report.signed()) {
+            Optional<byte[]> kept = signed.pdf(SIGNED_TYPE, String.valueOf(report.roundId()));
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
+        return pdf(report, locale);
+    }
+
+    Optional<SignedDocument> electronicSignature(long roundId) {
+        return signed.find(SIGNED_TYPE, String.valueOf(roundId));
     }
 
     byte[] pdf(ReportView report, Locale locale) {

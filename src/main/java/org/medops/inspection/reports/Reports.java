@@ -15,6 +15,10 @@ import org.medops.inspection.rounds.RoundSheet;
 import org.medops.inspection.rounds.RoundStatus;
 import org.medops.shared.FieldChange;
 import org.medops.shared.ProblemException;
+import org.medops.signature.SignedDocuments;
+import org.medops.signature.Signer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service("inspectionReports")
 public class Reports {
 
+    private static final Logger log = LoggerFactory.getLogger(Reports.class);
+
     static final int MAX_NAME = 100;
     static final int MAX_STATEMENT = 1000;
 
@@ -34,13 +40,18 @@ public class Reports {
     private final ReportWording wording;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ReportDocuments documents;
+    private final SignedDocuments signatures;
 
-    Reports(RoundReader rounds, ReportStore store, ReportWording wording, ApplicationEventPublisher events, Clock clock) {
+    Reports(RoundReader rounds, ReportStore store, ReportWording wording, ApplicationEventPublisher events, Clock clock,
+            ReportDocuments documents, SignedDocuments signatures) {
         this.rounds = rounds;
         this.store = store;
         this.wording = wording;
         this.events = events;
         this.clock = clock;
+        this.documents = documents;
+        this.signatures = signatures;
     }
 
     public ReportView view(long roundId, Locale locale) {
@@ -93,7 +104,22 @@ public class Reports {
         events.publishEvent(new ReportAction("inspection.report.sign", String.valueOf(roundId), List.of(
                 FieldChange.set("inspectionSignedName", name), FieldChange.set("inspectionStatement", statement),
                 FieldChange.set("inspectionReportHash", hash))));
-        return view(round, signed, false);
+        ReportView view = view(round, signed, false);
+        signElectronically(view, actor, name, statement, locale);
+        return view;
+    }
+
+    /**
+     * The signed report's PDF gets the signer's electronic signature (SM2, through the signature service) in the
+     * same transaction. Without a CJK font there is no PDF to sign: the sign-off stands on its SHA-256 alone.
+     */
+    private void signElectronically(ReportView view, String actor, String name, String statement, Locale locale) {
+        if (documents.font().isEmpty()) {
+            log.warn("Inspection report {} signed without an electronic signature: no CJK font for its PDF", view.roundId());
+            return;
+        }
+        signatures.sign(ReportDocuments.SIGNED_TYPE, String.valueOf(view.roundId()), new Signer(actor, name), statement,
+                documents.pdf(view, locale));
     }
 
     /** Exactly the text that was signed, for anyone who wants to recompute its SHA-256. */

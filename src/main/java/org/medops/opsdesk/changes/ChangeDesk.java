@@ -11,7 +11,11 @@ import java.util.function.UnaryOperator;
 
 import org.medops.shared.FieldChange;
 import org.medops.shared.ProblemException;
+import org.medops.signature.Sheet;
+import org.medops.signature.SignedDocuments;
+import org.medops.signature.Signer;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,9 +32,15 @@ class ChangeDesk {
     private final Clock clock;
     private final org.springframework.beans.factory.ObjectProvider<ChangeAuthorizationGuard> guards;
 
+    private final SignedDocuments signatures;
+    private final MessageSource messages;
+
     ChangeDesk(Changes changes, OpsdeskSystems systems, MaintenanceWindowSettings windowSettings,
                ApplicationEventPublisher events, Clock clock,
-               org.springframework.beans.factory.ObjectProvider<ChangeAuthorizationGuard> guards) {
+               org.springframework.beans.factory.ObjectProvider<ChangeAuthorizationGuard> guards,
+               SignedDocuments signatures, MessageSource messages) {
+        this.signatures = signatures;
+        this.messages = messages;
         this.guards = guards;
         this.changes = changes;
         this.systems = systems;
@@ -73,11 +83,38 @@ class ChangeDesk {
     Change authorize(long id, String signerName, String statement, String by) {
         Instant now = clock.instant();
         // Other features' preconditions (an upgrade's agreed documents) are checked under the change's lock.
-        return apply(id, "change.authorize", c -> {
-            Change authorized = c.authorize(by, signerName, statement, now);
+        Change authorized = apply(id, "change.authorize", c -> {
+            Change next = c.authorize(by, signerName, statement, now);
             guards.orderedStream().forEach(guard -> guard.beforeAuthorization(PublishedChanges.summary(c)));
-            return authorized;
+            return next;
         });
+        Change.Authorization a = authorized.authorization();
+        signatures.signSheet(SIGNED_TYPE, Long.toString(id), new Signer(by, a.signerName()), a.statement(),
+                sheet(authorized));
+        return authorized;
+    }
+
+    /** The document type under which the signature module keeps a change authorization's signed sheet. */
+    static final String SIGNED_TYPE = "change-authorization";
+
+    /** The hospital's written authorization as the sheet its signer's electronic signature goes on. */
+    private Sheet sheet(Change change) {
+        NewChange plan = change.plan();
+        Change.Authorization a = change.authorization();
+        return new Sheet(chinese("signature.sheet.change.title", change.id()), java.util.List.of(
+                new Sheet.Line(chinese("signature.sheet.change.subject"), plan.title()),
+                new Sheet.Line(chinese("signature.sheet.change.system"), plan.systemCode()),
+                new Sheet.Line(chinese("signature.sheet.change.period"),
+                        shown(plan.plannedStart()) + " – " + shown(plan.plannedEnd())),
+                new Sheet.Line(chinese("signature.sheet.change.plan"), plan.plan()),
+                new Sheet.Line(chinese("signature.sheet.change.rollback"), plan.rollbackPlan()),
+                new Sheet.Line(chinese("signature.sheet.change.statement"), a.statement()),
+                new Sheet.Line(chinese("signature.sheet.signer"), a.signerName()),
+                new Sheet.Line(chinese("signature.sheet.signedAt"), shown(a.at()))));
+    }
+
+    private String chinese(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, key, java.util.Locale.SIMPLIFIED_CHINESE);
     }
 
     @Transactional

@@ -29,7 +29,10 @@ class ChangesApi {
     private final ChangeDesk desk;
     private final ChangeList list;
 
-    ChangesApi(Changes changes, ChangeDesk desk, ChangeList list) {
+    private final org.medops.signature.SignedDocuments signedDocuments;
+
+    ChangesApi(Changes changes, ChangeDesk desk, ChangeList list, org.medops.signature.SignedDocuments signedDocuments) {
+        this.signedDocuments = signedDocuments;
         this.list = list;
         this.changes = changes;
         this.desk = desk;
@@ -72,6 +75,16 @@ class ChangesApi {
     @CanAuthorizeChanges
     ChangeView authorize(@PathVariable long id, @RequestBody Authorization body, Authentication who) {
         return ChangeView.of(desk.authorize(id, body.signerName(), body.statement(), who.getName()));
+    }
+
+    /** The hospital's authorization as a PDF with its signer's electronic signature (404 before, or without a font). */
+    @GetMapping("/{id}/authorization.pdf")
+    @CanReadChanges
+    ResponseEntity<byte[]> authorizationPdf(@PathVariable long id) {
+        byte[] pdf = signedDocuments.pdf(ChangeDesk.SIGNED_TYPE, Long.toString(id))
+                .orElseThrow(() -> ProblemException.notFound("signed-document", id));
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"change-" + id + "-authorization.pdf\"").body(pdf);
     }
 
     @PostMapping("/{id}/refuse")

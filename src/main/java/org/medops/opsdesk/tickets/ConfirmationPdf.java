@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.medops.shared.ProblemException;
+import org.medops.signature.SignedDocuments;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.ContentDisposition;
@@ -38,13 +39,18 @@ class ConfirmationPdf {
             Path.of("/usr/share/fonts/truetype/droid/DroidSansFallback.ttf"),
             Path.of("C:/Windows/Fonts/simhei.ttf"));
 
+    /** The document type under which the signature module keeps a signed sheet, one per ticket cycle. */
+    static final String SIGNED_TYPE = "repair-confirmation";
+
     private final ITemplateEngine templates;
     private final ApplicationContext application;
     private final Clock clock;
     private final String configuredFont;
+    private final SignedDocuments signed;
 
     ConfirmationPdf(ITemplateEngine templates, ApplicationContext application, Clock clock,
-                    @Value("${medops.opsdesk.pdf-font:}") String configuredFont) {
+                    @Value("${medops.opsdesk.pdf-font:}") String configuredFont, SignedDocuments signed) {
+        this.signed = signed;
         this.templates = templates;
         this.application = application;
         this.clock = clock;
@@ -79,7 +85,12 @@ class ConfirmationPdf {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(ticket.number() + "-confirmation.pdf").build().toString())
-                .body(render(ticket, locale));
+                .body(signed.pdf(SIGNED_TYPE, reference(ticket)).orElseGet(() -> render(ticket, locale)));
+    }
+
+    /** A cycle's sheet as the signature module names it: the ticket number and the cycle. */
+    static String reference(TicketView ticket) {
+        return ticket.number() + "#" + ticket.current().number();
     }
 
     Optional<Path> font() {

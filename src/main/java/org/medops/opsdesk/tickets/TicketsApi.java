@@ -46,10 +46,12 @@ class TicketsApi {
     private final TicketList list;
     private final Attachments attachments;
     private final ConfirmationPdf confirmationPdf;
+    private final SignedConfirmation signedConfirmation;
 
     TicketsApi(TicketDesk desk, TicketReader reader, TicketList list, Attachments attachments,
-               ConfirmationPdf confirmationPdf) {
+               ConfirmationPdf confirmationPdf, SignedConfirmation signedConfirmation) {
         this.confirmationPdf = confirmationPdf;
+        this.signedConfirmation = signedConfirmation;
         this.desk = desk;
         this.reader = reader;
         this.list = list;
@@ -159,8 +161,8 @@ class TicketsApi {
 
     @PostMapping("/{id}/confirm")
     @CanConfirmRepairs
-    TicketView confirm(@PathVariable long id, @Valid @RequestBody Confirm confirm, Authentication who) {
-        return step(id, () -> desk.confirm(id, who.getName(), confirm.name(), confirm.statement()));
+    TicketView confirm(@PathVariable long id, @Valid @RequestBody Confirm confirm, Authentication who, Locale locale) {
+        return step(id, () -> signedConfirmation.confirm(id, who.getName(), confirm.name(), confirm.statement(), locale));
     }
 
     @PostMapping("/{id}/refuse")

@@ -60,11 +60,13 @@ class TicketsController {
     private final DeveloperAccounts people;
     private final Clock clock;
     private final FieldMessages fieldMessages;
+    private final SignedConfirmation signedConfirmation;
 
     TicketsController(TicketDesk desk, TicketReader reader, TicketQueries queries, TicketList list,
                       OpsdeskSystems systems, SlaAdministration administration, Validator validator, ConfirmationPdf confirmationPdf,
                       HospitalZone zone, TicketReminders reminders, DeveloperAccounts people, Clock clock,
-                      FieldMessages fieldMessages) {
+                      FieldMessages fieldMessages, SignedConfirmation signedConfirmation) {
+        this.signedConfirmation = signedConfirmation;
         this.fieldMessages = fieldMessages;
         this.reminders = reminders;
         this.people = people;
@@ -281,9 +283,9 @@ class TicketsController {
     @PostMapping("/opsdesk/tickets/{id}/confirm")
     @CanConfirmRepairs
     String confirm(@PathVariable long id, @Valid Confirm confirm, BindingResult binding, Authentication who,
-                   RedirectAttributes redirect) {
+                   java.util.Locale locale, RedirectAttributes redirect) {
         return step(id, binding, redirect, "tickets.done.confirm",
-                () -> desk.confirm(id, who.getName(), confirm.name(), confirm.statement()));
+                () -> signedConfirmation.confirm(id, who.getName(), confirm.name(), confirm.statement(), locale));
     }
 
     @PostMapping("/opsdesk/tickets/{id}/refuse")

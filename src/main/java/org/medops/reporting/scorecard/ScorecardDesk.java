@@ -13,11 +13,15 @@ import org.medops.inspection.InspectionRounds;
 import org.medops.opsdesk.ServiceFacts;
 import org.medops.reporting.Quarter;
 import org.medops.reporting.contracts.Contract;
+import org.medops.reporting.contracts.ScorecardItem;
 import org.medops.reporting.contracts.ServiceContracts;
 import org.medops.reporting.facts.RecordedFacts;
 import org.medops.settings.Settings;
 import org.medops.shared.FieldChange;
 import org.medops.shared.ProblemException;
+import org.medops.signature.Sheet;
+import org.medops.signature.SignedDocuments;
+import org.medops.signature.Signer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -36,10 +40,12 @@ class ScorecardDesk {
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SignedDocuments signatures;
 
     ScorecardDesk(Scorecards cards, ServiceContracts contracts, RecordedFacts recorded, ServiceFacts opsdesk,
                   InspectionRounds rounds, Settings settings, MessageSource messages, ApplicationEventPublisher events,
-                  Clock clock) {
+                  Clock clock, SignedDocuments signatures) {
+        this.signatures = signatures;
         this.cards = cards;
         this.contracts = contracts;
         this.recorded = recorded;
@@ -159,8 +165,32 @@ class ScorecardDesk {
         events.publishEvent(new ScorecardAction("reporting.scorecard.finalize", Long.toString(cardId), List.of(
                 FieldChange.set("quarter", card.quarter()), FieldChange.set("total", card.total().toPlainString()),
                 FieldChange.set("signer", name), FieldChange.set("hash", hash))));
+        signatures.signSheet(SIGNED_TYPE, Long.toString(cardId), new Signer(by, name),
+                chinese("signature.sheet.scorecard.reason"), sheet(card, contract, name, at, hash));
         return find(cardId);
     }
+
+    /** The finalised card as the sheet the finaliser's electronic signature goes on (when a CJK font exists). */
+    private Sheet sheet(Scorecard card, Contract contract, String signer, Instant at, String hash) {
+        List<Sheet.Line> lines = new java.util.ArrayList<>();
+        lines.add(new Sheet.Line(chinese("signature.sheet.scorecard.contract"), contract.name() + " · " + contract.vendor()));
+        lines.add(new Sheet.Line(chinese("signature.sheet.scorecard.quarter"), card.quarter().toString()));
+        for (ScorecardItem item : card.items()) {
+            lines.add(new Sheet.Line(item.name(), item.deductionOnly() ? card.score(item).toPlainString()
+                    : card.score(item).stripTrailingZeros().toPlainString() + " / " + item.maxPoints()));
+        }
+        lines.add(new Sheet.Line(chinese("signature.sheet.scorecard.total"), card.total().toPlainString()));
+        card.deductions().stream().filter(Deduction::active).forEach(d -> lines.add(new Sheet.Line(
+                chinese("signature.sheet.scorecard.deduction"), d.text() + "（−" + d.points().stripTrailingZeros().toPlainString() + "）")));
+        lines.add(new Sheet.Line(chinese("signature.sheet.signer"), signer));
+        lines.add(new Sheet.Line(chinese("signature.sheet.signedAt"),
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone()).format(at)));
+        lines.add(new Sheet.Line("SHA-256", hash));
+        return new Sheet(chinese("signature.sheet.scorecard.title", card.quarter().toString()), lines);
+    }
+
+    /** The document type under which the signature module keeps a finalised card's signed sheet. */
+    static final String SIGNED_TYPE = "scorecard";
 
     private Scorecard draftOf(long cardId) {
         Scorecard card = cards.lock(cardId).orElseThrow(() -> ProblemException.notFound("reportingScorecard", cardId));

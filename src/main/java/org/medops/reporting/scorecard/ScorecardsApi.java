@@ -35,7 +35,11 @@ class ScorecardsApi {
     private final Scorecards cards;
     private final ServiceContracts contracts;
 
-    ScorecardsApi(ScorecardDesk desk, Scorecards cards, ServiceContracts contracts) {
+    private final org.medops.signature.SignedDocuments signedDocuments;
+
+    ScorecardsApi(ScorecardDesk desk, Scorecards cards, ServiceContracts contracts,
+                  org.medops.signature.SignedDocuments signedDocuments) {
+        this.signedDocuments = signedDocuments;
         this.desk = desk;
         this.cards = cards;
         this.contracts = contracts;
@@ -58,6 +62,17 @@ class ScorecardsApi {
     @CanReadReporting
     Scorecard.View one(@PathVariable long id) {
         return desk.view(desk.find(id));
+    }
+
+    /** The finalised card's sheet with the finaliser's electronic signature (404 before, or without a CJK font). */
+    @GetMapping(value = "/{id:\\d+}/signed.pdf")
+    @CanReadReporting
+    org.springframework.http.ResponseEntity<byte[]> signedPdf(@PathVariable long id) {
+        Scorecard card = desk.find(id);
+        byte[] pdf = signedDocuments.pdf(ScorecardDesk.SIGNED_TYPE, Long.toString(card.id()))
+                .orElseThrow(() -> ProblemException.notFound("signed-document", card.quarter().toString()));
+        return org.springframework.http.ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"scorecard-" + card.quarter() + ".pdf\"").body(pdf);
     }
 
     /** Exactly the text that was signed, to recompute its SHA-256. */

@@ -137,7 +137,8 @@ class InspectionReportsIT {
         assertThat(jdbc.sql("""
                         select action from audit_records where target_type = 'inspection-report' and target_id = :id
                         order by seq""").param("id", String.valueOf(round.id())).query(String.class).list())
-                .containsExactly("inspection.report.edit", "inspection.report.sign");
+                .as("the sign-off also embeds the signer's electronic signature in the report's PDF")
+                .containsExactly("inspection.report.edit", "inspection.report.sign", "signature.document.sign");
     }
 
     @Test

@@ -122,6 +122,13 @@ public class ChangesIT {
         assertThat(authorized.get("authorizerName").asString()).isEqualTo("陈刚");
         assertThat(authorized.get("authorizedBy").asString()).isEqualTo(reviewerName);
         assertThat(authorized.get("authorizationStatement").asString()).startsWith("已审阅");
+        // The written authorization carries the authorizer's electronic signature (where a CJK font prints it).
+        if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"))) {
+            JsonNode esign = reviewer.upload("/api/v1/signatures/verify", "authorization.pdf",
+                    reviewer.download("/api/v1/opsdesk/changes/" + id + "/authorization.pdf").body()).json();
+            assertThat(esign.get("status").asString()).as(esign.toString()).isEqualTo("valid");
+            assertThat(esign.get("signatures").get(0).get("name").asString()).isEqualTo("陈刚");
+        }
         assertThat(authorized.get("authorizedAt").asString()).isNotBlank();
         problem(otherReviewer.post(authorize, "{\"signerName\":\"林芳\",\"statement\":\"同意\"}"), 409,
                 "change-transition-illegal");

@@ -161,6 +161,13 @@ class ScorecardIT {
         assertThat(finalised.get("signed").get("name").asString()).isEqualTo("赵敏");
         String content = reviewer.get("/api/v1/scorecards/" + id + "/signed-content").body();
         assertThat(SignedContent.sha256(content)).isEqualTo(hash);
+        // The finalised card's sheet carries the finaliser's electronic signature (where a CJK font prints it).
+        if (java.nio.file.Files.isReadable(java.nio.file.Path.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"))) {
+            JsonNode esign = reviewer.upload("/api/v1/signatures/verify", "scorecard.pdf",
+                    reviewer.download("/api/v1/scorecards/" + id + "/signed.pdf").body()).json();
+            assertThat(esign.get("status").asString()).as(esign.toString()).isEqualTo("valid");
+            assertThat(esign.get("signatures").get(0).get("name").asString()).isEqualTo("赵敏");
+        }
         assertThat(content).contains("投诉经核实为院内网络原因").contains("total 87 of 97");
         problem(reviewer.post("/api/v1/scorecards/" + id + "/deductions/" + server.get("id").asLong() + "/strike",
                 "{\"reason\":\"定稿后\"}"), 409, "reporting-scorecard-final");
