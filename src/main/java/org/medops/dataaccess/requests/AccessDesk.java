@@ -70,6 +70,7 @@ class AccessDesk {
         if (reason == null || reason.isBlank()) {
             throw ProblemException.invalid("data-access-reason-required");
         }
+        requireShort(reason);
         AccessRequest before = locked(id);
         AccessRequest after = before.refusedBy(member, reason, clock.instant());
         requests.update(after);
@@ -80,6 +81,7 @@ class AccessDesk {
 
     @Transactional
     AccessRequest revoke(long id, String member, String reason) {
+        requireShort(reason);
         AccessRequest before = locked(id);
         Instant now = clock.instant();
         AccessRequest after = before.revokedBy(member, reason, now);
@@ -133,6 +135,12 @@ class AccessDesk {
 
     int maxHours() {
         return settings.maxHours();
+    }
+
+    private static void requireShort(String reason) {
+        if (reason != null && reason.strip().length() > 1000) {
+            throw ProblemException.invalid("data-access-reason-long", 1000);
+        }
     }
 
     private AccessRequest locked(long id) {
