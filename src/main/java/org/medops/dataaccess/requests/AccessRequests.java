@@ -78,7 +78,7 @@ class AccessRequests {
 
     /** Newest first. */
     List<AccessRequest> list(Filter filter) {
-        List<AccessRequest> rows = jdbc.sql(SELECT + """
+        List<AccessRequest> rows = jdbc.sql(SELECT + "\n" + """
                          where (cast(:requester as varchar) is null or requester = :requester)
                            and (not :active or (status = 'ACTIVE' and expires_at > :now))
                            and (not :pending or status = 'PENDING')

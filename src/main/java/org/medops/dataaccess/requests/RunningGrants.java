@@ -13,13 +13,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The running grants, read from the requests on the injected clock: a grant past its end opens nothing. */
 @Component
-class Grants implements ContentGrants {
+class RunningGrants implements ContentGrants {
 
     private final AccessRequests requests;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Grants(AccessRequests requests, ApplicationEventPublisher events, Clock clock) {
+    RunningGrants(AccessRequests requests, ApplicationEventPublisher events, Clock clock) {
         this.requests = requests;
         this.events = events;
         this.clock = clock;
