@@ -20,11 +20,11 @@ record AccessRequestView(long id, String requester, Scope scope, String reason, 
                 ended == null ? null : ended.by(), ended == null ? null : ended.reason());
     }
 
-    String badge() {
+    public String badge() {
         return status.badge();
     }
 
-    boolean approvedBy(String member) {
+    public boolean approvedBy(String member) {
         return approvals.stream().anyMatch(a -> a.member().equals(member));
     }
 }
