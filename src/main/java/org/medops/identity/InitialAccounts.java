@@ -81,7 +81,11 @@ class InitialAccounts {
                 new NewUser("reviewer", "信息科审核人 陈刚", null, DEMO_PASSWORD,
                         Set.of(BuiltInRole.HOSPITAL_REVIEWER.name())),
                 new NewUser("viewer", "只读用户 赵磊", null, DEMO_PASSWORD, Set.of(BuiltInRole.READ_ONLY.name())),
-                new NewUser("clinician", "心内科医生 刘洋", null, DEMO_PASSWORD, Set.of(BuiltInRole.CLINICIAN.name())));
+                new NewUser("clinician", "心内科医生 刘洋", null, DEMO_PASSWORD, Set.of(BuiltInRole.CLINICIAN.name())),
+                new NewUser("committee", "信息安全委员会 周华", null, DEMO_PASSWORD,
+                        Set.of(BuiltInRole.SECURITY_COMMITTEE.name())),
+                new NewUser("committee2", "信息安全委员会 吴敏", null, DEMO_PASSWORD,
+                        Set.of(BuiltInRole.SECURITY_COMMITTEE.name())));
         int created = 0;
         for (NewUser user : demoUsers) {
             if (!users.exists(user.username())) {
@@ -90,7 +94,7 @@ class InitialAccounts {
             }
         }
         if (created > 0) {
-            log.info("Demo mode: created {} demo accounts (secadmin, auditor, engineer, manager, reviewer, viewer, clinician); "
+            log.info("Demo mode: created {} demo accounts (secadmin, auditor, engineer, manager, reviewer, viewer, clinician, committee, committee2); "
                     + "their password is in the README", created);
         }
     }

@@ -34,9 +34,12 @@ class TrafficApi {
     private final StatisticsExport statisticsExport;
     private final Settings settings;
     private final Clock clock;
+    private final CapturedContent captured;
 
     TrafficApi(TrafficFigures figures, AccessLogs logs, LogList list, DashboardCards cards, ServiceMonitor monitor,
-               UsageStatistics statistics, StatisticsExport statisticsExport, Settings settings, Clock clock) {
+               UsageStatistics statistics, StatisticsExport statisticsExport, Settings settings, Clock clock,
+               CapturedContent captured) {
+        this.captured = captured;
         this.figures = figures;
         this.logs = logs;
         this.list = list;
@@ -109,10 +112,11 @@ class TrafficApi {
         return list.page(query, http);
     }
 
+    /** Captured bodies and headers: content, so the data right or a grant for the service ({@link CapturedContent}). */
     @GetMapping("/logs/{requestId}")
-    @CanReadTraffic
-    AccessLogs.LogRecord log(@PathVariable String requestId) {
-        return logs.find(requestId).orElseThrow(() -> ProblemException.notFound("request", requestId));
+    @CanReadCapturedTraffic
+    AccessLogs.LogRecord log(@PathVariable String requestId, Authentication who) {
+        return captured.open(requestId, who);
     }
 
     /** The numbers on the dashboard, each with the link to the list whose total it is. */

@@ -26,8 +26,10 @@ class TrafficController {
     private final LogList list;
     private final Catalog catalog;
     private final DashboardCards cards;
+    private final CapturedContent captured;
 
-    TrafficController(AccessLogs logs, LogList list, Catalog catalog, DashboardCards cards) {
+    TrafficController(AccessLogs logs, LogList list, Catalog catalog, DashboardCards cards, CapturedContent captured) {
+        this.captured = captured;
         this.logs = logs;
         this.list = list;
         this.catalog = catalog;
@@ -84,10 +86,9 @@ class TrafficController {
     }
 
     @GetMapping("/traffic/logs/{requestId}")
-    @CanReadTraffic
-    String log(@PathVariable String requestId, Model model) {
-        model.addAttribute("record", logs.find(requestId)
-                .orElseThrow(() -> ProblemException.notFound("request", requestId)));
+    @CanReadCapturedTraffic
+    String log(@PathVariable String requestId, org.springframework.security.core.Authentication who, Model model) {
+        model.addAttribute("record", captured.open(requestId, who));
         return "traffic/log";
     }
 

@@ -49,8 +49,7 @@ class NotFoundIT {
             new Route("/opsdesk/defects/999999", "缺陷", "/opsdesk/defects"),
             new Route("/opsdesk/changes/999999", "变更", "/opsdesk/changes"),
             new Route("/catalog/services/nope", "服务", "/catalog/services"),
-            new Route("/catalog/channels/nope", "渠道", "/catalog/channels"),
-            new Route("/traffic/logs/nope", "调用记录", "/traffic/logs"));
+            new Route("/catalog/channels/nope", "渠道", "/catalog/channels"));
 
     @LocalServerPort
     int port;
@@ -75,6 +74,17 @@ class NotFoundIT {
         for (Route route : ADMIN_ROUTES) {
             assertNotFoundPage(admin.get(route.path()), route);
         }
+        assertNoStackTraceLogged();
+    }
+
+    /** A call's captured bodies are content: the engineer with the data right asks, the administrator gets 403. */
+    @Test
+    void theCallLogPageForTheEngineerWithTheDataRight() throws Exception {
+        new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD).contentReader();
+        Console engineer = new Console().login(Api.CONTENT_FIXTURE, Api.FIXTURE_PASSWORD);
+        assertNotFoundPage(engineer.get("/traffic/logs/nope"), new Route("/traffic/logs/nope", "调用记录", "/traffic/logs"));
+        assertThat(new Console().login("admin", MedopsTest.ADMIN_PASSWORD).get("/traffic/logs/nope").statusCode())
+                .isEqualTo(403);
         assertNoStackTraceLogged();
     }
 

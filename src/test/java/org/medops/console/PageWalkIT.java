@@ -53,7 +53,7 @@ class PageWalkIT {
             "APP", "PID", "MSH", "ADT", "ORU", "ORM", "CDA", "DICOM", "LAN", "WAN", "VPN", "DNS", "KPI", "DB", "UPS",
             "MTTR", "ITIL", "OA", "CA", "WAF", "CIS", "JPG", "GIF", "ZIP", "TXT", "LOG", "SMTP", "CIDR", "MLPS", "RFC", "ICU");
     /** Demo usernames: in Chinese pages people appear by their display name. */
-    static final Pattern USERNAME = Pattern.compile("(?<![A-Za-z0-9_.@-])(manager|engineer|reviewer|auditor|secadmin|viewer)(?![A-Za-z0-9_.@-])");
+    static final Pattern USERNAME = Pattern.compile("(?<![A-Za-z0-9_.@-])(manager|engineer|reviewer|auditor|secadmin|viewer|committee2?)(?![A-Za-z0-9_.@-])");
     static final Pattern MISSING_KEY = Pattern.compile("\\?\\?[^?\\s]+\\?\\?");
     /** HL7 v3 interaction ids (PRPA_IN201311UV02): names of the national interfaces' services, not enum constants. */
     static final Pattern INTERACTION = Pattern.compile("[A-Z]{4}_IN\\d{6}(UV\\d{0,2})?");
@@ -84,6 +84,7 @@ class PageWalkIT {
                 new Account("manager", DEMO_PASSWORD, "/login", "/"), new Account("engineer", DEMO_PASSWORD, "/login", "/"),
                 new Account("reviewer", DEMO_PASSWORD, "/login", "/"), new Account("auditor", DEMO_PASSWORD, "/login", "/"),
                 new Account("secadmin", DEMO_PASSWORD, "/login", "/"), new Account("viewer", DEMO_PASSWORD, "/login", "/"),
+                new Account("committee", DEMO_PASSWORD, "/login", "/"),
                 new Account(developer, DEVELOPER_PASSWORD, "/portal/login", "/portal"));
         for (Account account : accounts) {
             Session session = new Session().login(account.loginPage(), account.username(), account.password());

@@ -91,7 +91,7 @@ class IntegrationSourcesIT {
     }
 
     JsonNode stored(Api api, long id) {
-        return api.get("/api/v1/integration/messages/" + id).json();
+        return api.contentReader().get("/api/v1/integration/messages/" + id).json();
     }
 
     @Test

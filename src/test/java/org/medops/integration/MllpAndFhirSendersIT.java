@@ -44,7 +44,7 @@ class MllpAndFhirSendersIT {
         JsonNode rows = api.get("/api/v1/integration/messages?channel=" + channel + "&controlId=" + controlId).json()
                 .get("rows");
         assertThat(rows).hasSize(1);
-        return api.get("/api/v1/integration/messages/" + rows.get(0).get("id").asLong()).json();
+        return api.contentReader().get("/api/v1/integration/messages/" + rows.get(0).get("id").asLong()).json();
     }
 
     @Test

@@ -69,15 +69,20 @@ class ScriptingBrowserIT {
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> emr.accepted("/adt").size() == 1 && emr.accepted("/ward").size() == 1);
             long id = admin.get("/api/v1/integration/messages?channel=" + code).json().get("rows").get(0).get("id").asLong();
-            browser.go("/integration/messages/" + id).screenshot("72-integration-message-highlight");
-            List<String> read = browser.findAll("#integration-raw mark.integration-read").stream()
-                    .map(e -> e.getAttribute("title")).toList();
-            assertThat(read).containsExactlyInAnyOrder("→ patient.id", "→ patient.name", "→ patient.sex");
-            assertThat(browser.text("#integration-raw")).contains("MSH|^~\\&|HIS").doesNotContain("P556677", "韩梅梅");
-            assertThat(browser.text("#integration-origins")).contains("来自 PID-3.1", "来自 PID-8，经码表转换", "常量",
-                    "JavaScript 脚本").doesNotContain("P556677");
-            assertThat(browser.text("#integration-deliveries")).contains("目的地转换结果");
-            browser.scrollTo("#integration-deliveries").screenshot("73-integration-message-destinations");
+            // Message content is the data right's, not the administrator's (管理权与数据权分离): an engineer reads it.
+            admin.contentReader();
+            try (Browser reader = Browser.open(port)) {
+                reader.login(Api.CONTENT_FIXTURE, Api.FIXTURE_PASSWORD).waitForPath("/");
+                reader.go("/integration/messages/" + id).screenshot("72-integration-message-highlight");
+                List<String> read = reader.findAll("#integration-raw mark.integration-read").stream()
+                        .map(e -> e.getAttribute("title")).toList();
+                assertThat(read).containsExactlyInAnyOrder("→ patient.id", "→ patient.name", "→ patient.sex");
+                assertThat(reader.text("#integration-raw")).contains("MSH|^~\\&|HIS").doesNotContain("P556677", "韩梅梅");
+                assertThat(reader.text("#integration-origins")).contains("来自 PID-3.1", "来自 PID-8，经码表转换", "常量",
+                        "JavaScript 脚本").doesNotContain("P556677");
+                assertThat(reader.text("#integration-deliveries")).contains("目的地转换结果");
+                reader.scrollTo("#integration-deliveries").screenshot("73-integration-message-destinations");
+            }
         } finally {
             emr.down();
         }

@@ -54,7 +54,7 @@ class ScriptingIT {
         JsonNode rows = api.get("/api/v1/integration/messages?channel=" + channel + "&controlId=" + controlId).json()
                 .get("rows");
         assertThat(rows).hasSize(1);
-        return api.get("/api/v1/integration/messages/" + rows.get(0).get("id").asLong()).json();
+        return api.contentReader().get("/api/v1/integration/messages/" + rows.get(0).get("id").asLong()).json();
     }
 
     static JsonNode delivery(JsonNode message, String name) {

@@ -88,6 +88,29 @@ public final class Api {
         return first == null || first.isNull() ? null : first.asString() + second.asString();
     }
 
+    /** An operations engineer holding the data right, for tests that read content an administrator may not. */
+    public static final String CONTENT_FIXTURE = "fixture-eng";
+
+    /**
+     * The fixture engineer (OPS_ENGINEER: {@code data:content:read}), signed in; created by this (system
+     * administrator) client the first time. Administrators get 403 on content (管理权与数据权分离).
+     */
+    public Api contentReader() {
+        String known = CONTENT_TOKENS.get(base);
+        if (known != null) {
+            return new Api(base).withToken(known);
+        }
+        synchronized (APPROVERS_READY) {
+            Api reader = get("/api/v1/users/" + CONTENT_FIXTURE).status() == 404
+                    ? newUser(CONTENT_FIXTURE, "运维工程师（测试）", FIXTURE_PASSWORD, "OPS_ENGINEER")
+                    : new Api(base).as(CONTENT_FIXTURE, FIXTURE_PASSWORD);
+            CONTENT_TOKENS.put(base, reader.token);
+            return reader;
+        }
+    }
+
+    private static final java.util.Map<String, String> CONTENT_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The fixture security administrator, signed in. */
     public Api securityAdmin() {
         ensureApprovers();

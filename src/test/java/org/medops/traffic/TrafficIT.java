@@ -203,7 +203,7 @@ class TrafficIT {
         assertThat(slow.findValuesAsString("path")).contains("/his/slow");
         slow.forEach(record -> assertThat(record.get("totalMicros").asLong()).isGreaterThanOrEqualTo(250_000));
         String id = unsigned.get("rows").get(0).get("requestId").asString();
-        assertThat(admin.get("/api/v1/traffic/logs/" + id).json().get("status").asInt()).isEqualTo(401);
+        assertThat(admin.contentReader().get("/api/v1/traffic/logs/" + id).json().get("status").asInt()).isEqualTo(401);
         assertThat(admin.get("/api/v1/traffic/logs?channel=wechat&service=yb&from=" + start).json().get("total")
                 .asLong()).isEqualTo(4);
     }

@@ -9,7 +9,9 @@ import org.medops.integration.channels.ChannelDirectory;
 import org.medops.integration.delivery.Reprocessing;
 import org.medops.integration.permissions.CanOperateIntegration;
 import org.medops.integration.permissions.CanReadIntegration;
+import org.medops.integration.store.CanReadMessageContent;
 import org.medops.integration.store.MessageBrowser;
+import org.medops.integration.store.MessageContent;
 import org.medops.integration.store.MessageDetail;
 import org.medops.integration.store.MessageFilter;
 import org.medops.integration.store.MessageStatus;
@@ -35,9 +37,11 @@ class IntegrationMessagesController {
     private final ChannelDirectory channels;
     private final Reprocessing reprocessing;
     private final Settings settings;
+    private final MessageContent content;
 
     IntegrationMessagesController(MessageBrowser browser, ChannelDirectory channels, Reprocessing reprocessing,
-                                  Settings settings) {
+                                  Settings settings, MessageContent content) {
+        this.content = content;
         this.browser = browser;
         this.channels = channels;
         this.reprocessing = reprocessing;
@@ -69,10 +73,11 @@ class IntegrationMessagesController {
     }
 
     @GetMapping("/{id}")
-    @CanReadIntegration
+    @CanReadMessageContent
     String one(@PathVariable long id, Authentication who, Model model) {
-        MessageDetail message = browser.find(id).orElseThrow(() -> ProblemException.notFound("integration-message", id));
-        MessageDetail shown = message.shownTo(who);
+        MessageContent.Opened opened = content.open(id, who);
+        MessageDetail message = opened.stored();
+        MessageDetail shown = opened.shown();
         model.addAttribute("m", shown);
         // Marked from what the reader may see: without integration:data both sides stay masked.
         model.addAttribute("highlight", MessageHighlight.of(shown,

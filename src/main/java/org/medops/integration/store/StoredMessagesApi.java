@@ -22,9 +22,11 @@ class StoredMessagesApi {
     private final ChannelDirectory channels;
     private final MessageStatistics statistics;
     private final java.time.Clock clock;
+    private final MessageContent content;
 
     StoredMessagesApi(MessageBrowser browser, ChannelDirectory channels, MessageStatistics statistics,
-                      java.time.Clock clock) {
+                      java.time.Clock clock, MessageContent content) {
+        this.content = content;
         this.browser = browser;
         this.channels = channels;
         this.statistics = statistics;
@@ -40,12 +42,14 @@ class StoredMessagesApi {
         return browser.search(new MessageFilter(channel, status, from, to, controlId, before, size));
     }
 
-    /** Patient identifiers are masked unless the caller holds {@code integration:data}. */
+    /**
+     * Content: patient identifiers are masked unless the caller holds {@code integration:data} or a grant of the
+     * security committee for the message's channel ({@link MessageContent}).
+     */
     @GetMapping("/api/v1/integration/messages/{id}")
-    @CanReadIntegration
+    @CanReadMessageContent
     MessageDetail one(@PathVariable long id, Authentication who) {
-        MessageDetail message = browser.find(id).orElseThrow(() -> ProblemException.notFound("integration-message", id));
-        return message.shownTo(who);
+        return content.open(id, who).shown();
     }
 
     @GetMapping("/api/v1/integration/channels/{code}/statistics")

@@ -18,6 +18,14 @@ class Attachments {
     record Content(String filename, String contentType, byte[] bytes) {
     }
 
+    /** The ticket's own people: who reported it (the account that opened it) and who works it. */
+    record Parties(String reporter, String assignee) {
+
+        boolean include(String username) {
+            return username.equals(reporter) || username.equals(assignee);
+        }
+    }
+
     private final JdbcClient jdbc;
 
     Attachments(JdbcClient jdbc) {
@@ -52,5 +60,10 @@ class Attachments {
                         where ticket_id = :ticketId and id = :id""")
                 .param("ticketId", ticketId).param("id", id).query((rs, n) -> new Content(rs.getString(1), rs.getString(2), rs.getBytes(3)))
                 .optional();
+    }
+
+    Optional<Parties> parties(long ticketId) {
+        return jdbc.sql("select created_by, assignee from tickets where id = :id").param("id", ticketId)
+                .query((rs, n) -> new Parties(rs.getString(1), rs.getString(2))).optional();
     }
 }

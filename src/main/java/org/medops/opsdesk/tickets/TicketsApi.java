@@ -45,11 +45,14 @@ class TicketsApi {
     private final TicketReader reader;
     private final TicketList list;
     private final Attachments attachments;
+    private final AttachmentAccess attachmentAccess;
     private final ConfirmationPdf confirmationPdf;
     private final SignedConfirmation signedConfirmation;
 
     TicketsApi(TicketDesk desk, TicketReader reader, TicketList list, Attachments attachments,
-               ConfirmationPdf confirmationPdf, SignedConfirmation signedConfirmation) {
+               ConfirmationPdf confirmationPdf, SignedConfirmation signedConfirmation,
+               AttachmentAccess attachmentAccess) {
+        this.attachmentAccess = attachmentAccess;
         this.confirmationPdf = confirmationPdf;
         this.signedConfirmation = signedConfirmation;
         this.desk = desk;
@@ -206,9 +209,11 @@ class TicketsApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(reader.view(id));
     }
 
+    /** Content: the ticket's reporter and assignee, the data right, or a grant for the ticket ({@link AttachmentAccess}). */
     @GetMapping("/{id}/attachments/{attachmentId}")
-    @CanReadTickets
-    ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
+    @CanOpenAttachments
+    ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId, Authentication who) {
+        attachmentAccess.require(id, attachmentId, who);
         Attachments.Content content = attachments.content(id, attachmentId)
                 .orElseThrow(() -> ProblemException.notFound("attachment", attachmentId));
         // Always a download, never rendered inline: an uploaded file must not run in the console's origin.

@@ -430,7 +430,7 @@ class CriticalValuesIT {
             JsonNode detail = admin.get("/api/v1/integration/critical-values/" + id).json();
             assertThat(detail.get("toHis")).hasSize(2);
             long stored = detail.get("toHis").get(0).get("messageId").asLong();
-            JsonNode message = admin.get("/api/v1/integration/messages/" + stored).json();
+            JsonNode message = admin.contentReader().get("/api/v1/integration/messages/" + stored).json();
             assertThat(message.get("channel").asString()).isEqualTo(his);
             List<String> kinds = new ArrayList<>();
             detail.get("timeline").forEach(e -> kinds.add(e.get("kind").asString()));

@@ -167,7 +167,7 @@ class InteropIT {
         assertThat(ackCode(ack)).as(ackText(ack)).isEqualTo("AA");
         assertThat(target(ack)).isEqualTo(registration);
         long id = storedId(ack);
-        var stored = admin.get("/api/v1/integration/messages/" + id).json();
+        var stored = admin.contentReader().get("/api/v1/integration/messages/" + id).json();
         assertThat(stored.get("channel").asString()).isEqualTo(patients);
         assertThat(stored.get("controlId").asString()).isEqualTo("PRPA_IN201311UV02:" + registration);
         assertThat(stored.get("masked").asBoolean()).as("no integration:data: identifiers masked").isTrue();
@@ -184,7 +184,7 @@ class InteropIT {
         Document admittedAck = result(admitted);
         assertThat(ackCode(admittedAck)).as(ackText(admittedAck)).isEqualTo("AA");
         assertThat(target(admittedAck)).isEqualTo(admission);
-        assertThat(admin.get("/api/v1/integration/messages/" + storedId(admittedAck)).json().get("channel").asString())
+        assertThat(admin.contentReader().get("/api/v1/integration/messages/" + storedId(admittedAck)).json().get("channel").asString())
                 .isEqualTo(encounters);
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.accepted("/" + encounters).size() == 1);
 
@@ -279,7 +279,7 @@ class InteropIT {
         assertThat(location).startsWith("/fhir/Patient/");
         assertThat(patient.body()).doesNotContain("OperationOutcome");
         long id = Long.parseLong(patient.headers().firstValue("X-MedOps-Message-Id").orElseThrow());
-        assertThat(admin.get("/api/v1/integration/messages/" + id).json().get("channel").asString()).isEqualTo(fhir);
+        assertThat(admin.contentReader().get("/api/v1/integration/messages/" + id).json().get("channel").asString()).isEqualTo(fhir);
 
         HttpResponse<String> observation = post("/fhir/Observation", "application/fhir+json", """
                 {"resourceType": "Observation", "status": "final",

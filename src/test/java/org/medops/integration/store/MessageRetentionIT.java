@@ -139,11 +139,11 @@ class MessageRetentionIT {
                 .param("id", waiting).param("day", expiredQueued).query(String.class).single())
                 .as("a queued message keeps its content").isNotNull();
 
-        JsonNode shown = admin.get("/api/v1/integration/messages/" + mine).json();
+        JsonNode shown = admin.contentReader().get("/api/v1/integration/messages/" + mine).json();
         assertThat(shown.get("contentExpired").asBoolean()).isTrue();
         assertThat(shown.has("raw")).isFalse();
         assertThat(shown.get("controlId").asString()).isEqualTo("C-" + mine);
-        assertThat(admin.get("/api/v1/integration/messages/" + theirs).json().get("contentExpired").asBoolean()).isFalse();
+        assertThat(admin.contentReader().get("/api/v1/integration/messages/" + theirs).json().get("contentExpired").asBoolean()).isFalse();
         Api.Response reprocess = admin.post("/api/v1/integration/messages/" + mine2 + "/reprocess", "");
         assertThat(reprocess.status()).isEqualTo(409);
         assertThat(reprocess.json().get("code").asString()).isEqualTo("integration-message-content-expired");
