@@ -49,6 +49,9 @@ public final class ForkedMedops implements AutoCloseable {
                 "--medops.db.data-dir=" + dataDir, "--medops.db.url=", "--server.port=" + consolePort,
                 "--medops.gateway.port=" + gatewayPort, "--medops.admin.initial-password=" + MedopsTest.ADMIN_PASSWORD,
                 "--medops.secret-key=q83vEjRWeJHL5UgOtFmq0ffHL7rtTTJ3h6mqGxhp9WU=", "--medops.demo=false",
+                // As in the test configuration: the forked tests sign administrators in with a password; TwoFactorIT
+                // proves the enforcement.
+                "--medops.identity.two-factor.enforce=false",
                 "--logging.level.root=warn", "--logging.level.org.medops=info", "--spring.main.banner-mode=off"));
         // An extra option replaces a default of the same name (e.g. --medops.db.url= for an external database):
         // Spring would otherwise join both values with a comma.
