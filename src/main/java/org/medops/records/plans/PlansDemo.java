@@ -66,7 +66,7 @@ class PlansDemo implements DemoData {
                 "1. 查看网关节点状态与熔断告警\n2. 隔离故障渠道\n3. 重启异常节点并核对配置版本",
                 "互联网医院、自助机暂停预约挂号，公众号发布公告；窗口人工办理。", 15, 0), 200, 30, "按新增渠道更新联系人。");
         drill(gateway, 10, "外联平台单节点故障", "信息科 陈刚、厂商 王磊",
-                "负载均衡健康检查间隔过长，切换用时超过 RTO。", "健康检查间隔由 30 秒调整为 5 秒。", 22);
+                "负载均衡健康检查间隔过长，切换用时超过恢复时间目标。", "健康检查间隔由 30 秒调整为 5 秒。", 22);
     }
 
     /** Written {@code writtenAgo} days ago; reviewed {@code reviewedAgo} days ago, or never when negative. */
