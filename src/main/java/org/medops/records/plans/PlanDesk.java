@@ -93,7 +93,7 @@ class PlanDesk {
     /** The report's figures for {@code [from, to)}; reviews overdue are counted as of the last day of the period. */
     PlanFigures figures(LocalDate from, LocalDate to) {
         if (from == null || to == null || !to.isAfter(from)) {
-            throw ProblemException.invalid("period-invalid");
+            throw ProblemException.invalid("plan-figures-period-invalid");
         }
         Instant end = to.atStartOfDay(zone.get()).toInstant();
         long total = plans.writtenBefore(end);
