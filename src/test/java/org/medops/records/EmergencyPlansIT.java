@@ -120,7 +120,8 @@ class EmergencyPlansIT {
         assertThat(figures.get("drills").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(figures.get("drillsMeasured").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(figures.get("plans").asLong()).isGreaterThanOrEqualTo(1);
-        problem(engineer.get(PLANS + "/figures?from=%s&to=%s".formatted(today, today)), 400, "plan-figures-period-invalid");
+        problem(engineer.get(PLANS + "/figures?from=%s&to=%s".formatted(today, today)), 400,
+                "plan-figures-period-invalid");
 
         List<String> trail = jdbc.sql("""
                         select action from audit_records where target_type = 'records-plan' and target_id = ?
