@@ -2,9 +2,7 @@ package org.medops.records.projects;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +16,7 @@ import org.medops.records.permissions.CanNegotiateProjects;
 import org.medops.records.permissions.CanReadRecords;
 import org.medops.records.permissions.CanWriteRecords;
 import org.medops.shared.ConsoleActions;
+import org.medops.shared.FormValues;
 import org.medops.shared.ListExport;
 import org.medops.shared.ListPage;
 import org.medops.shared.ListRequest;
@@ -102,7 +101,8 @@ class ProjectsController {
                   @RequestParam(required = false) String fee, @RequestParam(required = false) String startedOn,
                   @RequestParam(required = false) String scenarios, Authentication who, RedirectAttributes redirect) {
         try {
-            ProjectView created = desk.create(new ProjectRequest(name, systems, amount(fee), date(startedOn),
+            ProjectView created = desk.create(new ProjectRequest(name, systems,
+                    FormValues.amount(fee, "project-fee-invalid"), FormValues.day(startedOn, "records-date-invalid"),
                     scenarios == null ? List.of() : Arrays.asList(scenarios.split("\\R")), List.of()), who.getName());
             redirect.addFlashAttribute("notice", "records.project.created");
             return "redirect:/records/projects/" + created.id();
@@ -133,7 +133,7 @@ class ProjectsController {
                     @RequestParam(required = false) List<String> covered, Authentication who,
                     RedirectAttributes redirect) {
         ConsoleActions.attempt(redirect, "records.milestone.completed", () -> desk.complete(id, MilestoneCode.parse(code),
-                date(on), upload(file), covered == null ? List.of() : covered, who));
+                FormValues.day(on, "records-date-invalid"), upload(file), covered == null ? List.of() : covered, who));
         return "redirect:/records/projects/" + id;
     }
 
@@ -169,28 +169,6 @@ class ProjectsController {
             return ProjectDesk.document(file.getOriginalFilename(), file.getBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static LocalDate date(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("records-date-invalid", text);
-        }
-    }
-
-    private static BigDecimal amount(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text.strip().replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("project-fee-invalid");
         }
     }
 }

@@ -1,13 +1,13 @@
 package org.medops.reporting.contracts;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.medops.shared.FilterText;
+import org.medops.shared.FormValues;
 import org.medops.shared.ProblemException;
 
 /**
@@ -28,8 +28,8 @@ record ContractForm(Integer year, String name, String vendor, String startsOn, S
 
     ContractRequests.NewContract toRequest(Optional<Contract> template, List<Milestone> milestones) {
         int years = template.map(t -> year == null ? 0 : year - t.year()).orElse(0);
-        return new ContractRequests.NewContract(year, blankToNull(name), blankToNull(vendor), day(startsOn),
-                day(endsOn), amount(fee), bandBasis, template.map(Contract::items).orElse(null),
+        return new ContractRequests.NewContract(year, FilterText.orNull(name), FilterText.orNull(vendor), FormValues.day(startsOn, "reporting-day-invalid"),
+                FormValues.day(endsOn, "reporting-day-invalid"), FormValues.amount(fee, "reporting-number-invalid"), bandBasis, template.map(Contract::items).orElse(null),
                 template.map(Contract::bands).orElse(null),
                 milestones.stream().map(m -> new ContractRequests.NewMilestone(m.name(),
                         m.dueOn() == null ? null : m.dueOn().plusYears(years), m.servicePercent(), m.sharePercent(),
@@ -61,31 +61,5 @@ record ContractForm(Integer year, String name, String vendor, String startsOn, S
             }
         }
         return new ContractRequests.Items(items, chosen);
-    }
-
-    private static LocalDate day(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("reporting-day-invalid", text);
-        }
-    }
-
-    private static BigDecimal amount(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text.strip().replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("reporting-number-invalid", text);
-        }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -1,11 +1,10 @@
 package org.medops.reporting.contracts;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import org.medops.reporting.permissions.CanFinalizeScorecards;
 import org.medops.shared.ConsoleActions;
+import org.medops.shared.FormValues;
 import org.medops.shared.ProblemException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,7 +28,7 @@ class ContractsController {
     @CanFinalizeScorecards
     String invoice(@PathVariable long id, @RequestParam(required = false) String receivedOn,
                    @RequestParam(required = false) String year, RedirectAttributes redirect) {
-        ConsoleActions.attempt(redirect, "reporting.milestone.invoiced", () -> contracts.invoice(id, day(receivedOn)));
+        ConsoleActions.attempt(redirect, "reporting.milestone.invoiced", () -> contracts.invoice(id, FormValues.day(receivedOn, "reporting-day-invalid")));
         return back(year);
     }
 
@@ -45,20 +44,12 @@ class ContractsController {
             } catch (NumberFormatException e) {
                 throw ProblemException.invalid("reporting-number-invalid", String.valueOf(amount));
             }
-            contracts.pay(id, day(paidOn), paid);
+            contracts.pay(id, FormValues.day(paidOn, "reporting-day-invalid"), paid);
         });
         return back(year);
     }
 
     private static String back(String year) {
         return "redirect:/reporting/milestones" + (year == null || !year.matches("\\d{4}") ? "" : "?contractYear=" + year);
-    }
-
-    private static LocalDate day(String text) {
-        try {
-            return LocalDate.parse(text == null ? "" : text.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("reporting-day-invalid", String.valueOf(text));
-        }
     }
 }

@@ -1,11 +1,9 @@
 package org.medops.reporting.facts;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 
+import org.medops.shared.FormValues;
 import org.medops.shared.ListRequest;
-import org.medops.shared.ProblemException;
 import org.medops.shared.SortColumns;
 
 /**
@@ -19,17 +17,7 @@ record FactListQuery(String from, String to, String q, Integer page, Integer siz
     }
 
     FactFilter filter(ZoneId zone) {
-        return new FactFilter(day(from), day(to), q, zone);
-    }
-
-    private static LocalDate day(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("reporting-day-invalid", text);
-        }
+        return new FactFilter(FormValues.day(from, "reporting-day-invalid"), FormValues.day(to, "reporting-day-invalid"), q,
+                zone);
     }
 }
