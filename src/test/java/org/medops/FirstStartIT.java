@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medops.testing.Api;
+import org.medops.testing.TotpCodes;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,6 +29,7 @@ class FirstStartIT {
     void printsAGeneratedAdminPasswordOnceThatMustBeChangedAndKeepsDataAcrossRestarts() {
         String firstOutput;
         String password;
+        String secret;
         try (Started first = start()) {
             firstOutput = first.output();
             Matcher matcher = PRINTED.matcher(firstOutput);
@@ -41,11 +43,23 @@ class FirstStartIT {
             assertThat(admin.post("/api/v1/account/password", """
                     {"currentPassword":"%s","newPassword":"Chosen#Admin-2026"}""".formatted(password)).status())
                     .isEqualTo(204);
+            // Then the administrator must turn on two-factor sign-in before anything else (the production default).
+            Api enrolOnly = new Api(first.port()).as("admin", "Chosen#Admin-2026");
+            Api.Response mustEnrol = enrolOnly.get("/api/v1/users");
+            assertThat(mustEnrol.status()).isEqualTo(403);
+            assertThat(mustEnrol.json().get("code").asString()).isEqualTo("totp-enrolment-required");
+            secret = enrolOnly.post("/api/v1/account/totp", "{}").json().get("secret").asString();
+            assertThat(enrolOnly.post("/api/v1/account/totp/confirm",
+                    "{\"code\":\"" + TotpCodes.now(secret) + "\"}").status()).isEqualTo(204);
         }
 
         try (Started second = start()) {
             assertThat(second.output()).doesNotContain("password: ");
-            Api admin = new Api(second.port()).as("admin", "Chosen#Admin-2026");
+            Api.Response withoutCode = new Api(second.port()).post("/api/v1/auth/token",
+                    "{\"username\":\"admin\",\"password\":\"Chosen#Admin-2026\"}");
+            assertThat(withoutCode.status()).isEqualTo(401);
+            assertThat(withoutCode.json().get("code").asString()).isEqualTo("totp-required");
+            Api admin = new Api(second.port()).as("admin", "Chosen#Admin-2026", secret);
             assertThat(admin.get("/api/v1/users").status()).isEqualTo(200);
             assertThat(new Api(second.port()).post("/api/v1/auth/token",
                     "{\"username\":\"admin\",\"password\":\"" + password + "\"}").status()).isEqualTo(401);

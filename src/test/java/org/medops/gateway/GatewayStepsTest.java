@@ -59,9 +59,9 @@ class GatewayStepsTest {
 
     /** The real sealing, with a key of its own (its constructor is Spring's, package-private). */
     Secrets secrets() throws Exception {
-        var constructor = Secrets.class.getDeclaredConstructor(String.class, Path.class);
+        var constructor = Secrets.class.getDeclaredConstructor(String.class, Path.class, String.class);
         constructor.setAccessible(true);
-        return constructor.newInstance(Base64.getEncoder().encodeToString(new byte[32]), dir);
+        return constructor.newInstance(Base64.getEncoder().encodeToString(new byte[32]), dir, "international");
     }
 
     static Exchange exchange(RoutingTable table, String method, String path, MultiMap headers) {
