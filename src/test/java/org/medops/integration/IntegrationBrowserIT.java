@@ -3,10 +3,12 @@ package org.medops.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.medops.testing.Api;
 import org.medops.testing.Browser;
 import org.medops.testing.ForkedMedops;
 import org.medops.testing.MedopsTest;
@@ -50,11 +52,17 @@ class IntegrationBrowserIT {
             browser.screenshot("62-integration-channels");
             browser.go("/integration/messages?channel=" + code).screenshot("63-integration-messages");
             assertThat(browser.text("#integration-messages")).contains("B-1", "ADT^A01");
-            browser.click("#integration-messages tbody a");
-            assertThat(browser.text("#integration-raw")).contains("MSH|^~\\&|HIS").doesNotContain("P778899");
-            assertThat(browser.text("#integration-transformed")).contains("\"source\":\"HIS\"", "\"sex\":\"女\"");
-            assertThat(browser.text("#integration-deliveries")).contains("emr", "已发送");
-            browser.screenshot("64-integration-message-raw-vs-transformed");
+            String detail = URI.create(browser.find("#integration-messages tbody a").getAttribute("href")).getPath();
+            assertThat(browser.status(detail)).as("message content is data, not the administrator's").isEqualTo(403);
+            new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD).contentReader();
+            try (Browser engineer = Browser.open(port)) {
+                engineer.login(Api.CONTENT_FIXTURE, Api.FIXTURE_PASSWORD).waitForPath("/");
+                engineer.go(detail);
+                assertThat(engineer.text("#integration-raw")).contains("MSH|^~\\&|HIS").doesNotContain("P778899");
+                assertThat(engineer.text("#integration-transformed")).contains("\"source\":\"HIS\"", "\"sex\":\"女\"");
+                assertThat(engineer.text("#integration-deliveries")).contains("emr", "已发送");
+                engineer.screenshot("64-integration-message-raw-vs-transformed");
+            }
 
             browser.go("/integration/channels/" + code).click("#integration-toggle");
             assertThat(browser.text("#integration-state")).contains("已停用");

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.medops.identity.RemoteVendors;
 import org.medops.shared.ProblemResponses;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -24,6 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * security filters, so the caller is known; asking for a window, signing in and out and one's own account stay open.
  */
 @Component
+@ConditionalOnWebApplication
 class RemoteWindowGuard extends OncePerRequestFilter {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
