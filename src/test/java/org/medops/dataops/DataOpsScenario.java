@@ -31,6 +31,8 @@ import tools.jackson.databind.JsonNode;
  */
 abstract class DataOpsScenario {
 
+    private static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
+
     static final String PASSWORD = "Dataops#Test-2026";
     static final String REQUESTS = "/api/v1/dataops/requests";
 
@@ -246,7 +248,8 @@ abstract class DataOpsScenario {
         problem(keep(author.post(REQUESTS, request(sql, null, 1).replace(targetCode, production))), 400,
                 "dataops-production-change-required");
 
-        Instant soon = Instant.now().plusSeconds(30);
+        // Changes on one system may not overlap: each run of the scenario (PostgreSQL, MariaDB) takes its own hour.
+        Instant soon = Instant.now().plusSeconds(30).plus(java.time.Duration.ofHours(RUNS.getAndIncrement()));
         Api.Response change = engineer.post("/api/v1/opsdesk/changes", """
                 {"title":"HIS 数据修复 %s","systemCode":"CIS","environment":"TEST","risk":"LOW",
                  "plan":"按数据库操作申请执行","rollbackPlan":"执行回退 SQL","plannedStart":"%s","plannedEnd":"%s"}"""
