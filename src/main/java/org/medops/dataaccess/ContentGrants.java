@@ -10,6 +10,24 @@ import org.springframework.security.core.Authentication;
  */
 public interface ContentGrants {
 
+    /** No grants at all: what a content endpoint falls back to where the requests feature does not run. */
+    ContentGrants NONE = new ContentGrants() {
+        @Override
+        public boolean unmasked(Authentication reader, Scope scope) {
+            return false;
+        }
+
+        @Override
+        public boolean holdsAny(Authentication reader) {
+            return false;
+        }
+
+        @Override
+        public void viewed(Authentication reader, Scope scope, String recordType, String recordId) {
+            throw new IllegalStateException("no grant to view under");
+        }
+    };
+
     /** Whether the reader has an active grant for this scope now: its content is shown unmasked to them. */
     boolean unmasked(Authentication reader, Scope scope);
 

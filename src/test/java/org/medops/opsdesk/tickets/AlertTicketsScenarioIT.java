@@ -28,7 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
  * database are extra. Alerting, which publishes the event in the application, is not started.
  */
 @ApplicationModuleTest(module = "opsdesk.tickets", mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES,
-        extraIncludes = {"shared", "database", "settings"})
+        extraIncludes = {"shared", "database", "settings", "signature.ca"})
 @ActiveProfiles("test")
 class AlertTicketsScenarioIT {
 
