@@ -24,8 +24,9 @@ import org.springframework.test.context.ActiveProfiles;
  * re-fire of the same rule and subject while that ticket is open opens none and joins it. The module is named
  * explicitly: found by this class's package, {@code org.medops.opsdesk.tickets} resolves to the enclosing
  * {@code opsdesk} module, which leaves its nested modules out, so the listener would not be in the context and
- * the event would reach no one. Its direct dependencies come along; settings (which identity needs) and the
- * database are extra. Alerting, which publishes the event in the application, is not started.
+ * the event would reach no one. Its direct dependencies come along; settings (which identity needs), the
+ * database and the signature CA (the repair confirmation is signed with it) are extra. Alerting, which publishes
+ * the event in the application, is not started.
  */
 @ApplicationModuleTest(module = "opsdesk.tickets", mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES,
         extraIncludes = {"shared", "database", "settings", "signature.ca"})
