@@ -21,6 +21,15 @@ import static org.medops.identity.Permission.DATAOPS_REQUEST;
 import static org.medops.identity.Permission.DATAOPS_REVIEW;
 import static org.medops.identity.Permission.SERVICE_ACCOUNT_WRITE;
 import static org.medops.identity.Permission.TOTP_RESET;
+import static org.medops.identity.Permission.PAYMENT_READ;
+import static org.medops.identity.Permission.PAYMENT_MERCHANT_WRITE;
+import static org.medops.identity.Permission.PAYMENT_REFUND;
+import static org.medops.identity.Permission.PAYMENT_RECONCILE;
+import static org.medops.identity.Permission.PAYMENT_RESOLVE;
+import static org.medops.identity.Permission.PUBLICATION_READ;
+import static org.medops.identity.Permission.PUBLICATION_WRITE;
+import static org.medops.identity.Permission.PUBLICATION_APPROVE;
+import static org.medops.identity.Permission.PUBLICATION_SUBSCRIPTION;
 import static org.medops.identity.Permission.REMOTE_READ;
 import static org.medops.identity.Permission.REMOTE_REQUEST;
 import static org.medops.identity.Permission.REMOTE_APPROVE;
@@ -72,7 +81,8 @@ enum BuiltInRole {
             SERVICE_WRITE, CHANNEL_READ, CHANNEL_WRITE, GATEWAY_READ, TRAFFIC_READ, ALERT_READ, ALERT_ACK, ALERT_WRITE,
             ACCESS_APPLY, SERVICE_TEST, OPSDESK_READ, OPSDESK_REPORT, OPSDESK_MANAGE, LEDGER_READ, INTEGRATION_READ,
             INTEGRATION_OPERATE, INTEGRATION_WRITE, INSPECTION_READ, INSPECTION_RUN, INSPECTION_WRITE, REPORTING_READ,
-            REPORTING_CONTRACT, RECORDS_READ, SERVICE_ACCOUNT_WRITE, SIGNATURE_VERIFY),
+            REPORTING_CONTRACT, RECORDS_READ, SERVICE_ACCOUNT_WRITE, SIGNATURE_VERIFY, PAYMENT_READ, PAYMENT_MERCHANT_WRITE,
+            PUBLICATION_READ),
     SECURITY_ADMIN(ROLE_READ, ROLE_WRITE, USER_READ, USER_UNLOCK, REQUEST_APPROVE, TOTP_RESET),
     AUDIT_ADMIN(AUDIT_READ, AUDIT_EXPORT, AUDIT_REQUEST_APPROVE, SIGNATURE_VERIFY),
     OPS_ENGINEER(CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ, ALERT_READ, ALERT_ACK,
@@ -87,12 +97,20 @@ enum BuiltInRole {
     HOSPITAL_REVIEWER(CONFIG_READ, SERVICE_READ, CHANNEL_READ, TRAFFIC_READ, ACCESS_REVIEW, OPSDESK_READ,
             OPSDESK_REPORT, OPSDESK_CONFIRM, LEDGER_READ, INSPECTION_READ, INSPECTION_SIGN, REPORTING_READ,
             REPORTING_RECORD, REPORTING_INCIDENT, REPORTING_SCORE, REPORTING_FINALIZE, RECORDS_READ, RECORDS_AGREE,
-            DATA_ACCESS_REQUEST, DATAOPS_READ, DATAOPS_REVIEW, REMOTE_READ, REMOTE_APPROVE, SIGNATURE_VERIFY),
+            DATA_ACCESS_REQUEST, DATAOPS_READ, DATAOPS_REVIEW, REMOTE_READ, REMOTE_APPROVE, SIGNATURE_VERIFY,
+            PUBLICATION_READ, PUBLICATION_APPROVE, PUBLICATION_SUBSCRIPTION),
     /** Hospital staff designated by the information department: report faults, follow them, read the issue ledger. */
     HOSPITAL_STAFF(OPSDESK_READ, OPSDESK_REPORT, LEDGER_READ),
     /** Ward nurses, doctors and the medical affairs office (医务科): the critical-value board and its steps only. */
     CLINICIAN(INTEGRATION_CRITICAL),
     DEVELOPER(Permission.DEVELOPER),
+    /** The finance office (财务科): orders and refunds, daily reconciliation and its mismatches, insurance clearing. */
+    FINANCE(PAYMENT_READ, PAYMENT_REFUND, PAYMENT_RECONCILE, PAYMENT_RESOLVE, SIGNATURE_VERIFY),
+    /**
+     * Keepers of the hospital's published topic data (医务科, 人事科, 门诊部): write drafts of departments, doctors and
+     * clinic schedules; another keeper or the hospital reviewer approves them.
+     */
+    DATA_PUBLISHER(PUBLICATION_READ, PUBLICATION_WRITE, PUBLICATION_APPROVE),
     /**
      * The hospital's information security committee (信息安全委员会): approves and revokes sensitive-data access;
      * holds no management right and no content right of its own.
@@ -100,7 +118,7 @@ enum BuiltInRole {
     SECURITY_COMMITTEE(DATA_ACCESS_APPROVE, SIGNATURE_VERIFY),
     READ_ONLY(USER_READ, ROLE_READ, CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ,
             ALERT_READ, OPSDESK_READ, INTEGRATION_READ, INSPECTION_READ, REPORTING_READ, RECORDS_READ, DATAOPS_READ,
-            REMOTE_READ, SIGNATURE_VERIFY);
+            REMOTE_READ, SIGNATURE_VERIFY, PAYMENT_READ, PUBLICATION_READ);
 
     private final Set<Permission> permissions;
 

@@ -85,7 +85,10 @@ class InitialAccounts {
                 new NewUser("committee", "信息安全委员会 周华", null, DEMO_PASSWORD,
                         Set.of(BuiltInRole.SECURITY_COMMITTEE.name())),
                 new NewUser("committee2", "信息安全委员会 吴敏", null, DEMO_PASSWORD,
-                        Set.of(BuiltInRole.SECURITY_COMMITTEE.name())));
+                        Set.of(BuiltInRole.SECURITY_COMMITTEE.name())),
+                new NewUser("finance", "财务科 钱芳", null, DEMO_PASSWORD, Set.of(BuiltInRole.FINANCE.name())),
+                new NewUser("publisher", "医务科 郑军", null, DEMO_PASSWORD, Set.of(BuiltInRole.DATA_PUBLISHER.name())),
+                new NewUser("publisher2", "门诊部 冯霞", null, DEMO_PASSWORD, Set.of(BuiltInRole.DATA_PUBLISHER.name())));
         int created = 0;
         for (NewUser user : demoUsers) {
             if (!users.exists(user.username())) {
@@ -94,7 +97,7 @@ class InitialAccounts {
             }
         }
         if (created > 0) {
-            log.info("Demo mode: created {} demo accounts (secadmin, auditor, engineer, manager, reviewer, viewer, clinician, committee, committee2); "
+            log.info("Demo mode: created {} demo accounts (secadmin, auditor, engineer, manager, reviewer, viewer, clinician, committee, committee2, finance, publisher, publisher2); "
                     + "their password is in the README", created);
         }
     }

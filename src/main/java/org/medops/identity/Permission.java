@@ -98,7 +98,25 @@ enum Permission {
     /** The hospital's permission for remote maintenance (院内许可). */
     REMOTE_APPROVE("remote:approve", Duty.GENERAL),
     /** Verify an electronic signature: who signed what, and whether the document changed since. */
-    SIGNATURE_VERIFY("signature:verify", Duty.GENERAL);
+    SIGNATURE_VERIFY("signature:verify", Duty.GENERAL),
+    /** Merchants, orders, refunds and daily totals (payers masked). */
+    PAYMENT_READ("payment:read", Duty.GENERAL),
+    /** Registers and changes merchant numbers, their keys, certificates and routing rules. */
+    PAYMENT_MERCHANT_WRITE("payment:merchant:write", Duty.SYSTEM),
+    /** Refunds an order from the console (the finance office's manual refund). */
+    PAYMENT_REFUND("payment:refund", Duty.GENERAL),
+    /** Runs reconciliation: downloads or uploads bills and HIS records, reads runs and mismatches (对账). */
+    PAYMENT_RECONCILE("payment:reconcile", Duty.GENERAL),
+    /** Resolves mismatches (补单, 退款, 调账, 线下处理) and closes a reconciled day. */
+    PAYMENT_RESOLVE("payment:resolve", Duty.GENERAL),
+    /** Department, doctor and schedule topic data with their versions and subscriptions. */
+    PUBLICATION_READ("publication:read", Duty.GENERAL),
+    /** Writes drafts of topic data and code tables, imports them. */
+    PUBLICATION_WRITE("publication:write", Duty.GENERAL),
+    /** The second person: approves or refuses another's draft, which publishes it (数据发布审核). */
+    PUBLICATION_APPROVE("publication:approve", Duty.GENERAL),
+    /** The data owner: approves, suspends or ends channels' and systems' subscriptions. */
+    PUBLICATION_SUBSCRIPTION("publication:subscription", Duty.GENERAL);
 
     private final String code;
     private final Duty duty;
