@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.medops.inspection.ChecklistContributor;
 import org.medops.inspection.rounds.RoundItem;
 import org.medops.inspection.rounds.RoundSheet;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,8 +25,10 @@ final class ReportContent {
     private ReportContent() {
     }
 
+    /** {@code checklist} is left out when empty, so reports signed before it existed keep their bytes and hash. */
     record Frozen(long round, String template, String startedAt, String finishedAt, List<Item> items,
-                  List<Finding> findings, String remarks, Signature signOff) {
+                  List<Finding> findings, String remarks, Signature signOff,
+                  @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ChecklistContributor.Entry> checklist) {
     }
 
     record Item(String target, String check, String result, String value, String threshold, String evidence,
@@ -34,11 +38,12 @@ final class ReportContent {
     record Signature(String signedBy, String name, String statement, String at) {
     }
 
-    static String canonical(RoundSheet round, InspectionReport report, SignOff signOff) {
+    static String canonical(RoundSheet round, InspectionReport report, SignOff signOff,
+                            List<ChecklistContributor.Entry> checklist) {
         List<Item> items = round.items().stream().map(ReportContent::item).toList();
         return JSON.writeValueAsString(new Frozen(round.id(), round.template() == null ? null : round.template().name(),
                 text(round.startedAt()), text(round.finishedAt()), items, report.findings(), report.remarks(),
-                new Signature(signOff.signedBy(), signOff.name(), signOff.statement(), text(signOff.at()))));
+                new Signature(signOff.signedBy(), signOff.name(), signOff.statement(), text(signOff.at())), checklist));
     }
 
     static String sha256(String content) {

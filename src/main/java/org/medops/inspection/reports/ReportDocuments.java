@@ -163,6 +163,16 @@ class ReportDocuments {
                         orDash(item.value()), orDash(item.threshold()));
             }
 
+            if (!r.checklist().isEmpty()) {
+                heading(doc, t("inspection.report.checklist", locale));
+                XWPFTable checklist = table(doc, t("inspection.report.checklist.section", locale),
+                        t("inspection.report.checklist.subject", locale), t("inspection.report.check", locale),
+                        t("inspection.report.result", locale), t("inspection.report.checklist.found", locale),
+                        t("inspection.report.checklist.required", locale));
+                r.checklist().forEach(c -> row(checklist, c.section(), c.subject(), c.check(),
+                        result(c.result().name(), locale), orDash(c.value()), orDash(c.threshold())));
+            }
+
             heading(doc, t("inspection.report.findings", locale));
             if (r.findings().isEmpty()) {
                 paragraph(doc, t("inspection.report.noFindings", locale), false);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.medops.inspection.ChecklistContributor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -19,7 +20,7 @@ class ReportStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SELECT = """
             select round_id, findings, remarks, version, updated_at, updated_by, signed_by, signed_name, sign_statement,
-                signed_at, signed_content, content_hash
+                signed_at, signed_content, content_hash, checklist
             from inspection_reports""";
 
     private final JdbcClient jdbc;
@@ -43,14 +44,15 @@ class ReportStore {
         SignOff s = r.signOff();
         jdbc.sql("""
                         insert into inspection_reports(round_id, findings, remarks, version, updated_at, updated_by,
-                            signed_by, signed_name, sign_statement, signed_at, signed_content, content_hash)
+                            signed_by, signed_name, sign_statement, signed_at, signed_content, content_hash, checklist)
                         values (:id, cast(:findings as jsonb), :remarks, :version, :updatedAt, :updatedBy, :signedBy,
-                            :signedName, :statement, :signedAt, :content, :hash)
+                            :signedName, :statement, :signedAt, :content, :hash, cast(:checklist as jsonb))
                         on conflict (round_id) do update set findings = excluded.findings, remarks = excluded.remarks,
                             version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by,
                             signed_by = excluded.signed_by, signed_name = excluded.signed_name,
                             sign_statement = excluded.sign_statement, signed_at = excluded.signed_at,
-                            signed_content = excluded.signed_content, content_hash = excluded.content_hash
+                            signed_content = excluded.signed_content, content_hash = excluded.content_hash,
+                            checklist = excluded.checklist
                         where inspection_reports.signed_at is null""")
                 .param("id", r.roundId()).param("findings", JSON.writeValueAsString(r.findings()))
                 .param("remarks", r.remarks()).param("version", r.version())
@@ -58,7 +60,8 @@ class ReportStore {
                 .param("signedBy", s == null ? null : s.signedBy()).param("signedName", s == null ? null : s.name())
                 .param("statement", s == null ? null : s.statement())
                 .param("signedAt", s == null ? null : Timestamp.from(s.at()))
-                .param("content", r.signedContent()).param("hash", r.hash()).update();
+                .param("content", r.signedContent()).param("hash", r.hash())
+                .param("checklist", r.checklist().isEmpty() ? null : JSON.writeValueAsString(r.checklist())).update();
     }
 
     /** Which of these rounds have a saved report, and which of those are signed (round id → signed at or null). */
@@ -81,7 +84,11 @@ class ReportStore {
         return new InspectionReport(rs.getLong("round_id"),
                 JSON.readValue(rs.getString("findings"), new TypeReference<List<Finding>>() { }),
                 rs.getString("remarks"), rs.getInt("version"), instant(rs, "updated_at"), rs.getString("updated_by"),
-                signOff, rs.getString("signed_content"), rs.getString("content_hash"));
+                signOff, rs.getString("signed_content"), rs.getString("content_hash"), checklist(rs.getString("checklist")));
+    }
+
+    private static List<ChecklistContributor.Entry> checklist(String json) {
+        return json == null ? List.of() : JSON.readValue(json, new TypeReference<List<ChecklistContributor.Entry>>() { });
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -8,17 +8,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.medops.inspection.ChecklistContributor;
 import org.medops.inspection.rounds.ItemResult;
 import org.medops.inspection.rounds.RoundItem;
 import org.medops.inspection.rounds.RoundReader;
 import org.medops.inspection.rounds.RoundSheet;
 import org.medops.inspection.rounds.RoundStatus;
+import org.medops.inspection.rounds.Template;
 import org.medops.shared.FieldChange;
 import org.medops.shared.ProblemException;
 import org.medops.signature.SignedDocuments;
 import org.medops.signature.Signer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,9 +45,11 @@ public class Reports {
     private final Clock clock;
     private final ReportDocuments documents;
     private final SignedDocuments signatures;
+    private final ObjectProvider<ChecklistContributor> checklist;
 
     Reports(RoundReader rounds, ReportStore store, ReportWording wording, ApplicationEventPublisher events, Clock clock,
-            ReportDocuments documents, SignedDocuments signatures) {
+            ReportDocuments documents, SignedDocuments signatures, ObjectProvider<ChecklistContributor> checklist) {
+        this.checklist = checklist;
         this.rounds = rounds;
         this.store = store;
         this.wording = wording;
@@ -56,8 +61,8 @@ public class Reports {
 
     public ReportView view(long roundId, Locale locale) {
         RoundSheet round = round(roundId);
-        return store.find(roundId).map(report -> view(round, report, false))
-                .orElseGet(() -> view(round, draft(round, locale), true));
+        return store.find(roundId).map(report -> view(round, report, false, locale))
+                .orElseGet(() -> view(round, draft(round, locale), true, locale));
     }
 
     @Transactional
@@ -73,7 +78,7 @@ public class Reports {
                 FieldChange.of("inspectionFindings", before.findings().size(), after.findings().size()),
                 FieldChange.of("inspectionRemarks", before.remarks(), after.remarks())).stream()
                 .filter(FieldChange::changed).toList()));
-        return view(round, after, false);
+        return view(round, after, false, locale);
     }
 
     @Transactional
@@ -97,14 +102,15 @@ public class Reports {
         }
         // Truncated to what the database keeps, so the stored time gives the same canonical text again.
         SignOff signOff = new SignOff(actor, name, statement, clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        String content = ReportContent.canonical(round, before, signOff);
+        List<ChecklistContributor.Entry> lines = checklist(round, locale);
+        String content = ReportContent.canonical(round, before, signOff, lines);
         String hash = ReportContent.sha256(content);
-        InspectionReport signed = before.sign(signOff, content, hash);
+        InspectionReport signed = before.sign(signOff, content, hash, lines);
         store.save(signed);
         events.publishEvent(new ReportAction("inspection.report.sign", String.valueOf(roundId), List.of(
                 FieldChange.set("inspectionSignedName", name), FieldChange.set("inspectionStatement", statement),
                 FieldChange.set("inspectionReportHash", hash))));
-        ReportView view = view(round, signed, false);
+        ReportView view = view(round, signed, false, locale);
         signElectronically(view, actor, name, statement, locale);
         return view;
     }
@@ -149,15 +155,37 @@ public class Reports {
         };
     }
 
-    private ReportView view(RoundSheet round, InspectionReport report, boolean draft) {
+    /**
+     * The contributed checklist (emergency plans and drills …) of a full or quarterly round as of its start; the
+     * daily, database and backup rounds check machines only. A contributor that fails is left out and logged: the
+     * report itself must still open.
+     */
+    private List<ChecklistContributor.Entry> checklist(RoundSheet round, Locale locale) {
+        if (round.template() != null && round.template() != Template.QUARTERLY) {
+            return List.of();
+        }
+        List<ChecklistContributor.Entry> lines = new ArrayList<>();
+        for (ChecklistContributor contributor : checklist.orderedStream().toList()) {
+            try {
+                lines.addAll(contributor.entries(round.startedAt(), locale));
+            } catch (RuntimeException e) {
+                log.warn("Checklist contributor {} failed for round {}: {}", contributor.getClass().getSimpleName(),
+                        round.id(), e.toString());
+            }
+        }
+        return lines;
+    }
+
+    private ReportView view(RoundSheet round, InspectionReport report, boolean draft, Locale locale) {
         Boolean valid = report.signed()
-                ? ReportContent.sha256(ReportContent.canonical(round, report, report.signOff())).equals(report.hash())
+                ? ReportContent.sha256(ReportContent.canonical(round, report, report.signOff(), report.checklist()))
+                .equals(report.hash())
                 && ReportContent.sha256(report.signedContent()).equals(report.hash())
                 : null;
         return new ReportView(round.id(), round.template(), round.status(), round.trigger(), round.startedBy(),
                 round.startedAt(), round.finishedAt(), summary(round), round.items(), report.findings(), report.remarks(),
                 draft, draft ? null : report.updatedAt(), draft ? null : report.updatedBy(), report.signOff(),
-                report.hash(), valid);
+                report.hash(), valid, report.signed() ? report.checklist() : checklist(round, locale));
     }
 
     private static ReportView.Summary summary(RoundSheet round) {

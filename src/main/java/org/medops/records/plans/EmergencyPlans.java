@@ -98,6 +98,29 @@ class EmergencyPlans implements ListSource<EmergencyPlans.Filter, EmergencyPlans
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(EmergencyPlans::map).list();
     }
 
+    /** A plan as it stood at a time: its last review on or before that day and the due date that review set. */
+    record PlanAsOf(long id, String title, Scenario scenario, String systemCode, int rtoMinutes, Instant createdAt,
+                    LocalDate reviewedOn, LocalDate nextDue) {
+    }
+
+    /** Plans written before {@code at}, each with its last review held on or before {@code day}, for the checklist. */
+    List<PlanAsOf> asOf(Instant at, LocalDate day) {
+        return jdbc.sql("""
+                        select p.id, p.title, p.scenario, p.system_code, p.rto_minutes, p.created_at, r.reviewed_on,
+                            r.next_due
+                        from records_emergency_plans p
+                        left join lateral (select reviewed_on, next_due from records_plan_reviews v
+                            where v.plan_id = p.id and v.reviewed_on <= :day
+                            order by v.reviewed_on desc, v.id desc limit 1) r on true
+                        where p.created_at < :at order by p.scenario, p.id""")
+                .param("at", Timestamp.from(at)).param("day", day)
+                .query((rs, n) -> new PlanAsOf(rs.getLong("id"), rs.getString("title"),
+                        Scenario.valueOf(rs.getString("scenario")), rs.getString("system_code"),
+                        rs.getInt("rto_minutes"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getObject("reviewed_on", LocalDate.class), rs.getObject("next_due", LocalDate.class)))
+                .list();
+    }
+
     long writtenBefore(Instant end) {
         return jdbc.sql("select count(*) from records_emergency_plans where created_at < :end")
                 .param("end", Timestamp.from(end)).query(Long.class).single();
