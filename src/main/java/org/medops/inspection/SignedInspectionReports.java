@@ -3,6 +3,9 @@ package org.medops.inspection;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+
+import org.medops.signature.SignedDocuments;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,10 +25,23 @@ public class SignedInspectionReports {
                                Instant signedAt, String content, String sha256) {
     }
 
-    private final JdbcClient jdbc;
+    /** The document type under which the signature module keeps a signed report's PDF (as the reports sign it). */
+    static final String SIGNED_PDF_TYPE = "inspection-report";
 
-    SignedInspectionReports(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final SignedDocuments signatures;
+
+    SignedInspectionReports(JdbcClient jdbc, SignedDocuments signatures) {
         this.jdbc = jdbc;
+        this.signatures = signatures;
+    }
+
+    /**
+     * The PDF the information department's electronic signature was put on, byte for byte; empty when the report was
+     * signed without one (no CJK font on the server).
+     */
+    public Optional<byte[]> signedPdf(long roundId) {
+        return signatures.pdf(SIGNED_PDF_TYPE, String.valueOf(roundId));
     }
 
     /** Reports signed at or after {@code from} and before {@code to}, oldest first. */

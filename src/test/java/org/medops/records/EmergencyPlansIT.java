@@ -137,11 +137,17 @@ class EmergencyPlansIT {
         assertThat(planDoc.type()).isEqualTo("EMERGENCY_PLAN");
         assertThat(planDoc.version()).isEqualTo("r2");
         assertThat(planDoc.system()).isEqualTo("HIS");
-        assertThat(new String(planDoc.content(), StandardCharsets.UTF_8)).contains("RTO 45 分钟", "信息科值班 8001");
+        assertThat(planDoc.fileName()).endsWith(".pdf");
+        assertThat(planDoc.contentType()).isEqualTo("application/pdf");
+        assertThat(PdfText.of(planDoc.content())).contains("RTO 45 分钟", "信息科值班 8001");
+        assertThat(VersionsUpgradesIT.one(sources.stream().flatMap(s -> s.documents(begin.minusSeconds(3 * 86_400),
+                Instant.now().plusSeconds(60)).stream()).toList(), "plan:" + id).content())
+                .as("the same plan prints to the same bytes, so the archive files no new version").isEqualTo(planDoc.content());
         ArchiveSource.Document drillDoc = VersionsUpgradesIT.one(documents, "drill:" + drillId);
         assertThat(drillDoc.type()).isEqualTo("DRILL_RECORD");
         assertThat(drillDoc.at()).isEqualTo(today.minusDays(1).atStartOfDay(SHANGHAI).toInstant());
-        assertThat(new String(drillDoc.content(), StandardCharsets.UTF_8)).contains("备用打印机", "40 分钟");
+        assertThat(drillDoc.fileName()).endsWith(".pdf");
+        assertThat(PdfText.of(drillDoc.content())).contains("备用打印机", "40 分钟");
         assertThat(sources.stream().flatMap(s -> s.documents(today.atStartOfDay(SHANGHAI).toInstant(),
                         Instant.now().plusSeconds(60)).stream()).map(ArchiveSource.Document::sourceKey))
                 .as("yesterday's drill is not in today's documents").doesNotContain("drill:" + drillId);

@@ -177,11 +177,12 @@ public class VersionsUpgradesIT {
         assertThat(assessment.system()).isEqualTo("CIS");
         assertThat(assessment.signedBy()).isEqualTo("信息科 陈刚");
         assertThat(assessment.version()).isEqualTo("r1");
-        assertThat(new String(assessment.content(), StandardCharsets.UTF_8)).contains("升级原因", "修复医嘱");
+        assertThat(assessment.fileName()).endsWith(".pdf");
+        assertThat(PdfText.of(assessment.content())).contains("升级原因", "修复医嘱");
         ArchiveSource.Document plan = one(documents, "upgrade:" + id + ":plan");
         assertThat(plan.version()).isEqualTo("r2");
         assertThat(plan.signedBy()).isEqualTo(reviewerName);
-        assertThat(new String(plan.content(), StandardCharsets.UTF_8)).contains("约 20 分钟");
+        assertThat(PdfText.of(plan.content())).contains("约 20 分钟");
         ArchiveSource.Document manualDoc = one(documents, "version-document:" + manualId);
         assertThat(manualDoc.type()).isEqualTo("USER_MANUAL");
         assertThat(manualDoc.content()).isEqualTo(manual);

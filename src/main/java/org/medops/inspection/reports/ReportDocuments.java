@@ -56,7 +56,7 @@ class ReportDocuments {
     private static final String WORD_FONT = "SimSun";
 
     /** The document type under which the signature module keeps a signed report's PDF. */
-    static final String SIGNED_TYPE = "inspection-report";
+    static final String SIGNED_TYPE = "inspection-report"; // SignedInspectionReports reads it under the same type
 
     private final ITemplateEngine templates;
     private final ApplicationContext application;

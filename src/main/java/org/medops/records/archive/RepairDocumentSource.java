@@ -10,12 +10,13 @@ import org.medops.identity.People;
 import org.medops.opsdesk.HospitalZone;
 import org.medops.opsdesk.RepairRecords;
 import org.medops.records.ArchiveSource;
+import org.medops.records.RecordPdf;
 import org.springframework.stereotype.Component;
 
 /**
  * The ops desk's fault-location reports and repair confirmations as archive documents, one per ticket cycle: the
  * text as written and as signed, so a reopened ticket's earlier confirmation stays archived beside the new one.
- * The system is the ticket's first; the confirmation is signed by the hospital's confirmer.
+ * The system is the ticket's first; the confirmation is signed by the hospital's confirmer. Printed as PDF.
  */
 @Component
 class RepairDocumentSource implements ArchiveSource {
@@ -27,8 +28,10 @@ class RepairDocumentSource implements ArchiveSource {
     private final RepairRecords repairs;
     private final People people;
     private final HospitalZone zone;
+    private final RecordPdf pdf;
 
-    RepairDocumentSource(RepairRecords repairs, People people, HospitalZone zone) {
+    RepairDocumentSource(RepairRecords repairs, People people, HospitalZone zone, RecordPdf pdf) {
+        this.pdf = pdf;
         this.repairs = repairs;
         this.people = people;
         this.zone = zone;
@@ -59,10 +62,10 @@ class RepairDocumentSource implements ArchiveSource {
         return documents;
     }
 
-    private static Document document(String key, String type, List<String> systems, String title, int cycle,
+    private Document document(String key, String type, List<String> systems, String title, int cycle,
                                      Instant at, String author, String signedBy, String fileName, String text) {
-        return new Document(key, type, systems.isEmpty() ? null : systems.get(0), title, String.valueOf(cycle), at,
-                author, signedBy, fileName, TEXT, text.getBytes(StandardCharsets.UTF_8));
+        return pdf.asPdf(new Document(key, type, systems.isEmpty() ? null : systems.get(0), title,
+                String.valueOf(cycle), at, author, signedBy, fileName, TEXT, text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private String minutes(Instant at) {

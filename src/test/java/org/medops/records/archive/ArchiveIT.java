@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.medops.records.ArchiveSource;
+import org.medops.records.PdfText;
 import org.medops.testing.Api;
 import org.medops.testing.MedopsTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -178,13 +179,14 @@ class ArchiveIT {
         }
         assertThat(location).as("the location report in " + rows).isNotNull();
         assertThat(location.hasNonNull("signedBy")).as("the engineer's report is not the hospital's to sign").isFalse();
-        assertThat(new String(engineer.download("/api/v1/archive/documents/" + location.get("id").asLong()
-                + "/versions/1/content").body(), StandardCharsets.UTF_8)).contains("接口服务证书过期 " + suffix, "运维工程师 王磊");
+        assertThat(location.get("fileName").asString()).endsWith(".pdf");
+        assertThat(PdfText.of(engineer.download("/api/v1/archive/documents/" + location.get("id").asLong()
+                + "/versions/1/content").body())).contains("接口服务证书过期 " + suffix, "运维工程师 王磊");
         assertThat(confirmation).as("the repair confirmation in " + rows).isNotNull();
         assertThat(confirmation.get("signedBy").asString()).isEqualTo("周敏");
         assertThat(confirmation.get("system").asString()).isEqualTo("LIS");
-        assertThat(new String(engineer.download("/api/v1/archive/documents/" + confirmation.get("id").asLong()
-                + "/versions/1/content").body(), StandardCharsets.UTF_8))
+        assertThat(PdfText.of(engineer.download("/api/v1/archive/documents/" + confirmation.get("id").asLong()
+                + "/versions/1/content").body()))
                 .contains("更新证书并重发积压消息", "结果已全部回传，确认修复。", "确认人（签字）：周敏");
     }
 
