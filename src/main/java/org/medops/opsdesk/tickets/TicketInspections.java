@@ -3,6 +3,7 @@ package org.medops.opsdesk.tickets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,9 +11,16 @@ import org.medops.inspection.CheckTicketLinks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Which inspection round's failing (or recovered) check opened or joined which ticket ({@code inspection_ticket_links}). */
-@Repository
+/**
+ * Which inspection round's failing (or recovered) check opened or joined which ticket ({@code inspection_ticket_links}).
+ * The ticket page asks it for the rounds behind a ticket ({@code @ticketInspections.roundsOf(id)}).
+ */
+@Repository("ticketInspections")
 class TicketInspections {
+
+    /** A round that opened, joined or (result PASS) cleared a ticket through one target's check. */
+    public record RoundLink(long roundId, String target, String check, String result, Instant linkedAt) {
+    }
 
     private final JdbcClient jdbc;
 
@@ -48,6 +56,16 @@ class TicketInspections {
                 values (:ticket, :target, :check, :round, :result, :at) on conflict do nothing""")
                 .param("ticket", ticket).param("target", target).param("check", check).param("round", round)
                 .param("result", result).param("at", Timestamp.from(at)).update();
+    }
+
+    /** The rounds linked to a ticket, the first (which opened it) first. */
+    public List<RoundLink> roundsOf(long ticketId) {
+        return jdbc.sql("""
+                        select round_id, target_code, check_code, result, linked_at from inspection_ticket_links
+                        where ticket_id = :ticket order by linked_at, round_id""").param("ticket", ticketId)
+                .query((rs, row) -> new RoundLink(rs.getLong("round_id"), rs.getString("target_code"),
+                        rs.getString("check_code"), rs.getString("result"), rs.getTimestamp("linked_at").toInstant()))
+                .list();
     }
 
     Map<String, CheckTicketLinks.TicketRef> ofRound(long round) {

@@ -97,12 +97,29 @@ class ReportFiles {
                 builder.useFont(ReportFonts.SYMBOLS.toFile(), "medops-symbols");
             }
             builder.withHtmlContent(html, ReportFiles.class.getResource("/static/").toExternalForm());
-            builder.toStream(out);
-            builder.run();
+            try (com.openhtmltopdf.pdfboxout.PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+                renderer.createPDFWithoutClosing();
+                stable(renderer.getPdfDocument(), html);
+                renderer.getPdfDocument().save(out);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The same report gives the same bytes: no creation date, and a document id from the page's text instead of the
+     * clock PDFBox would use — the records archive files a new version whenever the bytes change.
+     */
+    private static void stable(org.apache.pdfbox.pdmodel.PDDocument doc, String html) {
+        doc.getDocumentInformation().setCreationDate(null);
+        doc.getDocumentInformation().setModificationDate(null);
+        String id = Integer.toHexString(html.hashCode()) + Integer.toHexString(html.length());
+        org.apache.pdfbox.cos.COSArray ids = new org.apache.pdfbox.cos.COSArray();
+        ids.add(new org.apache.pdfbox.cos.COSString(id));
+        ids.add(new org.apache.pdfbox.cos.COSString(id));
+        doc.getDocument().getTrailer().setItem(org.apache.pdfbox.cos.COSName.ID, ids);
     }
 
     byte[] docx(String title, List<ReportBlock> blocks) {

@@ -101,6 +101,15 @@ class Scorecards {
                 .param("id", contractId).query(Head.class).list().stream().map(this::full).toList();
     }
 
+    /** Cards finalised at or after {@code from} and before {@code to}, oldest first, for the archive. */
+    List<Scorecard> finalizedBetween(Instant from, Instant to) {
+        return jdbc.sql("""
+                        select * from reporting_scorecards where status = 'FINAL' and finalized_at >= :from
+                            and finalized_at < :to order by finalized_at, id""")
+                .param("from", java.sql.Timestamp.from(from)).param("to", java.sql.Timestamp.from(to))
+                .query(Head.class).list().stream().map(this::full).toList();
+    }
+
     /** The newest cards first, for the register. */
     List<Scorecard> recent(int limit) {
         return jdbc.sql("select * from reporting_scorecards order by quarter desc limit :limit").param("limit", limit)

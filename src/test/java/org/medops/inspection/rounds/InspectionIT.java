@@ -208,10 +208,35 @@ class InspectionIT {
         assertThat(item(second, ssh, "LOG_ERRORS").get("result").asString()).isEqualTo("PASS");
         assertThat(item(second, ssh, "BACKUP_FRESHNESS").get("result").asString()).isEqualTo("PASS");
         assertThat(second.get("items").toString()).doesNotContain("INODE_USAGE").as("not in the daily round");
+
+        // The history reads the numbers back from exactly the values the runner wrote above.
+        JsonNode history = admin.get("/api/v1/inspection/history/targets/" + ssh).json();
+        // (which checks the daily round repeats is the template's business: the first point is the quarterly round's)
+        assertThat(numbers(history, "DISK_USAGE", "PERCENT")).first().isEqualTo(96.0);
+        assertThat(numbers(history, "LOG_SIZE", "GIGABYTES")).first().isEqualTo(12.0);
+        assertThat(numbers(history, "LOG_ERRORS", "COUNT")).containsExactly(1.0, 0.0);
+        assertThat(numbers(history, "BACKUP_COUNT", "COUNT")).containsExactly(3.0, 4.0);
+        List<Double> ages = numbers(history, "BACKUP_FRESHNESS", "HOURS");
+        assertThat(ages).hasSize(2);
+        assertThat(ages.get(0)).as("the 30-hour-old backup").isBetween(29.9, 30.2);
+        assertThat(ages.get(1)).as("the backup just written").isLessThan(0.2);
+    }
+
+    /** One check's series in the target's history: its unit as expected, its numbers oldest first. */
+    static List<Double> numbers(JsonNode history, String check, String unit) {
+        for (JsonNode series : history.get("series")) {
+            if (series.get("check").asString().equals(check)) {
+                assertThat(series.get("unit").asString()).as(check).isEqualTo(unit);
+                List<Double> numbers = new java.util.ArrayList<>();
+                series.get("points").forEach(p -> numbers.add(p.get("number").isNull() ? null : p.get("number").asDouble()));
+                return numbers;
+            }
+        }
+        throw new AssertionError(check + " not in " + history);
     }
 
     @Test
-    void aFailingCheckOpensOneTicketUpdatesItWhileFailingAndNotesThePass() {
+    void aFailingCheckOpensOneTicketUpdatesItWhileFailingAndNotesThePass() throws Exception {
         Api admin = admin();
         host.df.set(FakeHost.DF_FULL);
         String ssh = code("pacs-db");
@@ -241,6 +266,15 @@ class InspectionIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> kinds(ticket).contains("INSPECTION_PASSED"));
         assertThat(tickets(ssh)).containsExactly(ticket);
         host.df.set(FakeHost.DF_FULL);
+
+        // The ticket page links back to the round that opened it and to the one that saw the check pass again.
+        org.medops.testing.ConsoleSession console = new org.medops.testing.ConsoleSession(port)
+                .login("admin", MedopsTest.ADMIN_PASSWORD);
+        String page = console.get("/opsdesk/tickets/" + ticket).body();
+        assertThat(page).contains("id=\"ticket-inspection-rounds\"",
+                "href=\"/inspection/rounds/" + first.get("id").asLong() + "\"",
+                "href=\"/inspection/rounds/" + first.get("id").asLong() + "/report\"",
+                "href=\"/inspection/rounds/" + third.get("id").asLong() + "\"", "巡检轮次 #" + first.get("id").asLong());
     }
 
     List<Long> tickets(String target) {
