@@ -81,6 +81,24 @@ public class RecordPdf {
                 text.at(), text.author(), text.signedBy(), name, PDF, print(body, font.get()));
     }
 
+    /** A file as the features store it: name, content type, bytes. */
+    public record File(String name, String contentType, byte[] content) {
+    }
+
+    /**
+     * A text written as a file — the PDF a hospital would receive (the demo's manuals, training material, project
+     * reports) when a CJK font exists, else the text file {@code textFileName} itself.
+     */
+    public File file(String textFileName, String text) {
+        Optional<Path> font = font();
+        if (font.isEmpty()) {
+            return new File(textFileName, "text/plain; charset=UTF-8", text.getBytes(StandardCharsets.UTF_8));
+        }
+        String name = textFileName.endsWith(".txt") ? textFileName.substring(0, textFileName.length() - 4) + ".pdf"
+                : textFileName + ".pdf";
+        return new File(name, PDF, print(text, font.get()));
+    }
+
     byte[] print(String text, Path font) {
         String key = sha256(text);
         synchronized (printed) {

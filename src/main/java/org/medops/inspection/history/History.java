@@ -57,7 +57,7 @@ public class History {
         }
         Map<String, List<TargetHistory.Point>> byCheck = new LinkedHashMap<>();
         for (ResultHistory.Item item : results.items(code, start, end)) {
-            Reading.Unit unit = unit(CheckFamily.of(item.checkCode()));
+            Reading.Unit unit = unit(item.checkCode());
             Optional<Reading> reading = unit == null ? Reading.of(item.value(), item.checkedAt())
                     : Reading.of(item.value(), item.checkedAt(), unit);
             byCheck.computeIfAbsent(item.checkCode(), c -> new ArrayList<>()).add(new TargetHistory.Point(item.roundId(),
@@ -66,7 +66,7 @@ public class History {
         }
         List<TargetHistory.Series> series = new ArrayList<>();
         byCheck.forEach((check, points) -> {
-            Reading.Unit unit = unit(CheckFamily.of(check));
+            Reading.Unit unit = unit(check);
             series.add(new TargetHistory.Series(check, CheckFamily.of(check), unit == null ? firstUnit(points) : unit,
                     points));
         });
@@ -116,11 +116,17 @@ public class History {
                 c[YearPlan.Status.DUE.ordinal()], c[YearPlan.Status.PLANNED.ordinal()]);
     }
 
-    /** The unit a family's trend is drawn in; null: whatever the values show. */
-    static Reading.Unit unit(CheckFamily family) {
+    /**
+     * The unit a check's trend is drawn in, by its family; null: whatever the values show. Backups are measured two
+     * ways: the newest one's age (hours) and how many are kept — the runner's {@code BACKUP_COUNT} writes a bare
+     * count, which read as hours would draw the count as an age.
+     */
+    static Reading.Unit unit(String check) {
+        CheckFamily family = CheckFamily.of(check);
         return switch (family) {
             case PARTITION, INODE, TABLESPACE -> Reading.Unit.PERCENT;
-            case BACKUP -> Reading.Unit.HOURS;
+            case BACKUP -> check != null && check.toUpperCase(java.util.Locale.ROOT).contains("COUNT")
+                    ? Reading.Unit.COUNT : Reading.Unit.HOURS;
             case LOG_SIZE -> Reading.Unit.GIGABYTES;
             default -> null;
         };

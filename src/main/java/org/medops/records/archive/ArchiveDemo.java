@@ -1,6 +1,5 @@
 package org.medops.records.archive;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -25,7 +24,11 @@ class ArchiveDemo implements DemoData {
     private final HospitalZone zone;
     private final java.time.Clock clock;
 
-    ArchiveDemo(Archive archive, Documents documents, Collector collector, HospitalZone zone, java.time.Clock clock) {
+    private final org.medops.records.RecordPdf pdf;
+
+    ArchiveDemo(Archive archive, Documents documents, Collector collector, HospitalZone zone, java.time.Clock clock,
+                org.medops.records.RecordPdf pdf) {
+        this.pdf = pdf;
         this.archive = archive;
         this.documents = documents;
         this.collector = collector;
@@ -55,8 +58,9 @@ class ArchiveDemo implements DemoData {
                         String fileName, String text) {
         boolean present = documents.count(new Documents.Filter(type, system, null, null, title)) > 0;
         if (!present) {
+            org.medops.records.RecordPdf.File file = pdf.file(fileName, text);
             archive.upload(new NewDocument(new ArchivedDocument.Details(type, system, title, datedOn), version,
-                    null, signedBy, fileName, text.getBytes(StandardCharsets.UTF_8)), "engineer");
+                    null, signedBy, file.name(), file.content()), "engineer");
         }
     }
 

@@ -1,7 +1,6 @@
 package org.medops.records.projects;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -28,7 +27,10 @@ class ProjectsDemo implements DemoData {
     private final ProjectDesk desk;
     private final ProjectRules rules;
 
-    ProjectsDemo(Projects projects, ProjectDesk desk, ProjectRules rules) {
+    private final org.medops.records.RecordPdf pdf;
+
+    ProjectsDemo(Projects projects, ProjectDesk desk, ProjectRules rules, org.medops.records.RecordPdf pdf) {
+        this.pdf = pdf;
         this.projects = projects;
         this.desk = desk;
         this.rules = rules;
@@ -84,7 +86,9 @@ class ProjectsDemo implements DemoData {
         return date;
     }
 
-    private static Milestone.Document text(String name, String content) {
-        return new Milestone.Document(name, "text/plain; charset=UTF-8", content.getBytes(StandardCharsets.UTF_8));
+    /** The milestone's document as the PDF a vendor hands in (the text file where no CJK font exists). */
+    private Milestone.Document text(String name, String content) {
+        org.medops.records.RecordPdf.File file = pdf.file(name, content);
+        return new Milestone.Document(file.name(), file.contentType(), file.content());
     }
 }

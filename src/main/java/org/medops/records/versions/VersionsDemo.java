@@ -1,6 +1,5 @@
 package org.medops.records.versions;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -37,8 +36,11 @@ class VersionsDemo implements DemoData {
     private final HospitalZone zone;
     private final Clock clock;
 
+    private final org.medops.records.RecordPdf pdf;
+
     VersionsDemo(Versions versions, Upgrades upgrades, Releases releases, ChangeLookup changes, HospitalZone zone,
-                 Clock clock) {
+                 Clock clock, org.medops.records.RecordPdf pdf) {
+        this.pdf = pdf;
         this.versions = versions;
         this.upgrades = upgrades;
         this.releases = releases;
@@ -163,8 +165,9 @@ class VersionsDemo implements DemoData {
     }
 
     private void document(long versionId, VersionDocumentKind kind, String name, String text, int daysAgo) {
-        byte[] content = text.getBytes(StandardCharsets.UTF_8);
-        versions.addDocument(versionId, kind, name, "text/plain; charset=UTF-8", content, VersionRegister.sha256(content),
+        org.medops.records.RecordPdf.File file = pdf.file(name, text);
+        byte[] content = file.content();
+        versions.addDocument(versionId, kind, file.name(), file.contentType(), content, VersionRegister.sha256(content),
                 ENGINEER, days().at(daysAgo, 17));
     }
 
