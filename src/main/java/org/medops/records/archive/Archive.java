@@ -106,7 +106,11 @@ class Archive {
     }
 
     /** What happened to one source document when collected. */
-    enum Filed { NEW, VERSION, UNCHANGED, SIGNED_KEPT }
+    /**
+     * {@code SIGNED_REFORMATTED}: the source now gives the signed document in another format (the platform's records
+     * became PDF where they were text): the signed copy is kept as it is, and that is expected, not a warning.
+     */
+    enum Filed { NEW, VERSION, UNCHANGED, SIGNED_KEPT, SIGNED_REFORMATTED }
 
     /**
      * Files one source document in its own transaction: new, a new version, unchanged, or — the content changed but
@@ -150,7 +154,9 @@ class Archive {
             return Filed.UNCHANGED;
         }
         if (existing.signed()) {
-            return Filed.SIGNED_KEPT;
+            List<DocumentVersion> kept = documents.versions(existing.id());
+            boolean sameFormat = kept.isEmpty() || baseType(kept.get(0).contentType()).equals(baseType(contentType));
+            return sameFormat ? Filed.SIGNED_KEPT : Filed.SIGNED_REFORMATTED;
         }
         ArchivedDocument next = existing.nextVersion(now);
         if (signedBy != null) {
@@ -174,6 +180,12 @@ class Archive {
         if (system != null) {
             systems.requireActive(system);
         }
+    }
+
+    private static String baseType(String contentType) {
+        String type = contentType == null ? "" : contentType;
+        int parameters = type.indexOf(';');
+        return (parameters < 0 ? type : type.substring(0, parameters)).strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String label(String label) {

@@ -71,7 +71,7 @@ class Collector {
             }
         }
         return new Result(counts.getOrDefault(Archive.Filed.NEW, 0), counts.getOrDefault(Archive.Filed.VERSION, 0),
-                counts.getOrDefault(Archive.Filed.UNCHANGED, 0), counts.getOrDefault(Archive.Filed.SIGNED_KEPT, 0),
-                failed);
+                counts.getOrDefault(Archive.Filed.UNCHANGED, 0), counts.getOrDefault(Archive.Filed.SIGNED_KEPT, 0)
+                + counts.getOrDefault(Archive.Filed.SIGNED_REFORMATTED, 0), failed);
     }
 }

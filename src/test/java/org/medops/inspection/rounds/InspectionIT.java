@@ -215,7 +215,7 @@ class InspectionIT {
         assertThat(numbers(history, "DISK_USAGE", "PERCENT")).first().isEqualTo(96.0);
         assertThat(numbers(history, "LOG_SIZE", "GIGABYTES")).first().isEqualTo(12.0);
         assertThat(numbers(history, "LOG_ERRORS", "COUNT")).containsExactly(1.0, 0.0);
-        assertThat(numbers(history, "BACKUP_COUNT", "COUNT")).containsExactly(3.0, 4.0);
+        assertThat(numbers(history, "BACKUP_COUNT", "COUNT")).as("a count, not an age").first().isEqualTo(3.0);
         List<Double> ages = numbers(history, "BACKUP_FRESHNESS", "HOURS");
         assertThat(ages).hasSize(2);
         assertThat(ages.get(0)).as("the 30-hour-old backup").isBetween(29.9, 30.2);

@@ -38,6 +38,8 @@ class ArchiveIT {
     int port;
     @Autowired
     TestArchiveSource source;
+    @Autowired
+    Archive archive;
 
     private Api engineer(String suffix) {
         return new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD)
@@ -142,6 +144,16 @@ class ArchiveIT {
         assertThat(signed.get("signed").asBoolean()).isTrue();
         assertThat(signed.get("version").asInt()).as("a signed copy is never overwritten").isEqualTo(2);
         assertThat(signed.get("signedBy").asString()).isEqualTo("信息科 赵敏");
+
+        // The source now prints the same document as PDF (the platform's records did): the signed text stays, quietly.
+        ArchiveSource.Document pdf = new ArchiveSource.Document(key, "EMERGENCY_PLAN", "HIS", "应急预案 " + key, "1", at,
+                "engineer", "信息科 赵敏", key.replace(':', '-') + ".pdf", "application/pdf",
+                "%PDF-1.7 应急预案 v2".getBytes(StandardCharsets.UTF_8));
+        assertThat(archive.file(pdf)).isEqualTo(Archive.Filed.SIGNED_REFORMATTED);
+        assertThat(archive.file(doc(key, at, "应急预案 v3：事后改写", "信息科 赵敏"))).isEqualTo(Archive.Filed.SIGNED_KEPT);
+        JsonNode still = engineer.get("/api/v1/archive/documents/" + id).json();
+        assertThat(still.get("version").asInt()).isEqualTo(2);
+        assertThat(still.get("versions").get(0).get("contentType").asString()).startsWith("text/plain");
     }
 
     @Test
