@@ -30,6 +30,9 @@ import static org.medops.identity.Permission.PUBLICATION_READ;
 import static org.medops.identity.Permission.PUBLICATION_WRITE;
 import static org.medops.identity.Permission.PUBLICATION_APPROVE;
 import static org.medops.identity.Permission.PUBLICATION_SUBSCRIPTION;
+import static org.medops.identity.Permission.IMAGING_READ;
+import static org.medops.identity.Permission.IMAGING_WRITE;
+import static org.medops.identity.Permission.IMAGING_DISPLAY;
 import static org.medops.identity.Permission.REMOTE_READ;
 import static org.medops.identity.Permission.REMOTE_REQUEST;
 import static org.medops.identity.Permission.REMOTE_APPROVE;
@@ -89,7 +92,7 @@ enum BuiltInRole {
             SERVICE_TEST, OPSDESK_READ, OPSDESK_REPORT, OPSDESK_WORK, INTEGRATION_READ, INTEGRATION_OPERATE,
             INSPECTION_READ, INSPECTION_RUN, REPORTING_READ, REPORTING_RECORD, RECORDS_READ, RECORDS_WRITE,
             DATA_CONTENT_READ, DATA_ACCESS_REQUEST, DATAOPS_READ, DATAOPS_REQUEST, REMOTE_READ, REMOTE_REQUEST,
-            SIGNATURE_VERIFY),
+            SIGNATURE_VERIFY, IMAGING_READ, IMAGING_WRITE, IMAGING_DISPLAY),
     /** The vendor's service manager: works tickets, runs the desk's policies, second escalation level. */
     SERVICE_MANAGER(TRAFFIC_READ, ALERT_READ, OPSDESK_READ, OPSDESK_REPORT, OPSDESK_WORK, OPSDESK_MANAGE,
             LEDGER_READ, INSPECTION_READ, REPORTING_READ, REPORTING_RECORD, RECORDS_READ, RECORDS_WRITE,
@@ -102,7 +105,7 @@ enum BuiltInRole {
     /** Hospital staff designated by the information department: report faults, follow them, read the issue ledger. */
     HOSPITAL_STAFF(OPSDESK_READ, OPSDESK_REPORT, LEDGER_READ),
     /** Ward nurses, doctors and the medical affairs office (医务科): the critical-value board and its steps only. */
-    CLINICIAN(INTEGRATION_CRITICAL),
+    CLINICIAN(INTEGRATION_CRITICAL, IMAGING_READ, IMAGING_WRITE),
     DEVELOPER(Permission.DEVELOPER),
     /** The finance office (财务科): orders and refunds, daily reconciliation and its mismatches, insurance clearing. */
     FINANCE(PAYMENT_READ, PAYMENT_REFUND, PAYMENT_RECONCILE, PAYMENT_RESOLVE, SIGNATURE_VERIFY),
@@ -118,7 +121,7 @@ enum BuiltInRole {
     SECURITY_COMMITTEE(DATA_ACCESS_APPROVE, SIGNATURE_VERIFY),
     READ_ONLY(USER_READ, ROLE_READ, CONFIG_READ, SERVICE_READ, CHANNEL_READ, GATEWAY_READ, TRAFFIC_READ,
             ALERT_READ, OPSDESK_READ, INTEGRATION_READ, INSPECTION_READ, REPORTING_READ, RECORDS_READ, DATAOPS_READ,
-            REMOTE_READ, SIGNATURE_VERIFY, PAYMENT_READ, PUBLICATION_READ);
+            REMOTE_READ, SIGNATURE_VERIFY, PAYMENT_READ, PUBLICATION_READ, IMAGING_READ);
 
     private final Set<Permission> permissions;
 

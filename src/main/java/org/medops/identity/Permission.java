@@ -116,7 +116,13 @@ enum Permission {
     /** The second person: approves or refuses another's draft, which publishes it (数据发布审核). */
     PUBLICATION_APPROVE("publication:approve", Duty.GENERAL),
     /** The data owner: approves, suspends or ends channels' and systems' subscriptions. */
-    PUBLICATION_SUBSCRIPTION("publication:subscription", Duty.GENERAL);
+    PUBLICATION_SUBSCRIPTION("publication:subscription", Duty.GENERAL),
+    /** Studies, series and the viewer; patient identifiers masked unless the data right allows them. */
+    IMAGING_READ("imaging:read", Duty.GENERAL),
+    /** Stores DICOM instances, saves measurements and key images. */
+    IMAGING_WRITE("imaging:write", Duty.GENERAL),
+    /** Records the calibration of medical displays (医用显示器校准). */
+    IMAGING_DISPLAY("imaging:display", Duty.GENERAL);
 
     private final String code;
     private final Duty duty;

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
@@ -28,6 +27,7 @@ import org.medops.catalog.ChannelAccess;
 import org.medops.catalog.GatewayConfig;
 import org.medops.catalog.ServiceDefinition;
 import org.medops.shared.Secrets;
+import org.medops.shared.TestSecrets;
 
 /** Each pipeline step on its own, against a compiled routing table: no server, no upstream. */
 class GatewayStepsTest {
@@ -57,11 +57,8 @@ class GatewayStepsTest {
         return table(true, null, null, List.of(), null, null, true);
     }
 
-    /** The real sealing, with a key of its own (its constructor is Spring's, package-private). */
-    Secrets secrets() throws Exception {
-        var constructor = Secrets.class.getDeclaredConstructor(String.class, Path.class, String.class);
-        constructor.setAccessible(true);
-        return constructor.newInstance(Base64.getEncoder().encodeToString(new byte[32]), dir, "international");
+    Secrets secrets() {
+        return TestSecrets.international(dir);
     }
 
     static Exchange exchange(RoutingTable table, String method, String path, MultiMap headers) {
