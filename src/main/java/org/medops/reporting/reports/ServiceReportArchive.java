@@ -16,13 +16,15 @@ import org.springframework.stereotype.Component;
  * The service reports of the quarters and years that have ended, as PDF in Chinese, for the records archive: dated
  * on the period's last day, so a half-year handover holds its two quarterly reports and a final one the year's. A
  * report whose figures change afterwards (a late call recorded, a suggestion edited) is archived again as a new
- * version. Only the last {@value #YEARS_BACK} years are printed on each collection: older periods were archived when
- * they ended and printing them every ten minutes would only cost time.
+ * version while the period is recent. Only periods that ended in the last {@value #RECENT_DAYS} days are printed (the
+ * quarter just ended, and the year when it just ended): the archive collects every ten minutes, so each period is
+ * archived as it closes and stays archived; printing every older report on each collection would only cost time
+ * (a collection must answer the 立即收集 button within seconds).
  */
 @Component
 class ServiceReportArchive implements ReportingDocuments {
 
-    static final int YEARS_BACK = 2;
+    static final int RECENT_DAYS = 100;
     private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
     private final ServiceReportDesk desk;
@@ -34,7 +36,7 @@ class ServiceReportArchive implements ReportingDocuments {
     private final java.util.Map<String, byte[]> printed = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(java.util.Map.Entry<String, byte[]> eldest) {
-            return size() > 4 * (YEARS_BACK + 1) + YEARS_BACK + 1;
+            return size() > 8;
         }
     };
 
@@ -80,17 +82,17 @@ class ServiceReportArchive implements ReportingDocuments {
         return documents;
     }
 
-    /** The quarters and years of the last {@link #YEARS_BACK} years that ended before today, oldest first. */
+    /** The quarters and years that ended before today, in the last {@link #RECENT_DAYS} days, oldest first. */
     static List<ReportPeriod> ended(LocalDate today) {
+        LocalDate since = today.minusDays(RECENT_DAYS);
         List<ReportPeriod> periods = new ArrayList<>();
-        for (int year = today.getYear() - YEARS_BACK; year <= today.getYear(); year++) {
-            for (ReportPeriod quarter : ReportPeriod.year(year).quarters()) {
-                if (!quarter.runningOn(today)) {
-                    periods.add(quarter);
+        for (int year = since.getYear(); year <= today.getYear(); year++) {
+            List<ReportPeriod> candidates = new ArrayList<>(ReportPeriod.year(year).quarters());
+            candidates.add(ReportPeriod.year(year));
+            for (ReportPeriod period : candidates) {
+                if (!period.runningOn(today) && !period.last().isBefore(since)) {
+                    periods.add(period);
                 }
-            }
-            if (!ReportPeriod.year(year).runningOn(today)) {
-                periods.add(ReportPeriod.year(year));
             }
         }
         return periods;
