@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.medops.dataaccess.DataRights;
+import org.medops.dataaccess.Scope;
+import org.medops.dataaccess.ScopeDirectory;
 import org.medops.shared.FieldChange;
 import org.medops.shared.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,8 +25,11 @@ class AccessDesk {
     private final DataAccessSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final List<ScopeDirectory> directories;
 
-    AccessDesk(AccessRequests requests, DataAccessSettings settings, ApplicationEventPublisher events, Clock clock) {
+    AccessDesk(AccessRequests requests, DataAccessSettings settings, ApplicationEventPublisher events, Clock clock,
+               List<ScopeDirectory> directories) {
+        this.directories = List.copyOf(directories);
         this.requests = requests;
         this.settings = settings;
         this.events = events;
@@ -36,9 +41,10 @@ class AccessDesk {
         if (body.durationHours() > settings.maxHours()) {
             throw ProblemException.invalid("data-access-too-long", settings.maxHours());
         }
-        if (body.scope().kind() == org.medops.dataaccess.Scope.Kind.TICKET && !body.scope().ref().strip().matches("\\d{1,18}")) {
+        if (body.scope().kind() == Scope.Kind.TICKET && !body.scope().ref().strip().matches("\\d{1,18}")) {
             throw ProblemException.invalid("data-access-ticket-ref");
         }
+        requireExisting(body.scope().scope());
         AccessRequest asked = AccessRequest.ask(requester, body.scope().scope(), body.reason(), body.durationHours(),
                 settings.approvals(), clock.instant());
         long id = requests.insert(asked);
@@ -135,6 +141,16 @@ class AccessDesk {
 
     int maxHours() {
         return settings.maxHours();
+    }
+
+    /** Where the module owning the kind runs here, the scope must name something it holds. */
+    private void requireExisting(Scope scope) {
+        for (ScopeDirectory directory : directories) {
+            if (directory.kind() == scope.kind() && !directory.exists(scope.ref())) {
+                throw ProblemException.invalid("data-access-" + scope.kind().name().toLowerCase(java.util.Locale.ROOT)
+                        + "-unknown", scope.ref());
+            }
+        }
     }
 
     private static void requireShort(String reason) {

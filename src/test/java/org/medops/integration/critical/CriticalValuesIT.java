@@ -304,7 +304,9 @@ class CriticalValuesIT {
         assertThat(staff.post("/api/v1/integration/critical-values/1/acknowledge", "").status()).isEqualTo(403);
         String reader = "reader-" + UUID.randomUUID().toString().substring(0, 6);
         Api readOnly = admin.newUser(reader, "只读", "Reader#Pass-2026", "READ_ONLY");
-        assertThat(readOnly.get("/api/v1/integration/critical-values").status()).isEqualTo(200);
+        // the values are content: the read-only role (no data right) reads the stage-time report, not the board
+        assertThat(readOnly.get("/api/v1/integration/critical-values").status()).isEqualTo(403);
+        assertThat(readOnly.get("/api/v1/integration/critical-values/report").status()).isEqualTo(200);
         assertThat(readOnly.post("/api/v1/integration/critical-values/1/acknowledge", "").status()).isEqualTo(403);
         // the clinician: the board, a record, the report and the steps, nothing of the engine
         Api doctor = clinician(admin);

@@ -213,7 +213,10 @@ class DevicesIT {
                 admin.get("/api/v1/integration/devices/" + code + "/messages").json().get("rows").size() == 1);
         long id = admin.get("/api/v1/integration/devices/" + code + "/messages").json().get("rows").get(0).get("id").asLong();
 
-        JsonNode draft = admin.get("/api/v1/integration/devices/" + code + "/messages/" + id + "/ticket").json();
+        // The draft quotes the message: content, so the engineer with the data right asks for it, not the administrator.
+        Api engineer = admin.contentReader();
+        assertThat(admin.get("/api/v1/integration/devices/" + code + "/messages/" + id + "/ticket").status()).isEqualTo(403);
+        JsonNode draft = engineer.get("/api/v1/integration/devices/" + code + "/messages/" + id + "/ticket").json();
         assertThat(draft.get("failure").asString()).isEqualTo("DEVICE_DATA");
         assertThat(draft.get("responsible").asString()).isEqualTo("DEVICE_MAKER");
         assertThat(draft.get("messageId").asLong()).isEqualTo(id);
@@ -223,7 +226,7 @@ class DevicesIT {
                 "line 2 has 6 values").doesNotContain("P445566");
         assertThat(report.get("title").asString()).contains("血气分析仪", code);
 
-        Api.Response ticket = admin.post("/api/v1/opsdesk/tickets", report.toString());
+        Api.Response ticket = engineer.post("/api/v1/opsdesk/tickets", report.toString());
         assertThat(ticket.status()).as(ticket.body()).isEqualTo(201);
         assertThat(ticket.json().toString()).contains("设备厂商", String.valueOf(id));
     }
