@@ -7,9 +7,12 @@ import java.util.List;
 import org.medops.dataaccess.DataRights;
 import org.medops.dataaccess.Scope;
 import org.medops.dataaccess.ScopeDirectory;
+import org.medops.identity.DeveloperAccounts;
 import org.medops.shared.FieldChange;
+import org.medops.shared.InAppNotice;
 import org.medops.shared.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,9 +29,13 @@ class AccessDesk {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final List<ScopeDirectory> directories;
+    private final DeveloperAccounts people;
+    private final MessageSource messages;
 
     AccessDesk(AccessRequests requests, DataAccessSettings settings, ApplicationEventPublisher events, Clock clock,
-               List<ScopeDirectory> directories) {
+               List<ScopeDirectory> directories, DeveloperAccounts people, MessageSource messages) {
+        this.people = people;
+        this.messages = messages;
         this.directories = List.copyOf(directories);
         this.requests = requests;
         this.settings = settings;
@@ -52,6 +59,7 @@ class AccessDesk {
                 FieldChange.set("scope", asked.scope()), FieldChange.set("reason", asked.reason()),
                 FieldChange.set("durationHours", asked.durationHours()),
                 FieldChange.set("approvalsNeeded", asked.approvalsNeeded()))));
+        tellTheCommittee(id, asked);
         return requests.find(id).orElseThrow();
     }
 
@@ -141,6 +149,23 @@ class AccessDesk {
 
     int maxHours() {
         return settings.maxHours();
+    }
+
+    /**
+     * Every member of the committee (but the requester, should they be one) finds the request in their console
+     * notices, stored in this transaction: a request is never taken without the committee being told.
+     */
+    private void tellTheCommittee(long id, AccessRequest asked) {
+        Object[] args = {people.contact(asked.requester()).map(DeveloperAccounts.Contact::displayName)
+                .orElse(asked.requester()), asked.scope().toString(), asked.durationHours(), asked.reason(), Long.toString(id)};
+        for (DeveloperAccounts.Contact member : people.holdersOf(APPROVE)) {
+            if (!member.username().equals(asked.requester())) {
+                events.publishEvent(new InAppNotice(member.username(),
+                        messages.getMessage("dataaccess.notice.title", args, java.util.Locale.SIMPLIFIED_CHINESE),
+                        messages.getMessage("dataaccess.notice.text", args, java.util.Locale.SIMPLIFIED_CHINESE),
+                        "/data-access#queue-" + id));
+            }
+        }
     }
 
     /** Where the module owning the kind runs here, the scope must name something it holds. */

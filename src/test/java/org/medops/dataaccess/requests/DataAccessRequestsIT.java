@@ -53,6 +53,9 @@ class DataAccessRequestsIT {
     @Autowired
     AccessDesk desk;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private Api admin;
     private Api engineer;
     private Api first;
@@ -74,6 +77,14 @@ class DataAccessRequestsIT {
         long id = request(engineer, "CHANNEL", channel("chan-" + suffix), 2);
         JsonNode asked = engineer.get("/api/v1/data-access/requests/" + id).json();
         assertThat(asked.get("status").asString()).isEqualTo("PENDING");
+        // Each committee member finds the request in their console notices; the requester gets none.
+        for (String member : new String[] {"sc1" + suffix, "sc2" + suffix}) {
+            assertThat(jdbc.sql("select title || ' ' || body || ' ' || link from user_messages where username = :u")
+                    .param("u", member).query(String.class).list()).as(member).singleElement().asString()
+                    .contains("#" + id, "channel:chan-" + suffix, "2 小时", "/data-access#queue-" + id);
+        }
+        assertThat(jdbc.sql("select count(*) from user_messages where username = :u and link = :l")
+                .param("u", "eng" + suffix).param("l", "/data-access#queue-" + id).query(Long.class).single()).isZero();
         assertThat(asked.get("approvalsNeeded").asInt()).isEqualTo(2);
         assertThat(engineer.post("/api/v1/data-access/requests/" + id + "/approve", "").status())
                 .as("a requester holds no committee right").isEqualTo(403);
