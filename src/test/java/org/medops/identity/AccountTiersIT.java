@@ -58,6 +58,8 @@ class AccountTiersIT {
     @AfterEach
     void realTime() {
         clock.set(null);
+        // The dormant sweep 91 days ahead also disables the other tests' fixture administrators: they are back.
+        jdbc.sql("update users set enabled = true where username like 'fixture-%'").update();
     }
 
     @Test
