@@ -67,7 +67,7 @@ class TargetRunner {
                 connection.rollback();
             }
         } catch (SQLException e) {
-            log.info("Data operation preview on {} could not run: {}", target, why(e));
+            log.info("Data operation preview on {} could not run: {}", target, PatientColumns.maskText(why(e)));
             return new Run(at, by, millis(started), Run.Outcome.FAILED, results, total(results), why(e));
         }
         return new Run(at, by, millis(started), Run.Outcome.PREVIEWED, results, total(results), null);
