@@ -25,7 +25,7 @@ record QrImage(int size, String path) {
     }
 
     /** The SVG's view box. */
-    String viewBox() {
+    public String viewBox() {
         return "0 0 " + size + " " + size;
     }
 }

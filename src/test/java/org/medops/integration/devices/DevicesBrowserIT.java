@@ -95,6 +95,8 @@ class DevicesBrowserIT {
             assertThat(browser.findAll("#device-messages tbody tr[data-id]")).hasSize(1);
             assertThat(browser.text("#device-messages")).contains("BG-81").doesNotContain("BG-82");
             browser.screenshot("81-device-search");
+            assertThat(browser.findAll("#device-messages tbody tr[data-id] a"))
+                    .as("the administrator finds the message, without a link to its content").isEmpty();
         }
 
         // One message is content (数据权): the system administrator's list links lead to a refusal; the engineer with
