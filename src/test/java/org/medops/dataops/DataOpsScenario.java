@@ -254,6 +254,15 @@ abstract class DataOpsScenario {
         problem(keep(reviewer.post(REQUESTS, request("update x set a = 1", null, 1))), 403, null);
         problem(keep(author.get(REQUESTS + "/99999999")), 404, "not-found");
         problem(keep(author.get(REQUESTS + "?size=999")), 400, "page-size-invalid");
+
+        // The list exports with its filter, without SQL text; the export is audited.
+        created(author.post(REQUESTS, request("update " + table + " set status = 'EXPORT' where id = 2", null, 1)));
+        Api.Download csv = author.download(REQUESTS + "/export?format=csv&target=" + targetCode);
+        assertThat(csv.status()).isEqualTo(200);
+        String text = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains(targetCode, "修正错误状态", "待复核").doesNotContain("set status = 'EXPORT'");
+        assertThat(author.download(REQUESTS + "/export?format=xlsx").status()).isEqualTo(200);
+        problem(keep(author.get(REQUESTS + "/export?format=pdf")), 400, null);
     }
 
     @Test
