@@ -25,24 +25,35 @@ class ApiTokens {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration lifetime;
+    private final Duration superuserLifetime;
 
-    ApiTokens(JdbcClient jdbc, Clock clock, @Value("${medops.api.token-lifetime:8h}") Duration lifetime) {
+    /**
+     * {@code superuserLifetime}: a superuser's token lives no longer than a superuser's console session idles
+     * (账号分级: superuser sessions are shorter), unless set on its own.
+     */
+    ApiTokens(JdbcClient jdbc, Clock clock, @Value("${medops.api.token-lifetime:8h}") Duration lifetime,
+              @Value("${medops.identity.superuser-token-lifetime:${medops.identity.superuser-session-timeout:15m}}")
+              Duration superuserLifetime) {
+        this.superuserLifetime = superuserLifetime.compareTo(lifetime) < 0 ? superuserLifetime : lifetime;
         this.jdbc = jdbc;
         this.clock = clock;
         this.lifetime = lifetime;
     }
 
     IssuedToken issue(long userId) {
-        return issue(userId, false);
+        return issue(userId, false, false);
     }
 
-    /** {@code enrolOnly}: the account must enrol its second factor, and this token opens only that. */
-    IssuedToken issue(long userId, boolean enrolOnly) {
+    /**
+     * {@code enrolOnly}: the account must enrol its second factor, and this token opens only that;
+     * {@code superuser}: a separated administrator's token, with the shorter lifetime.
+     */
+    IssuedToken issue(long userId, boolean enrolOnly, boolean superuser) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = "mdp_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
-        Instant expiresAt = now.plus(lifetime);
+        Instant expiresAt = now.plus(superuser || enrolOnly ? superuserLifetime : lifetime);
         jdbc.sql("delete from api_tokens where expires_at < :now").param("now", Timestamp.from(now)).update();
         jdbc.sql("insert into api_tokens(token_hash, user_id, issued_at, expires_at, enrol_only) "
                         + "values (:hash, :user, :now, :until, :enrolOnly)")

@@ -17,8 +17,10 @@ class AuthApi {
 
     private final PasswordLogin login;
     private final ApiTokens tokens;
+    private final Users users;
 
-    AuthApi(PasswordLogin login, ApiTokens tokens) {
+    AuthApi(PasswordLogin login, ApiTokens tokens, Users users) {
+        this.users = users;
         this.login = login;
         this.tokens = tokens;
     }
@@ -27,7 +29,8 @@ class AuthApi {
     TokenResponse token(@Valid @RequestBody TokenRequest request) {
         LoginResult result = login.attempt(request.username(), request.password(), request.totp(), "token");
         if (result instanceof LoginResult.Success success) {
-            ApiTokens.IssuedToken token = tokens.issue(success.user().id(), success.enrolOnly());
+            ApiTokens.IssuedToken token = tokens.issue(success.user().id(), success.enrolOnly(),
+                    users.superuser(success.user().username()));
             return new TokenResponse(token.token(), token.expiresAt(), success.user().mustChangePassword(),
                     success.enrolOnly());
         }

@@ -43,7 +43,9 @@ class SecurityPageController {
     @PostMapping(EnrolmentRequiredFilter.SECURITY_PAGE + "/totp")
     String begin(@AuthenticationPrincipal CurrentUser me, Model model) {
         try {
-            model.addAttribute("enrolment", twoFactor.begin(me));
+            TwoFactor.Enrolment enrolment = twoFactor.begin(me);
+            model.addAttribute("enrolment", enrolment);
+            model.addAttribute("qr", QrImage.of(enrolment.otpauthUri()));
         } catch (ProblemException e) {
             model.addAttribute("problem", e);
         }

@@ -81,11 +81,6 @@ final class User {
                 null, now, Set.of(), null, null, true, false);
     }
 
-    /** A superuser account (超级管理员): one of the three separated administrators; few, marked, shorter sessions. */
-    public boolean superuser() {
-        return roles.stream().anyMatch(BuiltInRole::isSeparatedDuty);
-    }
-
     public boolean serviceAccount() {
         return serviceAccount;
     }

@@ -115,7 +115,7 @@ class UserApi {
     }
 
     private UserView view(User user) {
-        return UserView.of(user, clock.instant());
+        return UserView.of(user, users.superuser(user.username()), clock.instant());
     }
 
     record RoleAssignment(@NotNull Set<String> roles) {
@@ -131,11 +131,12 @@ class UserApi {
     record UserView(String username, String displayName, String email, boolean enabled, boolean locked,
                     boolean mustChangePassword, Set<String> roles, Instant lastLoginAt, Instant createdAt,
                     boolean superuser, boolean serviceAccount, boolean remoteVendor) {
-        static UserView of(User user, Instant now) {
+        /** {@code superuser}: the account's roles, custom ones too, hold a separated administrator duty. */
+        static UserView of(User user, boolean superuser, Instant now) {
             return new UserView(user.username(), user.displayName(), user.email(), user.enabled(),
                     user.isLocked(now),
                     user.mustChangePassword(), user.roles(), user.lastLoginAt(), user.createdAt(),
-                    user.superuser(), user.serviceAccount(), user.remoteVendor());
+                    superuser, user.serviceAccount(), user.remoteVendor());
         }
     }
 }

@@ -42,7 +42,10 @@ class UserController {
         model.addAttribute("pendingRequests",
                 requests.list(AccountRequest.Status.PENDING, PageRequest.of(0, 20)).getContent());
         model.addAttribute("q", q);
-        model.addAttribute("page", users.list(q, PageRequest.of(Math.max(page, 0), 20)));
+        org.springframework.data.domain.Page<User> found = users.list(q, PageRequest.of(Math.max(page, 0), 20));
+        model.addAttribute("page", found);
+        model.addAttribute("superusers", found.getContent().stream().map(User::username).filter(users::superuser)
+                .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("now", clock.instant());
         return "users/list";
     }

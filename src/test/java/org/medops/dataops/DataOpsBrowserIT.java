@@ -52,6 +52,7 @@ class DataOpsBrowserIT {
             String reviewer = "dob-r" + suffix;
             admin.newUser(engineer, "运维工程师 刘洋", PASSWORD, "OPS_ENGINEER");
             admin.newUser(reviewer, "服务经理 陈静", PASSWORD, "SERVICE_MANAGER");
+            long ticket = DataOpsScenario.ticket(admin);
             String target = "his-test-" + suffix;
             Api.Response saved = admin.post("/api/v1/inspection/targets", """
                     {"code": "%s", "name": "HIS 测试库 %s", "kind": "POSTGRESQL",
@@ -81,8 +82,8 @@ class DataOpsBrowserIT {
                         .type("#op-sql", "update " + table + " set state = 'DONE' where state = 'STUCK'")
                         .type("#op-rollback", "update " + table + " set state = 'STUCK' where visit_no in"
                                 + " ('MZ20261204001', 'MZ20261204002', 'MZ20261204003')")
-                        .type("#op-expected", "3").type("#op-ticket", "1")
-                        .type("#op-reason", "门诊结算后就诊状态未更新（工单 1），修正为已完成");
+                        .type("#op-expected", "3").type("#op-ticket", Long.toString(ticket))
+                        .type("#op-reason", "门诊结算后就诊状态未更新（工单 " + ticket + "），修正为已完成");
                 browser.screenshot("dataops-01-new-request");
                 browser.click("#op-submit");
                 assertThat(browser.path()).matches("/dataops/\\d+");

@@ -49,6 +49,7 @@ abstract class DataOpsScenario {
     Api author;
     Api engineer;
     Api reviewer;
+    long ticketId;
     final List<String> answers = new ArrayList<>();
 
     /** The JDBC URL the target registers, the account it signs in as, the password to seal. */
@@ -83,6 +84,7 @@ abstract class DataOpsScenario {
         author = admin.newUser("dop-a" + suffix, "运维兼复核 周强", PASSWORD, "OPS_ENGINEER", "SERVICE_MANAGER");
         engineer = admin.newUser("dop-e" + suffix, "运维工程师 吴昊", PASSWORD, "OPS_ENGINEER");
         reviewer = admin.newUser("dop-r" + suffix, "信息科 郑敏", PASSWORD, "HOSPITAL_REVIEWER");
+        ticketId = ticket(admin);
         targetCode = "dop-" + suffix;
         Api.Response target = admin.post("/api/v1/inspection/targets", """
                 {"code": "%s", "name": "HIS 测试库 %s", "kind": "%s",
@@ -215,6 +217,23 @@ abstract class DataOpsScenario {
     }
 
     @Test
+    void aDatabaseErrorQuotingAPatientIsMaskedForReadersWithoutTheDataRight() throws SQLException {
+        try (Connection c = direct(); Statement s = c.createStatement()) {
+            s.execute("create unique index " + table + "_name on " + table + " (patient_name)");
+        }
+        JsonNode drafted = created(author.post(REQUESTS, request(
+                "update " + table + " set patient_name = '李四光' where id = 1", null, 1)));
+        long id = drafted.get("id").asLong();
+        JsonNode previewed = ok(author.post(REQUESTS + "/" + id + "/preview", ""));
+        // Each statement of a preview runs in a savepoint: the failing one carries the database's words.
+        String statementError = previewed.get("preview").get("statements").get(0).get("error").asString();
+        assertThat(statementError).as("the duplicate value the database quotes back").doesNotContain("李四光")
+                .contains("李*光");
+        assertThat(medops.sql("select preview -> 'statements' -> 0 ->> 'error' from dataops_requests where id = :id")
+                .param("id", id).query(String.class).single()).as("stored as the database said it").contains("李四光");
+    }
+
+    @Test
     void badInputIsRefusedWithStableCodes() {
         problem(keep(author.post(REQUESTS, request("update " + table + " set status = 'A' where id = 1", null, 1)
                 .replace("\"reason\":\"修正错误状态\"", "\"reason\":\" \""))), 400, "dataops-reason-required");
@@ -224,7 +243,9 @@ abstract class DataOpsScenario {
         problem(keep(author.post(REQUESTS, request("update " + table + " set status = 'A' where id = 1", null, -1))),
                 400, "dataops-expected-rows");
         problem(keep(author.post(REQUESTS, request("update " + table + " set status = 'A' where id = 1", null, 1)
-                .replace("\"ticketId\":1", "\"ticketId\":null"))), 400, "dataops-link-required");
+                .replace("\"ticketId\":" + ticketId, "\"ticketId\":null"))), 400, "dataops-link-required");
+        problem(keep(author.post(REQUESTS, request("update " + table + " set status = 'A' where id = 1", null, 1)
+                .replace("\"ticketId\":" + ticketId, "\"ticketId\":987654321987"))), 404, "not-found");
         problem(keep(author.post(REQUESTS, request("update " + table + " set status = 'A' where id = 1", null, 1)
                 .replace(targetCode, "no-such-" + suffix))), 404, "not-found");
         problem(keep(author.post(REQUESTS, request("update " + table + " set status = 'A' where id = 1", null, 1)
@@ -233,6 +254,15 @@ abstract class DataOpsScenario {
         problem(keep(reviewer.post(REQUESTS, request("update x set a = 1", null, 1))), 403, null);
         problem(keep(author.get(REQUESTS + "/99999999")), 404, "not-found");
         problem(keep(author.get(REQUESTS + "?size=999")), 400, "page-size-invalid");
+
+        // The list exports with its filter, without SQL text; the export is audited.
+        created(author.post(REQUESTS, request("update " + table + " set status = 'EXPORT' where id = 2", null, 1)));
+        Api.Download csv = author.download(REQUESTS + "/export?format=csv&target=" + targetCode);
+        assertThat(csv.status()).isEqualTo(200);
+        String text = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains(targetCode, "修正错误状态", "待复核").doesNotContain("set status = 'EXPORT'");
+        assertThat(author.download(REQUESTS + "/export?format=xlsx").status()).isEqualTo(200);
+        problem(keep(author.get(REQUESTS + "/export?format=pdf")), 400, null);
     }
 
     @Test
@@ -272,9 +302,19 @@ abstract class DataOpsScenario {
 
     String request(String statements, String rollback, long expected) {
         return """
-                {"target":"%s","statements":%s,"rollbackSql":%s,"reason":"修正错误状态","ticketId":1,"changeId":null,
+                {"target":"%s","statements":%s,"rollbackSql":%s,"reason":"修正错误状态","ticketId":%d,"changeId":null,
                  "expectedRows":%d}""".formatted(targetCode, json(statements), rollback == null ? "null" : json(rollback),
-                expected);
+                ticketId, expected);
+    }
+
+    /** The ticket a data operation belongs to: it must exist. */
+    static long ticket(Api reporter) {
+        Api.Response created = reporter.post("/api/v1/opsdesk/tickets", """
+                {"title":"门诊结算状态异常","phenomenon":"结算后就诊状态停留在结算中","occurredAt":"%s","impactScope":"门诊",
+                 "systems":["HIS"],"category":"SOFTWARE","reporter":"信息科","contact":"8001","source":"PHONE",
+                 "priority":"MEDIUM"}""".formatted(Instant.now().minusSeconds(600)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asLong();
     }
 
     static String json(String text) {

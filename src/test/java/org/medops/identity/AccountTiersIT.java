@@ -58,6 +58,8 @@ class AccountTiersIT {
     @AfterEach
     void realTime() {
         clock.set(null);
+        // The dormant sweep 91 days ahead also disables the other tests' fixture administrators: they are back.
+        jdbc.sql("update users set enabled = true where username like 'fixture-%'").update();
     }
 
     @Test
@@ -95,6 +97,43 @@ class AccountTiersIT {
                 .isEqualTo(superuser);
         assertThat(SecurityConfiguration.sessionTimeout(settings, superuser, signedIn("opsdesk:read")))
                 .isEqualTo(settings.current().sessionTimeout()).isGreaterThan(superuser);
+    }
+
+    @Test
+    void aCustomRoleWithASeparatedDutyMakesASuperuserWithTheShorterToken() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Api admin = new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
+        String role = "ACCOUNT_DESK_" + suffix;
+        assertThat(admin.securityAdmin().post("/api/v1/roles", """
+                {"code":"%s","name":"账号专员","permissions":["identity:user:read","identity:user:write"]}"""
+                .formatted(role)).status()).isEqualTo(201);
+        admin.newUser("desk-" + suffix.toLowerCase(), "账号专员", PASSWORD, role);
+        admin.newUser("eng-" + suffix.toLowerCase(), "运维工程师", PASSWORD, "OPS_ENGINEER");
+        assertThat(admin.get("/api/v1/users/desk-" + suffix.toLowerCase()).json().get("superuser").asBoolean())
+                .as("a custom role holding a separated duty").isTrue();
+        assertThat(admin.get("/api/v1/users/eng-" + suffix.toLowerCase()).json().get("superuser").asBoolean()).isFalse();
+        assertThat(new ConsoleSession(port).login("admin", MedopsTest.ADMIN_PASSWORD).get("/users?q=desk-" + suffix.toLowerCase())
+                .body()).contains("medops-superuser");
+
+        Instant before = Instant.now();
+        Instant deskUntil = tokenExpiry("desk-" + suffix.toLowerCase());
+        Instant engineerUntil = tokenExpiry("eng-" + suffix.toLowerCase());
+        Instant adminUntil = tokenExpiry("admin", MedopsTest.ADMIN_PASSWORD);
+        // application-test.yml: superusers 4 h, everyone else the platform's 8 h.
+        assertThat(Duration.between(before, deskUntil)).isBetween(Duration.ofHours(4).minusMinutes(1), Duration.ofHours(4).plusMinutes(1));
+        assertThat(Duration.between(before, adminUntil)).isBetween(Duration.ofHours(4).minusMinutes(1), Duration.ofHours(4).plusMinutes(1));
+        assertThat(Duration.between(before, engineerUntil)).isBetween(Duration.ofHours(8).minusMinutes(1), Duration.ofHours(8).plusMinutes(1));
+    }
+
+    private Instant tokenExpiry(String username) {
+        return tokenExpiry(username, PASSWORD);
+    }
+
+    private Instant tokenExpiry(String username, String password) {
+        Api.Response token = new Api(port).post("/api/v1/auth/token", "{\"username\":\"%s\",\"password\":\"%s\"}"
+                .formatted(username, password));
+        assertThat(token.status()).as(token.body()).isEqualTo(200);
+        return Instant.parse(token.json().get("expiresAt").asString());
     }
 
     private static UsernamePasswordAuthenticationToken signedIn(String permission) {

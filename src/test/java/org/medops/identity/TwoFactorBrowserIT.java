@@ -35,6 +35,8 @@ class TwoFactorBrowserIT {
             String secret = browser.text("#totp-secret");
             assertThat(browser.text("#totp-uri")).startsWith("otpauth://totp/MedOps:" + username);
             assertThat(browser.findAll("#recovery-codes li")).hasSize(10);
+            assertThat(scanned(browser.find("#totp-qr").getScreenshotAs(org.openqa.selenium.OutputType.BYTES)))
+                    .as("the QR code an authenticator app scans is the otpauth URI").isEqualTo(browser.text("#totp-uri"));
             browser.screenshot("tf-02-enrolment");
 
             browser.type("#totp-code", "000000".equals(now(secret)) ? "111111" : "000000").click("#totp-confirm");
@@ -72,5 +74,18 @@ class TwoFactorBrowserIT {
     /** The next step's code (within the drift allowed): the confirmation used the current one. */
     private static String next(String secret) {
         return Totp.code(secret, Totp.step(Instant.now()) + 1);
+    }
+
+    /** Decodes a QR code from a PNG as a phone's camera would see it on the screen. */
+    private static String scanned(byte[] png) {
+        try {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+            int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+            com.google.zxing.BinaryBitmap bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                    new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+            return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
+        } catch (java.io.IOException | com.google.zxing.ReaderException e) {
+            throw new AssertionError("no readable QR code in the screenshot", e);
+        }
     }
 }

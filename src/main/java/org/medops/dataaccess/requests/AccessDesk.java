@@ -5,9 +5,14 @@ import java.time.Instant;
 import java.util.List;
 
 import org.medops.dataaccess.DataRights;
+import org.medops.dataaccess.Scope;
+import org.medops.dataaccess.ScopeDirectory;
+import org.medops.identity.DeveloperAccounts;
 import org.medops.shared.FieldChange;
+import org.medops.shared.InAppNotice;
 import org.medops.shared.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,8 +28,15 @@ class AccessDesk {
     private final DataAccessSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final List<ScopeDirectory> directories;
+    private final DeveloperAccounts people;
+    private final MessageSource messages;
 
-    AccessDesk(AccessRequests requests, DataAccessSettings settings, ApplicationEventPublisher events, Clock clock) {
+    AccessDesk(AccessRequests requests, DataAccessSettings settings, ApplicationEventPublisher events, Clock clock,
+               List<ScopeDirectory> directories, DeveloperAccounts people, MessageSource messages) {
+        this.people = people;
+        this.messages = messages;
+        this.directories = List.copyOf(directories);
         this.requests = requests;
         this.settings = settings;
         this.events = events;
@@ -36,9 +48,10 @@ class AccessDesk {
         if (body.durationHours() > settings.maxHours()) {
             throw ProblemException.invalid("data-access-too-long", settings.maxHours());
         }
-        if (body.scope().kind() == org.medops.dataaccess.Scope.Kind.TICKET && !body.scope().ref().strip().matches("\\d{1,18}")) {
+        if (body.scope().kind() == Scope.Kind.TICKET && !body.scope().ref().strip().matches("\\d{1,18}")) {
             throw ProblemException.invalid("data-access-ticket-ref");
         }
+        requireExisting(body.scope().scope());
         AccessRequest asked = AccessRequest.ask(requester, body.scope().scope(), body.reason(), body.durationHours(),
                 settings.approvals(), clock.instant());
         long id = requests.insert(asked);
@@ -46,6 +59,7 @@ class AccessDesk {
                 FieldChange.set("scope", asked.scope()), FieldChange.set("reason", asked.reason()),
                 FieldChange.set("durationHours", asked.durationHours()),
                 FieldChange.set("approvalsNeeded", asked.approvalsNeeded()))));
+        tellTheCommittee(id, asked);
         return requests.find(id).orElseThrow();
     }
 
@@ -135,6 +149,33 @@ class AccessDesk {
 
     int maxHours() {
         return settings.maxHours();
+    }
+
+    /**
+     * Every member of the committee (but the requester, should they be one) finds the request in their console
+     * notices, stored in this transaction: a request is never taken without the committee being told.
+     */
+    private void tellTheCommittee(long id, AccessRequest asked) {
+        Object[] args = {people.contact(asked.requester()).map(DeveloperAccounts.Contact::displayName)
+                .orElse(asked.requester()), asked.scope().toString(), asked.durationHours(), asked.reason(), Long.toString(id)};
+        for (DeveloperAccounts.Contact member : people.holdersOf(APPROVE)) {
+            if (!member.username().equals(asked.requester())) {
+                events.publishEvent(new InAppNotice(member.username(),
+                        messages.getMessage("dataaccess.notice.title", args, java.util.Locale.SIMPLIFIED_CHINESE),
+                        messages.getMessage("dataaccess.notice.text", args, java.util.Locale.SIMPLIFIED_CHINESE),
+                        "/data-access#queue-" + id));
+            }
+        }
+    }
+
+    /** Where the module owning the kind runs here, the scope must name something it holds. */
+    private void requireExisting(Scope scope) {
+        for (ScopeDirectory directory : directories) {
+            if (directory.kind() == scope.kind() && !directory.exists(scope.ref())) {
+                throw ProblemException.invalid("data-access-" + scope.kind().name().toLowerCase(java.util.Locale.ROOT)
+                        + "-unknown", scope.ref());
+            }
+        }
     }
 
     private static void requireShort(String reason) {

@@ -52,6 +52,52 @@ record DataOperation(long id, String target, String statements, String rollbackS
                 rollbackOf, requested, preview, review, new Act(by, at), null);
     }
 
+    /** The run as it stood just before the commit was sent (see {@link Run.Outcome#COMMITTING}). */
+    DataOperation committing(Run run) {
+        return new DataOperation(id, target, statements, rollbackSql, reason, links, expectedRows, status, rollbackOf,
+                requested, preview, review, executed, run);
+    }
+
+    /**
+     * MedOps stopped while this request executed. Without a journalled run the target never got the commit and
+     * rolled back when the connection dropped; with one it may have committed: either way a person verifies first.
+     */
+    DataOperation interrupted() {
+        if (status != Status.EXECUTING) {
+            throw ProblemException.conflict("dataops-not-executing", id);
+        }
+        return new DataOperation(id, target, statements, rollbackSql, reason, links, expectedRows, Status.INTERRUPTED,
+                rollbackOf, requested, preview, review, executed, execution);
+    }
+
+    /** Whether an interrupted run had reached the commit: the target may hold its changes. */
+    boolean mayHaveCommitted() {
+        return execution != null && execution.outcome() == Run.Outcome.COMMITTING;
+    }
+
+    /**
+     * A reviewer looked at the target after an interruption: the changes are there ({@code committed}: EXECUTED, the
+     * journalled run with its before-images is the execution, a rollback may follow), or they are not (APPROVED again,
+     * the review stands, it may execute once more). Nothing journalled means nothing reached the commit.
+     */
+    DataOperation verified(boolean committed, String reviewer) {
+        if (status != Status.INTERRUPTED) {
+            throw ProblemException.conflict("dataops-not-interrupted", id);
+        }
+        if (requested.by().equals(reviewer)) {
+            throw new ProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "dataops-own-request", id);
+        }
+        if (committed && !mayHaveCommitted()) {
+            throw ProblemException.conflict("dataops-never-committed", id);
+        }
+        return committed
+                ? new DataOperation(id, target, statements, rollbackSql, reason, links, expectedRows, Status.EXECUTED,
+                rollbackOf, requested, preview, review, executed, new Run(execution.at(), execution.by(),
+                execution.millis(), Run.Outcome.COMMITTED, execution.statements(), execution.totalRows(), null))
+                : new DataOperation(id, target, statements, rollbackSql, reason, links, expectedRows, Status.APPROVED,
+                rollbackOf, requested, preview, review, null, null);
+    }
+
     DataOperation finished(Run run) {
         return new DataOperation(id, target, statements, rollbackSql, reason, links, expectedRows,
                 run.outcome() == Run.Outcome.COMMITTED ? Status.EXECUTED : Status.FAILED, rollbackOf, requested,

@@ -84,6 +84,12 @@ class DataOperations {
                 .update();
     }
 
+    /** The requests taken for execution before {@code before} whose outcome is not recorded. */
+    List<Long> executingBefore(Instant before) {
+        return jdbc.sql("select id from dataops_requests where status = 'EXECUTING' and executed_at < :before order by id")
+                .param("before", Timestamp.from(before)).query(Long.class).list();
+    }
+
     void note(long id, Instant at, String kind, String actor, String note) {
         jdbc.sql("""
                         insert into dataops_timeline(request_id, at, kind, actor, note)

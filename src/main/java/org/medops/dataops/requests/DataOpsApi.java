@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -30,8 +31,10 @@ class DataOpsApi {
     private final DataOpsDesk desk;
     private final DataOpQueries queries;
     private final DataOpViews views;
+    private final DataOpExport export;
 
-    DataOpsApi(DataOpsDesk desk, DataOpQueries queries, DataOpViews views) {
+    DataOpsApi(DataOpsDesk desk, DataOpQueries queries, DataOpViews views, DataOpExport export) {
+        this.export = export;
         this.desk = desk;
         this.queries = queries;
         this.views = views;
@@ -41,6 +44,14 @@ class DataOpsApi {
     @CanReadDataOps
     ListPage<DataOpQueries.Row> list(DataOpListQuery query, HttpServletRequest http) {
         return ListPage.of(queries, query.filter(), query.request(), http);
+    }
+
+    /** The list as CSV or Excel ({@code format=csv|xlsx}), with the list's filter and order. */
+    @GetMapping("/export")
+    @CanReadDataOps
+    void export(DataOpListQuery query, @RequestParam(defaultValue = "xlsx") String format, java.util.Locale locale,
+                HttpServletRequest http, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        export.write(query, format, locale, http, response);
     }
 
     @GetMapping("/{id}")
@@ -77,6 +88,19 @@ class DataOpsApi {
     @CanRequestDataOps
     DataOpView execute(@PathVariable long id, Authentication who) {
         return views.of(desk.execute(id, who.getName()), who);
+    }
+
+    /** After an interruption: whether the reviewer found the changes on the target, and how they checked. */
+    record Verification(Boolean committed, String reason) {
+    }
+
+    @PostMapping("/{id}/verify")
+    @CanReviewDataOps
+    DataOpView verify(@PathVariable long id, @RequestBody(required = false) Verification body, Authentication who) {
+        if (body == null || body.committed() == null) {
+            throw org.medops.shared.ProblemException.invalid("dataops-verify-committed-required");
+        }
+        return views.of(desk.verify(id, body.committed(), body.reason(), who.getName()), who);
     }
 
     @PostMapping("/{id}/rollback-request")

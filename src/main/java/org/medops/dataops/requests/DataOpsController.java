@@ -26,8 +26,10 @@ class DataOpsController {
     private final DataOpsDesk desk;
     private final DataOpQueries queries;
     private final DataOpViews views;
+    private final DataOpExport export;
 
-    DataOpsController(DataOpsDesk desk, DataOpQueries queries, DataOpViews views) {
+    DataOpsController(DataOpsDesk desk, DataOpQueries queries, DataOpViews views, DataOpExport export) {
+        this.export = export;
         this.desk = desk;
         this.queries = queries;
         this.views = views;
@@ -35,8 +37,13 @@ class DataOpsController {
 
     @GetMapping
     @CanReadDataOps
-    String list(DataOpListQuery query, HttpServletRequest http, HttpServletResponse response, Model model) {
+    String list(DataOpListQuery query, @RequestParam(required = false) String export, java.util.Locale locale,
+                HttpServletRequest http, HttpServletResponse response, Model model) throws java.io.IOException {
         try {
+            if (export != null) {
+                this.export.write(query, export, locale, http, response);
+                return null;
+            }
             model.addAttribute("requests", ListPage.of(queries, query.filter(), query.request(), http));
         } catch (ProblemException e) {
             response.setStatus(e.status().value());
@@ -112,6 +119,15 @@ class DataOpsController {
         } catch (ProblemException e) {
             redirect.addFlashAttribute("problem", e);
         }
+        return back(id);
+    }
+
+    @PostMapping("/{id}/verify")
+    @CanReviewDataOps
+    String verify(@PathVariable long id, @RequestParam(defaultValue = "false") boolean committed,
+                  @RequestParam(required = false) String reason, Authentication who, RedirectAttributes redirect) {
+        ConsoleActions.attempt(redirect, committed ? "dataops.verifiedCommitted" : "dataops.verifiedNotCommitted",
+                () -> desk.verify(id, committed, reason, who.getName()));
         return back(id);
     }
 

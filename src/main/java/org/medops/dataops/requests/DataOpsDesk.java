@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.medops.inspection.DatabaseTargets;
 import org.medops.opsdesk.ChangeLookup;
 import org.medops.opsdesk.ChangeSummary;
+import org.medops.opsdesk.TicketLookup;
 import org.medops.shared.AuditableEvent;
 import org.medops.shared.FieldChange;
 import org.medops.shared.ProblemException;
@@ -33,13 +34,15 @@ class DataOpsDesk {
     private final DataOperations operations;
     private final DatabaseTargets targets;
     private final ChangeLookup changes;
+    private final TicketLookup tickets;
     private final TargetRunner runner;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    DataOpsDesk(DataOperations operations, DatabaseTargets targets, ChangeLookup changes, TargetRunner runner,
-                ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+    DataOpsDesk(DataOperations operations, DatabaseTargets targets, ChangeLookup changes, TicketLookup tickets,
+                TargetRunner runner, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+        this.tickets = tickets;
         this.operations = operations;
         this.targets = targets;
         this.changes = changes;
@@ -131,7 +134,9 @@ class DataOpsDesk {
             operations.save(executing);
             return executing;
         });
-        Run run = runner.execute(taken.target(), taken.script(), taken.expectedRows(), actor);
+        Run run = runner.execute(taken.target(), taken.script(), taken.expectedRows(), actor,
+                journal -> transactions.executeWithoutResult(status ->
+                        operations.save(operations.lock(id).orElseThrow().committing(journal))));
         return transactions.execute(status -> {
             DataOperation finished = operations.lock(id).orElseThrow().finished(run);
             operations.save(finished);
@@ -142,6 +147,49 @@ class DataOpsDesk {
                     committed ? AuditableEvent.Outcome.SUCCESS : AuditableEvent.Outcome.FAILURE,
                     runChanges(finished, run));
             return finished;
+        });
+    }
+
+    /**
+     * Requests left EXECUTING by a MedOps that stopped during the run (kill -9, power loss) become INTERRUPTED, each
+     * audited: nobody re-runs them blindly. Called once at start for what was taken before this process started;
+     * the console role runs on one node, so no run of another process is mistaken for an interrupted one.
+     */
+    int recoverInterrupted(Instant processStart) {
+        int recovered = 0;
+        for (long id : operations.executingBefore(processStart)) {
+            recovered += transactions.execute(status -> {
+                DataOperation op = operations.lock(id).orElseThrow();
+                if (op.status() != Status.EXECUTING) {
+                    return 0;
+                }
+                DataOperation interrupted = op.interrupted();
+                operations.save(interrupted);
+                operations.note(id, clock.instant(), "interrupted", "system",
+                        interrupted.mayHaveCommitted() ? "mayHaveCommitted" : "notCommitted");
+                events.publishEvent(new DataOpAction("dataops.request.interrupt", String.valueOf(id),
+                        AuditableEvent.Outcome.FAILURE, List.of(FieldChange.set("dataopsTarget", op.target()),
+                        FieldChange.of("dataopsStatus", op.status(), interrupted.status()),
+                        FieldChange.set("reachedCommit", interrupted.mayHaveCommitted())), "system"));
+                return 1;
+            });
+        }
+        return recovered;
+    }
+
+    /** A reviewer's finding on an interrupted request: its changes are on the target, or they are not. */
+    DataOperation verify(long id, boolean committed, String why, String actor) {
+        String reason = reason(why, "dataops-review-reason-required");
+        return transactions.execute(status -> {
+            DataOperation op = operations.lock(id).orElseThrow(() -> ProblemException.notFound("dataops-request", id));
+            DataOperation verified = op.verified(committed, actor);
+            operations.save(verified);
+            operations.note(id, clock.instant(), committed ? "verifiedCommitted" : "verifiedNotCommitted", actor, reason);
+            publish("dataops.request.verify", verified, AuditableEvent.Outcome.SUCCESS, List.of(
+                    FieldChange.set("dataopsTarget", op.target()),
+                    FieldChange.of("dataopsStatus", op.status(), verified.status()),
+                    FieldChange.set("reviewReason", reason)));
+            return verified;
         });
     }
 
@@ -212,6 +260,9 @@ class DataOpsDesk {
         }
         if (ticketId != null && ticketId < 1) {
             throw ProblemException.invalid("dataops-ticket-invalid", ticketId);
+        }
+        if (ticketId != null && !tickets.exists(ticketId)) {
+            throw ProblemException.notFound("ticket", ticketId);
         }
         if (changeId != null && changes.find(changeId).isEmpty()) {
             throw ProblemException.notFound("change", changeId);

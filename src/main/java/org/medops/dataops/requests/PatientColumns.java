@@ -18,6 +18,13 @@ final class PatientColumns {
 
     static final PatientColumns MASK = new PatientColumns();
 
+    // What a database quotes back in its error texts: PostgreSQL's "Key (id_card)=(1101…)" and "Failing row contains
+    // (…)", MySQL's and MariaDB's "Duplicate entry '…'" and "Incorrect … value: '…'"; and bare ID-card and mobile numbers.
+    private static final Pattern PARENTHESISED = Pattern.compile("(=|contains )\\(([^)]*)\\)");
+    private static final Pattern QUOTED = Pattern.compile("(?<!key |column |table |constraint )'([^']*)'");
+    private static final Pattern ID_CARD = Pattern.compile("(?<!\\d)(\\d{6})\\d{8}(\\d{3}[0-9Xx])(?!\\d)");
+    private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(1[3-9]\\d)\\d{4}(\\d{4})(?!\\d)");
+
     private PatientColumns() {
     }
 
@@ -32,6 +39,23 @@ final class PatientColumns {
             masked.add(i < columns.size() && identifying(columns.get(i)) ? mask(value) : value);
         }
         return masked;
+    }
+
+    /**
+     * A database's error text as a reader without the data right sees it: the row values it quotes (in parentheses
+     * after {@code =} or {@code contains}, or in single quotes) and ID-card and mobile numbers masked; column, table and
+     * constraint names stay, as they tell what went wrong.
+     */
+    static String maskText(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String masked = PARENTHESISED.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                m.group(1) + "(" + String.join(", ", java.util.Arrays.stream(m.group(2).split(",", -1))
+                        .map(v -> mask(v.strip())).toList()) + ")"));
+        masked = QUOTED.matcher(masked).replaceAll(m -> java.util.regex.Matcher.quoteReplacement("'" + mask(m.group(1)) + "'"));
+        masked = ID_CARD.matcher(masked).replaceAll("$1********$2");
+        return MOBILE.matcher(masked).replaceAll("$1****$2");
     }
 
     static String mask(String value) {

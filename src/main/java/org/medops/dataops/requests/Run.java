@@ -18,6 +18,11 @@ record Run(Instant at, String by, long millis, Outcome outcome, List<StatementRe
         PREVIEWED,
         /** Executed and committed with the expected row count. */
         COMMITTED,
+        /**
+         * Journalled just before the commit was sent to the target: every statement ran with the expected row count.
+         * Seen only on a request whose run was interrupted — the target may or may not have committed.
+         */
+        COMMITTING,
         /** Executed, the rows differed from the expected count: rolled back, nothing changed. */
         ROWS_DIFFER,
         /** A statement failed or the target could not be reached: rolled back, nothing changed. */
@@ -33,8 +38,8 @@ record Run(Instant at, String by, long millis, Outcome outcome, List<StatementRe
                            BeforeImage beforeImage, String error) {
 
         StatementResult masked(PatientColumns mask) {
-            return beforeImage == null ? this
-                    : new StatementResult(index, sql, kind, ran, affectedRows, beforeImage.masked(mask), error);
+            return new StatementResult(index, sql, kind, ran, affectedRows,
+                    beforeImage == null ? null : beforeImage.masked(mask), PatientColumns.maskText(error));
         }
     }
 
@@ -48,11 +53,18 @@ record Run(Instant at, String by, long millis, Outcome outcome, List<StatementRe
         static final int LIMIT = 50;
 
         BeforeImage masked(PatientColumns mask) {
-            return new BeforeImage(columns, rows.stream().map(row -> mask.row(columns, row)).toList(), truncated, error);
+            return new BeforeImage(columns, rows.stream().map(row -> mask.row(columns, row)).toList(), truncated,
+                    PatientColumns.maskText(error));
         }
     }
 
+    /** As a reader without the data right sees it: identifying columns and the values quoted in error texts masked. */
     Run masked(PatientColumns mask) {
-        return new Run(at, by, millis, outcome, statements.stream().map(s -> s.masked(mask)).toList(), totalRows, error);
+        return new Run(at, by, millis, outcome, statements.stream().map(s -> s.masked(mask)).toList(), totalRows,
+                PatientColumns.maskText(error));
+    }
+
+    Run committing() {
+        return new Run(at, by, millis, Outcome.COMMITTING, statements, totalRows, error);
     }
 }

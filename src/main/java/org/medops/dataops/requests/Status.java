@@ -1,8 +1,12 @@
 package org.medops.dataops.requests;
 
-/** Where a data operation stands. EXECUTING is held while the statements run, so a second execution is refused. */
+/**
+ * Where a data operation stands. EXECUTING is held while the statements run, so a second execution is refused;
+ * INTERRUPTED is what an EXECUTING request becomes when MedOps stopped during the run (found at the next start):
+ * whether the target committed must be verified before anything runs again.
+ */
 enum Status {
-    AWAITING_REVIEW, APPROVED, REFUSED, EXECUTING, EXECUTED, FAILED;
+    AWAITING_REVIEW, APPROVED, REFUSED, EXECUTING, EXECUTED, FAILED, INTERRUPTED;
 
     public String badge() {
         return switch (this) {
@@ -12,10 +16,11 @@ enum Status {
             case EXECUTING -> "bg-purple-lt";
             case EXECUTED -> "bg-green-lt";
             case FAILED -> "bg-red-lt";
+            case INTERRUPTED -> "bg-orange-lt";
         };
     }
 
     boolean executedOrTried() {
-        return this == EXECUTING || this == EXECUTED || this == FAILED;
+        return this == EXECUTING || this == EXECUTED || this == FAILED || this == INTERRUPTED;
     }
 }

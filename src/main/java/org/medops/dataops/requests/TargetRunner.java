@@ -67,14 +67,18 @@ class TargetRunner {
                 connection.rollback();
             }
         } catch (SQLException e) {
-            log.info("Data operation preview on {} could not run: {}", target, why(e));
+            log.info("Data operation preview on {} could not run: {}", target, PatientColumns.maskText(why(e)));
             return new Run(at, by, millis(started), Run.Outcome.FAILED, results, total(results), why(e));
         }
         return new Run(at, by, millis(started), Run.Outcome.PREVIEWED, results, total(results), null);
     }
 
-    /** Runs every statement; commits when the counted rows are {@code expected}, else rolls everything back. */
-    Run execute(String target, Script script, long expected, String by) {
+    /**
+     * Runs every statement; commits when the counted rows are {@code expected}, else rolls everything back. Just
+     * before the commit, {@code journal} gets the run (before-images and row counts): if MedOps dies between the
+     * journal and the outcome, the next start knows the target may have committed, and shows what the rows were.
+     */
+    Run execute(String target, Script script, long expected, String by, java.util.function.Consumer<Run> journal) {
         Instant at = clock.instant();
         long started = System.nanoTime();
         List<Run.StatementResult> results = new ArrayList<>();
@@ -99,16 +103,18 @@ class TargetRunner {
                     return new Run(at, by, millis(started), Run.Outcome.ROWS_DIFFER, results, total,
                             "expected " + expected + " rows, affected " + total);
                 }
+                Run run = new Run(at, by, millis(started), Run.Outcome.COMMITTED, results, total, null);
+                journal.accept(run.committing());
                 connection.commit();
                 committed = true;
-                return new Run(at, by, millis(started), Run.Outcome.COMMITTED, results, total, null);
+                return run;
             } finally {
                 if (!committed) {
                     connection.rollback();
                 }
             }
         } catch (SQLException e) {
-            log.info("Data operation on {} could not run: {}", target, why(e));
+            log.info("Data operation on {} could not run: {}", target, PatientColumns.maskText(why(e)));
             return new Run(at, by, millis(started), Run.Outcome.FAILED, results, total(results), why(e));
         }
     }

@@ -12,11 +12,14 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.medops.dataaccess.ContentGrants;
+import org.medops.dataaccess.Scope;
 import org.medops.settings.Settings;
 import org.medops.shared.ListExport;
 import org.medops.shared.ListPage;
 import org.medops.shared.ListRequest;
 import org.medops.shared.ProblemException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -52,8 +55,11 @@ class CriticalBoard {
     private final Settings settings;
     private final ListExport export;
     private final Clock clock;
+    private final ContentGrants grants;
 
-    CriticalBoard(CriticalValues values, Settings settings, ListExport export, Clock clock) {
+    CriticalBoard(CriticalValues values, Settings settings, ListExport export, Clock clock,
+                  ObjectProvider<ContentGrants> grants) {
+        this.grants = grants.getIfAvailable(() -> ContentGrants.NONE);
         this.values = values;
         this.settings = settings;
         this.export = export;
@@ -95,9 +101,14 @@ class CriticalBoard {
                 ListPage.of(List.of(), 0, request, http).filter()), zone(), locale, response);
     }
 
+    /** One value; a grant of the security committee for its channel shows the patient, and that view is audited. */
     CriticalView.Detail detail(long id, Authentication reader) {
         CriticalValue v = values.find(id).orElseThrow(() -> ProblemException.notFound("critical-value", id));
-        return new CriticalView.Detail(CriticalView.of(v, whole(reader), clock.instant()), values.timeline(id),
+        boolean granted = !whole(reader) && v.channel() != null && grants.unmasked(reader, Scope.channel(v.channel()));
+        if (granted) {
+            grants.viewed(reader, Scope.channel(v.channel()), "critical-value", Long.toString(id));
+        }
+        return new CriticalView.Detail(CriticalView.of(v, whole(reader) || granted, clock.instant()), values.timeline(id),
                 values.sentToHis(id));
     }
 

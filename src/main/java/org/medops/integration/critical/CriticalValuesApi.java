@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.medops.integration.channels.ChannelDirectory;
 import org.medops.integration.permissions.CanEditIntegrationChannels;
 import org.medops.integration.permissions.CanHandleCriticalValues;
+import org.medops.integration.permissions.CanReadCriticalContent;
 import org.medops.integration.permissions.CanReadCriticalValues;
 import org.medops.shared.ListPage;
 import org.springframework.security.core.Authentication;
@@ -80,13 +81,13 @@ class CriticalValuesApi {
     }
 
     @GetMapping
-    @CanReadCriticalValues
+    @CanReadCriticalContent
     ListPage<CriticalView> list(CriticalBoard.Query query, Authentication who, HttpServletRequest http) {
         return board.page(query, who, http);
     }
 
     @GetMapping("/{id}")
-    @CanReadCriticalValues
+    @CanReadCriticalContent
     CriticalView.Detail one(@PathVariable long id, Authentication who) {
         return board.detail(id, who);
     }

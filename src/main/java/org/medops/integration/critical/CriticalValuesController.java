@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.medops.integration.channels.ChannelDirectory;
 import org.medops.integration.permissions.CanEditIntegrationChannels;
 import org.medops.integration.permissions.CanHandleCriticalValues;
+import org.medops.integration.permissions.CanReadCriticalContent;
 import org.medops.integration.permissions.CanReadCriticalValues;
 import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
@@ -45,7 +46,7 @@ class CriticalValuesController {
     }
 
     @GetMapping
-    @CanReadCriticalValues
+    @CanReadCriticalContent
     String board(CriticalBoard.Query query, @RequestParam(required = false) String export, Authentication who,
                  Locale locale, HttpServletRequest http, HttpServletResponse response, Model model) throws IOException {
         CriticalBoard.Query shown = query.open() == null && query.status() == null && query.overdue() == null
@@ -63,7 +64,7 @@ class CriticalValuesController {
     }
 
     @GetMapping("/{id}")
-    @CanReadCriticalValues
+    @CanReadCriticalContent
     String one(@PathVariable long id, Authentication who, Model model) {
         model.addAttribute("detail", board.detail(id, who));
         return "integration/critical-value";

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.medops.dataaccess.ContentGrants;
+import org.medops.dataaccess.DataRights;
+import org.medops.dataaccess.Scope;
 import org.medops.integration.channels.ChannelDirectory;
 import org.medops.integration.channels.ChannelDocument;
 import org.medops.integration.data.DataType;
@@ -24,8 +27,10 @@ import org.medops.integration.store.MessageDetail;
 import org.medops.shared.ProblemException;
 import org.medops.integration.store.MessageId;
 import org.medops.shared.FieldChange;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -50,10 +55,12 @@ public class DeviceMessages {
     private final ChannelDirectory channels;
     private final MessageSource messages;
     private final Clock clock;
+    private final ContentGrants grants;
 
     DeviceMessages(DeviceInterfaces interfaces, DeviceMessageSearch search, DeviceKeyIndex index,
                    ApplicationEventPublisher events, MessageBrowser browser, ChannelDirectory channels,
-                   MessageSource messages, Clock clock) {
+                   MessageSource messages, Clock clock, ObjectProvider<ContentGrants> grants) {
+        this.grants = grants.getIfAvailable(() -> ContentGrants.NONE);
         this.interfaces = interfaces;
         this.search = search;
         this.index = index;
@@ -158,14 +165,23 @@ public class DeviceMessages {
 
     /**
      * Reads a message of the channel once ({@code day}, its UTC day as the search rows give it, makes it a read of
-     * one partition); a reader holding {@code integration:data} sees it unmasked, and that reading is audited.
+     * one partition). The content is the data right's: {@code integration:data} sees it unmasked (the reading
+     * audited), {@code data:content:read} masked, a grant of the security committee for the channel unmasked (the
+     * view audited with the grant); anyone else is refused before the message is looked up.
      */
     public Read read(String channel, long id, java.time.LocalDate day, Authentication who) {
+        Scope scope = Scope.channel(channel);
+        boolean granted = !data(who) && grants.unmasked(who, scope);
+        if (!data(who) && !DataRights.standing(who) && !granted) {
+            throw new AccessDeniedException("data right or grant needed");
+        }
         DeviceInterface device = interfaces.get(channel);
         MessageDetail message = find(id, day).filter(m -> m.channel().equals(channel))
                 .orElseThrow(() -> ProblemException.notFound("integration-message", id));
-        View view = render(device, channel, message, who);
-        if (!view.masked() && !message.contentExpired()) {
+        View view = render(device, channel, message, data(who) || granted);
+        if (granted) {
+            grants.viewed(who, scope, "integration-message", Long.toString(id));
+        } else if (!view.masked() && !message.contentExpired()) {
             events.publishEvent(new DeviceAction("integration.device.message.read", channel,
                     List.of(FieldChange.set("message", id))));
         }
@@ -183,11 +199,11 @@ public class DeviceMessages {
         return browser.find(id);
     }
 
-    private View render(DeviceInterface device, String channel, MessageDetail message, Authentication who) {
+    private View render(DeviceInterface device, String channel, MessageDetail message, boolean unmasked) {
         long id = message.id();
         Source source = source(channel);
         Parsed parsed = parse(source, message.raw());
-        boolean masked = !data(who) && !message.contentExpired();
+        boolean masked = !unmasked && !message.contentExpired();
         Masker mask = masked ? masker(device, parsed) : Masker.none();
         Map<String, String> rawFields = maskedFields(parsed.fields(), mask);
         List<Processed> processed = new ArrayList<>();
@@ -225,10 +241,7 @@ public class DeviceMessages {
     }
 
     public TicketDraft ticket(String channel, long id, Authentication who, ZoneId zone, Locale locale) {
-        DeviceInterface device = interfaces.get(channel);
-        MessageDetail message = browser.find(id).filter(m -> m.channel().equals(channel))
-                .orElseThrow(() -> ProblemException.notFound("integration-message", id));
-        return ticket(new Read(render(device, channel, message, who), message), zone, locale, who);
+        return ticket(read(channel, id, null, who), zone, locale, who);
     }
 
     /** The draft of a message read already (the page has read it for its view). */

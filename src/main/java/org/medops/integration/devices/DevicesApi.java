@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.medops.integration.permissions.CanEditIntegrationChannels;
 import org.medops.integration.permissions.CanReadIntegration;
+import org.medops.integration.store.CanReadMessageContent;
 import org.medops.settings.Settings;
 import org.medops.shared.ProblemException;
 import org.springframework.http.ResponseEntity;
@@ -72,13 +73,13 @@ class DevicesApi {
     }
 
     @GetMapping("/{channel}/messages/{id}")
-    @CanReadIntegration
+    @CanReadMessageContent
     DeviceMessages.View message(@PathVariable String channel, @PathVariable long id, Authentication who) {
         return messages.view(channel, id, who);
     }
 
     @GetMapping("/{channel}/messages/{id}/ticket")
-    @CanReadIntegration
+    @CanReadMessageContent
     DeviceMessages.TicketDraft ticket(@PathVariable String channel, @PathVariable long id, Authentication who,
                                       Locale locale) {
         return messages.ticket(channel, id, who, settings.current().zone(), locale);

@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.medops.integration.channels.ChannelDirectory;
 import org.medops.integration.permissions.CanEditIntegrationChannels;
 import org.medops.integration.permissions.CanReadIntegration;
+import org.medops.integration.store.CanReadMessageContent;
 import org.medops.settings.Settings;
 import org.medops.shared.ConsoleActions;
 import org.medops.shared.ProblemException;
@@ -99,7 +100,7 @@ class DevicesController {
     }
 
     @GetMapping("/{channel}/messages/{id}")
-    @CanReadIntegration
+    @CanReadMessageContent
     String message(@PathVariable String channel, @PathVariable long id,
                    @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate day,

@@ -40,8 +40,11 @@ class ChangesController {
     private final Validator validator;
     private final FieldMessages fieldMessages;
 
+    private final org.medops.signature.SignedDocuments signedDocuments;
+
     ChangesController(Changes changes, ChangeDesk desk, OpsdeskSystems systems, ChangeList list, Validator validator,
-                      FieldMessages fieldMessages) {
+                      FieldMessages fieldMessages, org.medops.signature.SignedDocuments signedDocuments) {
+        this.signedDocuments = signedDocuments;
         this.validator = validator;
         this.fieldMessages = fieldMessages;
         this.list = list;
@@ -90,6 +93,7 @@ class ChangesController {
         model.addAttribute("c", ChangeView.of(changes.find(id).orElseThrow(() -> ProblemException.notFound("change", id))));
         model.addAttribute("results", ChangeResult.values());
         model.addAttribute("window", desk.window());
+        model.addAttribute("eSignature", signedDocuments.find(ChangeDesk.SIGNED_TYPE, Long.toString(id)).orElse(null));
         return "opsdesk/changes-detail";
     }
 

@@ -1,10 +1,14 @@
 package org.medops.opsdesk.tickets;
 
+import org.medops.opsdesk.TicketLookup;
 import org.springframework.stereotype.Component;
 
-/** Which tickets exist, for features that link to tickets by number of id (a defect's tickets). */
+/**
+ * Which tickets exist, for features that link to tickets by number of id (a defect's tickets; other modules through
+ * {@link TicketLookup}).
+ */
 @Component
-public class TicketIds {
+public class TicketIds implements TicketLookup {
 
     private final Tickets tickets;
 
@@ -12,6 +16,7 @@ public class TicketIds {
         this.tickets = tickets;
     }
 
+    @Override
     public boolean exists(long id) {
         return tickets.exists(id);
     }

@@ -32,7 +32,11 @@ class ScorecardsController {
     private final Scorecards cards;
     private final ServiceContracts contracts;
 
-    ScorecardsController(ScorecardDesk desk, Scorecards cards, ServiceContracts contracts) {
+    private final org.medops.signature.SignedDocuments signedDocuments;
+
+    ScorecardsController(ScorecardDesk desk, Scorecards cards, ServiceContracts contracts,
+                         org.medops.signature.SignedDocuments signedDocuments) {
+        this.signedDocuments = signedDocuments;
         this.desk = desk;
         this.cards = cards;
         this.contracts = contracts;
@@ -70,6 +74,7 @@ class ScorecardsController {
         Scorecard card = desk.find(id);
         model.addAttribute("card", desk.view(card));
         model.addAttribute("contract", desk.contractOf(card));
+        model.addAttribute("eSignature", signedDocuments.find(ScorecardDesk.SIGNED_TYPE, Long.toString(id)).orElse(null));
         return "reporting/scorecard";
     }
 

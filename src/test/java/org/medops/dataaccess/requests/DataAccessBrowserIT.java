@@ -31,6 +31,14 @@ class DataAccessBrowserIT {
         admin.newUser("brc1" + suffix, "信息安全委员 郑洁", PASSWORD, "SECURITY_COMMITTEE");
         admin.newUser("brc2" + suffix, "信息安全委员 冯涛", PASSWORD, "SECURITY_COMMITTEE");
         String channel = "his-adt-" + suffix;
+        try {
+            assertThat(admin.put("/api/v1/integration/channels/" + channel, """
+                    {"name": "住院登记 → EMR", "source": {"type": "MLLP", "port": %d},
+                     "destinations": [{"name": "emr", "type": "HTTP", "url": "http://127.0.0.1:9/emr"}]}"""
+                    .formatted(org.medops.testing.ForkedMedops.freePort())).status()).isEqualTo(201);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
 
         try (Browser browser = Browser.open(port)) {
             browser.login("bre" + suffix, PASSWORD).waitForPath("/");

@@ -53,6 +53,9 @@ class DataAccessRequestsIT {
     @Autowired
     AccessDesk desk;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private Api admin;
     private Api engineer;
     private Api first;
@@ -71,9 +74,17 @@ class DataAccessRequestsIT {
 
     @Test
     void twoMembersApproveNeverTheRequesterNorTheSameMemberTwice() {
-        long id = request(engineer, "CHANNEL", "chan-" + suffix, 2);
+        long id = request(engineer, "CHANNEL", channel("chan-" + suffix), 2);
         JsonNode asked = engineer.get("/api/v1/data-access/requests/" + id).json();
         assertThat(asked.get("status").asString()).isEqualTo("PENDING");
+        // Each committee member finds the request in their console notices; the requester gets none.
+        for (String member : new String[] {"sc1" + suffix, "sc2" + suffix}) {
+            assertThat(jdbc.sql("select title || ' ' || body || ' ' || link from user_messages where username = :u")
+                    .param("u", member).query(String.class).list()).as(member).singleElement().asString()
+                    .contains("#" + id, "channel:chan-" + suffix, "2 小时", "/data-access#queue-" + id);
+        }
+        assertThat(jdbc.sql("select count(*) from user_messages where username = :u and link = :l")
+                .param("u", "eng" + suffix).param("l", "/data-access#queue-" + id).query(Long.class).single()).isZero();
         assertThat(asked.get("approvalsNeeded").asInt()).isEqualTo(2);
         assertThat(engineer.post("/api/v1/data-access/requests/" + id + "/approve", "").status())
                 .as("a requester holds no committee right").isEqualTo(403);
@@ -98,7 +109,7 @@ class DataAccessRequestsIT {
                 {"code":"%s","name":"申请并审批","permissions":["data:access:request","data:access:approve"]}"""
                 .formatted(role)).status()).isEqualTo(201);
         Api both = admin.newUser("both" + suffix, "委员兼申请人", PASSWORD, role);
-        long own = request(both, "SERVICE", "yb", 1);
+        long own = request(both, "CHANNEL", "chan-" + suffix, 1);
         Api.Response self = both.post("/api/v1/data-access/requests/" + own + "/approve", "");
         assertThat(self.status()).isEqualTo(409);
         assertThat(self.json().get("code").asString()).isEqualTo("data-access-own-request");
@@ -119,8 +130,18 @@ class DataAccessRequestsIT {
         Api.Response badTicket = engineer.post("/api/v1/data-access/requests", """
                 {"scope":{"kind":"TICKET","ref":"abc"},"reason":"排查","durationHours":2}""");
         assertThat(badTicket.json().get("code").asString()).isEqualTo("data-access-ticket-ref");
+        // A scope must name something that exists: the committee never approves a grant for a typo.
+        for (String[] unknown : new String[][] {{"SERVICE", "no-such-service-" + suffix, "data-access-service-unknown"},
+                {"CHANNEL", "no-such-channel-" + suffix, "data-access-channel-unknown"},
+                {"TICKET", "987654321987", "data-access-ticket-unknown"}}) {
+            Api.Response refused = engineer.post("/api/v1/data-access/requests", """
+                    {"scope":{"kind":"%s","ref":"%s"},"reason":"排查","durationHours":2}""".formatted(unknown[0], unknown[1]));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("code").asString()).isEqualTo(unknown[2]);
+            assertThat(refused.json().get("detail").asString()).contains(unknown[1]);
+        }
 
-        long id = request(engineer, "CHANNEL", "chan-" + suffix, 2);
+        long id = request(engineer, "CHANNEL", channel("chan-" + suffix), 2);
         Api other = admin.newUser("oth" + suffix, "另一工程师", PASSWORD, "OPS_ENGINEER");
         assertThat(other.get("/api/v1/data-access/requests/" + id).status()).as("another's request").isEqualTo(404);
         assertThat(other.get("/api/v1/data-access/requests?all=true").json().findValuesAsString("requester"))
@@ -137,7 +158,7 @@ class DataAccessRequestsIT {
 
     @Test
     void onlyTheGrantedChannelIsUnmaskedAndEveryViewIsAudited() throws Exception {
-        String granted = "chan-" + suffix;
+        String granted = channel("chan-" + suffix);
         long inside = store(granted, "P" + suffix.hashCode());
         long outside = store("other-" + suffix, "Q" + suffix.hashCode());
         assertThat(message(engineer, inside).get("masked").asBoolean()).as("the data right alone: masked").isTrue();
@@ -184,7 +205,7 @@ class DataAccessRequestsIT {
 
     @Test
     void theGrantExpiresOnTheClockAndRevocationEndsIt() throws Exception {
-        String channel = "chan-" + suffix;
+        String channel = channel("chan-" + suffix);
         long message = store(channel, "R" + suffix.hashCode());
         long expiring = grant(engineer, "CHANNEL", channel, 1);
         assertThat(message(engineer, message).get("masked").asBoolean()).isFalse();
@@ -214,6 +235,20 @@ class DataAccessRequestsIT {
         java.util.List<Long> ids = new java.util.ArrayList<>();
         list.json().forEach(r -> ids.add(r.get("id").asLong()));
         return ids;
+    }
+
+    /** A channel of the engine (an MLLP listener on a free port), so that a scope can name it. */
+    private String channel(String code) {
+        try {
+            Api.Response saved = admin.put("/api/v1/integration/channels/" + code, """
+                    {"name": "授权测试", "source": {"type": "MLLP", "port": %d},
+                     "destinations": [{"name": "emr", "type": "HTTP", "url": "http://127.0.0.1:9/emr"}]}"""
+                    .formatted(org.medops.testing.ForkedMedops.freePort()));
+            assertThat(saved.status()).as(saved.body()).isIn(200, 201);
+            return code;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private long request(Api who, String kind, String ref, int hours) {

@@ -92,8 +92,9 @@ class CriticalValuesBrowserIT {
         String ward = "表单病区" + Long.toString(System.nanoTime() % 10000);
         try (Browser browser = Browser.open(port)) {
             browser.login("admin", MedopsTest.ADMIN_PASSWORD).waitForPath("/");
-            browser.go("/integration/critical-values").click("#critical-settings-link")
-                    .waitForPath("/integration/critical-values/settings");
+            // the board itself is medical content: the administrator's menu leads to the rules and contacts
+            assertThat(browser.status("/integration/critical-values")).isEqualTo(403);
+            browser.click("#nav-integration-critical").waitForPath("/integration/critical-values/settings");
             browser.type("#rule-code", item).type("#rule-name", "血钙").type("#rule-low", "1.5").type("#rule-high", "3.5")
                     .click("#rule-save");
             assertThat(browser.text("#notice")).contains("判定规则已保存");

@@ -140,7 +140,7 @@ class CriticalValuesIT {
         try (MllpClient client = MllpClient.await(mllp)) {
             assertThat(client.send(oru("C" + ward, ward, "HH"))).contains("MSA|AA");
         }
-        JsonNode row = only(admin, ward);
+        JsonNode row = only(admin.contentReader(), ward);
         long id = row.get("id").asLong();
         assertThat(row.get("itemCode").asString()).isEqualTo("K");
         assertThat(row.get("value").asString()).isEqualTo("6.9");
@@ -158,9 +158,12 @@ class CriticalValuesIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> !hooks.bodies("/ward-" + ward).isEmpty());
         String notice = hooks.bodies("/ward-" + ward).get(0);
         assertThat(notice).contains("危急值", "血钾", "6.9").doesNotContain("张三丰", "P10023456");
-        await().atMost(Duration.ofSeconds(10)).until(() -> admin.get("/api/v1/integration/critical-values/" + id).json()
+        await().atMost(Duration.ofSeconds(10)).until(() -> admin.contentReader().get("/api/v1/integration/critical-values/" + id).json()
                 .get("value").get("status").asString().equals("DELIVERED"));
 
+        // the values are medical content (数据权): the administrator reads neither the board nor a value
+        assertThat(admin.get("/api/v1/integration/critical-values/" + id).status()).isEqualTo(403);
+        assertThat(admin.get("/api/v1/integration/critical-values?department=" + enc(ward)).status()).isEqualTo(403);
         // running the engine is not a clinical right: the administrator cannot acknowledge
         assertThat(admin.post("/api/v1/integration/critical-values/" + id + "/acknowledge", "").status()).isEqualTo(403);
         Api.Response early = doctor.post("/api/v1/integration/critical-values/" + id + "/handle",
@@ -188,7 +191,7 @@ class CriticalValuesIT {
         assertThat(doctor.post("/api/v1/integration/critical-values/" + id + "/close", "").json().get("code").asString())
                 .isEqualTo("critical-value-closed-already");
 
-        JsonNode detail = admin.get("/api/v1/integration/critical-values/" + id).json();
+        JsonNode detail = admin.contentReader().get("/api/v1/integration/critical-values/" + id).json();
         List<String> kinds = new ArrayList<>();
         detail.get("timeline").forEach(e -> kinds.add(e.get("kind").asString()));
         assertThat(kinds).containsExactly("REPORTED", "DELIVERED", "ACKNOWLEDGED", "HANDLED", "CLOSED");
@@ -202,8 +205,8 @@ class CriticalValuesIT {
                 .isZero();
         assertThat(jdbc.sql("select count(*) from integration_critical_values where message_id = :m").param("m", messageId)
                 .query(Long.class).single()).isEqualTo(1);
-        assertThat(admin.get("/api/v1/integration/critical-values/999999999").status()).isEqualTo(404);
-        assertThat(admin.get("/api/v1/integration/critical-values?status=NOPE").status()).isEqualTo(400);
+        assertThat(admin.contentReader().get("/api/v1/integration/critical-values/999999999").status()).isEqualTo(404);
+        assertThat(admin.contentReader().get("/api/v1/integration/critical-values?status=NOPE").status()).isEqualTo(400);
     }
 
     @Test
@@ -215,7 +218,7 @@ class CriticalValuesIT {
         try (MllpClient client = MllpClient.await(mllp)) {
             assertThat(client.send(oru("E" + ward, ward, "LL"))).contains("MSA|AA");
         }
-        JsonNode row = only(admin, ward);
+        JsonNode row = only(admin.contentReader(), ward);
         long id = row.get("id").asLong();
         // the engine runs on the real clock until the value is recorded; from then on the test moves time
         Instant start = Instant.parse(row.get("recordedAt").asString());
@@ -230,7 +233,7 @@ class CriticalValuesIT {
         assertThat(escalations).isLessThanOrEqualTo(1);
         await().atMost(Duration.ofSeconds(20)).until(() -> hooks.bodies("/head-" + ward).size() == 1);
         assertThat(hooks.bodies("/head-" + ward).get(0)).contains("超时").doesNotContain("张三丰");
-        JsonNode overdue = admin.get("/api/v1/integration/critical-values?overdue=true&department=" + enc(ward)).json();
+        JsonNode overdue = admin.contentReader().get("/api/v1/integration/critical-values?overdue=true&department=" + enc(ward)).json();
         assertThat(overdue.get("total").asLong()).isEqualTo(1);
         assertThat(overdue.get("rows").get(0).get("overdue").asBoolean()).isTrue();
         assertThat(overdue.get("rows").get(0).get("escalationLevel").asInt()).isEqualTo(1);
@@ -247,7 +250,7 @@ class CriticalValuesIT {
         assertThat(hooks.bodies("/head-" + ward)).hasSize(1);
         assertThat(hooks.bodies("/office-" + ward)).hasSize(1);
         List<String> kinds = new ArrayList<>();
-        admin.get("/api/v1/integration/critical-values/" + id).json().get("timeline")
+        admin.contentReader().get("/api/v1/integration/critical-values/" + id).json().get("timeline")
                 .forEach(e -> kinds.add(e.get("kind").asString()));
         assertThat(kinds).containsExactly("REPORTED", "DELIVERED", "ESCALATED_HEAD", "ESCALATED_OFFICE");
 
@@ -255,7 +258,7 @@ class CriticalValuesIT {
         // acknowledging late still works and stops the escalation
         assertThat(clinician(admin).post("/api/v1/integration/critical-values/" + id + "/acknowledge", "").status())
                 .isEqualTo(200);
-        assertThat(admin.get("/api/v1/integration/critical-values?overdue=true&department=" + enc(ward)).json()
+        assertThat(admin.contentReader().get("/api/v1/integration/critical-values?overdue=true&department=" + enc(ward)).json()
                 .get("total").asLong()).isZero();
     }
 
@@ -275,7 +278,7 @@ class CriticalValuesIT {
         assertThat(taken).isEqualTo(2);
         int byRule = loop.take(-System.nanoTime(), "lis", oru("G" + ward, ward, "").replace("K^血钾||6.9", "GLU^血糖||1.9"));
         assertThat(byRule).isEqualTo(1);
-        JsonNode rows = admin.get("/api/v1/integration/critical-values?department=" + enc(ward) + "&sort=item,asc").json()
+        JsonNode rows = admin.contentReader().get("/api/v1/integration/critical-values?department=" + enc(ward) + "&sort=item,asc").json()
                 .get("rows");
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0).get("itemCode").asString()).isEqualTo("GLU");
@@ -301,7 +304,9 @@ class CriticalValuesIT {
         assertThat(staff.post("/api/v1/integration/critical-values/1/acknowledge", "").status()).isEqualTo(403);
         String reader = "reader-" + UUID.randomUUID().toString().substring(0, 6);
         Api readOnly = admin.newUser(reader, "只读", "Reader#Pass-2026", "READ_ONLY");
-        assertThat(readOnly.get("/api/v1/integration/critical-values").status()).isEqualTo(200);
+        // the values are content: the read-only role (no data right) reads the stage-time report, not the board
+        assertThat(readOnly.get("/api/v1/integration/critical-values").status()).isEqualTo(403);
+        assertThat(readOnly.get("/api/v1/integration/critical-values/report").status()).isEqualTo(200);
         assertThat(readOnly.post("/api/v1/integration/critical-values/1/acknowledge", "").status()).isEqualTo(403);
         // the clinician: the board, a record, the report and the steps, nothing of the engine
         Api doctor = clinician(admin);
@@ -329,7 +334,7 @@ class CriticalValuesIT {
         try (MllpClient client = MllpClient.await(mllp)) {
             assertThat(client.send(oru("H" + ward, ward, "HH"))).contains("MSA|AA");
         }
-        long id = only(admin, ward).get("id").asLong();
+        long id = only(admin.contentReader(), ward).get("id").asLong();
         Api doctor = clinician(admin);
         JsonNode acknowledged = doctor.post("/api/v1/integration/critical-values/" + id + "/acknowledge", "").json();
         Instant at = Instant.parse(acknowledged.get("acknowledgedAt").asString());
@@ -344,7 +349,7 @@ class CriticalValuesIT {
                 .isEqualTo(1);
         await().atMost(Duration.ofSeconds(60)).until(() -> hooks.bodies("/head-" + ward).size() == 1);
         assertThat(hooks.bodies("/head-" + ward).get(0)).contains("未处理").doesNotContain("张三丰");
-        JsonNode overdue = admin.get("/api/v1/integration/critical-values?overdue=true&department=" + enc(ward)).json();
+        JsonNode overdue = admin.contentReader().get("/api/v1/integration/critical-values?overdue=true&department=" + enc(ward)).json();
         assertThat(overdue.get("total").asLong()).isEqualTo(1);
         assertThat(overdue.get("rows").get(0).get("handlingOverdue").asBoolean()).isTrue();
         assertThat(overdue.get("rows").get(0).get("handleEscalationLevel").asInt()).isEqualTo(1);
@@ -369,11 +374,11 @@ class CriticalValuesIT {
         assertThat(doctor.post("/api/v1/integration/critical-values/" + id + "/handle", "{\"action\":\"降钾治疗\"}")
                 .status()).isEqualTo(200);
         List<String> kinds = new ArrayList<>();
-        admin.get("/api/v1/integration/critical-values/" + id).json().get("timeline")
+        admin.contentReader().get("/api/v1/integration/critical-values/" + id).json().get("timeline")
                 .forEach(e -> kinds.add(e.get("kind").asString()));
         // the steps at the test's times, the handling on the real clock: order by kind, not by time
         assertThat(kinds).contains("ACKNOWLEDGED", "UNHANDLED_HEAD", "UNHANDLED_OFFICE", "HANDLED");
-        assertThat(admin.get("/api/v1/integration/critical-values?overdue=true&department=" + enc(ward)).json()
+        assertThat(admin.contentReader().get("/api/v1/integration/critical-values?overdue=true&department=" + enc(ward)).json()
                 .get("total").asLong()).isZero();
         assertThat(jdbc.sql("select count(*) from audit_records where target_id = :id and action = 'integration.critical.escalate'")
                 .param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(2);
@@ -411,7 +416,7 @@ class CriticalValuesIT {
             try (MllpClient client = MllpClient.await(mllp)) {
                 assertThat(client.send(oru("R" + ward, ward, "HH"))).contains("MSA|AA");
             }
-            long id = only(admin, ward).get("id").asLong();
+            long id = only(admin.contentReader(), ward).get("id").asLong();
             Api doctor = clinician(admin);
             assertThat(doctor.post("/api/v1/integration/critical-values/" + id + "/acknowledge", "").status()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(30)).until(() -> hooks.bodies(path).size() == 1);
@@ -427,7 +432,7 @@ class CriticalValuesIT {
                     "ZCV|" + id + "|HANDLED|").contains("停用含钾补液\\F\\降钾").doesNotContain("复查\n");
 
             // each went through the channel's store and queue: stored messages of the HIS channel, delivered
-            JsonNode detail = admin.get("/api/v1/integration/critical-values/" + id).json();
+            JsonNode detail = admin.contentReader().get("/api/v1/integration/critical-values/" + id).json();
             assertThat(detail.get("toHis")).hasSize(2);
             long stored = detail.get("toHis").get(0).get("messageId").asLong();
             JsonNode message = admin.contentReader().get("/api/v1/integration/messages/" + stored).json();

@@ -95,6 +95,16 @@ class DevicesBrowserIT {
             assertThat(browser.findAll("#device-messages tbody tr[data-id]")).hasSize(1);
             assertThat(browser.text("#device-messages")).contains("BG-81").doesNotContain("BG-82");
             browser.screenshot("81-device-search");
+            assertThat(browser.findAll("#device-messages tbody tr[data-id] a"))
+                    .as("the administrator finds the message, without a link to its content").isEmpty();
+        }
+
+        // One message is content (数据权): the system administrator's list links lead to a refusal; the engineer with
+        // the data right reads it masked and drafts the fault report from it.
+        admin.contentReader();
+        try (Browser browser = Browser.open(port)) {
+            browser.login(Api.CONTENT_FIXTURE, Api.FIXTURE_PASSWORD).waitForPath("/");
+            browser.go("/integration/devices/" + code + "?q=BG-81");
             browser.click("#device-messages tbody tr[data-id] a");
 
             assertThat(browser.text("#device-masked")).isEqualTo("患者标识已脱敏");

@@ -82,8 +82,12 @@ class DevicesIT {
         assertThat(admin.get("/api/v1/integration/devices/" + code + "/messages?q=BG-7").json().get("rows")).isEmpty();
         long id = found.get("rows").get(0).get("id").asLong();
 
-        // Admin holds no integration:data: the patient number is masked in the text, the bytes and the fields.
-        JsonNode masked = admin.get("/api/v1/integration/devices/" + code + "/messages/" + id).json();
+        // The message is content (数据权): the system administrator is refused; the data right alone reads it masked —
+        // the patient number hidden in the text, the bytes and the fields.
+        assertThat(admin.get("/api/v1/integration/devices/" + code + "/messages/" + id).status()).isEqualTo(403);
+        assertThat(admin.get("/api/v1/integration/devices/" + code + "/messages/" + id + "/ticket").status()).isEqualTo(403);
+        Api engineer = admin.contentReader();
+        JsonNode masked = engineer.get("/api/v1/integration/devices/" + code + "/messages/" + id).json();
         assertThat(masked.get("masked").asBoolean()).isTrue();
         assertThat(masked.get("bytes").get("charset").asString()).isEqualTo("GBK");
         assertThat(masked.toString()).doesNotContain("P778899").contains("P******");
@@ -113,12 +117,12 @@ class DevicesIT {
                 "HOSPITAL_STAFF");
         assertThat(hospital.get("/api/v1/integration/devices/" + code + "/messages/" + id).status()).isEqualTo(403);
         assertThat(hospital.get("/api/v1/integration/devices").status()).isEqualTo(403);
-        assertThat(admin.get("/api/v1/integration/devices/" + code + "/messages/999999999").status()).isEqualTo(404);
+        assertThat(engineer.get("/api/v1/integration/devices/" + code + "/messages/999999999").status()).isEqualTo(404);
         assertThat(admin.get("/api/v1/integration/devices/" + code + "/messages?from=yesterday").status()).isEqualTo(400);
         assertThat(admin.put("/api/v1/integration/devices/" + code, "{\"deviceName\": \"\"}").status()).isEqualTo(400);
         assertThat(admin.put("/api/v1/integration/devices/no-such-channel", "{\"deviceName\": \"x\", \"system\": \"LIS\"}")
                 .status()).isEqualTo(404);
-        assertThat(admin.get("/api/v1/integration/devices/" + code + "/messages/" + id + "/ticket").status())
+        assertThat(engineer.get("/api/v1/integration/devices/" + code + "/messages/" + id + "/ticket").status())
                 .as("a delivered message needs no ticket").isEqualTo(409);
     }
 
@@ -182,7 +186,8 @@ class DevicesIT {
         java.util.function.Supplier<Long> traces = () -> jdbc.sql(
                 "select count(*) from audit_records where action = :a and target_id = :c").param("a", action)
                 .param("c", code).query(Long.class).single();
-        assertThat(admin.get("/api/v1/integration/devices/" + code + "/messages/" + id).status()).isEqualTo(200);
+        assertThat(admin.contentReader().get("/api/v1/integration/devices/" + code + "/messages/" + id).status())
+                .isEqualTo(200);
         assertThat(traces.get()).isZero();
         String role = "DEVICE_KEYS_" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
         assertThat(admin.securityAdmin().post("/api/v1/roles", """
@@ -208,7 +213,10 @@ class DevicesIT {
                 admin.get("/api/v1/integration/devices/" + code + "/messages").json().get("rows").size() == 1);
         long id = admin.get("/api/v1/integration/devices/" + code + "/messages").json().get("rows").get(0).get("id").asLong();
 
-        JsonNode draft = admin.get("/api/v1/integration/devices/" + code + "/messages/" + id + "/ticket").json();
+        // The draft quotes the message: content, so the engineer with the data right asks for it, not the administrator.
+        Api engineer = admin.contentReader();
+        assertThat(admin.get("/api/v1/integration/devices/" + code + "/messages/" + id + "/ticket").status()).isEqualTo(403);
+        JsonNode draft = engineer.get("/api/v1/integration/devices/" + code + "/messages/" + id + "/ticket").json();
         assertThat(draft.get("failure").asString()).isEqualTo("DEVICE_DATA");
         assertThat(draft.get("responsible").asString()).isEqualTo("DEVICE_MAKER");
         assertThat(draft.get("messageId").asLong()).isEqualTo(id);
@@ -218,7 +226,7 @@ class DevicesIT {
                 "line 2 has 6 values").doesNotContain("P445566");
         assertThat(report.get("title").asString()).contains("血气分析仪", code);
 
-        Api.Response ticket = admin.post("/api/v1/opsdesk/tickets", report.toString());
+        Api.Response ticket = engineer.post("/api/v1/opsdesk/tickets", report.toString());
         assertThat(ticket.status()).as(ticket.body()).isEqualTo(201);
         assertThat(ticket.json().toString()).contains("设备厂商", String.valueOf(id));
     }

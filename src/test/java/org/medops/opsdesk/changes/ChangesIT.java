@@ -106,7 +106,7 @@ public class ChangesIT {
     }
 
     @Test
-    void theHospitalAuthorizesInWritingButNeverAnEngineerNorTheRequester() {
+    void theHospitalAuthorizesInWritingButNeverAnEngineerNorTheRequester() throws Exception {
         long id = engineer.post(BASE, change("PACS 存储扩容", "PACS", "PRODUCTION", "2027-04-01T22:00",
                 "2027-04-02T02:00")).json().get("id").asLong();
         String authorize = BASE + "/" + id + "/authorize";
@@ -128,6 +128,11 @@ public class ChangesIT {
                     reviewer.download("/api/v1/opsdesk/changes/" + id + "/authorization.pdf").body()).json();
             assertThat(esign.get("status").asString()).as(esign.toString()).isEqualTo("valid");
             assertThat(esign.get("signatures").get(0).get("name").asString()).isEqualTo("陈刚");
+            // The change's page links the signed PDF and its verification.
+            String page = new org.medops.testing.ConsoleSession(port).login(reviewerName, PASSWORD)
+                    .get("/opsdesk/changes/" + id).body();
+            assertThat(page).contains("id=\"change-e-signature-pdf\"", "/api/v1/opsdesk/changes/" + id + "/authorization.pdf",
+                    "id=\"change-e-signature-verify\"", "/signatures/verify?document=");
         }
         assertThat(authorized.get("authorizedAt").asString()).isNotBlank();
         problem(otherReviewer.post(authorize, "{\"signerName\":\"林芳\",\"statement\":\"同意\"}"), 409,

@@ -51,7 +51,7 @@ class ScorecardIT {
     }
 
     @Test
-    void fromFactsToAFinalisedCardAndTheYearlySummary() {
+    void fromFactsToAFinalisedCardAndTheYearlySummary() throws Exception {
         String contract = """
                 {"year":2019,"name":"HIS 运维服务合同","vendor":"示例公司","startsOn":"2019-01-01","endsOn":"2019-12-31",
                  "fee":1000000,"milestones":[
@@ -167,6 +167,11 @@ class ScorecardIT {
                     reviewer.download("/api/v1/scorecards/" + id + "/signed.pdf").body()).json();
             assertThat(esign.get("status").asString()).as(esign.toString()).isEqualTo("valid");
             assertThat(esign.get("signatures").get(0).get("name").asString()).isEqualTo("赵敏");
+            // The card's page links the signed PDF and its verification.
+            String page = new org.medops.testing.ConsoleSession(port).login(reviewerName, PASSWORD)
+                    .get("/reporting/scorecards/" + id).body();
+            assertThat(page).contains("id=\"scorecard-e-signature-pdf\"", "/api/v1/scorecards/" + id + "/signed.pdf",
+                    "id=\"scorecard-e-signature-verify\"", "/signatures/verify?document=");
         }
         assertThat(content).contains("投诉经核实为院内网络原因").contains("total 87 of 97");
         problem(reviewer.post("/api/v1/scorecards/" + id + "/deductions/" + server.get("id").asLong() + "/strike",
