@@ -51,7 +51,7 @@ class MismatchDesk {
             runs.resolve(resolved);
             events.publishEvent(ReconciliationAudit.ofMismatch(mismatchId, List.of(
                     FieldChange.set("reconRun", run.id()), FieldChange.set("reconCategory", mismatch.category()),
-                    FieldChange.set("outTradeNo", mismatch.outTradeNo()),
+                    FieldChange.set("reconOutTradeNo", mismatch.outTradeNo()),
                     FieldChange.of("reconResolution", null, resolution),
                     FieldChange.set("reconNote", resolved.handling().note()))));
             return resolved;
@@ -75,7 +75,7 @@ class MismatchDesk {
             Instant at = clock.instant();
             runs.close(run.merchantCode(), run.businessDate(), runId, actor, at);
             events.publishEvent(ReconciliationAudit.ofRun("recon.day.close", runId, List.of(
-                    FieldChange.set("merchant", run.merchantCode()), FieldChange.set("reconDate", run.businessDate()),
+                    FieldChange.set("reconMerchant", run.merchantCode()), FieldChange.set("reconDate", run.businessDate()),
                     FieldChange.set("reconMismatches", run.mismatches()))));
             return run(runId);
         });

@@ -116,7 +116,7 @@ class Reconciler {
         runs.finish(id, totals, counts, clock.instant());
         runs.sealDigests(id, billDigest.hex(), hisDigest == null ? null : hisDigest.hex());
         events.publishEvent(ReconciliationAudit.ofRun("recon.run", id, List.of(
-                FieldChange.set("merchant", merchant.code()), FieldChange.set("reconDate", date),
+                FieldChange.set("reconMerchant", merchant.code()), FieldChange.set("reconDate", date),
                 FieldChange.set("reconBillSha256", billDigest.hex()),
                 FieldChange.set("reconMatched", counts.matched()), FieldChange.set("reconPending", counts.pending()),
                 FieldChange.set("reconMismatches", counts.mismatches()))));
@@ -171,7 +171,7 @@ class Reconciler {
             throw ProblemException.invalid("recon-merchant-required");
         }
         MerchantView merchant = merchants.byCode(code.strip())
-                .orElseThrow(() -> ProblemException.notFound("merchant", code.strip()));
+                .orElseThrow(() -> ProblemException.notFound("payment-merchant", code.strip()));
         if (merchant.channel() != PaymentChannel.WECHAT && merchant.channel() != PaymentChannel.ALIPAY) {
             throw ProblemException.invalid("recon-channel-unsupported", merchant.channel().name());
         }

@@ -120,12 +120,12 @@ class Runs implements ListSource<Runs.Filter, Run> {
     }
 
     List<Mismatch> mismatches(long run) {
-        return jdbc.sql(MISMATCH + " where run_id = :run order by id").param("run", run).query(this::mismatch).list();
+        return jdbc.sql(MISMATCH + " where run_id = :run order by id").param("run", run).query(this::mismatchRow).list();
     }
 
     List<Mismatch> mismatches(long run, long offset, int limit) {
         return jdbc.sql(MISMATCH + " where run_id = :run order by id offset :offset limit :limit").param("run", run)
-                .param("offset", offset).param("limit", Math.min(limit, MAX_MISMATCH_PAGE)).query(this::mismatch).list();
+                .param("offset", offset).param("limit", Math.min(limit, MAX_MISMATCH_PAGE)).query(this::mismatchRow).list();
     }
 
     long unresolved(long run) {
@@ -134,7 +134,7 @@ class Runs implements ListSource<Runs.Filter, Run> {
     }
 
     Optional<Mismatch> mismatch(long id) {
-        return jdbc.sql(MISMATCH + " where id = :id").param("id", id).query(this::mismatch).optional();
+        return jdbc.sql(MISMATCH + " where id = :id").param("id", id).query(this::mismatchRow).optional();
     }
 
     void resolve(Mismatch resolved) {
@@ -180,7 +180,7 @@ class Runs implements ListSource<Runs.Filter, Run> {
                 rs.getTimestamp("started_at").toInstant());
     }
 
-    private Mismatch mismatch(ResultSet rs, int row) throws SQLException {
+    private Mismatch mismatchRow(ResultSet rs, int row) throws SQLException {
         Array args = rs.getArray("detail_args");
         String resolution = rs.getString("resolution");
         return new Mismatch(rs.getLong("id"), rs.getLong("run_id"), Category.valueOf(rs.getString("category")),
