@@ -69,8 +69,8 @@ class ReconciliationBrowserIT {
             assertThat(browser.find("#recon-close").isEnabled()).isFalse();
             browser.screenshot("reconciliation-02-mismatches");
 
-            browser.click("#recon-mismatch-table form.recon-resolve button");
-            assertThat(browser.text("#problem")).contains("处理说明");
+            assertThat(browser.find("#recon-mismatch-table form.recon-resolve input[name=note]")
+                    .getAttribute("required")).as("a resolution needs its note").isNotNull();
             // In the order found: the amount mismatch, the HIS-only deposit, the channel-only registration fee.
             String[][] handling = {{"ADJUST", "HIS 录入金额错误，按渠道金额调账"}, {"OFFLINE", "患者改在窗口现金缴纳，已核实收据"},
                     {"SUPPLEMENT", "挂号费已在 HIS 补记"}};
