@@ -18,12 +18,15 @@ for tool in python3 curl java; do
 done
 cleanup() { [ -n "${MEDOPS_PID:-}" ] && kill "$MEDOPS_PID" 2>/dev/null && wait "$MEDOPS_PID" 2>/dev/null || true; }
 trap cleanup EXIT
-rm -rf "$WORK" && mkdir -p "$WORK"/{big,d5k,d20k}
+rm -rf "$WORK/data" && mkdir -p "$WORK"/{big,d5k,d20k}
 
-echo "Generating the days ($LINES, 20000 and 5000 lines a side)…"
-python3 bench/reconciliation/generate.py "$LINES" "$WORK/big"
-python3 bench/reconciliation/generate.py 20000 "$WORK/d20k"
-python3 bench/reconciliation/generate.py 5000 "$WORK/d5k"
+# The generated days are kept between runs of the same size (generating a million lines takes minutes here).
+if [ "$(cat "$WORK/big/lines" 2>/dev/null)" != "$LINES" ]; then
+  echo "Generating the days ($LINES, 20000 and 5000 lines a side)…"
+  python3 bench/reconciliation/generate.py "$LINES" "$WORK/big" && echo "$LINES" > "$WORK/big/lines"
+  python3 bench/reconciliation/generate.py 20000 "$WORK/d20k"
+  python3 bench/reconciliation/generate.py 5000 "$WORK/d5k"
+fi
 
 [ -f target/medops.jar ] || ./mvnw -B -q package -DskipTests
 # --demo: the finance account; big bills need a larger multipart limit than the console's default.
@@ -32,7 +35,7 @@ MEDOPS_ADMIN_PASSWORD=$ADMIN_PASSWORD java -Xmx768m -jar target/medops.jar --ser
   --spring.servlet.multipart.max-file-size=2GB --spring.servlet.multipart.max-request-size=4GB \
   > "$WORK/medops.log" 2>&1 &
 MEDOPS_PID=$!
-for _ in $(seq 1 240); do
+for _ in $(seq 1 900); do
   curl -sf "http://127.0.0.1:$CONSOLE_PORT/actuator/health" >/dev/null && break
   sleep 0.5
 done
