@@ -42,12 +42,14 @@ final class ConfigFeed implements AutoCloseable {
     private final String nodeId;
     private final Clock clock;
     private final Instant startedAt;
+    private final GatewayMetrics metrics;
     private final AtomicReference<RoutingTable> current = new AtomicReference<>(RoutingTable.empty());
     private final Thread listener;
     private volatile boolean running = true;
 
     ConfigFeed(Catalog catalog, Secrets secrets, DataSource dataSource, GatewayNodes nodes, JsonMapper json,
-               Path cacheDir, String nodeId, Clock clock) throws IOException {
+               Path cacheDir, String nodeId, Clock clock, GatewayMetrics metrics) throws IOException {
+        this.metrics = metrics;
         this.catalog = catalog;
         this.secrets = secrets;
         this.dataSource = dataSource;
@@ -101,6 +103,7 @@ final class ConfigFeed implements AutoCloseable {
         } catch (IOException e) {
             log.warn("Cannot cache configuration version {} on disk: {}", config.version(), e.toString());
         }
+        metrics.refresh(current.get(), System.nanoTime());
         log.info("Gateway node {} now serves configuration version {}", nodeId, config.version());
     }
 
@@ -148,6 +151,7 @@ final class ConfigFeed implements AutoCloseable {
             breakers.put(service.definition().code(), service.report(now));
         }
         nodes.report(nodeId, startedAt, current.get().version(), breakers);
+        metrics.refresh(current.get(), now);
     }
 
     private static void pause(long millis) {

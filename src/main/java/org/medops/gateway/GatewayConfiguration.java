@@ -4,7 +4,10 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.medops.catalog.Catalog;
+import org.springframework.beans.factory.ObjectProvider;
 import org.medops.shared.Secrets;
 import org.medops.settings.Settings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -23,7 +26,9 @@ class GatewayConfiguration {
     @ConditionalOnExpression("'${medops.roles:console,gateway,integration}'.contains('gateway')")
     GatewayServer gatewayServer(GatewaySettings settings, Catalog catalog, Secrets secrets, DataSource dataSource,
                                 GatewayNodes nodes, JsonMapper json, Settings platform, Clock clock,
-                                ApplicationEventPublisher events) {
-        return new GatewayServer(settings, catalog, secrets, dataSource, nodes, json, platform, clock, events);
+                                ApplicationEventPublisher events, ObjectProvider<MeterRegistry> meters) {
+        // Without the actuator's registry (a module test) the meters are kept but not published.
+        return new GatewayServer(settings, catalog, secrets, dataSource, nodes, json, platform, clock, events,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 }

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
@@ -45,6 +46,7 @@ final class GatewayServer implements SmartLifecycle {
     private final Settings platform;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final MeterRegistry meters;
 
     private Vertx vertx;
     private HttpServer server;
@@ -59,7 +61,9 @@ final class GatewayServer implements SmartLifecycle {
     private String nodeId;
 
     GatewayServer(GatewaySettings settings, Catalog catalog, Secrets secrets, DataSource dataSource, GatewayNodes nodes,
-                  JsonMapper json, Settings platform, Clock clock, ApplicationEventPublisher events) {
+                  JsonMapper json, Settings platform, Clock clock, ApplicationEventPublisher events,
+                  MeterRegistry meters) {
+        this.meters = meters;
         this.settings = settings;
         this.catalog = catalog;
         this.secrets = secrets;
@@ -101,14 +105,16 @@ final class GatewayServer implements SmartLifecycle {
             accessLog = new AccessLogWriter(accessLogPool == null ? dataSource : accessLogPool,
                     settings.cacheDir().resolve("access-log-" + actualPort),
                     settings.accessLogBatch(), settings.accessLogFlush());
-            feed = new ConfigFeed(catalog, secrets, dataSource, nodes, json, settings.cacheDir(), nodeId, clock);
+            GatewayMetrics metrics = new GatewayMetrics(meters, nodeId);
+            metrics.watch(accessLog);
+            feed = new ConfigFeed(catalog, secrets, dataSource, nodes, json, settings.cacheDir(), nodeId, clock, metrics);
             maintenance = new AccessLogMaintenance(new AccessLogPartitions(dataSource),
                     settings.accessLogRetentionDays(), clock);
             HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                             .setKeepAlive(true).setPipelining(false).setTcpNoDelay(true).setDecompressionSupported(false)
                             .setMaxInitialLineLength(8192),
                     new PoolOptions().setHttp1MaxSize(200).setMaxWaitQueueSize(10_000));
-            proxy = new ProxyHandler(feed, client, limiter(), accessLog, settings, nodeId, clock, platform.current().zone());
+            proxy = new ProxyHandler(feed, client, limiter(), accessLog, metrics, settings, nodeId, clock, platform.current().zone());
             running = true;
             log.info("Gateway node {} listening on port {}", nodeId, actualPort);
             events.publishEvent(new GatewayStarted(nodeId, actualPort));
