@@ -10,7 +10,11 @@ import org.medops.catalog.Catalog;
 import org.springframework.beans.factory.ObjectProvider;
 import org.medops.shared.Secrets;
 import org.medops.settings.Settings;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -30,5 +34,15 @@ class GatewayConfiguration {
         // Without the actuator's registry (a module test) the meters are kept but not published.
         return new GatewayServer(settings, catalog, secrets, dataSource, nodes, json, platform, clock, events,
                 meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /** Only where there is no console: its actuator serves health and metrics otherwise. */
+    @Bean
+    @ConditionalOnNotWebApplication
+    @ConditionalOnBean(GatewayServer.class)
+    GatewayManagement gatewayManagement(GatewayServer gateway, ObjectProvider<PrometheusMeterRegistry> prometheus,
+                                        @Value("${medops.metrics.token:}") String scrapeToken,
+                                        @Value("${medops.gateway.management-port:9081}") int port) {
+        return new GatewayManagement(gateway, prometheus.getIfAvailable(), scrapeToken, port);
     }
 }

@@ -217,6 +217,10 @@ final class GatewayServer implements SmartLifecycle {
         return feed;
     }
 
+    Vertx vertx() {
+        return vertx;
+    }
+
     AccessLogWriter accessLog() {
         return accessLog;
     }
