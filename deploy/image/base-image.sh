@@ -42,6 +42,8 @@ done
 cp -L /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/" 2>/dev/null || true
 printf 'root:x:0:0:root:/root:/sbin/nologin\nmedops:x:65532:65532:MedOps:/var/lib/medops:/sbin/nologin\n' > "$root/etc/passwd"
 printf 'root:x:0:\nmedops:x:65532:\n' > "$root/etc/group"
+# Container runtimes mount their own /etc/hosts over this one; it only keeps a bare chroot resolving localhost.
+printf '127.0.0.1 localhost\n::1 localhost\n' > "$root/etc/hosts"
 printf 'hosts: files dns\npasswd: files\ngroup: files\n' > "$root/etc/nsswitch.conf"
 
 python3 - "$root" "$out" <<'PY'

@@ -78,6 +78,7 @@ final class ConfigFeed implements AutoCloseable {
                 try {
                     GatewayConfig cached = json.readValue(Files.readString(cacheFile), GatewayConfig.class);
                     current.set(RoutingTable.compile(cached, RoutingTable.empty(), secrets));
+                    metrics.refresh(current.get(), System.nanoTime());
                     log.warn("Database unreachable ({}); serving cached configuration version {}", e.toString(),
                             cached.version());
                 } catch (IOException io) {
@@ -131,6 +132,7 @@ final class ConfigFeed implements AutoCloseable {
                 if (running) {
                     log.warn("Configuration feed lost the database ({}); serving version {} meanwhile", e.toString(),
                             current.get().version());
+                    metrics.refresh(current.get(), System.nanoTime()); // breakers and upstreams still move
                     pause(1000);
                 }
             }

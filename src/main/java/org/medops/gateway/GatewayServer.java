@@ -100,7 +100,7 @@ final class GatewayServer implements SmartLifecycle {
             server = bound.listen(settings.port(), "0.0.0.0").await(30, TimeUnit.SECONDS);
             actualPort = server.actualPort();
             nodeId = settings.nodeId() == null || settings.nodeId().isBlank()
-                    ? InetAddress.getLocalHost().getHostName() + ":" + actualPort : settings.nodeId();
+                    ? hostName() + ":" + actualPort : settings.nodeId();
             accessLogPool = accessLogPool(dataSource);
             accessLog = new AccessLogWriter(accessLogPool == null ? dataSource : accessLogPool,
                     settings.cacheDir().resolve("access-log-" + actualPort),
@@ -119,7 +119,18 @@ final class GatewayServer implements SmartLifecycle {
             log.info("Gateway node {} listening on port {}", nodeId, actualPort);
             events.publishEvent(new GatewayStarted(nodeId, actualPort));
         } catch (Exception e) {
+            stop(); // Vert.x threads are not daemons: left running, they would keep a failed JVM alive
             throw new IllegalStateException("Gateway cannot start on port " + settings.port(), e);
+        }
+    }
+
+    /** A container whose host name does not resolve (no /etc/hosts entry) still gets a node id. */
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            String fromEnvironment = System.getenv("HOSTNAME");
+            return fromEnvironment == null || fromEnvironment.isBlank() ? "gateway" : fromEnvironment;
         }
     }
 
