@@ -46,6 +46,7 @@ cleanup() {
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
+trap 'echo "bench/cluster.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 rm -rf "$WORK" && mkdir -p "$WORK/nginx"
 psql "$PGURL/postgres" -qc "drop database if exists $DB" -c "create database $DB" >/dev/null
 redis-cli -u "$REDIS_URL" flushdb >/dev/null
@@ -90,7 +91,8 @@ gateway_node() { # index
 }
 
 echo "starting the console (it migrates the database), then 3 gateway and 2 integration nodes…"
-MEDOPS_ADMIN_PASSWORD=$ADMIN_PASSWORD start_node console --medops.roles=console --server.port=$CONSOLE_PORT
+export MEDOPS_ADMIN_PASSWORD=$ADMIN_PASSWORD  # read on the first start only
+start_node console --medops.roles=console --server.port=$CONSOLE_PORT
 wait_for "http://127.0.0.1:$CONSOLE_PORT/actuator/health"
 for i in 0 1 2; do gateway_node $i; done
 for i in 0 1; do
@@ -104,8 +106,12 @@ done
 api() { curl -sf -X "$1" "http://127.0.0.1:$CONSOLE_PORT$2" -H "Authorization: Bearer $TOKEN" \
   -H 'Content-Type: application/json' ${3:+-d "$3"}; }
 field() { python3 -c "import sys,json;print(json.load(sys.stdin)[\"$1\"])"; }
-TOKEN=$(curl -sf -X POST "http://127.0.0.1:$CONSOLE_PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" | field token)
+TOKEN=""
+for _ in $(seq 1 60); do
+  TOKEN=$(curl -sf -X POST "http://127.0.0.1:$CONSOLE_PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" | field token 2>/dev/null) && [ -n "$TOKEN" ] && break
+  sleep 1
+done
 api POST /api/v1/services "{\"code\":\"his\",\"name\":\"HIS\",\"upstreamUrl\":\"http://127.0.0.1:$UPSTREAM_PORT\",\"rateLimitPerSecond\":100000}" >/dev/null
 BENCH=$(api POST /api/v1/channels '{"code":"bench","name":"Bench","quotaPerSecond":100000}')
 LIMITED=$(api POST /api/v1/channels "{\"code\":\"limited\",\"name\":\"Limited\",\"quotaPerSecond\":$LIMIT_PER_SECOND}")

@@ -37,6 +37,7 @@ cleanup() {
   [ -n "${SCG_PID:-}" ] && kill "$SCG_PID" 2>/dev/null && wait "$SCG_PID" 2>/dev/null || true
 }
 trap cleanup EXIT
+trap 'echo "bench/gateway.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 rm -rf "$WORK" && mkdir -p "$WORK/nginx"
 
 # 1 KB JSON, like a HIS patient record.
@@ -92,8 +93,14 @@ done
 
 api() { curl -sf -X "$1" "http://127.0.0.1:$CONSOLE_PORT$2" -H "Authorization: Bearer $TOKEN" \
   -H 'Content-Type: application/json' ${3:+-d "$3"}; }
-TOKEN=$(curl -sf -X POST "http://127.0.0.1:$CONSOLE_PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" | python3 -c 'import sys,json;print(json.load(sys.stdin)["token"])')
+# Health answers before every start-up task has run; on a loaded machine the first sign-in can still be refused.
+TOKEN=""
+for _ in $(seq 1 60); do
+  TOKEN=$(curl -sf -X POST "http://127.0.0.1:$CONSOLE_PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" \
+    | python3 -c 'import sys,json;print(json.load(sys.stdin)["token"])' 2>/dev/null) && [ -n "$TOKEN" ] && break
+  sleep 1
+done
 api POST /api/v1/services "{\"code\":\"his\",\"name\":\"HIS\",\"upstreamUrl\":\"http://127.0.0.1:$UPSTREAM_PORT\",\"rateLimitPerSecond\":100000}" >/dev/null
 CREDENTIALS=$(api POST /api/v1/channels '{"code":"bench","name":"Bench","quotaPerSecond":100000}')
 api POST /api/v1/channels/bench/grants '{"serviceCode":"his"}' >/dev/null
