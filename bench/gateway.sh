@@ -1,15 +1,26 @@
 #!/usr/bin/env bash
 # Side-by-side gateway benchmark on this machine: wrk against an nginx upstream serving 1 KB of JSON
 # directly, through nginx as a reverse proxy, and through the MedOps gateway with its whole policy
-# chain (signature, replay check, grant, channel and service rate limits, circuit breaker, access log).
-# Prints one table and exits 0. Needs: nginx, wrk, python3, psql (apt-get install nginx wrk).
-set -euo pipefail
+# chain (signature, replay check, grant, channel and service rate limits, circuit breaker, access log), and through
+# Spring Cloud Gateway (bench/peers/scg, a plain route without filters, built here) as the Java peer.
+# Each target runs ROUNDS times, interleaved (direct, proxy, SCG, MedOps, direct, …) so that a noisy neighbour hits
+# all of them alike; the table gives the median and the spread (min–max) of each. Exits 0.
+# Needs: nginx, wrk, python3, psql (apt-get install nginx wrk).
+#   bash bench/gateway.sh            full run (3 rounds of 15 s at 50 and 1000 connections)
+#   bash bench/gateway.sh --quick    proves the script works (1 round of 3 s at 50 connections); no figures
+set -eEuo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 WORK=$ROOT/bench/.work
+if [ "${1:-}" = "--quick" ]; then
+  DURATION=${DURATION:-3s} ROUNDS=${ROUNDS:-1} CONNECTIONS=${CONNECTIONS:-50} WARMUP=${WARMUP:-3s}
+fi
 DURATION=${DURATION:-15s}
+ROUNDS=${ROUNDS:-3}
+WARMUP=${WARMUP:-10s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-"50 1000"}
+SCG_PORT=18082
 STARTUP_SECONDS=${STARTUP_SECONDS:-60}  # longer on a loaded machine, where start-up alone can take minutes
 UPSTREAM_PORT=18080 PROXY_PORT=18081 CONSOLE_PORT=18088 GATEWAY_PORT=19080
 ADMIN_PASSWORD='Bench#Admin-2026'
@@ -18,12 +29,15 @@ for tool in nginx wrk python3 psql curl; do
   command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install nginx wrk postgresql-client)"; exit 1; }
 done
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 cleanup() {
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
   [ -n "${MEDOPS_PID:-}" ] && kill "$MEDOPS_PID" 2>/dev/null && wait "$MEDOPS_PID" 2>/dev/null || true
+  [ -n "${SCG_PID:-}" ] && kill "$SCG_PID" 2>/dev/null && wait "$SCG_PID" 2>/dev/null || true
 }
 trap cleanup EXIT
+trap 'echo "bench/gateway.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 rm -rf "$WORK" && mkdir -p "$WORK/nginx"
 
 # 1 KB JSON, like a HIS patient record.
@@ -60,19 +74,34 @@ NGINX
 nginx -c "$WORK/nginx.conf"
 
 [ -f target/medops.jar ] || ./mvnw -B -q package -DskipTests
+[ -f bench/peers/scg/target/scg-peer.jar ] || ./mvnw -B -q -f bench/peers/scg/pom.xml package -DskipTests
+SCG_PORT=$SCG_PORT UPSTREAM_PORT=$UPSTREAM_PORT java ${JAVA_OPTS:-} -jar bench/peers/scg/target/scg-peer.jar \
+  > "$WORK/scg.log" 2>&1 &
+SCG_PID=$!
 MEDOPS_ADMIN_PASSWORD=$ADMIN_PASSWORD java ${JAVA_OPTS:-} -jar target/medops.jar --server.port=$CONSOLE_PORT \
   --medops.gateway.port=$GATEWAY_PORT --medops.db.data-dir="$WORK/data" --logging.level.root=warn \
+  --medops.identity.two-factor.enforce=false \
   > "$WORK/medops.log" 2>&1 &
 MEDOPS_PID=$!
 for _ in $(seq 1 $(( STARTUP_SECONDS * 2 ))); do
   curl -sf "http://127.0.0.1:$CONSOLE_PORT/actuator/health" >/dev/null && break
   sleep 0.5
 done
+for _ in $(seq 1 $(( STARTUP_SECONDS * 2 ))); do
+  curl -sf "http://127.0.0.1:$SCG_PORT/patient" >/dev/null && break
+  sleep 0.5
+done
 
 api() { curl -sf -X "$1" "http://127.0.0.1:$CONSOLE_PORT$2" -H "Authorization: Bearer $TOKEN" \
   -H 'Content-Type: application/json' ${3:+-d "$3"}; }
-TOKEN=$(curl -sf -X POST "http://127.0.0.1:$CONSOLE_PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" | python3 -c 'import sys,json;print(json.load(sys.stdin)["token"])')
+# Health answers before every start-up task has run; on a loaded machine the first sign-in can still be refused.
+TOKEN=""
+for _ in $(seq 1 60); do
+  TOKEN=$(curl -sf -X POST "http://127.0.0.1:$CONSOLE_PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" \
+    | python3 -c 'import sys,json;print(json.load(sys.stdin)["token"])' 2>/dev/null) && [ -n "$TOKEN" ] && break
+  sleep 1
+done
 api POST /api/v1/services "{\"code\":\"his\",\"name\":\"HIS\",\"upstreamUrl\":\"http://127.0.0.1:$UPSTREAM_PORT\",\"rateLimitPerSecond\":100000}" >/dev/null
 CREDENTIALS=$(api POST /api/v1/channels '{"code":"bench","name":"Bench","quotaPerSecond":100000}')
 api POST /api/v1/channels/bench/grants '{"serviceCode":"his"}' >/dev/null
@@ -112,31 +141,56 @@ signed_run() { # connections
   measure "http://127.0.0.1:$GATEWAY_PORT" "$1" "$WORK/signed.txt" /his/patient "$APP_KEY" "$THREADS"
 }
 
-# Warm up the JVM (JIT, pools) before measuring.
-DURATION=10s signed_run 50 > /dev/null
+# Warm up the JVMs (JIT, pools) before measuring.
+DURATION=$WARMUP signed_run 50 > /dev/null
+DURATION=$WARMUP measure "http://127.0.0.1:$SCG_PORT/patient" 50 > /dev/null
 
 PGPORT=$(sed -n 4p "$WORK/data/pg/postmaster.pid")
 # The embedded cluster takes its generated password (docs/reliability.md).
 export PGPASSWORD=$(cat "$WORK/data/pg-password")
 logged() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -tAc "select count(*) from access_log where service_code = 'his'"; }
 
-printf '\n%-8s %-22s %10s %9s %9s %10s %7s\n' conns target "req/s" "p50 ms" "p99 ms" requests errors
+RESULTS=$WORK/results.txt
+: > "$RESULTS"
 for c in $CONNECTIONS; do
-  read -r d_rps d_p50 d_p99 d_n d_e <<<"$(measure "http://127.0.0.1:$UPSTREAM_PORT/patient" "$c")"
-  read -r p_rps p_p50 p_p99 p_n p_e <<<"$(measure "http://127.0.0.1:$PROXY_PORT/patient" "$c")"
-  before=$(logged)
-  read -r m_rps m_p50 m_p99 m_n m_e <<<"$(signed_run "$c")"
-  sleep 2
-  rows=$(( $(logged) - before ))
-  printf '%-8s %-22s %10s %9s %9s %10s %7s\n' "$c" "nginx direct" "$d_rps" "$d_p50" "$d_p99" "$d_n" "$d_e"
-  printf '%-8s %-22s %10s %9s %9s %10s %7s\n' "$c" "nginx reverse proxy" "$p_rps" "$p_p50" "$p_p99" "$p_n" "$p_e"
-  printf '%-8s %-22s %10s %9s %9s %10s %7s\n' "$c" "MedOps gateway" "$m_rps" "$m_p50" "$m_p99" "$m_n" "$m_e"
-  python3 - "$m_rps" "$p_rps" "$m_p99" "$d_p99" "$m_n" "$rows" <<'PY'
-import sys
-m_rps, p_rps, m_p99, d_p99, m_n, rows = map(float, sys.argv[1:])
-print(f"         MedOps/nginx-proxy throughput {m_rps / p_rps:.0%}; p99 added over direct {m_p99 - d_p99:.2f} ms; "
-      f"access-log rows {rows:.0f} for {m_n:.0f} requests wrk counted (wrk stops mid-flight, so rows >= requests)")
-PY
+  for round in $(seq 1 "$ROUNDS"); do
+    echo "$c direct $round $(measure "http://127.0.0.1:$UPSTREAM_PORT/patient" "$c")" >> "$RESULTS"
+    echo "$c proxy $round $(measure "http://127.0.0.1:$PROXY_PORT/patient" "$c")" >> "$RESULTS"
+    echo "$c scg $round $(measure "http://127.0.0.1:$SCG_PORT/patient" "$c")" >> "$RESULTS"
+    before=$(logged)
+    line="$c medops $round $(signed_run "$c")"
+    sleep 2
+    echo "$line $(( $(logged) - before ))" >> "$RESULTS"
+  done
 done
+
+python3 - "$RESULTS" "$ROUNDS" "$DURATION" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
+names = {"direct": "nginx direct", "proxy": "nginx reverse proxy", "scg": "Spring Cloud Gateway",
+         "medops": "MedOps gateway"}
+print(f"\n{sys.argv[2]} interleaved round(s) of {sys.argv[3]} per target; median (min–max)\n")
+print(f"{'conns':<6} {'target':<22} {'req/s':>22} {'p50 ms':>8} {'p99 ms':>22} {'errors':>7}")
+for conns in dict.fromkeys(r[0] for r in rows):
+    med = {}
+    for target in names:
+        runs = [r for r in rows if r[0] == conns and r[1] == target]
+        rps = [float(r[3]) for r in runs]
+        p50 = [float(r[4]) for r in runs]
+        p99 = [float(r[5]) for r in runs]
+        errors = sum(int(r[7]) for r in runs)
+        med[target] = (statistics.median(rps), statistics.median(p99))
+        print(f"{conns:<6} {names[target]:<22} {statistics.median(rps):>9.0f} ({min(rps):.0f}–{max(rps):.0f})"
+              f" {statistics.median(p50):>8.2f} {statistics.median(p99):>8.2f} ({min(p99):.2f}–{max(p99):.2f})"
+              f" {errors:>7}")
+    medops = [r for r in rows if r[0] == conns and r[1] == "medops"]
+    requests = sum(int(r[6]) for r in medops)
+    logged = sum(int(r[8]) for r in medops)
+    print(f"       MedOps/nginx-proxy {med['medops'][0] / med['proxy'][0]:.0%}, MedOps/SCG "
+          f"{med['medops'][0] / med['scg'][0]:.0%} (medians); p99 added over direct "
+          f"{med['medops'][1] - med['direct'][1]:.2f} ms; access-log rows {logged} for {requests} requests wrk "
+          f"counted (wrk stops mid-flight, so rows >= requests)")
+PY
 echo
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
+echo "load average before the run: ${LOAD_BEFORE}"

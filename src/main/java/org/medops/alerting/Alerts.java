@@ -68,6 +68,18 @@ class Alerts {
                 .param("to", f.to() == null ? null : Timestamp.from(f.to()));
     }
 
+    /** Alerts not resolved, by severity and status (for the meters). */
+    List<Unresolved> unresolved() {
+        return jdbc.sql("select severity, status, count(*) as alerts from alerts where status <> 'RESOLVED'"
+                        + " group by severity, status")
+                .query((rs, n) -> new Unresolved(AlertSeverity.valueOf(rs.getString("severity")),
+                        AlertStatus.valueOf(rs.getString("status")), rs.getLong("alerts")))
+                .list();
+    }
+
+    record Unresolved(AlertSeverity severity, AlertStatus status, long alerts) {
+    }
+
     Optional<Alert> find(long id) {
         return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(Alerts::map).optional();
     }

@@ -92,6 +92,11 @@ final class AccessLogWriter implements AutoCloseable {
         queue.add(new Pending(entry, line, segment));
     }
 
+    /** Records waiting in memory; O(n) on the queue, so read by a scrape, never on the request path. */
+    int queued() {
+        return queue.size();
+    }
+
     long written() {
         return written.get();
     }

@@ -11,10 +11,12 @@ import org.medops.catalog.ServiceDefinition;
 final class Answer {
 
     private final AccessLogWriter accessLog;
+    private final GatewayMetrics metrics;
     private final String nodeId;
 
-    Answer(AccessLogWriter accessLog, String nodeId) {
+    Answer(AccessLogWriter accessLog, GatewayMetrics metrics, String nodeId) {
         this.accessLog = accessLog;
+        this.metrics = metrics;
         this.nodeId = nodeId;
     }
 
@@ -66,6 +68,8 @@ final class Answer {
         if (!exchange.logged) {
             exchange.logged = true;
             accessLog.record(exchange.entry(nodeId, status, errorCode));
+            metrics.call(exchange.serviceCode, exchange.channelCode, status, errorCode,
+                    System.nanoTime() - exchange.startNanos);
         }
     }
 }

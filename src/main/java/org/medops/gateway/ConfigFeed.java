@@ -42,12 +42,14 @@ final class ConfigFeed implements AutoCloseable {
     private final String nodeId;
     private final Clock clock;
     private final Instant startedAt;
+    private final GatewayMetrics metrics;
     private final AtomicReference<RoutingTable> current = new AtomicReference<>(RoutingTable.empty());
     private final Thread listener;
     private volatile boolean running = true;
 
     ConfigFeed(Catalog catalog, Secrets secrets, DataSource dataSource, GatewayNodes nodes, JsonMapper json,
-               Path cacheDir, String nodeId, Clock clock) throws IOException {
+               Path cacheDir, String nodeId, Clock clock, GatewayMetrics metrics) throws IOException {
+        this.metrics = metrics;
         this.catalog = catalog;
         this.secrets = secrets;
         this.dataSource = dataSource;
@@ -76,6 +78,7 @@ final class ConfigFeed implements AutoCloseable {
                 try {
                     GatewayConfig cached = json.readValue(Files.readString(cacheFile), GatewayConfig.class);
                     current.set(RoutingTable.compile(cached, RoutingTable.empty(), secrets));
+                    metrics.refresh(current.get(), System.nanoTime());
                     log.warn("Database unreachable ({}); serving cached configuration version {}", e.toString(),
                             cached.version());
                 } catch (IOException io) {
@@ -101,6 +104,7 @@ final class ConfigFeed implements AutoCloseable {
         } catch (IOException e) {
             log.warn("Cannot cache configuration version {} on disk: {}", config.version(), e.toString());
         }
+        metrics.refresh(current.get(), System.nanoTime());
         log.info("Gateway node {} now serves configuration version {}", nodeId, config.version());
     }
 
@@ -128,6 +132,7 @@ final class ConfigFeed implements AutoCloseable {
                 if (running) {
                     log.warn("Configuration feed lost the database ({}); serving version {} meanwhile", e.toString(),
                             current.get().version());
+                    metrics.refresh(current.get(), System.nanoTime()); // breakers and upstreams still move
                     pause(1000);
                 }
             }
@@ -148,6 +153,7 @@ final class ConfigFeed implements AutoCloseable {
             breakers.put(service.definition().code(), service.report(now));
         }
         nodes.report(nodeId, startedAt, current.get().version(), breakers);
+        metrics.refresh(current.get(), now);
     }
 
     private static void pause(long millis) {

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
@@ -46,6 +47,7 @@ final class GatewayServer implements SmartLifecycle {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final GatewayCallers callers;
+    private final MeterRegistry meters;
 
     private Vertx vertx;
     private HttpServer server;
@@ -61,7 +63,7 @@ final class GatewayServer implements SmartLifecycle {
 
     GatewayServer(GatewaySettings settings, Catalog catalog, Secrets secrets, DataSource dataSource, GatewayNodes nodes,
                   JsonMapper json, Settings platform, Clock clock, ApplicationEventPublisher events,
-                  GatewayCallers callers) {
+                  GatewayCallers callers, MeterRegistry meters) {
         this.settings = settings;
         this.catalog = catalog;
         this.secrets = secrets;
@@ -72,6 +74,7 @@ final class GatewayServer implements SmartLifecycle {
         this.clock = clock;
         this.events = events;
         this.callers = callers;
+        this.meters = meters;
     }
 
     @Override
@@ -99,25 +102,38 @@ final class GatewayServer implements SmartLifecycle {
             server = bound.listen(settings.port(), "0.0.0.0").await(30, TimeUnit.SECONDS);
             actualPort = server.actualPort();
             nodeId = settings.nodeId() == null || settings.nodeId().isBlank()
-                    ? InetAddress.getLocalHost().getHostName() + ":" + actualPort : settings.nodeId();
+                    ? hostName() + ":" + actualPort : settings.nodeId();
             accessLogPool = accessLogPool(dataSource);
             accessLog = new AccessLogWriter(accessLogPool == null ? dataSource : accessLogPool,
                     settings.cacheDir().resolve("access-log-" + actualPort),
                     settings.accessLogBatch(), settings.accessLogFlush());
-            feed = new ConfigFeed(catalog, secrets, dataSource, nodes, json, settings.cacheDir(), nodeId, clock);
+            GatewayMetrics metrics = new GatewayMetrics(meters, nodeId);
+            metrics.watch(accessLog);
+            feed = new ConfigFeed(catalog, secrets, dataSource, nodes, json, settings.cacheDir(), nodeId, clock, metrics);
             maintenance = new AccessLogMaintenance(new AccessLogPartitions(dataSource),
                     settings.accessLogRetentionDays(), clock);
             HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                             .setKeepAlive(true).setPipelining(false).setTcpNoDelay(true).setDecompressionSupported(false)
                             .setMaxInitialLineLength(8192),
                     new PoolOptions().setHttp1MaxSize(200).setMaxWaitQueueSize(10_000));
-            proxy = new ProxyHandler(feed, client, limiter(), accessLog, settings, nodeId, clock, platform.current().zone(),
-                    callers);
+            proxy = new ProxyHandler(feed, client, limiter(), accessLog, metrics, settings, nodeId, clock,
+                    platform.current().zone(), callers);
             running = true;
             log.info("Gateway node {} listening on port {}", nodeId, actualPort);
             events.publishEvent(new GatewayStarted(nodeId, actualPort));
         } catch (Exception e) {
+            stop(); // Vert.x threads are not daemons: left running, they would keep a failed JVM alive
             throw new IllegalStateException("Gateway cannot start on port " + settings.port(), e);
+        }
+    }
+
+    /** A container whose host name does not resolve (no /etc/hosts entry) still gets a node id. */
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            String fromEnvironment = System.getenv("HOSTNAME");
+            return fromEnvironment == null || fromEnvironment.isBlank() ? "gateway" : fromEnvironment;
         }
     }
 
@@ -213,6 +229,10 @@ final class GatewayServer implements SmartLifecycle {
 
     ConfigFeed feed() {
         return feed;
+    }
+
+    Vertx vertx() {
+        return vertx;
     }
 
     AccessLogWriter accessLog() {

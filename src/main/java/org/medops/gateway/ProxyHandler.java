@@ -27,11 +27,11 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
     private final GatewayPipeline pipeline;
 
     ProxyHandler(ConfigFeed config, HttpClient client, Limiter limiter, AccessLogWriter accessLog,
-                 GatewaySettings settings, String nodeId, Clock clock, ZoneId quotaZone,
+                 GatewayMetrics metrics, GatewaySettings settings, String nodeId, Clock clock, ZoneId quotaZone,
                  GatewayCallers callers) {
         this.config = config;
         this.clock = clock;
-        this.answer = new Answer(accessLog, nodeId);
+        this.answer = new Answer(accessLog, metrics, nodeId);
         CaptureStep capture = new CaptureStep(settings.maskedHeaders(), settings.maskedFields(),
                 settings.captureLimitBytes());
         this.pipeline = new GatewayPipeline(List.of(

@@ -27,6 +27,7 @@ public class Notifications {
     private final Targets targets;
     private final Senders senders;
     private final Deliveries deliveries;
+    private final NotifyMetrics metrics;
     private final Clock clock;
     private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
         Thread thread = new Thread(r, "medops-notify");
@@ -35,7 +36,8 @@ public class Notifications {
     });
     private final Map<Long, Window> windows = new ConcurrentHashMap<>();
 
-    Notifications(Targets targets, Senders senders, Deliveries deliveries, Clock clock) {
+    Notifications(Targets targets, Senders senders, Deliveries deliveries, NotifyMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.targets = targets;
         this.senders = senders;
         this.deliveries = deliveries;
@@ -72,6 +74,7 @@ public class Notifications {
         if (target.id() != 0 && !windows.computeIfAbsent(target.id(), id -> new Window()).admit(clock.millis())) {
             deliveries.record(target, message, false, 0, "rate limited: over " + PER_MINUTE + " per minute",
                     clock.instant());
+            metrics.delivered(target.kind(), false);
             return;
         }
         String error = null;
@@ -82,6 +85,7 @@ public class Notifications {
                 Thread.sleep(backoff);
                 senders.send(target, message);
                 deliveries.record(target, message, true, attempt, null, clock.instant());
+                metrics.delivered(target.kind(), true);
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -93,6 +97,7 @@ public class Notifications {
         }
         log.warn("Notification to {} ({}) failed after {} attempts: {}", target.name(), target.kind(), attempt, error);
         deliveries.record(target, message, false, attempt, error, clock.instant());
+        metrics.delivered(target.kind(), false);
     }
 
     @PreDestroy

@@ -69,7 +69,7 @@ class GatewayClusterIT {
     }
 
     private ConfigurableApplicationContext node(String name, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--medops.roles=gateway", "--medops.gateway.port=0",
+        List<String> args = new ArrayList<>(List.of("--medops.roles=gateway", "--medops.gateway.port=0", "--medops.gateway.management-port=0",
                 "--medops.db.url=" + dataSource.getJdbcUrl(), "--medops.db.username=" + dataSource.getUsername(),
                 "--medops.db.password=" + (dataSource.getPassword() == null ? "" : dataSource.getPassword()),
                 "--medops.gateway.node-id=" + name, "--medops.db.data-dir=target/test-data/" + name,

@@ -110,6 +110,35 @@ class Rounds implements ListSource<Rounds.Filter, Rounds.Row> {
                 .query((rs, n) -> ItemResult.valueOf(rs.getString(1))).optional();
     }
 
+    /** The items of the last finished round, by result, and when it finished (for the meters); empty before one. */
+    Optional<LastRound> lastFinished() {
+        return jdbc.sql("""
+                        select r.finished_at,
+                            count(i.id) filter (where i.result = 'PASS') as passed,
+                            count(i.id) filter (where i.result = 'WARN') as warned,
+                            count(i.id) filter (where i.result = 'FAIL') as failed,
+                            count(i.id) filter (where i.result = 'ERROR') as errored
+                        from (select id, finished_at from inspection_rounds where finished_at is not null
+                              order by finished_at desc limit 1) r
+                        left join inspection_items i on i.round_id = r.id
+                        group by r.finished_at""")
+                .query((rs, n) -> new LastRound(rs.getTimestamp("finished_at").toInstant(), rs.getLong("passed"),
+                        rs.getLong("warned"), rs.getLong("failed"), rs.getLong("errored")))
+                .optional();
+    }
+
+    record LastRound(Instant finishedAt, long passed, long warned, long failed, long errored) {
+
+        long count(ItemResult result) {
+            return switch (result) {
+                case PASS -> passed;
+                case WARN -> warned;
+                case FAIL -> failed;
+                case ERROR -> errored;
+            };
+        }
+    }
+
     Optional<RoundStatus> status(long round) {
         return jdbc.sql("select status from inspection_rounds where id = :id").param("id", round)
                 .query((rs, n) -> RoundStatus.valueOf(rs.getString(1))).optional();

@@ -33,6 +33,21 @@ class Tickets {
         this.zone = zone;
     }
 
+    /** Open tickets per priority, and how many of them broke an SLA target in their current cycle (for the meters). */
+    List<OpenByPriority> openByPriority() {
+        return jdbc.sql("""
+                        select t.priority, count(*) as open,
+                            count(*) filter (where exists (select 1 from sla_clocks c where c.ticket_id = t.id
+                                and c.cycle = t.cycle and c.breached_at is not null)) as breached
+                        from tickets t where t.status <> 'CLOSED' group by t.priority""")
+                .query((rs, n) -> new OpenByPriority(Priority.valueOf(rs.getString("priority")), rs.getLong("open"),
+                        rs.getLong("breached")))
+                .list();
+    }
+
+    record OpenByPriority(Priority priority, long open, long breached) {
+    }
+
     /** The year in a ticket number is the hospital's year (系统配置 zone) at the moment it was reported. */
     static String numberYear(Instant reportedAt, ZoneId zone) {
         return String.valueOf(reportedAt.atZone(zone).getYear());
