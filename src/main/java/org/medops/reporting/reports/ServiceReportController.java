@@ -70,7 +70,14 @@ class ServiceReportController {
         model.addAttribute("previous", chosen.previous().toString());
         model.addAttribute("next", chosen.next().toString());
         model.addAttribute("choices", choices(today));
-        model.addAttribute("contractChoices", contractChoices(today));
+        List<ContractChoice> contractChoices = contractChoices(today);
+        String shown = chosen.toString();
+        if (chosen.contract() != null && contractChoices.stream().noneMatch(c -> c.value().equals(shown))) {
+            // A contract period opened by its link (a later or older contract) is still the one selected.
+            contractChoices.add(0, new ContractChoice(shown, chosen.contract().year(), chosen.contract().name(),
+                    chosen.annual() ? null : chosen.calendarLabel()));
+        }
+        model.addAttribute("contractChoices", contractChoices);
         model.addAttribute("pdfAvailable", files.pdfAvailable());
         return "reporting/service-report";
     }
