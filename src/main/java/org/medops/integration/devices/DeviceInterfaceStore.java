@@ -40,6 +40,11 @@ class DeviceInterfaceStore {
         return jdbc.sql(SELECT + " order by channel_code").query(this::row).list();
     }
 
+    java.util.Set<String> channels() {
+        return java.util.Set.copyOf(jdbc.sql("select channel_code from integration_device_interfaces")
+                .query(String.class).list());
+    }
+
     void save(DeviceInterface d) {
         jdbc.sql("""
                         insert into integration_device_interfaces(channel_code, device_name, maker, model, system_code,

@@ -19,9 +19,11 @@ public class DeviceInterfaces {
     private final ChannelDirectory channels;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final DeviceChannels marked;
 
     DeviceInterfaces(DeviceInterfaceStore store, DeviceKeyIndex index, ChannelDirectory channels,
-                     ApplicationEventPublisher events, Clock clock) {
+                     ApplicationEventPublisher events, Clock clock, DeviceChannels marked) {
+        this.marked = marked;
         this.store = store;
         this.index = index;
         this.channels = channels;
@@ -49,6 +51,7 @@ public class DeviceInterfaces {
         DeviceInterface saved = marking.checked(channel, clock.instant(), actor);
         var existing = store.lock(channel);
         store.save(saved);
+        marked.changed();
         if (existing.isPresent() && !existing.get().searchKeys().equals(saved.searchKeys())) {
             index.reset(channel);
         }
@@ -66,6 +69,7 @@ public class DeviceInterfaces {
     public void delete(String channel, String actor) {
         DeviceInterface existing = get(channel);
         store.delete(channel);
+        marked.changed();
         events.publishEvent(new DeviceAction("integration.device.delete", channel,
                 List.of(FieldChange.of("deviceName", existing.deviceName(), null))));
     }

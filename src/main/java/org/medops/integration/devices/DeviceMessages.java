@@ -20,6 +20,7 @@ import org.medops.integration.data.DataType;
 import org.medops.integration.data.Payload;
 import org.medops.integration.data.PayloadRejected;
 import org.medops.integration.data.Payloads;
+import org.medops.integration.hl7.Hl7Charset;
 import org.medops.integration.hl7.PatientMask;
 import org.medops.integration.store.DeliveryRow;
 import org.medops.integration.store.MessageBrowser;
@@ -227,8 +228,27 @@ public class DeviceMessages {
         }
         return new View(id, channel, device, message.status().name(), mask.apply(message.controlId()),
                 message.receivedAt(), mask.apply(FailureKind.error(message)), source.type().name(), raw,
-                RawBytes.of(raw, source.charset()), keys, List.copyOf(processed), masked, failure,
+                bytes(message, source, raw, masked), keys, List.copyOf(processed), masked, failure,
                 failure == null ? null : device.responsibleFor(failure).orElse(null), message.contentExpired());
+    }
+
+    /**
+     * The bytes as the device sent them where the channel kept them (HL7 in the charset its MSH-18 declares); the
+     * text encoded again for a masked reader (the received bytes hold identifiers) or an older message.
+     */
+    private RawBytes bytes(MessageDetail message, Source source, String shown, boolean masked) {
+        byte[] received = message.contentExpired() ? null : browser.receivedBytes(
+                new MessageId(message.id(), message.receivedAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate()))
+                .orElse(null);
+        Charset charset = received != null && source.type() == DataType.HL7V2
+                ? Hl7Charset.declaredOr(received, source.charset()) : source.charset();
+        if (masked) {
+            return RawBytes.ofText(shown, received, message.raw(), charset, RawBytes.Origin.MASKED);
+        }
+        if (received == null) {
+            return RawBytes.ofText(message.raw(), null, null, charset, RawBytes.Origin.ENCODED_TEXT);
+        }
+        return RawBytes.of(received, received, message.raw(), charset, RawBytes.Origin.RECEIVED);
     }
 
     /**

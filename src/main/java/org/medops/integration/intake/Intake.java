@@ -28,6 +28,7 @@ import org.medops.integration.transform.Processed;
 import org.medops.integration.transform.Processing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,12 +46,26 @@ public class Intake {
     private final Processing processing;
     private final DeliveryOutcomes outcomes;
     private final Clock clock;
+    private final ObjectProvider<ReceivedBytesPolicy> policies;
+    private volatile ReceivedBytesPolicy kept;
 
-    Intake(MessageWriter writer, Processing processing, DeliveryOutcomes outcomes, Clock clock) {
+    Intake(MessageWriter writer, Processing processing, DeliveryOutcomes outcomes, Clock clock,
+           ObjectProvider<ReceivedBytesPolicy> policies) {
         this.writer = writer;
         this.processing = processing;
         this.outcomes = outcomes;
         this.clock = clock;
+        this.policies = policies;
+    }
+
+    /** The input as the store takes it: with the bytes exactly as received where the channel keeps them. */
+    private Inbound withBytes(ChannelDocument channel, Received received, Inbound inbound) {
+        ReceivedBytesPolicy policy = kept;
+        if (policy == null) {
+            policy = policies.getIfAvailable(() -> code -> false);
+            kept = policy;
+        }
+        return policy.keeps(channel.code()) ? inbound.keeping(received.bytes()) : inbound;
     }
 
     public CompletableFuture<Taken> take(ChannelDocument channel, Received received) {
@@ -76,10 +91,11 @@ public class Intake {
         Processed processed = processing.process(channel, payload);
         MessageStatus status = MessageStatus.after(processed.outcome());
         String controlId = received.key() != null ? received.key() : payload.controlId();
-        Inbound inbound = new Inbound(channel.code(), at, clean(text), controlId, payload.messageType(), status,
+        Inbound inbound = withBytes(channel, received, new Inbound(channel.code(), at, clean(text), controlId,
+                payload.messageType(), status,
                 processed.transformed(), processed.error(),
                 channel.destinations().stream().map(ChannelDocument.Destination::name).toList(),
-                duplicateWindow(channel, received), channel.laneKeys(payload), processed.routes());
+                duplicateWindow(channel, received), channel.laneKeys(payload), processed.routes()));
         ChannelDocument.Response response = channel.response();
         return writer.submit(inbound).handle((stored, failure) -> {
             if (failure != null) {
@@ -104,8 +120,8 @@ public class Intake {
                                             Instant at, Charset charset) {
         String controlId = received.key() != null ? received.key()
                 : channel.source().data() == DataType.HL7V2 ? Hl7Message.controlIdOf(raw) : null;
-        Inbound inbound = new Inbound(channel.code(), at, clean(raw), controlId, null, MessageStatus.ERRORED, null,
-                reason, List.of(), null);
+        Inbound inbound = withBytes(channel, received, new Inbound(channel.code(), at, clean(raw), controlId, null,
+                MessageStatus.ERRORED, null, reason, List.of(), null));
         // HAPI's FHIR reasons may quote a value of the resource, which logs must not hold.
         log.info("Channel {}: refused input: {}", channel.code(),
                 channel.source().data() == DataType.FHIR ? "not a valid FHIR R4 resource" : reason);

@@ -67,6 +67,16 @@ public class MessageBrowser {
                 .single();
     }
 
+    /**
+     * The bytes the source received for the message, kept only on channels marked as device interfaces (and only
+     * since they were marked); empty when none were kept or retention removed them.
+     */
+    public Optional<byte[]> receivedBytes(MessageId key) {
+        return jdbc.sql("select raw_bytes from integration_messages where id = :id and received_day = :day")
+                .param("id", key.id()).param("day", key.receivedDay())
+                .query((rs, n) -> Optional.ofNullable(rs.getBytes("raw_bytes"))).optional().flatMap(b -> b);
+    }
+
     public Optional<MessageId> key(long id) {
         return jdbc.sql("select id, received_day from integration_messages where id = :id").param("id", id)
                 .query(MessageId.class).optional();

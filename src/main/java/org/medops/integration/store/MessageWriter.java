@@ -138,6 +138,7 @@ public class MessageWriter implements SmartLifecycle {
                     .addValue("at", Timestamp.from(in.receivedAt())).addValue("channel", in.channel())
                     .addValue("control", blankToNull(in.controlId())).addValue("type", blankToNull(in.messageType()))
                     .addValue("status", status.name()).addValue("duplicateOf", duplicateOf).addValue("raw", in.raw())
+                    .addValue("bytes", in.receivedBytes(), java.sql.Types.BINARY)
                     .addValue("transformed", in.transformed())
                     .addValue("error", duplicateOf != null ? "duplicate of message " + duplicateOf : in.error()));
             if (status == MessageStatus.QUEUED) {
@@ -161,8 +162,8 @@ public class MessageWriter implements SmartLifecycle {
         }
         jdbc.batchUpdate("""
                 insert into integration_messages(id, received_day, received_at, channel_code, control_id, message_type,
-                    status, duplicate_of, raw, transformed, error)
-                values (:id, :day, :at, :channel, :control, :type, :status, :duplicateOf, :raw, :transformed, :error)""",
+                    status, duplicate_of, raw, raw_bytes, transformed, error)
+                values (:id, :day, :at, :channel, :control, :type, :status, :duplicateOf, :raw, :bytes, :transformed, :error)""",
                 messages.toArray(SqlParameterSource[]::new));
         if (!deliveries.isEmpty()) {
             jdbc.batchUpdate("""

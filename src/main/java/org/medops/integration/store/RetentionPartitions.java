@@ -94,7 +94,7 @@ class RetentionPartitions {
     void rewrite(LocalDate day, Expiry expiry) {
         String messages = partition(MESSAGES, day);
         String deliveries = partition(DELIVERIES, day);
-        copy(MESSAGES, messages, "m", List.of("raw", "transformed"), "from " + messages + " m", expiry);
+        copy(MESSAGES, messages, "m", List.of("raw", "raw_bytes", "transformed"), "from " + messages + " m", expiry);
         copy(DELIVERIES, deliveries, "d", List.of("sent", "response"), "from " + deliveries + " d left join "
                 + messages + " m on m.id = d.message_id and m.received_day = d.received_day", expiry);
         index(messages + "_new", "primary key (id, received_day)");

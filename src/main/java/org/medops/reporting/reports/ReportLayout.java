@@ -42,6 +42,11 @@ class ReportLayout {
     }
 
     String title(ServiceReport r, Locale locale) {
+        if (r.contract() != null) {
+            String period = r.kind() == ServiceReport.Kind.YEAR ? String.valueOf(r.contract().year())
+                    : r.period().substring(r.period().indexOf(':') + 1);
+            return t(locale, "servicereport.contract.title." + r.kind(), r.contract().name(), period);
+        }
         return r.kind() == ServiceReport.Kind.YEAR ? t(locale, "servicereport.title.YEAR", r.period())
                 : t(locale, "servicereport.title.QUARTER", r.period());
     }
@@ -75,6 +80,11 @@ class ReportLayout {
     private ReportBlock overview(ServiceReport r, Locale locale) {
         ServiceFigures.Tickets t = r.tickets();
         List<String> lines = new ArrayList<>();
+        if (r.contract() != null) {
+            ServiceReport.ContractTerms c = r.contract();
+            lines.add(t(locale, "servicereport.contract.line", c.name(), String.valueOf(c.year()), c.startsOn(), c.endsOn()));
+            lines.add(t(locale, "servicereport.contract.parties", c.hospital(), c.vendor()));
+        }
         lines.add(t(locale, "servicereport.overview.period", r.first(), r.last()));
         if (r.running()) {
             lines.add(t(locale, "servicereport.overview.running"));

@@ -9,10 +9,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.medops.reporting.ServiceReportContributor;
+import org.medops.reporting.contracts.Contract;
 import org.medops.shared.ProblemException;
 
-/** A report's period: a calendar quarter ({@code 2026-Q3}) or a year ({@code 2026}) of the hospital's calendar. */
-record ReportPeriod(int year, int quarter) {
+/**
+ * A report's period: a calendar quarter ({@code 2026-Q3}) or a year ({@code 2026}) of the hospital's calendar, or
+ * bound to a service contract: its contract year ({@code C2026}, the contract's own dates) or a quarter of it
+ * ({@code C2026:2026-Q3}, the calendar quarter cut to the contract's dates), with the contract's name and parties.
+ */
+record ReportPeriod(int year, int quarter, Contract contract) {
+
+    ReportPeriod(int year, int quarter) {
+        this(year, quarter, null);
+    }
 
     private static final Pattern TEXT = Pattern.compile("(\\d{4})(?:-Q([1-4]))?");
 
@@ -37,12 +46,37 @@ record ReportPeriod(int year, int quarter) {
     }
 
     LocalDate first() {
-        return annual() ? LocalDate.of(year, 1, 1) : LocalDate.of(year, (quarter - 1) * 3 + 1, 1);
+        LocalDate calendar = calendarFirst();
+        if (contract == null) {
+            return calendar;
+        }
+        return annual() || calendar.isBefore(contract.startsOn()) ? contract.startsOn() : calendar;
     }
 
     /** The period's last day, included. */
     LocalDate last() {
-        return (annual() ? first().plusYears(1) : first().plusMonths(3)).minusDays(1);
+        LocalDate calendar = (annual() ? calendarFirst().plusYears(1) : calendarFirst().plusMonths(3)).minusDays(1);
+        if (contract == null) {
+            return calendar;
+        }
+        return annual() || calendar.isAfter(contract.endsOn()) ? contract.endsOn() : calendar;
+    }
+
+    private LocalDate calendarFirst() {
+        return annual() ? LocalDate.of(year, 1, 1) : LocalDate.of(year, (quarter - 1) * 3 + 1, 1);
+    }
+
+    /** A calendar quarter of the contract's year (one with a day inside the contract's dates), cut to them. */
+    static ReportPeriod ofContract(Contract contract, ReportPeriod calendarQuarter) {
+        if (calendarQuarter == null || calendarQuarter.annual()) {
+            return new ReportPeriod(contract.year(), 0, contract);
+        }
+        ReportPeriod bound = new ReportPeriod(calendarQuarter.year(), calendarQuarter.quarter(), contract);
+        if (bound.calendarFirst().isAfter(contract.endsOn()) || calendarQuarter.last().isBefore(contract.startsOn())) {
+            throw ProblemException.invalid("report-period-outside-contract", calendarQuarter.toString(),
+                    String.valueOf(contract.year()), contract.startsOn().toString(), contract.endsOn().toString());
+        }
+        return bound;
     }
 
     Instant start(ZoneId zone) {
@@ -54,24 +88,48 @@ record ReportPeriod(int year, int quarter) {
         return last().plusDays(1).atStartOfDay(zone).toInstant();
     }
 
-    /** A year's four quarters; a quarter is its own only part. */
+    /** A year's four quarters (a contract year's: the calendar quarters it touches); a quarter is its own only part. */
     List<ReportPeriod> quarters() {
         if (!annual()) {
             return List.of(this);
         }
         List<ReportPeriod> quarters = new ArrayList<>();
+        if (contract != null) {
+            for (ReportPeriod q = quarterOf(contract.startsOn()); !q.first().isAfter(contract.endsOn()); q = q.next()) {
+                quarters.add(new ReportPeriod(q.year(), q.quarter(), contract));
+            }
+            return quarters;
+        }
         for (int q = 1; q <= 4; q++) {
             quarters.add(new ReportPeriod(year, q));
         }
         return quarters;
     }
 
+    /** The calendar period before (a contract's quarter: the one before within the contract, else the calendar's). */
     ReportPeriod previous() {
-        return annual() ? year(year - 1) : quarter == 1 ? new ReportPeriod(year - 1, 4) : new ReportPeriod(year, quarter - 1);
+        ReportPeriod calendar = annual() ? year(year - 1)
+                : quarter == 1 ? new ReportPeriod(year - 1, 4) : new ReportPeriod(year, quarter - 1);
+        return within(calendar);
     }
 
     ReportPeriod next() {
-        return annual() ? year(year + 1) : quarter == 4 ? new ReportPeriod(year + 1, 1) : new ReportPeriod(year, quarter + 1);
+        ReportPeriod calendar = annual() ? year(year + 1)
+                : quarter == 4 ? new ReportPeriod(year + 1, 1) : new ReportPeriod(year, quarter + 1);
+        return within(calendar);
+    }
+
+    private ReportPeriod within(ReportPeriod calendar) {
+        if (contract == null || annual()) {
+            return calendar;
+        }
+        boolean inside = !calendar.calendarFirst().isAfter(contract.endsOn()) && !calendar.last().isBefore(contract.startsOn());
+        return inside ? new ReportPeriod(calendar.year(), calendar.quarter(), contract) : calendar;
+    }
+
+    /** The calendar name of the period ({@code 2026-Q3}, {@code 2026}), which the scorecard's quarters use too. */
+    String calendarLabel() {
+        return annual() ? String.valueOf(year) : year + "-Q" + quarter;
     }
 
     /** Whether any day of the period lies after {@code today}: its figures are not final yet. */
@@ -80,11 +138,14 @@ record ReportPeriod(int year, int quarter) {
     }
 
     ServiceReportContributor.Period asContributorPeriod() {
-        return new ServiceReportContributor.Period(toString(), first(), last());
+        return new ServiceReportContributor.Period(calendarLabel(), first(), last());
     }
 
     @Override
     public String toString() {
-        return annual() ? String.valueOf(year) : year + "-Q" + quarter;
+        if (contract != null) {
+            return "C" + contract.year() + (annual() ? "" : ":" + calendarLabel());
+        }
+        return calendarLabel();
     }
 }

@@ -19,6 +19,8 @@ import org.medops.opsdesk.HospitalZone;
 import org.medops.opsdesk.ServiceFigures;
 import org.medops.opsdesk.SystemNames;
 import org.medops.reporting.ServiceReportContributor;
+import org.medops.reporting.contracts.Contract;
+import org.medops.settings.Settings;
 import org.medops.shared.FieldChange;
 import org.medops.shared.ProblemException;
 import org.slf4j.Logger;
@@ -53,12 +55,14 @@ class ServiceReportDesk {
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Settings settings;
 
     ServiceReportDesk(ServiceFigures opsdesk, ObjectProvider<InspectionFigures> inspection,
                       ObjectProvider<InspectionRounds> plan, ObjectProvider<IntegrationVolumes> integration,
                       ObjectProvider<ServiceReportContributor> contributors, Suggestions suggestions,
                       HospitalZone zone, SystemNames systemNames, MessageSource messages,
-                      ApplicationEventPublisher events, Clock clock) {
+                      ApplicationEventPublisher events, Clock clock, Settings settings) {
+        this.settings = settings;
         this.opsdesk = opsdesk;
         this.inspection = inspection;
         this.plan = plan;
@@ -89,7 +93,14 @@ class ServiceReportDesk {
                 outages.stream().mapToLong(ServiceFigures.Outage::minutes).sum(), opsdesk.requirements(from, to),
                 opsdesk.defects(from, to), opsdesk.changes(from, to), rounds, planned(period, hospital), volumes,
                 systems(tickets, outages),
-                quarters, sections(period, locale), suggestions.of(period).orElse(ServiceReport.Suggestions.none()));
+                quarters, sections(period, locale), suggestions.of(period).orElse(ServiceReport.Suggestions.none()),
+                terms(period));
+    }
+
+    private ServiceReport.ContractTerms terms(ReportPeriod period) {
+        Contract c = period.contract();
+        return c == null ? null : new ServiceReport.ContractTerms(c.year(), c.name(), settings.current().siteName(),
+                c.vendor(), c.startsOn(), c.endsOn());
     }
 
     private ServiceReport.PlannedRounds planned(ReportPeriod period, ZoneId hospital) {

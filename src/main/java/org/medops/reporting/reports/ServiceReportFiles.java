@@ -28,12 +28,11 @@ class ServiceReportFiles {
         this.events = events;
     }
 
-    ResponseEntity<byte[]> download(String periodText, String format, Locale locale) {
-        ReportPeriod period = ReportPeriod.parse(periodText);
+    ResponseEntity<byte[]> download(ReportPeriod period, String format, Locale locale) {
         ServiceReport report = desk.report(period, locale);
         String title = layout.title(report, locale);
         List<ReportBlock> blocks = layout.blocks(report, locale);
-        String name = "medops-service-report-" + period;
+        String name = "medops-service-report-" + period.toString().replace(':', '-');
         ResponseEntity<byte[]> response = switch (format) {
             case "pdf" -> files.download(files.pdf(report, title, blocks, locale), MediaType.APPLICATION_PDF,
                     name + ".pdf");

@@ -137,5 +137,39 @@ class DevicesBrowserIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findAll("#volumes-chart canvas").isEmpty());
             browser.screenshot("86-volumes-hourly");
         }
+
+        // The bytes as the device sent them, to a reader holding the data right: a stray NUL, CR LF line ends and
+        // a sequence GBK does not have (the export is refused), each marked in the dump.
+        java.io.ByteArrayOutputStream bad = new java.io.ByteArrayOutputStream();
+        bad.writeBytes("样本号\t病历号\t项目\t结果\r\n".getBytes(gbk));
+        bad.writeBytes("BG-83\tP990013\tpH\t7.2".getBytes(gbk));
+        bad.write(0x00);
+        bad.writeBytes("\r\nBG-83\tP990013\tNa\t".getBytes(gbk));
+        bad.write(0x81);
+        bad.write(0x20);
+        bad.writeBytes("140\r\n".getBytes(gbk));
+        Files.write(in.resolve("c.txt"), bad.toByteArray());
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                admin.get("/api/v1/integration/devices/" + code + "/messages").json().get("rows").size() == 3);
+        long refused = admin.get("/api/v1/integration/devices/" + code + "/messages").json().get("rows").get(0).get("id")
+                .asLong();
+        String role = "DEVICE_BYTES_" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        assertThat(admin.securityAdmin().post("/api/v1/roles", """
+                {"code":"%s","name":"设备原始数据","permissions":["integration:read","integration:data"]}""".formatted(role))
+                .status()).isEqualTo(201);
+        String user = "devbb" + UUID.randomUUID().toString().substring(0, 4);
+        admin.newUser(user, "设备数据", "Device#Bytes-2026", role);
+        try (Browser browser = Browser.open(port)) {
+            browser.login(user, "Device#Bytes-2026").waitForPath("/");
+            browser.go("/integration/devices/" + code + "/messages/" + refused);
+            assertThat(browser.find("#device-bytes-origin").getAttribute("data-origin")).isEqualTo("RECEIVED");
+            assertThat(browser.text("#device-bytes-origin")).isEqualTo("设备发送的原样字节");
+            assertThat(browser.text("#device-bytes-undecodable")).contains("不是有效的 GBK 编码");
+            assertThat(browser.text("#device-bytes-controls")).contains("1 个控制字符");
+            assertThat(browser.text("#device-bytes-line-ends")).contains("CR LF 3 个");
+            assertThat(browser.findAll("#device-hex .byte-UNDECODABLE")).isNotEmpty();
+            assertThat(browser.text("#device-hex .byte-CONTROL")).isEqualTo("00");
+            browser.screenshot("87-device-bytes-as-received");
+        }
     }
 }
