@@ -186,8 +186,11 @@ class DeviceBytesIT {
         assertThat(second.get("bytes").get("undecodable").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(marks(second.get("bytes"), "UNDECODABLE")).contains("FF");
 
-        // Without integration:data the dump is of the masked text (the bytes hold the patient number), said so.
-        JsonNode masked = admin.get("/api/v1/integration/devices/" + code + "/messages/" + id(code, "BYTES-1")).json();
+        // With the content right but without integration:data the dump is of the masked text (the bytes hold the
+        // patient number), said so; the administrator has no content right at all.
+        assertThat(admin.get("/api/v1/integration/devices/" + code + "/messages/" + id(code, "BYTES-1")).status())
+                .isEqualTo(403);
+        JsonNode masked = admin.contentReader().get("/api/v1/integration/devices/" + code + "/messages/" + id(code, "BYTES-1")).json();
         assertThat(masked.get("bytes").get("origin").asString()).isEqualTo("MASKED");
         assertThat(hex(masked.get("bytes"))).doesNotContain(HexFormat.ofDelimiter(" ").withUpperCase()
                 .formatHex("P778899".getBytes(GBK)));
