@@ -58,7 +58,7 @@ final class PaymentFixture {
         channel = new SignedClient(GatewayPorts.of(context), issued.json().get("appKey").asString(),
                 issued.json().get("appSecret").asString());
         // The grant reaches the gateway within a second: then an unknown order is the service's 404, not a refusal.
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             SignedClient.Reply probe = channel.get("/payment/orders/none");
             assertThat(probe.status()).as(probe.body()).isEqualTo(404);
         });
@@ -66,9 +66,15 @@ final class PaymentFixture {
 
     /** A JSAPI order for a HIS bill, through the gateway. */
     SignedClient.Reply order(String hisBill, long amountFen) {
-        return channel.post("/payment/orders", """
+        return post("/payment/orders", """
                 {"businessType":"OUTPATIENT","hisBillNo":"%s","amountFen":%d,"payerId":"oUpF8uMuAJO_M2pxb1Q9zNjWeS6o",
                  "payerName":"张三丰","campus":"%s","description":"门诊缴费"}""".formatted(hisBill, amountFen, campus));
+    }
+
+    /** A JSON POST through the gateway, signed as the channel. */
+    SignedClient.Reply post(String path, String json) {
+        return channel.call("POST", path, json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.util.List.of("Content-Type", "application/json"));
     }
 
     void stop() {

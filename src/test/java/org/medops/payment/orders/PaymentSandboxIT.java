@@ -99,24 +99,24 @@ class PaymentSandboxIT {
     void aRefundRetriedWithTheSameNumberRefundsOnceAndTheLimitsHold() {
         String outTradeNo = paidOrder(1000);
 
-        SignedClient.Reply first = fixture.channel.post("/payment/orders/" + outTradeNo + "/refunds",
+        SignedClient.Reply first = fixture.post("/payment/orders/" + outTradeNo + "/refunds",
                 "{\"outRefundNo\":\"R-" + outTradeNo + "-1\",\"amountFen\":300,\"reason\":\"退号\"}");
         assertThat(first.status()).as(first.body()).isEqualTo(200);
-        SignedClient.Reply retry = fixture.channel.post("/payment/orders/" + outTradeNo + "/refunds",
+        SignedClient.Reply retry = fixture.post("/payment/orders/" + outTradeNo + "/refunds",
                 "{\"outRefundNo\":\"R-" + outTradeNo + "-1\",\"amountFen\":300,\"reason\":\"退号\"}");
         assertThat(retry.status()).as(retry.body()).isEqualTo(200);
         assertThat(retry.json().get("outRefundNo").asString()).isEqualTo("R-" + outTradeNo + "-1");
         assertThat(sandbox.refunded(outTradeNo)).as("the channel refunded once").isEqualTo(300);
 
-        SignedClient.Reply otherAmount = fixture.channel.post("/payment/orders/" + outTradeNo + "/refunds",
+        SignedClient.Reply otherAmount = fixture.post("/payment/orders/" + outTradeNo + "/refunds",
                 "{\"outRefundNo\":\"R-" + outTradeNo + "-1\",\"amountFen\":500}");
         assertThat(otherAmount.status()).isEqualTo(409);
         assertThat(otherAmount.body()).contains("refund-number-reused");
-        SignedClient.Reply tooMuch = fixture.channel.post("/payment/orders/" + outTradeNo + "/refunds",
+        SignedClient.Reply tooMuch = fixture.post("/payment/orders/" + outTradeNo + "/refunds",
                 "{\"outRefundNo\":\"R-" + outTradeNo + "-2\",\"amountFen\":701}");
         assertThat(tooMuch.status()).isEqualTo(409);
         assertThat(tooMuch.body()).contains("refund-exceeds-paid");
-        SignedClient.Reply rest = fixture.channel.post("/payment/orders/" + outTradeNo + "/refunds",
+        SignedClient.Reply rest = fixture.post("/payment/orders/" + outTradeNo + "/refunds",
                 "{\"outRefundNo\":\"R-" + outTradeNo + "-3\",\"amountFen\":700}");
         assertThat(rest.status()).as(rest.body()).isEqualTo(200);
 
@@ -153,12 +153,12 @@ class PaymentSandboxIT {
         } finally {
             other.stop();
         }
-        SignedClient.Reply closed = fixture.channel.post("/payment/orders/" + outTradeNo + "/close", "{}");
+        SignedClient.Reply closed = fixture.post("/payment/orders/" + outTradeNo + "/close", "{}");
         assertThat(closed.status()).as(closed.body()).isEqualTo(200);
         assertThat(closed.json().get("status").asString()).isEqualTo("CLOSED");
         assertThat(sandbox.state(outTradeNo)).hasValue("CLOSED");
         problem(fixture.admin.get("/api/v1/payment/orders/none-such"), 404, "not-found");
-        SignedClient.Reply bad = fixture.channel.post("/payment/orders", "{\"businessType\":\"X\",\"amountFen\":-1}");
+        SignedClient.Reply bad = fixture.post("/payment/orders", "{\"businessType\":\"X\",\"amountFen\":-1}");
         assertThat(bad.status()).isEqualTo(400);
     }
 
