@@ -209,6 +209,15 @@ class WechatPayChannel {
                 .build();
         OkHttpClient.Builder ok = new OkHttpClient.Builder()
                 .connectTimeout(java.time.Duration.ofSeconds(5)).readTimeout(java.time.Duration.ofSeconds(10));
+        // Header names are case-insensitive, the SDK's look-up is not: give them their canonical spelling.
+        ok.addInterceptor(chain -> {
+            okhttp3.Response response = chain.proceed(chain.request());
+            okhttp3.Headers.Builder headers = new okhttp3.Headers.Builder();
+            for (kotlin.Pair<? extends String, ? extends String> header : response.headers()) {
+                headers.add(canonical(header.getFirst()), header.getSecond());
+            }
+            return response.newBuilder().headers(headers.build()).build();
+        });
         String base = c.apiBaseUrl();
         if (base != null && !base.isBlank() && !base.startsWith(PRODUCTION)) {
             HttpUrl target = HttpUrl.get(base);
@@ -218,6 +227,17 @@ class WechatPayChannel {
                             .port(target.port()).build()).build()));
         }
         return new DefaultHttpClientBuilder().config(config).okHttpClient(ok.build()).build();
+    }
+
+    /** {@code wechatpay-timestamp} → {@code Wechatpay-Timestamp}. */
+    static String canonical(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        boolean upper = true;
+        for (char ch : name.toCharArray()) {
+            out.append(upper ? Character.toUpperCase(ch) : Character.toLowerCase(ch));
+            upper = ch == '-';
+        }
+        return out.toString();
     }
 
     private interface Call<T> {
