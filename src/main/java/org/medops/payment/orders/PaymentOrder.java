@@ -16,7 +16,7 @@ record PaymentOrder(long id, String outTradeNo, String merchant, PaymentChannel 
     }
 
     /** 张*丰 · oUpF8u…2cjM: enough for the finance office to tell payers apart, not to identify them. */
-    String maskedPayer() {
+    public String maskedPayer() {
         return maskName(payerName) + (payerName == null ? "" : " · ") + maskId(payerId);
     }
 
