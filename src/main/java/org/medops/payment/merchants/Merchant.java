@@ -20,7 +20,8 @@ final class Merchant {
     private Instant updatedAt;
 
     /** What an administrator registers or changes. */
-    record Details(String name, PaymentChannel channel, String mchId, MerchantMode mode, String subMchId, String appId) {
+    record Details(String name, PaymentChannel channel, String mchId, MerchantMode mode, String subMchId, String appId,
+                   String apiBaseUrl) {
         Details {
             if (mode == MerchantMode.SERVICE_PROVIDER && subMchId == null) {
                 throw ProblemException.invalid("merchant-sub-mch-required");
@@ -62,6 +63,11 @@ final class Merchant {
     void activate(Instant at) {
         this.status = MerchantStatus.ACTIVE;
         this.updatedAt = at;
+    }
+
+    /** Where the channel's API answers for this merchant; null means the channel's production host. */
+    String apiBaseUrl() {
+        return details.apiBaseUrl();
     }
 
     boolean active() {

@@ -42,11 +42,12 @@ class MerchantApi {
                            @NotBlank @Pattern(regexp = NUMBER) String mchId,
                            @Pattern(regexp = "DIRECT|SERVICE_PROVIDER") String mode,
                            @Pattern(regexp = NUMBER) String subMchId,
-                           @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String appId) {
+                           @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String appId,
+                           @Size(max = 200) @Pattern(regexp = "https?://[A-Za-z0-9.:\\[\\]_-]+/?") String apiBaseUrl) {
         Merchant.Details details() {
             return new Merchant.Details(name.trim(), PaymentChannel.valueOf(channel), mchId,
                     mode == null || mode.isBlank() ? MerchantMode.DIRECT : MerchantMode.valueOf(mode),
-                    blankToNull(subMchId), blankToNull(appId));
+                    blankToNull(subMchId), blankToNull(appId), blankToNull(apiBaseUrl));
         }
 
         private static String blankToNull(String value) {

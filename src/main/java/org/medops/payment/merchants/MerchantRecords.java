@@ -33,13 +33,14 @@ class MerchantRecords {
                 .addValue("mode", d.mode().name())
                 .addValue("subMchId", d.subMchId())
                 .addValue("appId", d.appId())
+                .addValue("apiBaseUrl", d.apiBaseUrl())
                 .addValue("status", merchant.status().name())
                 .addValue("updatedAt", Timestamp.from(merchant.updatedAt()));
         if (merchant.id() == null) {
             jdbc.sql("""
                             insert into payment_merchants(code, name, channel, mch_id, mode, sub_mch_id, app_id, status,
-                                created_by, created_at, updated_at)
-                            values (:code, :name, :channel, :mchId, :mode, :subMchId, :appId, :status, :createdBy,
+                                api_base_url, created_by, created_at, updated_at)
+                            values (:code, :name, :channel, :mchId, :mode, :subMchId, :appId, :status, :apiBaseUrl, :createdBy,
                                 :createdAt, :updatedAt)""")
                     .paramSource(columns.addValue("createdBy", merchant.createdBy())
                             .addValue("createdAt", Timestamp.from(merchant.createdAt())))
@@ -47,7 +48,7 @@ class MerchantRecords {
         } else {
             jdbc.sql("""
                             update payment_merchants set name = :name, mch_id = :mchId, mode = :mode,
-                                sub_mch_id = :subMchId, app_id = :appId, status = :status, updated_at = :updatedAt
+                                sub_mch_id = :subMchId, app_id = :appId, status = :status, api_base_url = :apiBaseUrl, updated_at = :updatedAt
                             where code = :code""")
                     .paramSource(columns).update();
         }
@@ -81,7 +82,7 @@ class MerchantRecords {
         return new Merchant(rs.getLong("id"), rs.getString("code"),
                 new Merchant.Details(rs.getString("name"), PaymentChannel.valueOf(rs.getString("channel")),
                         rs.getString("mch_id"), MerchantMode.valueOf(rs.getString("mode")), rs.getString("sub_mch_id"),
-                        rs.getString("app_id")),
+                        rs.getString("app_id"), rs.getString("api_base_url")),
                 MerchantStatus.valueOf(rs.getString("status")), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
