@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Until the orders feature offers its {@link PlatformLedger}, reconciliation runs two-way (channel against HIS): the
- * platform's books are empty, so DUPLICATE_PAYMENT and STATUS_MISMATCH from the platform's side cannot be found, and
- * a run without HIS records has nothing to hold the bill against. Stands back as soon as any other ledger exists.
+ * Where the orders feature is not part of the application (reconciliation's own module tests), reconciliation runs
+ * two-way (channel against HIS): the platform's books are empty, so DUPLICATE_PAYMENT and STATUS_MISMATCH from the
+ * platform's side cannot be found. In the running application the orders' {@code PlatformBooks} are the ledger.
  */
 @Configuration(proxyBeanMethods = false)
 class LedgerFallback {

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.medops.payment.PlatformLedger;
 import org.medops.payment.sandbox.WechatPaySandbox;
 import org.medops.testing.MedopsTest;
 import org.medops.testing.SignedClient;
@@ -128,6 +129,20 @@ class PaymentSandboxIT {
         assertThat(fixture.his.bodies("/his/payment-results")).as("one PAID, two REFUNDED").hasSize(3);
         assertThat(count("select count(*) from payment_refunds where out_trade_no = :no and status = 'SUCCESS'",
                 outTradeNo)).isEqualTo(2);
+
+        // Reconciliation reads the same books: the payment (refunded in full) and its two refunds, today.
+        List<PlatformLedger.Entry> books = new java.util.ArrayList<>();
+        context.getBean(PlatformLedger.class).stream(fixture.merchant,
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), books::add);
+        assertThat(books).filteredOn(e -> e.outTradeNo().equals(outTradeNo))
+                .extracting(PlatformLedger.Entry::kind, PlatformLedger.Entry::outRefundNo, PlatformLedger.Entry::amountFen,
+                        PlatformLedger.Entry::status)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(PlatformLedger.Kind.PAY, null, 1000L, PlatformLedger.Status.REFUNDED),
+                        org.assertj.core.groups.Tuple.tuple(PlatformLedger.Kind.REFUND, "R-" + outTradeNo + "-1", 300L,
+                                PlatformLedger.Status.SUCCESS),
+                        org.assertj.core.groups.Tuple.tuple(PlatformLedger.Kind.REFUND, "R-" + outTradeNo + "-3", 700L,
+                                PlatformLedger.Status.SUCCESS));
     }
 
     @Test
