@@ -8,7 +8,6 @@ create table publication_subscriptions (
     requested_fields varchar(1000) not null,
     approved_fields  varchar(1000),
     webhook_url      varchar(500),
-    push_secret      varchar(500),
     applicant        varchar(64)   not null,
     applied_at       timestamptz   not null,
     status           varchar(16)   not null,
