@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.medops.shared.FilterText;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -87,7 +88,7 @@ class AlertRules {
         return new MapSqlParameterSource()
                 .addValue("name", rule.name())
                 .addValue("kind", rule.kind().name())
-                .addValue("subject", blankToNull(rule.subject()))
+                .addValue("subject", FilterText.orNull(rule.subject()))
                 .addValue("threshold", rule.kind().hasThreshold() ? rule.threshold() : 0.0)
                 .addValue("window", rule.windowMinutes())
                 .addValue("minCalls", rule.minCalls())
@@ -128,9 +129,5 @@ class AlertRules {
             ids.add(((Number) value).longValue());
         }
         return ids;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

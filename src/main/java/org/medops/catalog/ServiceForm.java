@@ -16,7 +16,7 @@ record ServiceForm(String code, String name, String description, String owningSy
                    String fallbackContentType, String fallbackBody, boolean online, boolean captureBodies,
                    String maskedFields) {
 
-    static final List<String> SYSTEMS = List.of("HIS", "LIS", "PACS", "RIS", "EMR", "CIS", "医保", "财务", "OTHER");
+    static final List<String> SYSTEMS = List.of("HIS", "LIS", "PACS", "RIS", "EMR", "CIS", "医保", "财务", "MEDOPS", "OTHER");
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
     static ServiceForm blank() {

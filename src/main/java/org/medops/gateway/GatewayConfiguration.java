@@ -23,7 +23,7 @@ class GatewayConfiguration {
     @ConditionalOnExpression("'${medops.roles:console,gateway,integration}'.contains('gateway')")
     GatewayServer gatewayServer(GatewaySettings settings, Catalog catalog, Secrets secrets, DataSource dataSource,
                                 GatewayNodes nodes, JsonMapper json, Settings platform, Clock clock,
-                                ApplicationEventPublisher events) {
-        return new GatewayServer(settings, catalog, secrets, dataSource, nodes, json, platform, clock, events);
+                                ApplicationEventPublisher events, GatewayCallers callers) {
+        return new GatewayServer(settings, catalog, secrets, dataSource, nodes, json, platform, clock, events, callers);
     }
 }

@@ -45,6 +45,7 @@ final class GatewayServer implements SmartLifecycle {
     private final Settings platform;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final GatewayCallers callers;
 
     private Vertx vertx;
     private HttpServer server;
@@ -59,7 +60,8 @@ final class GatewayServer implements SmartLifecycle {
     private String nodeId;
 
     GatewayServer(GatewaySettings settings, Catalog catalog, Secrets secrets, DataSource dataSource, GatewayNodes nodes,
-                  JsonMapper json, Settings platform, Clock clock, ApplicationEventPublisher events) {
+                  JsonMapper json, Settings platform, Clock clock, ApplicationEventPublisher events,
+                  GatewayCallers callers) {
         this.settings = settings;
         this.catalog = catalog;
         this.secrets = secrets;
@@ -69,6 +71,7 @@ final class GatewayServer implements SmartLifecycle {
         this.platform = platform;
         this.clock = clock;
         this.events = events;
+        this.callers = callers;
     }
 
     @Override
@@ -108,7 +111,8 @@ final class GatewayServer implements SmartLifecycle {
                             .setKeepAlive(true).setPipelining(false).setTcpNoDelay(true).setDecompressionSupported(false)
                             .setMaxInitialLineLength(8192),
                     new PoolOptions().setHttp1MaxSize(200).setMaxWaitQueueSize(10_000));
-            proxy = new ProxyHandler(feed, client, limiter(), accessLog, settings, nodeId, clock, platform.current().zone());
+            proxy = new ProxyHandler(feed, client, limiter(), accessLog, settings, nodeId, clock, platform.current().zone(),
+                    callers);
             running = true;
             log.info("Gateway node {} listening on port {}", nodeId, actualPort);
             events.publishEvent(new GatewayStarted(nodeId, actualPort));

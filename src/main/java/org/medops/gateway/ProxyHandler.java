@@ -27,7 +27,8 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
     private final GatewayPipeline pipeline;
 
     ProxyHandler(ConfigFeed config, HttpClient client, Limiter limiter, AccessLogWriter accessLog,
-                 GatewaySettings settings, String nodeId, Clock clock, ZoneId quotaZone) {
+                 GatewaySettings settings, String nodeId, Clock clock, ZoneId quotaZone,
+                 GatewayCallers callers) {
         this.config = config;
         this.clock = clock;
         this.answer = new Answer(accessLog, nodeId);
@@ -44,7 +45,7 @@ final class ProxyHandler implements Handler<HttpServerRequest> {
                 new QuotaStep(limiter, clock, quotaZone),
                 new CircuitStep(),
                 capture,
-                new ProxyStep(client, capture, answer)));
+                new ProxyStep(client, capture, answer, callers)));
     }
 
     @Override

@@ -32,11 +32,13 @@ final class ProxyStep implements GatewayStep {
     private final HttpClient client;
     private final CaptureStep capture;
     private final Answer answer;
+    private final GatewayCallers callers;
 
-    ProxyStep(HttpClient client, CaptureStep capture, Answer answer) {
+    ProxyStep(HttpClient client, CaptureStep capture, Answer answer, GatewayCallers callers) {
         this.client = client;
         this.capture = capture;
         this.answer = answer;
+        this.callers = callers;
     }
 
     @Override
@@ -54,12 +56,16 @@ final class ProxyStep implements GatewayStep {
         URI target = upstreams.target(index);
         // Upstream receives exactly the query that was signed, so no re-encoding can change its meaning.
         String query = exchange.query == null ? null : Signature.canonicalQuery(exchange.query);
-        String uri = target.getScheme() + "://" + target.getAuthority() + stripSlash(target.getPath())
-                + definition.upstreamPath(exchange.path) + (query == null || query.isEmpty() ? "" : "?" + query);
+        String pathAndQuery = stripSlash(target.getPath()) + definition.upstreamPath(exchange.path)
+                + (query == null || query.isEmpty() ? "" : "?" + query);
+        MultiMap headers = upstreamHeaders(exchange);
+        if (callers.builtIn(target)) {
+            callers.sign(headers, exchange.method, pathAndQuery, exchange.channelCode, exchange.requestId);
+        }
         RequestOptions options = new RequestOptions()
-                .setAbsoluteURI(uri)
+                .setAbsoluteURI(target.getScheme() + "://" + target.getAuthority() + pathAndQuery)
                 .setMethod(HttpMethod.valueOf(exchange.method))
-                .setHeaders(upstreamHeaders(exchange))
+                .setHeaders(headers)
                 .setConnectTimeout(definition.connectTimeoutMs())
                 .setIdleTimeout(definition.readTimeoutMs());
         long upstreamStart = System.nanoTime();

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.medops.settings.Settings;
 import org.medops.shared.AuditableEvent;
 import org.medops.shared.FieldChange;
+import org.medops.shared.FilterText;
 import org.medops.shared.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -60,7 +61,7 @@ class Accounts {
                 throw ProblemException.invalid("split-password-required", username);
             }
             return propose(AccountRequest.Kind.CREATE, username, new AccountRequest.AccountDetails(
-                    request.displayName(), blankToNull(request.email()), roleCodes), approver.get(), true, actor);
+                    request.displayName(), FilterText.orNull(request.email()), roleCodes), approver.get(), true, actor);
         }
         NewAccount account = insert(request, false, bootstrapMark(Duty.of(permissions)));
         return AccountChange.done(username, account.generatedPassword());
@@ -84,7 +85,7 @@ class Accounts {
         boolean generated = request.password() == null || request.password().isBlank();
         String password = generated ? TemporaryPassword.generate() : request.password();
         requireAcceptable(username, password);
-        insert(username, request.displayName(), blankToNull(request.email()), password, !permanent, roleCodes, extra);
+        insert(username, request.displayName(), FilterText.orNull(request.email()), password, !permanent, roleCodes, extra);
         return new NewAccount(username, generated ? password : null);
     }
 
@@ -110,7 +111,7 @@ class Accounts {
         requireFree(username);
         String password = TemporaryPassword.generate();
         Instant now = clock.instant();
-        User user = users.save(User.create(username, request.displayName(), blankToNull(request.email()),
+        User user = users.save(User.create(username, request.displayName(), FilterText.orNull(request.email()),
                 encoder.encode(password), true, request.roles(), now, channelCode));
         users.rememberPassword(user.id(), user.passwordHash(), now);
         events.publishEvent(IdentityAudit.ofUser("user.create", username, List.of(
@@ -129,7 +130,7 @@ class Accounts {
         requireFree(username);
         requireAcceptable(username, request.password());
         Instant now = clock.instant();
-        User user = users.save(User.registered(username, request.displayName(), blankToNull(request.email()),
+        User user = users.save(User.registered(username, request.displayName(), FilterText.orNull(request.email()),
                 encoder.encode(request.password()), request.roles(), now));
         users.rememberPassword(user.id(), user.passwordHash(), now);
         events.publishEvent(new IdentityAudit("user.register", "user", username, AuditableEvent.Outcome.SUCCESS,
@@ -162,8 +163,8 @@ class Accounts {
         User user = require(username);
         List<FieldChange> changes = List.of(
                 FieldChange.of("displayName", user.displayName(), displayName),
-                FieldChange.of("email", user.email(), blankToNull(email)));
-        user.rename(displayName, blankToNull(email));
+                FieldChange.of("email", user.email(), FilterText.orNull(email)));
+        user.rename(displayName, FilterText.orNull(email));
         users.save(user);
         events.publishEvent(IdentityAudit.ofUser("user.update", user.username(), changes));
     }
@@ -433,10 +434,6 @@ class Accounts {
 
     private User require(String username) {
         return users.findByUsername(username).orElseThrow(() -> ProblemException.notFound("user", username));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     record NewAccount(String username, String generatedPassword) {

@@ -73,6 +73,25 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Built-in services ({@code /builtin/**}): called only by the gateway on a channel's behalf, never by a person; the
+     * gateway's proof was checked before this chain (gateway.BuiltInServiceWeb), so no session, no CSRF, no login.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain builtInServiceCalls(HttpSecurity http) throws Exception {
+        http.securityMatcher("/builtin/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ApiKeys keys, Users users, ProblemResponses problems,

@@ -92,6 +92,21 @@ public class Secrets {
         return generated;
     }
 
+    /**
+     * A key for {@code purpose} derived from the installation key (HMAC-SHA256 of the purpose's label): every node that
+     * shares {@code MEDOPS_SECRET_KEY} derives the same, and no purpose's key tells anything of another's.
+     */
+    public SecretKey derivedKey(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return new SecretKeySpec(mac.doFinal(("medops derived key: " + purpose).getBytes(StandardCharsets.UTF_8)),
+                    "HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot derive a key", e);
+        }
+    }
+
     public String seal(String secret) {
         try {
             byte[] iv = new byte[12];

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.medops.shared.FilterText;
 import org.medops.shared.ListRequest;
 import org.medops.shared.SortColumns;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -67,11 +68,11 @@ class AccessLogs {
                      String errorCode, String requestId, String clientIp, Integer minLatencyMs) {
 
         LogFilter {
-            service = blankToNull(service);
-            channel = blankToNull(channel);
-            errorCode = blankToNull(errorCode);
-            requestId = blankToNull(requestId);
-            clientIp = blankToNull(clientIp);
+            service = FilterText.orNull(service);
+            channel = FilterText.orNull(channel);
+            errorCode = FilterText.orNull(errorCode);
+            requestId = FilterText.orNull(requestId);
+            clientIp = FilterText.orNull(clientIp);
         }
 
         private String where(MapSqlParameterSource params) {
@@ -98,10 +99,6 @@ class AccessLogs {
                 where.append(" and ").append(clause);
                 params.addValue(name, value);
             }
-        }
-
-        private static String blankToNull(String value) {
-            return value == null || value.isBlank() ? null : value.strip();
         }
     }
 

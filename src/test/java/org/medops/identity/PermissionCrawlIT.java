@@ -64,10 +64,30 @@ class PermissionCrawlIT {
 
     @Test
     void everyRouteOutsideTheOpenListStatesItsPermission() {
-        List<String> unguarded = routes().stream().filter(route -> route.permission() == null)
+        List<String> unguarded = routes().stream().filter(route -> route.permission() == null && !route.builtIn())
                 .map(Route::key).filter(key -> !OPEN.contains(key)).sorted().toList();
         assertThat(unguarded).as("routes without @PreAuthorize (add one, or the route to OPEN with a reason)").isEmpty();
         assertThat(routes().stream().map(Route::key).toList()).as("OPEN names only routes that exist").containsAll(OPEN);
+    }
+
+    /**
+     * Built-in services ({@code /builtin/**}) are called by the gateway on a channel's behalf: their permission is the
+     * gateway's proof (a channel's grant), so a signed-in person, and anyone else, is refused with 401.
+     */
+    @Test
+    void everyBuiltInServiceRouteRefusesACallThatDidNotComeThroughTheGateway() throws Exception {
+        Api admin = new Api(port).as("admin", MedopsTest.ADMIN_PASSWORD);
+        List<String> wrong = new ArrayList<>();
+        for (Route route : routes()) {
+            if (route.builtIn()) {
+                int status = admin.send(route.method().name(), route.samplePath(), route.sampleBody(),
+                        route.contentType()).status();
+                if (status != 401) {
+                    wrong.add(route.key() + " → " + status);
+                }
+            }
+        }
+        assertThat(wrong).as("built-in service routes that answered a call without the gateway's proof").isEmpty();
     }
 
     @Test
@@ -105,7 +125,7 @@ class PermissionCrawlIT {
         int checked = 0;
         int notFound = 0;
         for (Route route : routes()) {
-            if (route.method() != RequestMethod.GET || !route.path().contains("{")) {
+            if (route.method() != RequestMethod.GET || !route.path().contains("{") || route.builtIn()) {
                 continue;
             }
             Route unknown = new Route(route.method(), route.path(), route.permission(), route.consumes(), "999999999");
@@ -168,6 +188,11 @@ class PermissionCrawlIT {
 
         boolean api() {
             return path.startsWith("/api/");
+        }
+
+        /** A built-in service's route: only the gateway calls it, with its proof. */
+        boolean builtIn() {
+            return path.startsWith("/builtin/");
         }
 
         /** A rule any signed-in caller passes is not a permission this crawl can be refused by. */

@@ -1,6 +1,7 @@
 package org.medops.inspection.checks;
 
 import java.util.List;
+import org.medops.shared.FilterText;
 
 /**
  * A target's settings for one check: whether it runs, its own thresholds (null: the catalogue's), and its
@@ -21,11 +22,11 @@ public record CheckSetting(String check, Boolean enabled, Double warnAt, Double 
         paths = clean(paths);
         patterns = clean(patterns);
         namespaces = clean(namespaces);
-        directory = blankToNull(directory);
-        filePattern = blankToNull(filePattern);
-        query = blankToNull(query);
-        backupTool = blankToNull(backupTool);
-        backupSet = blankToNull(backupSet);
+        directory = FilterText.orNull(directory);
+        filePattern = FilterText.orNull(filePattern);
+        query = FilterText.orNull(query);
+        backupTool = FilterText.orNull(backupTool);
+        backupSet = FilterText.orNull(backupSet);
     }
 
     public static CheckSetting defaults(CheckCode check) {
@@ -48,9 +49,5 @@ public record CheckSetting(String check, Boolean enabled, Double warnAt, Double 
     private static List<String> clean(List<String> values) {
         return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip)
                 .toList();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -17,6 +17,7 @@ import jakarta.annotation.PreDestroy;
 import org.medops.integration.channels.ChannelDirectory;
 import org.medops.integration.channels.ChannelDocument;
 import org.medops.shared.FieldChange;
+import org.medops.shared.FilterText;
 import org.medops.shared.ProblemException;
 import org.medops.shared.Secrets;
 import org.springframework.context.ApplicationEventPublisher;
@@ -101,7 +102,7 @@ public class JdbcTargets {
         var existing = store.lock(code);
         String sealed = input.password() != null ? secrets.seal(input.password())
                 : existing.map(JdbcTarget::sealedPassword).orElse(null);
-        JdbcTarget saved = new JdbcTarget(code, input.name().strip(), input.url().strip(), blankToNull(input.user()), sealed,
+        JdbcTarget saved = new JdbcTarget(code, input.name().strip(), input.url().strip(), FilterText.orNull(input.user()), sealed,
                 clock.instant(), actor);
         store.save(saved);
         List<FieldChange> changes = new ArrayList<>(List.of(
@@ -198,10 +199,6 @@ public class JdbcTargets {
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return message.length() > 300 ? message.substring(0, 300) + "…" : message;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @PreDestroy

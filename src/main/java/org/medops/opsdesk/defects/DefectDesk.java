@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.medops.settings.Settings;
 import org.medops.shared.FieldChange;
+import org.medops.shared.FilterText;
 import org.medops.shared.ProblemException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -58,7 +59,7 @@ class DefectDesk {
         Instant now = clock.instant();
         Defect after = before.moveTo(target, fixedVersion, note, now);
         defects.update(after);
-        defects.note(id, now, by, before.status(), after.status(), blankToNull(note));
+        defects.note(id, now, by, before.status(), after.status(), FilterText.orNull(note));
         List<FieldChange> changes = new ArrayList<>(FieldChange.between(before, after));
         if (note != null && !note.isBlank()) {
             changes.add(FieldChange.set("note", note.trim()));
@@ -124,9 +125,5 @@ class DefectDesk {
 
     ZoneId zone() {
         return settings.current().zone();
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.medops.shared.FilterText;
 import org.medops.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 
@@ -60,7 +61,7 @@ record Requirement(long id, NewRequirement request, RequirementStatus status, Si
 
     static Requirement submit(NewRequirement request, String by, Instant at) {
         NewRequirement trimmed = new NewRequirement(request.title().trim(), request.description().trim(),
-                request.systemCode(), request.submitter().trim(), blankToNull(request.contact()));
+                request.systemCode(), request.submitter().trim(), FilterText.orNull(request.contact()));
         return new Requirement(0, trimmed, RequirementStatus.SUBMITTED, new Signed(by, at), null, Commitment.NONE,
                 null, null);
     }
@@ -113,7 +114,7 @@ record Requirement(long id, NewRequirement request, RequirementStatus status, Si
     Requirement verify(String note, String by, Instant at) {
         expect("verify", RequirementStatus.DELIVERED);
         return new Requirement(id, request, RequirementStatus.VERIFIED, submitted, answer, commitment, delivery,
-                new Verification(by, at, blankToNull(note)));
+                new Verification(by, at, FilterText.orNull(note)));
     }
 
     /** The hospital does not accept the delivery: back to scheduled work, with the reason on record. */
@@ -161,9 +162,5 @@ record Requirement(long id, NewRequirement request, RequirementStatus status, Si
             throw ProblemException.invalid("reason-required");
         }
         return reason.trim();
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 }

@@ -1,6 +1,7 @@
 package org.medops.opsdesk.tickets;
 
 import org.medops.opsdesk.Priority;
+import org.medops.shared.FilterText;
 import org.medops.shared.ListRequest;
 import org.medops.shared.SortColumns;
 
@@ -113,21 +114,17 @@ class TicketQueries {
         return sql.param("anyStatus", f.statuses().isEmpty())
                 .param("statuses", f.statuses().isEmpty() ? List.of("-") : f.statuses().stream().map(Enum::name).toList())
                 .param("priority", f.priority() == null ? null : f.priority().name())
-                .param("system", blankToNull(f.system()))
-                .param("assignee", unassigned ? "" : blankToNull(f.assignee()))
+                .param("system", FilterText.orNull(f.system()))
+                .param("assignee", unassigned ? "" : FilterText.orNull(f.assignee()))
                 .param("unassigned", unassigned)
                 .param("breached", f.breached())
                 .param("now", Timestamp.from(now))
                 .param("riskUntil", f.risk() == null ? null : Timestamp.from(now.plus(f.risk())))
                 .param("waitingSince", f.waiting() == null ? null : Timestamp.from(now.minus(f.waiting())))
-                .param("like", blankToNull(f.text()) == null ? null : "%" + f.text().strip().replace("\\", "\\\\")
+                .param("like", FilterText.orNull(f.text()) == null ? null : "%" + f.text().strip().replace("\\", "\\\\")
                         .replace("%", "\\%").replace("_", "\\_") + "%")
                 .param("from", f.from() == null ? null : Timestamp.from(f.from()))
                 .param("to", f.to() == null ? null : Timestamp.from(f.to()));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static final RowMapper<TicketRow> ROW = (rs, n) -> new TicketRow(rs.getLong("id"), rs.getString("number"),

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.medops.shared.FilterText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -33,10 +34,10 @@ class DeveloperRegistrations {
                 .param("username", username)
                 .param("displayName", form.displayName().trim())
                 .param("email", form.email().trim())
-                .param("phone", blankToNull(form.phone()))
+                .param("phone", FilterText.orNull(form.phone()))
                 .param("organisation", form.organisation().trim())
-                .param("channel", blankToNull(form.channelCode()))
-                .param("note", blankToNull(form.note()))
+                .param("channel", FilterText.orNull(form.channelCode()))
+                .param("note", FilterText.orNull(form.note()))
                 .param("at", Timestamp.from(at))
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -73,9 +74,5 @@ class DeveloperRegistrations {
                 .param("at", Timestamp.from(at))
                 .param("id", id)
                 .update();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

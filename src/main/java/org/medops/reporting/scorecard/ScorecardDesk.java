@@ -18,6 +18,7 @@ import org.medops.reporting.contracts.ServiceContracts;
 import org.medops.reporting.facts.RecordedFacts;
 import org.medops.settings.Settings;
 import org.medops.shared.FieldChange;
+import org.medops.shared.FilterText;
 import org.medops.shared.ProblemException;
 import org.medops.signature.Sheet;
 import org.medops.signature.SignedDocuments;
@@ -144,7 +145,7 @@ class ScorecardDesk {
         Scorecard card = draftOf(cardId);
         card.item(request.itemCode());
         long id = cards.add(cardId, new Deduction(0, request.itemCode(), DeductionRule.MANUAL, request.points(),
-                request.text().strip(), blankToNull(request.evidence()), false, by, request.reason().strip(), false,
+                request.text().strip(), FilterText.orNull(request.evidence()), false, by, request.reason().strip(), false,
                 null, null, null));
         events.publishEvent(new ScorecardAction("reporting.deduction.add", Long.toString(cardId), List.of(
                 FieldChange.set("deduction", id + " " + request.text().strip()),
@@ -200,9 +201,5 @@ class ScorecardDesk {
 
     private String chinese(String key, Object... arguments) {
         return messages.getMessage(key, arguments, key, Locale.SIMPLIFIED_CHINESE);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }
