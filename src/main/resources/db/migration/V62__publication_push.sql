@@ -24,5 +24,8 @@ create table publication_delivery_attempts (
 );
 create index publication_delivery_attempts_delivery on publication_delivery_attempts (delivery_id);
 
--- A channel that stays down is alerted once per outage.
-alter table publication_subscriptions add column push_alerted_at timestamptz;
+-- A channel that stays down is alerted once per outage: the row lives from the alert until it answers again.
+create table publication_push_outages (
+    subscription_id bigint primary key references publication_subscriptions (id),
+    alerted_at      timestamptz not null
+);

@@ -55,13 +55,12 @@ public class Feed {
     }
 
     /**
-     * The ETag of the answer: the subscription, its fields, {@code since} and the newest version the answer would
-     * hold. Versions commit in order, so the same tag means the same body.
+     * The ETag of the answer: the subscription, its fields, {@code since}, the limit and the topic's newest version
+     * the answer would hold. Versions commit in order, so the same tag means the same body.
      */
     public String etag(Request request, ActiveSubscription subscription, long head) {
-        List<PublishedRecord> newest = records.changed(request.topic(), request.since(), head, 1);
         String basis = subscription.id() + "|" + new TreeSet<>(subscription.fields()) + "|" + request.since() + "|"
-                + request.limit() + "|" + (newest.isEmpty() ? "none" : lastVersion(request, head));
+                + request.limit() + "|" + records.topicHead(request.topic(), head);
         return "\"" + sha256(basis).substring(0, 32) + "\"";
     }
 
@@ -87,15 +86,11 @@ public class Feed {
                 changed.add(new FeedPage.Entry(r.key(), r.version(), r.fields().only(allowed).values()));
             }
         }
-        long version = more ? rows.get(rows.size() - 1).version() : Math.max(head, request.since());
+        long version = more ? rows.get(rows.size() - 1).version()
+                : Math.max(records.topicHead(request.topic(), head), request.since());
         subscriptions.recordUsage(new Usage(subscription.id(), Usage.Kind.READ, request.since(), version,
                 changed.size() + removed.size(), clock.instant()));
         return new FeedPage(version, changed, removed, more);
-    }
-
-    private long lastVersion(Request request, long head) {
-        List<PublishedRecord> page = records.changed(request.topic(), request.since(), head, request.limit() + 1);
-        return page.size() > request.limit() ? page.get(request.limit() - 1).version() : page.get(page.size() - 1).version();
     }
 
     private static String sha256(String text) {

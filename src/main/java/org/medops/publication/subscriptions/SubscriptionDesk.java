@@ -18,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SubscriptionDesk {
 
+    /** The built-in catalog service the feed is served as. */
+    public static final String FEED_SERVICE = "publication";
+
     private final Subscriptions subscriptions;
     private final Catalog catalog;
     private final ApplicationEventPublisher events;
@@ -48,7 +51,17 @@ public class SubscriptionDesk {
 
     @Transactional
     Subscription approve(long id, String by, List<String> fields, String note) {
-        return change(id, "publication.subscription.approve", (s, at) -> s.approve(by, fields, note, at));
+        Subscription approved = change(id, "publication.subscription.approve", (s, at) -> s.approve(by, fields, note, at));
+        grantFeed(approved.channelCode(), by);
+        return approved;
+    }
+
+    /** An approved subscriber reads through the gateway's built-in service, which needs a grant like any service. */
+    private void grantFeed(String channel, String by) {
+        boolean registered = catalog.services().stream().anyMatch(s -> s.code().equals(FEED_SERVICE));
+        if (registered && !catalog.grantsOf(channel).contains(FEED_SERVICE)) {
+            catalog.grant(channel, FEED_SERVICE, by);
+        }
     }
 
     @Transactional
@@ -117,6 +130,12 @@ public class SubscriptionDesk {
     public Optional<ActiveSubscription> activeById(long id) {
         return subscriptions.find(id).filter(s -> s.status() == Subscription.Status.APPROVED)
                 .map(SubscriptionDesk::active);
+    }
+
+    /** Whether the subscription ended (or was refused): its queued pushes are dropped. */
+    public boolean over(long id) {
+        return subscriptions.find(id).map(s -> s.status() == Subscription.Status.ENDED
+                || s.status() == Subscription.Status.REFUSED).orElse(true);
     }
 
     @Transactional

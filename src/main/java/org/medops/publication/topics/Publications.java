@@ -26,6 +26,12 @@ class Publications {
                 .query(Long.class).single();
     }
 
+    /** The newest version of the topic at or below {@code upTo}; 0 when it has none. */
+    long topicHead(Topic topic, long upTo) {
+        return jdbc.sql("select coalesce(max(version), 0) from publication_records where topic = :topic and version <= :upTo")
+                .param("topic", topic.name()).param("upTo", upTo).query(Long.class).single();
+    }
+
     long head() {
         return jdbc.sql("select version from publication_head where id = 1").query(Long.class).single();
     }

@@ -27,6 +27,11 @@ public class PublishedRecords {
         return published.changed(topic, since, upTo, limit);
     }
 
+    /** The newest version of the topic at or below {@code upTo}. */
+    public long topicHead(Topic topic, long upTo) {
+        return published.topicHead(topic, upTo);
+    }
+
     public java.util.Optional<PublishedVersion> version(long version) {
         return published.version(version);
     }
