@@ -20,12 +20,17 @@ class Codes {
 
     List<Code> of(String table) {
         return jdbc.sql("select * from publication_codes where table_code = :table order by position, code")
-                .param("table", table).query(Code.class).list();
+                .param("table", table).query(Codes::map).list();
     }
 
     Optional<Code> find(String table, String code) {
         return jdbc.sql("select * from publication_codes where table_code = :table and code = :code")
-                .param("table", table).param("code", code).query(Code.class).optional();
+                .param("table", table).param("code", code).query(Codes::map).optional();
+    }
+
+    private static Code map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Code(rs.getString("table_code"), rs.getString("code"), rs.getString("label"), rs.getString("label_en"),
+                rs.getBoolean("active"), rs.getInt("position"));
     }
 
     List<String> tables() {

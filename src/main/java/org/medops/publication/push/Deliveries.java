@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The push queue and its attempt log. */
-@Repository
+@Repository("publicationDeliveries")
 class Deliveries {
 
     private final JdbcClient jdbc;

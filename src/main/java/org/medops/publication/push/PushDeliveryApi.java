@@ -16,13 +16,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The delivery log: each publication queued for each channel, with its attempts. */
 @RestController
-class DeliveryApi {
+class PushDeliveryApi {
 
     static final SortColumns SORT = SortColumns.of("id", false, "id", "id", "id");
 
     private final Deliveries deliveries;
 
-    DeliveryApi(Deliveries deliveries) {
+    PushDeliveryApi(Deliveries deliveries) {
         this.deliveries = deliveries;
     }
 
