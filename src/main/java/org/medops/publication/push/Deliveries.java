@@ -101,6 +101,11 @@ class Deliveries {
                 .query(Long.class).single();
     }
 
+    boolean exists(long id) {
+        return jdbc.sql("select exists (select 1 from publication_deliveries where id = :id)").param("id", id)
+                .query(Boolean.class).single();
+    }
+
     List<Delivery.Attempt> attempts(long delivery) {
         return jdbc.sql("select * from publication_delivery_attempts where delivery_id = :id order by id")
                 .param("id", delivery)

@@ -50,6 +50,9 @@ class PushDeliveryApi {
     @CanReadPublication
     @GetMapping("/api/v1/publication/deliveries/{id}/attempts")
     List<Delivery.Attempt> attempts(@PathVariable long id) {
+        if (!deliveries.exists(id)) {
+            throw ProblemException.notFound("publication-delivery", id);
+        }
         return deliveries.attempts(id);
     }
 

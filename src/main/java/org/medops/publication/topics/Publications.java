@@ -75,7 +75,7 @@ class Publications {
         return jdbc.sql("""
                         select * from publication_records where topic = :topic and not removed
                           and (cast(:text as varchar) is null or record_key ilike :like or fields ->> :title ilike :like)
-                        order by record_key """ + (ascending ? "asc" : "desc") + " offset :offset limit :limit")
+                        order by record_key """ + (ascending ? " asc" : " desc") + " offset :offset limit :limit")
                 .param("topic", topic.name()).param("text", text).param("like", "%" + like(text) + "%")
                 .param("title", topic.titleField()).param("offset", offset).param("limit", limit)
                 .query(this::record).list();

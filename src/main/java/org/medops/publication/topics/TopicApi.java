@@ -88,8 +88,12 @@ class TopicApi {
     @GetMapping("/" + TOPIC + "/{key}/history")
     History history(@PathVariable String topic, @PathVariable String key) {
         Topic t = Topic.ofPath(topic);
-        return new History(drafts.history(t, key).stream().map(VersionView::of).toList(),
+        History history = new History(drafts.history(t, key).stream().map(VersionView::of).toList(),
                 drafts.draftsOf(t, key).stream().map(d -> DraftView.of(d, List.of())).toList());
+        if (history.versions().isEmpty() && history.drafts().isEmpty()) {
+            throw ProblemException.notFound("publication-record", topic + "/" + key);
+        }
+        return history;
     }
 
     @CanReadPublication

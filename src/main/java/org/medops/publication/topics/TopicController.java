@@ -73,7 +73,20 @@ class TopicController {
         if (!key.strip().matches(Topic.KEY_PATTERN)) {
             throw ProblemException.invalid("publication-key-invalid");
         }
-        return "redirect:/publication/" + t.path() + "/" + key.strip();
+        String k = key.strip();
+        boolean exists = drafts.published(t, k).isPresent() || drafts.pending(t, k).isPresent();
+        return exists ? "redirect:/publication/" + t.path() + "/" + k
+                : "redirect:/publication/" + t.path() + "/new?key=" + k;
+    }
+
+    /** A record not written yet: the same page with an empty form. */
+    @CanWritePublication
+    @GetMapping("/publication/{topic:departments|doctors|schedules}/new")
+    String fresh(@PathVariable String topic, @RequestParam String key, Model model) {
+        if (!key.matches(Topic.KEY_PATTERN)) {
+            throw ProblemException.invalid("publication-key-invalid");
+        }
+        return page(Topic.ofPath(topic), key, model);
     }
 
     @CanReadPublication
@@ -93,6 +106,13 @@ class TopicController {
         if (!key.matches(Topic.KEY_PATTERN)) {
             throw ProblemException.notFound("publication-record", topic + "/" + key);
         }
+        if (drafts.published(t, key).isEmpty() && drafts.pending(t, key).isEmpty()) {
+            throw ProblemException.notFound("publication-record", topic + "/" + key);
+        }
+        return page(t, key, model);
+    }
+
+    private String page(Topic t, String key, Model model) {
         RecordView published = drafts.published(t, key).map(r -> RecordView.of(r, false)).orElse(null);
         DraftView pending = drafts.pending(t, key).map(d -> DraftView.of(d, drafts.diffOf(d))).orElse(null);
         Map<String, String> form = pending != null && !pending.removal() ? pending.fields()

@@ -99,7 +99,7 @@ class PublicationPushIT {
             assertThat(receiver.bodies("/hook")).as("each publication once").hasSize(3);
             assertThat(jdbc.sql("""
                             select action from audit_records where target_type = 'publication-subscription'
-                              and target_id = :id and action like 'publication.push.%' order by id""")
+                              and target_id = :id and action like 'publication.push.%' order by seq""")
                     .param("id", String.valueOf(subscription)).query(String.class).list())
                     .containsExactly("publication.push.down", "publication.push.recovered");
             assertThat(jdbc.sql("select count(*) from publication_usage where subscription_id = :id and kind = 'PUSH'")
