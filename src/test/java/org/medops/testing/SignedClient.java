@@ -56,6 +56,24 @@ public final class SignedClient {
 
     public Reply send(String method, String pathAndQuery, byte[] body, String timestamp, String nonce,
                       List<String> extraHeaders) {
+        return exchange(signed(method, pathAndQuery, body, timestamp, nonce, extraHeaders));
+    }
+
+    /** The whole response, headers included (an ETag, a Location), of a signed call. */
+    public HttpResponse<String> raw(String method, String pathAndQuery, List<String> extraHeaders) {
+        try {
+            return HTTP.send(signed(method, pathAndQuery, new byte[0], Long.toString(System.currentTimeMillis()),
+                    UUID.randomUUID().toString().replace("-", ""), extraHeaders), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest signed(String method, String pathAndQuery, byte[] body, String timestamp, String nonce,
+                               List<String> extraHeaders) {
         int q = pathAndQuery.indexOf('?');
         String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
         String query = q < 0 ? "" : pathAndQuery.substring(q + 1);
@@ -70,7 +88,7 @@ public final class SignedClient {
         for (int i = 0; i + 1 < extraHeaders.size(); i += 2) {
             request.header(extraHeaders.get(i), extraHeaders.get(i + 1));
         }
-        return exchange(request.build());
+        return request.build();
     }
 
     public static Reply exchange(HttpRequest request) {
