@@ -2,7 +2,7 @@ package org.medops.imaging.dicom;
 
 /**
  * Synthetic instances with known geometry, for the demo and the tests: a CT-like slice (signed 16-bit, HU by rescale,
- * a bright disc of known diameter) and an XA cine run (Imager Pixel Spacing + ERMF, a moving vessel-like bar).
+ * a bright disc, 40 pixels across on slice 1, wider on the next ones) and an XA cine run (Imager Pixel Spacing + ERMF, a moving vessel-like bar).
  * Identifiers are fake and say so.
  */
 public final class SyntheticImages {
@@ -24,7 +24,7 @@ public final class SyntheticImages {
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
                 double r = Math.hypot(x - 64, y - 64);
-                int hu = r < 20 ? 1000 : r < 56 ? 0 : -1000;
+                int hu = r < 20 + 3 * ((instance - 1) % 4) ? 1000 : r < 56 ? 0 : -1000;
                 pixels[y * size + x] = hu;
             }
         }

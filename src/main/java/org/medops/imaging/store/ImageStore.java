@@ -150,6 +150,45 @@ public class ImageStore {
     private final java.util.concurrent.ConcurrentHashMap<String, java.time.Instant> recentOpens =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** The study for the viewer; identifiers whole only with the data right. Not found when it has no instance. */
+    public StudyOverview overview(String studyUid, Authentication reader) {
+        List<StoredInstance> all = index.instances(studyUid, null);
+        if (all.isEmpty()) {
+            throw ProblemException.notFound("imaging-study", studyUid);
+        }
+        StoredInstance first = all.get(0);
+        StoredInstance.Patient p = shown(first.patient(), reader);
+        java.util.Map<String, java.util.List<StudyOverview.Instance>> bySeries = new java.util.LinkedHashMap<>();
+        java.util.Map<String, StoredInstance> seriesFirst = new java.util.LinkedHashMap<>();
+        for (StoredInstance i : all) {
+            seriesFirst.putIfAbsent(i.seriesUid(), i);
+            DicomDataset d = dataset(i);
+            org.medops.imaging.dicom.Calibration c = org.medops.imaging.dicom.Calibration.of(d);
+            List<double[]> windows = org.medops.imaging.dicom.WindowLevel.fromFile(d).stream()
+                    .map(w -> new double[] {w.center(), w.width()}).toList();
+            bySeries.computeIfAbsent(i.seriesUid(), k -> new java.util.ArrayList<>())
+                    .add(new StudyOverview.Instance(i.sopInstanceUid(), i.rows(), i.columns(), i.frames(),
+                            i.framesPerSecond(), c.source().name(), c.rowSpacing(), c.columnSpacing(), windows,
+                            d.transferSyntax().decodable()));
+        }
+        List<StudyOverview.Series> series = bySeries.entrySet().stream().map(e -> {
+            StoredInstance s = seriesFirst.get(e.getKey());
+            return new StudyOverview.Series(e.getKey(), s.modality(), s.seriesDescription(), e.getValue());
+        }).toList();
+        return new StudyOverview(studyUid, p.id(), p.name(), first.studyDate(), first.studyDescription(),
+                first.accessionNumber(), series);
+    }
+
+    /** The newest studies, identifiers masked, a page of {@code size} (at most 100). */
+    public List<StudyOverview.Summary> recent(int size, int page) {
+        int limit = Math.max(1, Math.min(100, size));
+        return index.studies(new InstanceIndex.StudyQuery(null, null, null, null, null, null, null, limit + 1,
+                        Math.max(0, page) * limit)).stream()
+                .map(s -> new StudyOverview.Summary(s.studyUid(), PatientMask.mask(s.patient().id()),
+                        PatientMask.mask(s.patient().name()), s.studyDate(), String.join("/", s.modalities()),
+                        s.studyDescription(), s.series(), s.instances())).toList();
+    }
+
     /** Whole identifiers only with the standing data right, and never for a separated administrator duty. */
     static boolean unmasked(Authentication reader) {
         return DataRights.standing(reader) && !DataRights.holds(reader, "identity:user:write")
