@@ -247,8 +247,13 @@
   }));
   window.addEventListener('resize', draw);
   // for tests and keyboard users
-  window.medopsViewer = { state: state, step: step, length: length, current: current,
-    measure: (a, b) => addMark('length', [a, b]) };
+  window.medopsViewer = { state: state, current: current, loaded: () => !!drawnImage && drawnImage.complete,
+    // where an image pixel lies on the page, so a test can drag the mouse to it
+    client: p => {
+      const r = canvas.getBoundingClientRect();
+      const g = geometry(drawnImage);
+      return [r.left + g.x + p[0] * g.scale, r.top + g.y + p[1] * g.scale];
+    } };
   document.addEventListener('keydown', ev => {
     if (ev.key === 'ArrowDown' || ev.key === 'ArrowRight') { step(1); }
     if (ev.key === 'ArrowUp' || ev.key === 'ArrowLeft') { step(-1); }
