@@ -12,7 +12,7 @@
   const ctx = canvas.getContext('2d');
   const cache = new Map();
   const state = { series: 0, position: 0, window: null, invert: false, zoom: 1, panX: 0, panY: 0, tool: 'window',
-    playing: false, speed: 1, marks: [], pending: [] };
+    playing: false, speed: 1, marks: [], pending: [], played: 0 };
   let timer = null;
   let drawnImage = null;
 
@@ -210,10 +210,12 @@
       state.playing = false; clearTimeout(timer); playButton.textContent = playButton.dataset.play; return;
     }
     state.playing = true;
+    state.played = 0;
     playButton.textContent = playButton.dataset.pause;
     const tick = () => {
       if (!state.playing) { return; }
       step(1);
+      state.played++;
       const fps = (current().inst.framesPerSecond || 10) * state.speed;
       timer = setTimeout(tick, 1000 / fps);
     };

@@ -22,7 +22,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -51,7 +50,12 @@ class DicomWebApi {
     @CanWriteImages
     @PostMapping(value = "/studies", consumes = "multipart/related")
     ResponseEntity<ObjectNode> stow(Authentication caller, @RequestHeader("Content-Type") String contentType,
-                                    @RequestBody byte[] body) {
+                                    jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+        // read raw: the message converters would treat multipart/* as a form
+        byte[] body = request.getInputStream().readNBytes(ImageStore.MAX_BYTES + 1);
+        if (body.length > ImageStore.MAX_BYTES) {
+            throw ProblemException.invalid("imaging-too-large", ImageStore.MAX_BYTES / 1024 / 1024);
+        }
         String type = MultipartRelated.parameter(contentType, "type");
         if (type != null && !type.equalsIgnoreCase("application/dicom")) {
             throw ProblemException.invalid("imaging-stow-type", type);

@@ -72,6 +72,11 @@ class ImageFiles {
         }
     }
 
+    /** Where a stored file lies (for verification and tests). */
+    Path path(String fileName) {
+        return root.resolve(fileName);
+    }
+
     byte[] read(String fileName, String expectedSha256) {
         try {
             byte[] content = Files.readAllBytes(root.resolve(fileName));

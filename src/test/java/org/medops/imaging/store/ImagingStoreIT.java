@@ -20,7 +20,6 @@ import org.medops.imaging.dicom.TransferSyntax;
 import org.medops.testing.Api;
 import org.medops.testing.MedopsTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -42,8 +41,8 @@ class ImagingStoreIT {
     @Autowired
     JdbcClient jdbc;
 
-    @Value("${medops.imaging.store-dir:${medops.db.data-dir:./data}/imaging}")
-    Path storeDir;
+    @Autowired
+    ImageFiles files;
 
     @Test
     void storesSearchesRetrievesAndMeasures() throws Exception {
@@ -202,7 +201,7 @@ class ImagingStoreIT {
         // on disk: named by the hash, read-only; altered → refused, not served
         String fileName = jdbc.sql("select file_name from imaging_instances where sop_instance_uid = :u")
                 .param("u", studyUid + ".2.1").query(String.class).single();
-        Path onDisk = storeDir.resolve(fileName);
+        Path onDisk = files.path(fileName);
         assertThat(Files.readAllBytes(onDisk)).containsExactly(ct);
         assertThat(Files.isWritable(onDisk)).isFalse();
         onDisk.toFile().setWritable(true);
