@@ -203,7 +203,8 @@ class ImagingStoreIT {
                 .param("u", studyUid + ".2.1").query(String.class).single();
         Path onDisk = files.path(fileName);
         assertThat(Files.readAllBytes(onDisk)).containsExactly(ct);
-        assertThat(Files.isWritable(onDisk)).isFalse();
+        assertThat(Files.getPosixFilePermissions(onDisk)).doesNotContain(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+                java.nio.file.attribute.PosixFilePermission.GROUP_WRITE, java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
         onDisk.toFile().setWritable(true);
         byte[] altered = ct.clone();
         altered[altered.length - 1] ^= 0x7F;

@@ -12,6 +12,7 @@ import org.medops.testing.Api;
 import org.medops.testing.Browser;
 import org.medops.testing.MedopsTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A cardiologist opens a study in Chromium: the list is masked, the viewer shows the CT slice, scrolls the stack,
@@ -73,8 +74,17 @@ class ImagingBrowserIT {
             browser.tick("#imaging-tool-length");
             drag(browser, new double[] {10, 30}, new double[] {60, 30});
             String label = browser.text("#imaging-measure-1");
-            assertThat(label).startsWith(String.format("%.2f mm", apiLength)).contains("放大率校正");
+            assertThat(label).contains(" mm (").contains("放大率校正");
             assertThat(apiLength).isEqualTo(10.0);
+            // the mouse lands on whole screen pixels: about 10 mm; the server, given the viewer's points, agrees
+            double shown = Double.parseDouble(label.substring(0, label.indexOf(' ')));
+            assertThat(shown).isCloseTo(10.0, org.assertj.core.data.Offset.offset(0.1));
+            String points = String.valueOf(browser.script(
+                    "const m = window.medopsViewer.state.marks[0]; return JSON.stringify({from: m.points[0], to: m.points[1]})"));
+            JsonNode p = new tools.jackson.databind.json.JsonMapper().readTree(points);
+            double server = doctor.post("/api/v1/imaging/measurements", "{\"sopInstanceUid\":\"" + studyUid
+                    + ".1.1\",\"from\":" + p.get("from") + ",\"to\":" + p.get("to") + "}").json().get("length").asDouble();
+            assertThat(String.format("%.2f", server)).isEqualTo(String.format("%.2f", shown));
             browser.screenshot("imaging-03-xa-measured");
 
             // the CT series: stack scroll with the wheel, then a lung window by drag from the file's window
@@ -93,7 +103,10 @@ class ImagingBrowserIT {
             browser.screenshot("imaging-04-ct-window-dragged");
             browser.tick("#imaging-tool-length");
             drag(browser, new double[] {24, 64}, new double[] {104, 64});
-            assertThat(browser.text("#imaging-measure-2")).startsWith("60.00 mm").contains("像素间距");
+            String ct = browser.text("#imaging-measure-2");
+            assertThat(Double.parseDouble(ct.substring(0, ct.indexOf(' ')))).isCloseTo(60.0,
+                    org.assertj.core.data.Offset.offset(0.5));
+            assertThat(ct).contains("mm (像素间距");
             browser.tick("#imaging-reset");
             assertThat(browser.text("#imaging-overlay-window")).contains("400 / 40");
             browser.screenshot("imaging-05-ct-measured-reset");
