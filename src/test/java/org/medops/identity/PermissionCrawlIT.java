@@ -48,13 +48,17 @@ class PermissionCrawlIT {
 
     /**
      * The routes that are deliberately open to anyone signed in (or to nobody signed in): sign-in and
-     * token, one's own password, the home and denied pages, self-registration, the portal's sign-in. Everything else must carry {@code @PreAuthorize}.
+     * token, one's own password, the home and denied pages, self-registration, the portal's sign-in, the payment
+     * channels' signed notifications. Everything else must carry {@code @PreAuthorize}.
      */
     private static final Set<String> OPEN = Set.of(
             "GET /", "GET /denied", "GET /login", "GET /portal/login", "GET /portal",
             "POST /api/v1/auth/token", "GET /account/password", "POST /account/password",
             "POST /api/v1/account/password", "GET /portal/register", "POST /portal/register",
-            "POST /api/v1/portal/registrations");
+            "POST /api/v1/portal/registrations",
+            // Payment channels' notifications: no person calls them; each is authenticated by the channel's own
+            // signature and decryption (payment.orders.ChannelNotificationEndpoint), a forgery answered 401.
+            "POST /payment-notify/wechat/{merchant}", "POST /payment-notify/wechat/{merchant}/refund");
 
     @Autowired
     ApplicationContext context;
@@ -234,7 +238,8 @@ class PermissionCrawlIT {
             if (consumes == null) {
                 return api() ? "application/json" : "application/x-www-form-urlencoded";
             }
-            return consumes.startsWith("multipart/") ? "multipart/form-data; boundary=crawl" : consumes;
+            // Multipart bodies keep their own subtype (STOW-RS consumes multipart/related), with a boundary.
+            return consumes.startsWith("multipart/") ? consumes + "; boundary=crawl" : consumes;
         }
 
         String sampleBody() {

@@ -64,7 +64,8 @@ class PlanChecklistIT {
 
         RoundFixture fixture = new RoundFixture(jdbc);
         fixture.target("chk-" + suffix, "HIS 应用服务器 " + suffix);
-        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // Whole seconds, and after the plans were written (they count only if they existed when the round started).
+        Instant at = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
         long quarterly = fixture.round("QUARTERLY", "MANUAL", null, at, false);
         fixture.item(quarterly, "chk-" + suffix, "SERVICES_UP", "PASS", "his-app: active", "active", "$ systemctl", at);
         long daily = fixture.round("DAILY", "MANUAL", null, at, false);

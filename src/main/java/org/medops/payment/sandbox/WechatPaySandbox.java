@@ -38,7 +38,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -53,7 +53,8 @@ import tools.jackson.databind.node.ObjectNode;
  * platform key and the enrolled merchants are kept in the data directory.
  */
 @Component
-@ConditionalOnProperty(name = "medops.payment.sandbox.enabled", havingValue = "true")
+// On in demo mode unless turned off; never in production.
+@ConditionalOnExpression("${medops.payment.sandbox.enabled:${medops.demo:false}}")
 @EnableConfigurationProperties(SandboxSettings.class)
 public class WechatPaySandbox implements SmartLifecycle {
 
