@@ -6,17 +6,24 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.function.Consumer;
 
+import javax.sql.DataSource;
+
 import org.medops.payment.PlatformLedger;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The platform's books for reconciliation, read from the orders' own tables: payments by the day they were paid
  * (REFUNDED once refunded in full), orders closed unpaid by the day they closed, refunds by the day they succeeded.
- * Streamed row by row so a busy day never sits in memory.
+ * Streamed row by row so a busy day never sits in memory: on a connection of its own (a new read-only transaction,
+ * fetching in batches), because the reader's connection is busy copying each entry into its staging table.
  */
 @Repository
 class PlatformBooks implements PlatformLedger {
@@ -39,10 +46,17 @@ class PlatformBooks implements PlatformLedger {
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
     private final ZoneId zone;
 
-    PlatformBooks(NamedParameterJdbcTemplate jdbc, @Value("${medops.reconciliation.zone:Asia/Shanghai}") ZoneId zone) {
-        this.jdbc = jdbc;
+    PlatformBooks(DataSource dataSource, PlatformTransactionManager transactions,
+                  @Value("${medops.reconciliation.zone:Asia/Shanghai}") ZoneId zone) {
+        JdbcTemplate batched = new JdbcTemplate(dataSource);
+        batched.setFetchSize(1000);
+        this.jdbc = new NamedParameterJdbcTemplate(batched);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction.setReadOnly(true);
         this.zone = zone;
     }
 
@@ -53,10 +67,10 @@ class PlatformBooks implements PlatformLedger {
                 .addValue("from", java.sql.Timestamp.from(businessDate.atStartOfDay(zone).toInstant()))
                 .addValue("to", java.sql.Timestamp.from(businessDate.plusDays(1).atStartOfDay(zone).toInstant()));
         long[] count = {0};
-        jdbc.query(ENTRIES, params, (RowCallbackHandler) row -> {
+        ownTransaction.executeWithoutResult(status -> jdbc.query(ENTRIES, params, (RowCallbackHandler) row -> {
             sink.accept(entry(row));
             count[0]++;
-        });
+        }));
         return count[0];
     }
 
