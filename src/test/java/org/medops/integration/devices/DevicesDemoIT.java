@@ -38,8 +38,8 @@ class DevicesDemoIT {
             assertThat(one.get("rows").get(0).get("status").asString()).isEqualTo("SENT");
         });
         long changed = admin.get(base + "?q=BG-DEMO-1").json().get("rows").get(0).get("id").asLong();
-        // A device message is content: the administrator lists it, an engineer with the content right opens it.
-        Api engineer = admin.contentReader();
+        // A device message is content: the administrator lists it, the demo engineer (content right) opens it.
+        Api engineer = new Api(port).as("engineer", "MedOps#Demo2026");
         JsonNode view = engineer.get(base + "/" + changed).json();
         assertThat(view.get("destinations").get(0).get("diff").toString()).contains("\"kind\":\"CHANGED\"", "7.40");
         long failed = admin.get(base + "?q=BG-DEMO-2").json().get("rows").get(0).get("id").asLong();
