@@ -1,5 +1,7 @@
 package org.medops.payment.reconciliation.bills;
 
+import static org.medops.payment.reconciliation.bills.BillFormatException.requireSummary;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,11 +119,11 @@ public final class AlipayBill {
         if (statedTrades == null || statedRefunds == null) {
             throw new BillFormatException("recon-bill-no-summary", number);
         }
-        check(statedTrades, totals.payments(), "交易合计", number, false);
-        check(statedTradeFen, totals.paymentFen(), "商家实收共计", number, true);
-        check(statedRefunds, totals.refunds(), "退款合计", number, false);
+        requireSummary(statedTrades, totals.payments(), "交易合计", number, false);
+        requireSummary(statedTradeFen, totals.paymentFen(), "商家实收共计", number, true);
+        requireSummary(statedRefunds, totals.refunds(), "退款合计", number, false);
         // The bill states refunds as negative received money; lines carry them as positive refunded amounts.
-        check(-statedRefundFen, totals.refundFen(), "商家实收退款共计", number, true);
+        requireSummary(-statedRefundFen, totals.refundFen(), "商家实收退款共计", number, true);
         return totals;
     }
 
@@ -150,12 +152,6 @@ public final class AlipayBill {
         };
     }
 
-    private static void check(long stated, long counted, String field, long number, boolean money) {
-        if (stated != counted) {
-            throw new BillFormatException("recon-bill-summary", number, field,
-                    money ? Yuan.of(stated) : String.valueOf(stated), money ? Yuan.of(counted) : String.valueOf(counted));
-        }
-    }
 
     private java.time.Instant time(String text, long number) {
         try {

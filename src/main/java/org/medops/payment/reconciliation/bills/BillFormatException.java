@@ -30,4 +30,12 @@ public class BillFormatException extends RuntimeException {
     public List<String> arguments() {
         return arguments;
     }
+
+    /** Refuses the bill when its summary states another figure than its rows add up to (line {@code number}). */
+    static void requireSummary(long stated, long counted, String field, long number, boolean money) {
+        if (stated != counted) {
+            throw new BillFormatException("recon-bill-summary", number, field,
+                    money ? Yuan.of(stated) : String.valueOf(stated), money ? Yuan.of(counted) : String.valueOf(counted));
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package org.medops.payment.reconciliation.bills;
 
+import static org.medops.payment.reconciliation.bills.BillFormatException.requireSummary;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,22 +107,16 @@ public final class WechatTradeBill {
         }
         List<String> values = values(summary);
         long count = Long.parseLong(orZero(value(values, summaryColumns, "总交易单数")));
-        expect(count, rows.lines(), "总交易单数", number, false);
-        expect(Yuan.toFen(value(values, summaryColumns, "应结订单总金额"), number, "应结订单总金额"), rows.paymentFen(),
+        requireSummary(count, rows.lines(), "总交易单数", number, false);
+        requireSummary(Yuan.toFen(value(values, summaryColumns, "应结订单总金额"), number, "应结订单总金额"), rows.paymentFen(),
                 "应结订单总金额", number, true);
-        expect(Yuan.toFen(value(values, summaryColumns, "退款总金额"), number, "退款总金额"), rows.refundFen(),
+        requireSummary(Yuan.toFen(value(values, summaryColumns, "退款总金额"), number, "退款总金额"), rows.refundFen(),
                 "退款总金额", number, true);
-        expect(Yuan.toFen(value(values, summaryColumns, "手续费总金额"), number, "手续费总金额"), rows.feeFen(),
+        requireSummary(Yuan.toFen(value(values, summaryColumns, "手续费总金额"), number, "手续费总金额"), rows.feeFen(),
                 "手续费总金额", number, true);
         return rows;
     }
 
-    private static void expect(long stated, long counted, String field, long number, boolean money) {
-        if (stated != counted) {
-            throw new BillFormatException("recon-bill-summary", number, field,
-                    money ? Yuan.of(stated) : String.valueOf(stated), money ? Yuan.of(counted) : String.valueOf(counted));
-        }
-    }
 
     private java.time.Instant time(String text, long number) {
         try {
